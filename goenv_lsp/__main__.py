@@ -1,0 +1,3 @@
+from goenv_lsp.cli import main
+
+raise SystemExit(main())

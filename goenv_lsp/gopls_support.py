@@ -32,7 +32,7 @@ class Release:
 class Support:
     latest_go_major: str
     releases: tuple[Release, ...]  # newest first
-    last_for_go: dict[str, str]  # old Go major → last gopls without warnings
+    last_for_go: dict[str, str]  # old Go major → last gopls without warnings (gopls' own table, then policy)
 
 
 @cache
@@ -41,8 +41,9 @@ def support() -> Support:
     releases = tuple(Release(r["gopls"], str(r.get("date", "")), r.get("build_go_min", ""),
                              tuple(r.get("supported_go", ())), r.get("source", ""))
                      for r in data.get("release", ()))
-    return Support(data["latest_go_major"], releases,
-                   {e["go"]: e["gopls"] for e in data.get("last_for_go", ())})
+    last = {e["go"]: e["gopls"] for e in data.get("last_for_go", ())}
+    last.update({e["go"]: e["gopls"] for e in data.get("last_by_policy", ())})
+    return Support(data["latest_go_major"], releases, last)
 
 
 def release_line(version: str) -> str:
@@ -56,17 +57,33 @@ def release_for(version: str) -> Release | None:
     return next((r for r in support().releases if r.line == line), None) if line else None
 
 
-def recommended_for(go_major: str) -> str | None:
-    """The newest gopls that supports the go command ``go_major`` ("1.22") without warnings."""
+@dataclass(frozen=True)
+class Recommendation:
+    gopls: str
+    needs_newer_go_to_build: str = ""  # set when the local go cannot build it without switching
+
+
+def recommended_for(go_major: str, local: str = "", can_switch: bool = True) -> Recommendation | None:
+    """The newest gopls that supports the go command ``go_major`` ("1.22") and, when the go command may
+    not switch toolchains, that the local go (``local``, "1.22.10") can build."""
     table = support()
-    for release in table.releases:
-        if go_major in release.supported_go:
-            return release.gopls
-    older = [g for g in table.last_for_go if gover.compare(go_major, g) <= 0]
-    if older:
-        return table.last_for_go[min(older, key=gover.sort_key)]
+    candidates = [r for r in table.releases if go_major in r.supported_go]
+    if go_major in table.last_for_go:  # the documented "last without warnings" comes first
+        named = table.last_for_go[go_major]
+        candidates = [release_for(named) or Release(named, "", "", (), "")] + [
+            r for r in candidates if r.gopls != named]
     newest = table.releases[0] if table.releases else None
-    if newest and newest.supported_go and gover.compare(go_major, max(newest.supported_go,
-                                                                        key=gover.sort_key)) > 0:
-        return newest.gopls
+    if not candidates and newest and newest.supported_go and gover.compare(
+            go_major, max(newest.supported_go, key=gover.sort_key)) > 0:
+        candidates = [newest]  # a Go newer than the table: the newest gopls
+    def buildable(release: Release) -> bool:
+        # go lines were advisory before Go 1.21: only newer minimums stop an older local go
+        enforced = release.build_go_min and gover.compare(release.build_go_min, "1.21") >= 0
+        return can_switch or not local or not enforced or gover.compare(local, release.build_go_min) >= 0
+
+    for release in candidates:
+        if buildable(release):
+            return Recommendation(release.gopls)
+    if candidates:
+        return Recommendation(candidates[-1].gopls, candidates[-1].build_go_min)
     return None

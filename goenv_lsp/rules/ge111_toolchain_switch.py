@@ -39,8 +39,8 @@ downloads `golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64`.
       fix="sometimes")
 def check(facts: Facts) -> Iterator[Report]:
     decision = toolchain_decision(facts)
-    if decision is None or decision.mode == "invalid":
-        return
+    if decision is None or decision.mode == "invalid" or decision.language_version_bug:
+        return  # GE112 explains the language-version case precisely
     file, setting = decision.file, decision.setting
     if not decision.switches:
         if decision.mode == "local" and file and file.toolchain and file.toolchain.value != "default":

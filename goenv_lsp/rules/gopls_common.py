@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.gopls_support import recommended_for
+from goenv_lsp.gopls_support import Recommendation, recommended_for
 from goenv_lsp.model import Fix
 from goenv_lsp.rules.fixes import install_gopls
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.selection import local_version, running_go
+from goenv_lsp.semantics.selection import local_version, running_go, toolchain_decision
 
 
 def go_major_in_use(facts: Facts) -> str:
     return gover.major(local_version(running_go(facts)))
 
 
+def recommendation(facts: Facts) -> Recommendation | None:
+    local = local_version(running_go(facts))
+    if not local:
+        return None
+    decision = toolchain_decision(facts)
+    can_switch = decision is not None and decision.mode == "auto"
+    return recommended_for(gover.major(local), local, can_switch)
+
+
 def install_fix(facts: Facts) -> tuple[Fix, ...]:
-    major = go_major_in_use(facts)
-    version = recommended_for(major) if major else None
-    return (install_gopls(facts, version),) if version else ()
+    found = recommendation(facts)
+    return (install_gopls(facts, found.gopls),) if found else ()
 
 
 def install_hint(facts: Facts) -> str:
-    major = go_major_in_use(facts)
-    version = recommended_for(major) if major else None
-    return f"go install golang.org/x/tools/gopls@{version}" if version else ""
+    found = recommendation(facts)
+    if found is None:
+        return ""
+    hint = f"go install golang.org/x/tools/gopls@{found.gopls}"
+    if found.needs_newer_go_to_build:
+        hint += f" (it needs Go {found.needs_newer_go_to_build} to build: allow GOTOOLCHAIN=auto)"
+    return hint

@@ -40,8 +40,22 @@ class ToolchainDecision:
     file: ModFileFacts | None
 
     @property
+    def language_version_bug(self) -> bool:
+        """The go line is a bare language version ("1.22") and this local go asks for the toolchain
+        "go1.22", which does not exist (go1.21.0–1.21.10, go1.22.0–1.22.3; golang/go#62278, #66175)."""
+        line = self.file.go.value if self.file and self.file.go else ""
+        return (self.reason == "go" and gover.is_lang(line) and gover.compare(line, "1.21") >= 0
+                and has_language_version_bug(self.local))
+
+    @property
     def switches(self) -> bool:
         return self.chosen != "local" and gover.from_toolchain(self.chosen) != self.local
+
+
+def has_language_version_bug(local: str) -> bool:
+    """Local go versions that turn ``go 1.N`` into the toolchain name go1.N (fixed in 1.21.11 and 1.22.4)."""
+    return any(gover.compare(low, local) <= 0 and gover.compare(local, high) < 0
+               for low, high in (("1.21.0", "1.21.11"), ("1.22.0", "1.22.4")))
 
 
 def toolchain_decision(facts: Facts, binary: GoBinary | None = None) -> ToolchainDecision | None:

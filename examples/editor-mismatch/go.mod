@@ -1,0 +1,3 @@
+module example.com/editor-mismatch
+
+go 1.27.3

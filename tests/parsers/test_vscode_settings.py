@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import random
+
+from goenv_lsp.facts import FileProblem, SettingsFacts, Status
+from goenv_lsp.model import Range
+from goenv_lsp.parsers.vscode_settings import parse_vscode_settings
+
+PATH = "/ws/.vscode/settings.json"
+
+
+def parse(text: str) -> SettingsFacts:
+    return parse_vscode_settings(text.encode("utf-8"), PATH)
+
+
+def values(facts: SettingsFacts) -> dict[str, object]:
+    return {v.key: v.value for v in facts.values}
+
+
+def test_reads_the_go_settings_and_flattens_maps() -> None:
+    facts = parse("""{
+  // editor stuff is ignored
+  "editor.formatOnSave": true,
+  "go.goroot": "/usr/local/go",
+  "go.gopath": "/home/me/go",
+  "go.toolsGopath": "/home/me/tools",
+  "go.inferGopath": false,
+  "go.alternateTools": {"go": "/opt/go1.22/bin/go", "gopls": "${workspaceFolder}/bin/gopls",},
+  "go.toolsEnvVars": {"GOFLAGS": "-mod=mod", "GOROOT": "/opt/go"},
+  "go.toolsManagement.go": "/usr/bin/go",
+  "go.toolsManagement.autoUpdate": true,
+  "go.useLanguageServer": true,
+  "go.languageServerFlags": ["-rpc.trace", "serve"],
+  "gopls": {
+    "build.env": {"GOFLAGS": "-tags=integration"},
+    "env": {"GOPROXY": "off"},
+    "ui.semanticTokens": true,
+    "build.directoryFilters": ["-node_modules"],
+  },
+  "go": {"goroot": "/nested/is/not/a/vscode/form"},
+  "[go]": {"editor.tabSize": 4},
+}
+""")
+    assert facts.status is Status.OK and facts.problems == ()
+    assert values(facts) == {
+        "go.goroot": "/usr/local/go",
+        "go.gopath": "/home/me/go",
+        "go.toolsGopath": "/home/me/tools",
+        "go.inferGopath": False,
+        "go.alternateTools.go": "/opt/go1.22/bin/go",
+        "go.alternateTools.gopls": "${workspaceFolder}/bin/gopls",
+        "go.toolsEnvVars.GOFLAGS": "-mod=mod",
+        "go.toolsEnvVars.GOROOT": "/opt/go",
+        "go.toolsManagement.go": "/usr/bin/go",
+        "go.toolsManagement.autoUpdate": True,
+        "go.useLanguageServer": True,
+        "go.languageServerFlags": ["-rpc.trace", "serve"],
+        "gopls.build.env.GOFLAGS": "-tags=integration",
+        "gopls.env.GOPROXY": "off",
+        "gopls.ui.semanticTokens": True,
+        "gopls.build.directoryFilters": ["-node_modules"],
+    }
+
+
+def test_spans_of_keys_and_values() -> None:
+    facts = parse('{\n  "go.goroot": "/a",\n  "go.alternateTools": { "😀": 1, "go": "/b" }\n}')
+    goroot = facts.get("go.goroot")
+    assert goroot is not None
+    assert goroot.key_range == Range.of(1, 2, 13)
+    assert goroot.range == Range.of(1, 15, 19)  # quotes included
+    go = facts.get("go.alternateTools.go")
+    assert go is not None
+    assert go.key_range == Range.of(2, 34, 38)  # 😀 before it on the line counts as two units
+    assert go.range == Range.of(2, 40, 44)
+
+
+def units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_non_bmp_characters_before_a_value() -> None:
+    text = '{"go.gopath": "/𝔤𝔬", "go.goroot": "/x"}'
+    facts = parse(text)
+    goroot = facts.get("go.goroot")
+    at = text.index('"/x"')
+    assert (units(text[:at]), units(text[:at + 4])) == (36, 40)  # 𝔤 and 𝔬 count twice each
+    assert goroot is not None and goroot.range == Range.of(0, 36, 40)
+    gopath = facts.get("go.gopath")
+    assert gopath is not None and gopath.value == "/𝔤𝔬" and gopath.range == Range.of(0, 14, 21)
+
+
+def test_duplicate_keys_last_wins_whole_object() -> None:
+    facts = parse('{"go.toolsEnvVars": {"A": "1", "B": "2"}, "go.goroot": "/a",'
+                  ' "go.toolsEnvVars": {"B": "3", "B": "4"}, "go.goroot": "/b"}')
+    assert values(facts) == {"go.toolsEnvVars.B": "4", "go.goroot": "/b"}
+    goroot = facts.get("go.goroot")
+    assert goroot is not None and goroot.range == Range.of(0, 115, 119)
+
+
+def test_map_settings_that_are_not_objects_are_kept_as_is() -> None:
+    facts = parse('{"go.alternateTools": "go", "go.toolsEnvVars": null, "gopls": {"build.env": ["x"]}}')
+    assert values(facts) == {"go.alternateTools": "go", "go.toolsEnvVars": None, "gopls.build.env": ["x"]}
+    assert values(parse('{"gopls": true}')) == {"gopls": True}
+
+
+def test_empty_and_comment_only_files_are_ok() -> None:
+    for text in ["", "\n\n", "// nothing yet\n", "{}"]:
+        facts = parse(text)
+        assert facts.status is Status.OK and facts.values == () and facts.problems == ()
+    assert parse_vscode_settings(b"\xef\xbb\xbf{}", PATH).status is Status.OK
+
+
+def test_bom_does_not_shift_positions() -> None:
+    facts = parse_vscode_settings(b'\xef\xbb\xbf{"go.goroot": "/a"}', PATH)
+    goroot = facts.get("go.goroot")
+    assert goroot is not None and goroot.range == Range.of(0, 14, 18)
+
+
+def test_malformed_keeps_values_read() -> None:
+    facts = parse('{\n  "go.goroot": "/usr/local/go"\n  "go.gopath": "/gp",\n  "go.toolsGopath": \n}')
+    assert facts.status is Status.MALFORMED
+    assert values(facts) == {"go.goroot": "/usr/local/go", "go.gopath": "/gp"}
+    assert facts.problems == (
+        FileProblem("settings.json:3:3: expected ',' or '}' after the property value, found a string",
+                    Range.of(2, 2, 13)),
+        FileProblem("settings.json:5:1: expected a value, found '}'", Range.of(4, 0, 1)),
+    )
+
+
+def test_truncated_file() -> None:
+    facts = parse('{\n  "go.goroot": "/usr/local/go",\n  "go.alternateTools": {"go": "/x"')
+    assert facts.status is Status.MALFORMED
+    assert values(facts) == {"go.goroot": "/usr/local/go", "go.alternateTools.go": "/x"}
+    assert facts.problems[0].message.startswith("settings.json:3:")
+    assert "the file ends" in facts.problems[0].message
+
+
+def test_top_level_must_be_an_object() -> None:
+    facts = parse('["go.goroot", "/x"]')
+    assert facts.status is Status.MALFORMED and facts.values == ()
+    assert facts.problems == (
+        FileProblem("settings.json:1:1: the top level must be an object {...}, not an array", Range.of(0, 0, 1)),)
+    assert parse('"x"').problems[0].message.endswith("not a string")
+
+
+def test_binary_and_bad_encoding() -> None:
+    facts = parse_vscode_settings(b'{"go.goroot": "/a"}\x00\x00', PATH)
+    assert facts.status is Status.MALFORMED and facts.values == ()
+    assert facts.problems[0].message == ("settings.json:1:20: contains a NUL byte at byte 19: "
+                                         "this is binary data, not text")
+    facts = parse_vscode_settings(b'{"go.goroot": "/\xc3"}', PATH)
+    assert facts.status is Status.MALFORMED
+    assert facts.problems[0].message == "settings.json:1:17: invalid UTF-8 at byte 16 (the file must be UTF-8)"
+
+
+def test_windows_path_name_in_messages() -> None:
+    facts = parse_vscode_settings(b"{,}", "C:\\ws\\.vscode\\settings.json")
+    assert facts.problems[0].message.startswith("settings.json:1:2: ")
+
+
+def test_random_bytes_never_raise() -> None:
+    rng = random.Random(42)
+    seed = b'{"go.goroot": "/a", "gopls": {"env": {"X": [1, {"y": null}]}}, // c\n "go.alternateTools": {}}'
+    for _ in range(3000):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(64)))
+        parse_vscode_settings(data, PATH)
+        mutated = bytearray(seed)
+        for _ in range(rng.randrange(1, 6)):
+            pos = rng.randrange(len(mutated))
+            if rng.random() < 0.5:
+                del mutated[pos]
+            else:
+                mutated.insert(pos, rng.choice(b'{}[]:,"/*\\\n x\xff'))
+        facts = parse_vscode_settings(bytes(mutated), PATH)
+        assert facts.status in (Status.OK, Status.MALFORMED)
+        assert (facts.status is Status.OK) == (not facts.problems)

@@ -52,6 +52,12 @@ def release_line(version: str) -> str:
     return f"v{match.group(1)}.{match.group(2)}" if match else ""
 
 
+def line_key(version: str) -> tuple[int, int]:
+    """"v0.16.2" → (0, 16), for ordering release lines; unknown → (-1, -1)."""
+    match = re.match(r"^v(\d+)\.(\d+)", version or "")
+    return (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
+
+
 def release_for(version: str) -> Release | None:
     line = release_line(version)
     return next((r for r in support().releases if r.line == line), None) if line else None

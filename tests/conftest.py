@@ -54,3 +54,36 @@ def go_env(tmp_path: Path) -> testbed.EnvFactory:
         return testbed.isolated_env(tmp_path, path_dirs, **extra)
 
     return make
+
+
+@pytest.fixture
+def check_real():
+    """Run `goenv-lsp check --format json` as a user would, in a given environment and directory.
+
+    Returns (exit code, parsed JSON report); extra arguments go to the check command."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+
+    def run(workspace, env: dict[str, str], *args: str) -> tuple[int, dict]:
+        env = {**env, "PYTHONPATH": str(repo)}
+        proc = subprocess.run([sys.executable, "-m", "goenv_lsp", "check", str(workspace), "--format", "json",
+                               *args], env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode in (0, 1), f"exit {proc.returncode}: {proc.stderr}"
+        return proc.returncode, json.loads(proc.stdout)
+
+    return run
+
+
+@pytest.fixture
+def probe_real():
+    """Collect Facts in-process for a workspace, in a given environment (same code path as the CLI)."""
+    from goenv_lsp.probe import ProbeOptions, collect_sync
+
+    def run(workspace, env: dict[str, str], **options):
+        return collect_sync(str(workspace), ProbeOptions(env=env, **options))
+
+    return run

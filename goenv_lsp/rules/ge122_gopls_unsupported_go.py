@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.gopls_support import release_for
+from goenv_lsp.gopls_support import line_key, release_for
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.anchors import workspace_anchor
-from goenv_lsp.rules.gopls_common import go_major_in_use, install_fix, install_hint
+from goenv_lsp.rules.gopls_common import go_major_in_use, install_fix, install_hint, recommendation
 from goenv_lsp.rules.registry import Report, rule
 from goenv_lsp.semantics import version as gover
 
@@ -40,6 +40,9 @@ def check(facts: Facts) -> Iterator[Report]:
         release = release_for(gopls.module_version or "")
         if release is None or not release.supported_go or major in release.supported_go:
             continue
+        better = recommendation(facts)
+        if better is None or line_key(better.gopls) == line_key(release.gopls):
+            continue  # no release suits this Go better: nothing to act on
         window = sorted(release.supported_go, key=gover.sort_key)
         span = window[0] if len(window) == 1 else f"{window[0]}–{window[-1]}"
         hint = install_hint(facts)

@@ -8,17 +8,26 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from goenv_lsp import __version__
+
+if TYPE_CHECKING:
+    from goenv_lsp.facts import Facts
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse has printed why
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -31,8 +40,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a bare traceback for a user
         print(f"goenv-lsp: internal error: {exc!r} (please report it; run with GOENV_LSP_DEBUG=1 for details)",
               file=sys.stderr)
-        import os
-
         if os.environ.get("GOENV_LSP_DEBUG"):
             raise
         return EXIT_ERROR
@@ -47,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
                                      "server (default, or --stdio) and a checker for CI.")
     parser.add_argument("--version", action="version", version=f"goenv-lsp {__version__}")
     parser.add_argument("--stdio", action="store_true", help="serve LSP over stdin/stdout (the default)")
+    parser.add_argument("--tcp", action="store_true", help="serve LSP over TCP instead (see --host, --port)")
+    parser.add_argument("--host", default="127.0.0.1", help="address for --tcp (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
+    parser.add_argument("--log-file", metavar="FILE", help="write the server log here instead of stderr")
+    parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
     parser.set_defaults(run=_serve)
     sub = parser.add_subparsers(title="commands")
 
@@ -86,9 +98,7 @@ def _probe_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow running go binaries that live inside the workspace")
 
 
-def _collect(args: argparse.Namespace):
-    import os
-
+def _collect(args: argparse.Namespace) -> Facts:
     from goenv_lsp.probe import ProbeOptions, collect_sync
 
     if not os.path.isdir(args.dir):
@@ -98,7 +108,7 @@ def _collect(args: argparse.Namespace):
     return collect_sync(args.dir, ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace))
 
 
-def _load_facts(path: str):
+def _load_facts(path: str) -> Facts:
     from goenv_lsp.facts import SCHEMA_VERSION, Facts
     from goenv_lsp.serde import SchemaError, from_data
 
@@ -116,16 +126,14 @@ def _load_facts(path: str):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from goenv_lsp.engine import Selection, evaluate
+    from goenv_lsp.engine import Selection, evaluate, unknown_patterns
     from goenv_lsp.model import Severity
     from goenv_lsp.report import json_report, text
     from goenv_lsp.report.paths import PathStyle
-    from goenv_lsp.rules import all_rules
 
-    known = {r.code for r in all_rules()} | {r.name for r in all_rules()}
-    for pattern in args.select + args.ignore:
-        if pattern not in known and not any(code.startswith(pattern.upper()) for code in known):
-            raise CliError(f"unknown rule or family {pattern!r} (see `goenv-lsp rules`)")
+    unknown = unknown_patterns(args.select + args.ignore)
+    if unknown:
+        raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
     facts = _load_facts(args.facts) if args.facts else _collect(args)
     findings = evaluate(facts, Selection(select=tuple(args.select), ignore=tuple(args.ignore)))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home)
@@ -142,8 +150,23 @@ def _check(args: argparse.Namespace) -> int:
 def _facts(args: argparse.Namespace) -> int:
     from goenv_lsp.serde import to_data
 
-    print(json.dumps(to_data(_collect(args)), indent=2, ensure_ascii=False))
+    print(json.dumps(_redact(to_data(_collect(args))), indent=2, ensure_ascii=False))
     return EXIT_CLEAN
+
+
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s,|\"]+@")
+
+
+def _redact(data: object) -> object:
+    """Credentials in URLs (GOPROXY=https://user:token@host) never leave the machine, wherever the probe
+    kept them (environment, env files, raw `go env -json` output)."""
+    if isinstance(data, str):
+        return _URL_CREDENTIALS.sub("***@", data)
+    if isinstance(data, list):
+        return [_redact(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _redact(value) for key, value in data.items()}
+    return data
 
 
 def _explain(args: argparse.Namespace) -> int:

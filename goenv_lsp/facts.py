@@ -26,6 +26,7 @@ class Status(str, enum.Enum):
     TIMED_OUT = "timed_out"  # process killed at the probe timeout
     NOT_EXECUTABLE = "not_executable"
     SKIPPED = "skipped"  # deliberately not run (untrusted workspace binary)
+    PENDING = "pending"  # not probed yet: the language server probes it in the background
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,11 @@ class ProbeOptions:
     trusted: bool = False  # may binaries inside the workspace be executed?
     env: Mapping[str, str] | None = None  # defaults to this process's environment
     max_concurrency: int = 4
-    # editor-side settings the server learns from the client (key → value), over settings.json
+    # editor-side settings the server learns from the client (key → value), under settings.json
     editor_settings: Mapping[str, object] = field(default_factory=dict)
+    # unsaved editor buffers by absolute path: they win over the files on disk
+    overrides: Mapping[str, bytes] = field(default_factory=dict)
+    runner: Runner | None = None  # e.g. a CachingRunner kept by the language server
 
 
 def collect_sync(root: str, options: ProbeOptions | None = None) -> Facts:
@@ -57,11 +60,12 @@ async def collect(root: str, options: ProbeOptions) -> Facts:
     env = dict(os.environ if options.env is None else options.env)
     root = os.path.abspath(root)
     home = env.get("HOME") or None
-    runner = Runner(env, options.timeout, options.max_concurrency)
+    runner = options.runner or Runner(env, options.timeout, options.max_concurrency)
+    overrides = options.overrides
     path_entries = binaries.split_path(env.get("PATH", ""))
 
-    vscode = _read_vscode(os.path.join(root, ".vscode", "settings.json"))
-    idea = _read_idea(os.path.join(root, ".idea", "workspace.xml"), root, home)
+    vscode = _read_vscode(os.path.join(root, ".vscode", "settings.json"), overrides)
+    idea = _read_idea(os.path.join(root, ".idea", "workspace.xml"), root, home, overrides)
     settings = _setting_values(vscode, options.editor_settings)
 
     candidates = _go_candidates(root, home, env, path_entries, settings, idea)
@@ -72,8 +76,8 @@ async def collect(root: str, options: ProbeOptions) -> Facts:
     active = running_go(facts)
     active_env = active.env if active and active.env else {}
 
-    go_mod, go_work = _read_mod_files(root, env, active_env)
-    goenv_path = active_env.get("GOENV") if "GOENV" in active_env else _default_goenv_path(env, home)
+    go_mod, go_work = _read_mod_files(root, env, active_env, overrides)
+    goenv_path = active_env.get("GOENV") if "GOENV" in active_env else default_goenv_path(env, home)
     goroot = active.goroot if active else None
     gopls = await _probe_gopls(runner, root, env, path_entries, settings, active, home)
     user_env_file = read_env_file(goenv_path if goenv_path and goenv_path != "off" else None)
@@ -314,8 +318,8 @@ async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_e
     return tuple(await asyncio.gather(*(probe(real, path, origins) for real, (path, origins) in found.items())))
 
 
-def _read_mod_files(root: str, env: Mapping[str, str],
-                    active_env: Mapping[str, str]) -> tuple[ModFileFacts | None, ModFileFacts | None]:
+def _read_mod_files(root: str, env: Mapping[str, str], active_env: Mapping[str, str],
+                    overrides: Mapping[str, bytes]) -> tuple[ModFileFacts | None, ModFileFacts | None]:
     gomod = active_env.get("GOMOD")
     if gomod is None:
         gomod = find_upwards(root, "go.mod")
@@ -323,30 +327,30 @@ def _read_mod_files(root: str, env: Mapping[str, str],
     if gowork is None:
         setting = env.get("GOWORK", "")
         gowork = None if setting == "off" else setting if os.path.isabs(setting) else find_upwards(root, "go.work")
-    return _read_mod(gomod, "go.mod"), _read_mod(gowork, "go.work")
+    return _read_mod(gomod, "go.mod", overrides), _read_mod(gowork, "go.work", overrides)
 
 
-def _read_mod(path: str | None, kind: str) -> ModFileFacts | None:
+def _read_mod(path: str | None, kind: str, overrides: Mapping[str, bytes]) -> ModFileFacts | None:
     if not path or path in (os.devnull, "off") or not os.path.isabs(path):
         return None
     return read_parsed(
         path, lambda data: parse_modfile(data, path, kind),
         lambda status, problem: ModFileFacts(path=path, kind=kind, status=status,
-                                             problems=unreadable_problem(status, problem)))
+                                             problems=unreadable_problem(status, problem)), overrides)
 
 
-def _read_vscode(path: str) -> SettingsFacts | None:
+def _read_vscode(path: str, overrides: Mapping[str, bytes]) -> SettingsFacts | None:
     return read_parsed(
         path, lambda data: parse_vscode_settings(data, path),
         lambda status, problem: SettingsFacts(path=path, status=status,
-                                              problems=unreadable_problem(status, problem)))
+                                              problems=unreadable_problem(status, problem)), overrides)
 
 
-def _read_idea(path: str, root: str, home: str | None) -> IdeaFacts | None:
+def _read_idea(path: str, root: str, home: str | None, overrides: Mapping[str, bytes]) -> IdeaFacts | None:
     return read_parsed(
         path, lambda data: parse_idea_workspace(data, path, root, home),
         lambda status, problem: IdeaFacts(path=path, status=status,
-                                          problems=unreadable_problem(status, problem)))
+                                          problems=unreadable_problem(status, problem)), overrides)
 
 
 def _setting_values(vscode: SettingsFacts | None, editor: Mapping[str, object]) -> dict[str, object]:
@@ -357,7 +361,7 @@ def _setting_values(vscode: SettingsFacts | None, editor: Mapping[str, object]) 
     return values
 
 
-def _default_goenv_path(env: Mapping[str, str], home: str | None) -> str | None:
+def default_goenv_path(env: Mapping[str, str], home: str | None) -> str | None:
     """``cfg.EnvFile`` when no go could be asked: $GOENV, else os.UserConfigDir()/go/env."""
     if env.get("GOENV"):
         return env["GOENV"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from goenv_lsp.facts import EnvFileFacts, FileProblem, Status
@@ -31,8 +31,11 @@ def read_bytes(path: str) -> tuple[Status, bytes, str]:
     return Status.OK, data, ""
 
 
-def read_parsed(path: str, parse: Callable[[bytes], T], unreadable: Callable[[Status, str], T]) -> T | None:
-    """Parse the file at ``path``; None when it does not exist."""
+def read_parsed(path: str, parse: Callable[[bytes], T], unreadable: Callable[[Status, str], T],
+                overrides: Mapping[str, bytes] | None = None) -> T | None:
+    """Parse the file at ``path`` (or its unsaved editor buffer in ``overrides``); None when it does not exist."""
+    if overrides and path in overrides:
+        return parse(overrides[path])
     status, data, problem = read_bytes(path)
     if status is Status.MISSING:
         return None

@@ -18,8 +18,11 @@ MAX_OUTPUT = 4 * 1024 * 1024  # bytes kept from each stream
 
 
 class Runner:
-    def __init__(self, env: Mapping[str, str], timeout: float = DEFAULT_TIMEOUT, max_concurrency: int = 4):
-        self.env = {**env, "GOTOOLCHAIN": "local"}
+    def __init__(self, env: Mapping[str, str], timeout: float = DEFAULT_TIMEOUT, max_concurrency: int = 4,
+                 force_local_toolchain: bool = True):
+        # Probes never switch or download toolchains. Commands the user runs from a fix (go install,
+        # go env -w) pass force_local_toolchain=False so they behave as in the user's terminal.
+        self.env = {**env, "GOTOOLCHAIN": "local"} if force_local_toolchain else dict(env)
         self.timeout = timeout
         self._slots = asyncio.Semaphore(max_concurrency)
         self.count = 0  # processes started, for tests and benchmarks

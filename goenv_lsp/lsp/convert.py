@@ -1,0 +1,116 @@
+"""Engine types → LSP types. Diagnostic.data carries the fixes, so codeAction never recomputes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types as lsp
+
+from goenv_lsp.model import Applicability, Finding, Fix, Range, Severity
+from goenv_lsp.rules import by_code
+from goenv_lsp.serde import to_data
+
+SOURCE = "goenv-lsp"
+CMD_GO_ENV = "goenv.goEnvWrite"
+CMD_INSTALL_GOPLS = "goenv.installGopls"
+CMD_EXPLAIN = "goenv.explain"
+CMD_REFRESH = "goenv.refresh"
+CMD_REPORT = "goenv.report"
+CMD_IGNORE = "goenv.ignore"
+COMMANDS = (CMD_REFRESH, CMD_REPORT, CMD_GO_ENV, CMD_INSTALL_GOPLS, CMD_EXPLAIN, CMD_IGNORE)
+
+_SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+             Severity.INFO: lsp.DiagnosticSeverity.Information}
+
+
+def uri(path: str) -> str:
+    return Path(path).as_uri()
+
+
+def lsp_range(value: Range) -> lsp.Range:
+    return lsp.Range(lsp.Position(value.start.line, value.start.character),
+                     lsp.Position(value.end.line, value.end.character))
+
+
+def diagnostic(finding: Finding, related_support: bool) -> lsp.Diagnostic:
+    rule = by_code(finding.code)
+    related = None
+    if related_support and finding.related:
+        related = [lsp.DiagnosticRelatedInformation(lsp.Location(uri(r.location.path), lsp_range(r.location.range)),
+                                                    r.message)
+                   for r in finding.related if r.location.path]
+    return lsp.Diagnostic(
+        range=lsp_range(finding.location.range), message=finding.message, severity=_SEVERITY[finding.severity],
+        code=finding.code, source=SOURCE,
+        code_description=lsp.CodeDescription(href=rule.url) if rule else None,
+        related_information=related or None,
+        data={"code": finding.code, "name": finding.name, "fixes": [to_data(f) for f in finding.fixes]},
+    )
+
+
+def fix_command(fix: dict) -> lsp.Command | None:
+    """A fix that runs a command becomes one of our own commands, never an arbitrary argv."""
+    command = fix.get("command")
+    if not command:
+        return None
+    argv = list(command.get("argv") or [])
+    if argv[1:2] == ["env"]:
+        return lsp.Command(title=fix["title"], command=CMD_GO_ENV, arguments=[command])
+    if argv[1:2] == ["install"]:
+        return lsp.Command(title=fix["title"], command=CMD_INSTALL_GOPLS, arguments=[command])
+    return None
+
+
+def workspace_edit(fix: dict) -> lsp.WorkspaceEdit | None:
+    changes: dict[str, list[lsp.TextEdit]] = {}
+    for edit in fix.get("edits") or ():
+        r = edit["range"]
+        changes.setdefault(uri(edit["path"]), []).append(lsp.TextEdit(
+            lsp.Range(lsp.Position(r["start"]["line"], r["start"]["character"]),
+                      lsp.Position(r["end"]["line"], r["end"]["character"])), edit["new_text"]))
+    return lsp.WorkspaceEdit(changes=changes) if changes else None
+
+
+def code_actions(diag: lsp.Diagnostic, resolve_edits: bool) -> list[lsp.CodeAction]:
+    """Quick fixes from a goenv-lsp diagnostic, then "Explain" and "Ignore in this workspace"."""
+    data = diag.data if isinstance(diag.data, dict) else {}
+    code = data.get("code") or (str(diag.code) if diag.code else "")
+    actions = []
+    for index, fix in enumerate(data.get("fixes") or ()):
+        if not isinstance(fix, dict) or "title" not in fix:
+            continue
+        action = lsp.CodeAction(title=fix["title"], kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                is_preferred=fix.get("applicability") == Applicability.SAFE.value and index == 0)
+        edit = workspace_edit(fix)
+        if edit is not None:
+            if resolve_edits:
+                action.data = {"fix": fix}
+            else:
+                action.edit = edit
+        action.command = fix_command(fix)
+        if action.edit is not None or action.command is not None or action.data is not None:
+            actions.append(action)
+    if code:
+        actions.append(lsp.CodeAction(title=f"Explain {code}", kind=lsp.CodeActionKind.QuickFix,
+                                      diagnostics=[diag], command=lsp.Command(title=f"Explain {code}", command=CMD_EXPLAIN,
+                                                          arguments=[code])))
+        actions.append(lsp.CodeAction(title=f"Ignore {code} in this workspace (goenv-lsp.toml)",
+                                      kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                      command=lsp.Command(title=f"Ignore {code}", command=CMD_IGNORE, arguments=[code])))
+    return actions
+
+
+def resolve(action: lsp.CodeAction) -> lsp.CodeAction:
+    data = action.data if isinstance(action.data, dict) else {}
+    if "fix" in data and action.edit is None:
+        action.edit = workspace_edit(data["fix"])
+    return action
+
+
+def fix_from_data(fix: dict) -> Fix | None:
+    from goenv_lsp.serde import SchemaError, from_data
+
+    try:
+        return from_data(Fix, fix)
+    except SchemaError:
+        return None

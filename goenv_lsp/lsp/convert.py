@@ -91,12 +91,12 @@ def code_actions(diag: lsp.Diagnostic, resolve_edits: bool) -> list[lsp.CodeActi
         if action.edit is not None or action.command is not None or action.data is not None:
             actions.append(action)
     if code:
+        explain = lsp.Command(title=f"Explain {code}", command=CMD_EXPLAIN, arguments=[code])
+        ignore = lsp.Command(title=f"Ignore {code}", command=CMD_IGNORE, arguments=[code])
         actions.append(lsp.CodeAction(title=f"Explain {code}", kind=lsp.CodeActionKind.QuickFix,
-                                      diagnostics=[diag], command=lsp.Command(title=f"Explain {code}", command=CMD_EXPLAIN,
-                                                          arguments=[code])))
+                                      diagnostics=[diag], command=explain))
         actions.append(lsp.CodeAction(title=f"Ignore {code} in this workspace (goenv-lsp.toml)",
-                                      kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
-                                      command=lsp.Command(title=f"Ignore {code}", command=CMD_IGNORE, arguments=[code])))
+                                      kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag], command=ignore))
     return actions
 
 

@@ -12,7 +12,7 @@ async def test_goroot_mismatch_diagnostic_and_quick_fix(tmp_path, go122, go127, 
     (ws / ".vscode").mkdir(parents=True)
     (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
     settings = ws / ".vscode" / "settings.json"
-    text = '{\n  // pinned\n  "go.goroot": "%s",\n}\n' % go122
+    text = '{\n  // pinned\n  "go.goroot": "' + str(go122) + '",\n}\n'
     settings.write_text(text)
     env = go_env([go127 / "bin"])
     async with session(env, ws) as client:

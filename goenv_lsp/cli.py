@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -148,25 +147,11 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _facts(args: argparse.Namespace) -> int:
+    from goenv_lsp.redact import redact_data
     from goenv_lsp.serde import to_data
 
-    print(json.dumps(_redact(to_data(_collect(args))), indent=2, ensure_ascii=False))
+    print(json.dumps(redact_data(to_data(_collect(args))), indent=2, ensure_ascii=False))
     return EXIT_CLEAN
-
-
-_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s,|\"]+@")
-
-
-def _redact(data: object) -> object:
-    """Credentials in URLs (GOPROXY=https://user:token@host) never leave the machine, wherever the probe
-    kept them (environment, env files, raw `go env -json` output)."""
-    if isinstance(data, str):
-        return _URL_CREDENTIALS.sub("***@", data)
-    if isinstance(data, list):
-        return [_redact(item) for item in data]
-    if isinstance(data, dict):
-        return {key: _redact(value) for key, value in data.items()}
-    return data
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -3,32 +3,47 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.model import Finding, Location, Severity
+from goenv_lsp.model import Finding, Location, Position, Severity
 from goenv_lsp.rules import Rule, all_rules
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR_CODE = "GE000"
+_CODE_PREFIX = re.compile(r"GE\d{0,3}", re.IGNORECASE)
+
+
+def matches(rule: Rule, pattern: str) -> bool:
+    """A pattern names a rule by code ("GE302"), family prefix ("GE1", "ge3") or name ("go-not-found")."""
+    pattern = pattern.strip()
+    if _CODE_PREFIX.fullmatch(pattern):
+        return rule.code.startswith(pattern.upper())
+    return rule.name == pattern.lower()
+
+
+def unknown_patterns(patterns: Iterable[str], rules: Iterable[Rule] | None = None) -> list[str]:
+    """The patterns that name no rule (a typo in --select must not silently select nothing)."""
+    known = tuple(rules if rules is not None else all_rules())
+    return [p for p in patterns if not any(matches(r, p) for r in known)]
 
 
 @dataclass(frozen=True)
 class Selection:
-    """Which rules run and at what severity: codes or family prefixes ("GE1")."""
+    """Which rules run and at what severity: codes, family prefixes ("GE1") or names."""
 
     select: tuple[str, ...] = ()  # empty: all
     ignore: tuple[str, ...] = ()
-    severity: Mapping[str, Severity | None] = field(default_factory=dict)  # None: off
+    severity: Mapping[str, Severity | None] = field(default_factory=dict)  # by code; None: off
 
     def wants(self, rule: Rule) -> bool:
-        def matches(patterns: Iterable[str]) -> bool:
-            return any(rule.code.startswith(p.upper()) or rule.name == p for p in patterns)
-
-        if self.select and not matches(self.select):
+        if self.select and not any(matches(rule, p) for p in self.select):
             return False
-        return not matches(self.ignore) and self.severity.get(rule.code, Severity.INFO) is not None
+        if any(matches(rule, p) for p in self.ignore):
+            return False
+        return rule.code not in self.severity or self.severity[rule.code] is not None
 
 
 def evaluate(facts: Facts, selection: Selection | None = None,
@@ -63,5 +78,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return unique
 
 
-def _order(finding: Finding) -> tuple:
-    return (finding.location.path or "", finding.location.range.start, finding.code)
+def _order(finding: Finding) -> tuple[str, Position, str, str]:
+    """Workspace-wide findings first, then by file and position; stable for equal keys."""
+    return (finding.location.path or "", finding.location.range.start, finding.code, finding.message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import types
 import typing
 from functools import cache
@@ -41,7 +42,7 @@ def from_data(cls: type[T], data: Any, where: str = "$") -> T:
 
 def _build(hint: Any, data: Any, where: str) -> Any:
     origin = typing.get_origin(hint)
-    if hint is Any:
+    if hint is Any or hint is object:  # a JSON value, kept as it is
         return data
     if origin in (Union, types.UnionType):
         options = typing.get_args(hint)
@@ -60,6 +61,10 @@ def _build(hint: Any, data: Any, where: str) -> Any:
         if data not in typing.get_args(hint):
             raise SchemaError(f"{where}: {data!r} is not one of {typing.get_args(hint)}")
         return data
+    if origin is list:
+        if not isinstance(data, list):
+            raise SchemaError(f"{where}: expected a list")
+        return [_build(typing.get_args(hint)[0], item, f"{where}[{i}]") for i, item in enumerate(data)]
     if origin is tuple:
         args = typing.get_args(hint)
         if not isinstance(data, list):
@@ -73,7 +78,7 @@ def _build(hint: Any, data: Any, where: str) -> Any:
         _, value_hint = typing.get_args(hint)
         if not isinstance(data, dict):
             raise SchemaError(f"{where}: expected an object")
-        return {str(k): _build(value_hint, v, f"{where}.{k}") for k, v in data.items()}
+        return {str(k): _build(value_hint, v, _key(where, str(k))) for k, v in data.items()}
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         try:
             return hint(data)
@@ -97,3 +102,8 @@ def _build(hint: Any, data: Any, where: str) -> Any:
     if hint is type(None) and data is None:
         return None
     raise SchemaError(f"{where}: expected {getattr(hint, '__name__', hint)}, got {type(data).__name__}")
+
+
+def _key(where: str, key: str) -> str:
+    """``$.env.GOPATH``, or ``$.paths["/usr/local/go"]`` for keys that are not identifiers."""
+    return f"{where}.{key}" if key.isidentifier() else f"{where}[{json.dumps(key)}]"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -30,13 +29,13 @@ from goenv_lsp.probe import binaries
 from goenv_lsp.probe.editor_paths import expand_setting_path
 from goenv_lsp.probe.files import find_upwards, read_bytes, read_env_file, read_parsed, unreadable_problem
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT, Runner
+from goenv_lsp.redact import redact_credentials
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.goenv import user_setting
 from goenv_lsp.semantics.selection import running_go
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
              "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA"}
-_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s,|]+@")
 
 
 @dataclass(frozen=True)
@@ -254,7 +253,7 @@ def _parse_env_json(stdout: str) -> dict[str, str] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return {str(k): _redact(str(v)) for k, v in data.items()}
+    return {str(k): redact_credentials(str(v)) for k, v in data.items()}
 
 
 def _own_root(real_exe: str) -> str | None:
@@ -374,13 +373,10 @@ def default_goenv_path(env: Mapping[str, str], home: str | None) -> str | None:
 
 
 def _relevant_env(env: Mapping[str, str]) -> dict[str, str]:
-    return {key: _redact(value) for key, value in sorted(env.items())
+    return {key: redact_credentials(value) for key, value in sorted(env.items())
             if key.startswith(("GO", "CGO_")) or key in _KEPT_ENV}
 
 
-def _redact(value: str) -> str:
-    """Credentials in URLs (GOPROXY=https://user:token@host) never enter the facts."""
-    return _URL_CREDENTIALS.sub("***@", value)
 
 
 def _goos() -> str:

@@ -7,25 +7,26 @@ import re
 from collections.abc import Mapping
 
 # vscode-go substitutes these (util.ts resolvePath, substituteEnv); ${userHome} is *not* among them.
-_VARIABLE = re.compile(r"\$\{(workspaceFolder|workspaceRoot|workspaceFolderBasename|env:([^}]*))\}")
+_VARIABLE = re.compile(r"\$\{(workspaceFolder|workspaceRoot|workspaceFolderBasename|env:([^}]+))\}")
 
 
 def expand_setting_path(value: str, root: str, home: str | None, env: Mapping[str, str],
                         relative_to: str | None = "root") -> str:
     """``${workspaceFolder}``, ``${workspaceRoot}``, ``${workspaceFolderBasename}``, ``${env:NAME}`` and a
-    leading ``~`` are substituted; a path still relative is taken from the workspace folder."""
+    leading ``~`` are substituted; a path still relative is taken from the workspace folder (with
+    ``relative_to=None`` it is returned as it is, e.g. a bare tool name to look up on PATH)."""
 
     def substitute(match: re.Match[str]) -> str:
         name, env_name = match.group(1), match.group(2)
         if env_name is not None:
-            return env.get(env_name, "")
+            return env.get(env_name.strip(), "")
         if name in ("workspaceFolder", "workspaceRoot"):
             return root
         return os.path.basename(root)
 
     expanded = _VARIABLE.sub(substitute, value)
-    if home and (expanded == "~" or expanded.startswith("~/")):
-        expanded = home + expanded[1:]
+    if home and expanded.startswith("~"):  # resolveHomeDir: path.join(homedir, rest), so "~go" is home/go
+        expanded = os.path.join(home, expanded[1:].lstrip("/"))
     if relative_to is None and not os.path.isabs(expanded):
         return expanded
     if not os.path.isabs(expanded) and not expanded.startswith("~"):

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from goenv_lsp.facts import EnvFileFacts, FileProblem, Status
+from goenv_lsp.redact import redact_credentials
 from goenv_lsp.semantics.goenv import parse_env_file
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -50,7 +51,8 @@ def read_env_file(path: str | None) -> EnvFileFacts:
     status, data, _ = read_bytes(path)
     if status is not Status.OK:
         return EnvFileFacts(path=path, status=status)
-    return EnvFileFacts(path=path, status=Status.OK, entries=parse_env_file(data.decode("utf-8", "replace")))
+    text = redact_credentials(data.decode("utf-8", "replace"))
+    return EnvFileFacts(path=path, status=Status.OK, entries=parse_env_file(text))
 
 
 def find_upwards(start: str, name: str, stop_at: str | None = None) -> str | None:

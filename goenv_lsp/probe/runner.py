@@ -12,6 +12,7 @@ import time
 from collections.abc import Mapping, Sequence
 
 from goenv_lsp.facts import ProbeRun, Status
+from goenv_lsp.redact import redact_credentials
 
 DEFAULT_TIMEOUT = 5.0
 MAX_OUTPUT = 4 * 1024 * 1024  # bytes kept from each stream
@@ -92,4 +93,4 @@ async def _kill(proc: asyncio.subprocess.Process) -> None:
 
 
 def _decode(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")
+    return redact_credentials(data.decode("utf-8", errors="replace"))

@@ -1,11 +1,14 @@
-"""The JSON contract of ``goenv-lsp check --format json`` (docs/json-format.md); schema 1."""
+"""The JSON contract of ``goenv-lsp check --format json``, schema 1: docs/json-format.md is the promise.
+
+Every string passes through ``PathStyle``: path fields relative to the root inside it, and the home
+directory as ``~`` everywhere (messages, titles, argv, newText) unless --show-home."""
 
 from __future__ import annotations
 
 import json
 
 from goenv_lsp import __version__
-from goenv_lsp.model import Finding, Range
+from goenv_lsp.model import WHOLE_FILE_START, Finding, Location, Range
 from goenv_lsp.report.paths import PathStyle
 from goenv_lsp.rules import by_code
 
@@ -24,29 +27,35 @@ def render(findings: list[Finding], root: str | None, style: PathStyle) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def _range(value: Range) -> dict:
+def _range(value: Range) -> dict[str, dict[str, int]]:
     return {"start": {"line": value.start.line, "character": value.start.character},
             "end": {"line": value.end.line, "character": value.end.character}}
 
 
-def _finding(finding: Finding, style: PathStyle) -> dict:
+def _where(location: Location, style: PathStyle) -> dict[str, object]:
+    """``path`` and ``range``; a workspace-wide location (no path) is always at 0:0."""
+    if location.path is None:
+        return {"path": None, "range": _range(WHOLE_FILE_START)}
+    return {"path": style.path(location.path), "range": _range(location.range)}
+
+
+def _finding(finding: Finding, style: PathStyle) -> dict[str, object]:
     rule = by_code(finding.code)
     return {
         "code": finding.code,
         "name": finding.name,
         "severity": finding.severity.value,
         "message": style.text(finding.message),
-        "path": None if finding.location.path is None else style.path(finding.location.path),
-        "range": _range(finding.location.range),
+        **_where(finding.location, style),
         "url": rule.url if rule else None,
         "fixes": [{
             "title": style.text(fix.title),
             "applicability": fix.applicability.value,
-            "edits": [{"path": style.path(e.path), "range": _range(e.range), "newText": e.new_text}
+            "edits": [{"path": style.path(e.path), "range": _range(e.range), "newText": style.text(e.new_text)}
                       for e in fix.edits],
-            "command": None if fix.command is None else {"argv": list(fix.command.argv), "cwd": fix.command.cwd},
+            "command": None if fix.command is None else {
+                "argv": [style.text(arg) for arg in fix.command.argv],
+                "cwd": None if fix.command.cwd is None else style.path(fix.command.cwd)},
         } for fix in finding.fixes],
-        "related": [{"path": style.path(r.location.path) if r.location.path else None,
-                     "range": _range(r.location.range), "message": style.text(r.message)}
-                    for r in finding.related],
+        "related": [{**_where(r.location, style), "message": style.text(r.message)} for r in finding.related],
     }

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 
 
 class PathStyle:
     def __init__(self, root: str | None, home: str | None, anonymize_home: bool = True):
         self.root = root
-        self.home = home.rstrip("/") if home and home != "/" else None
+        home = home.rstrip("/\\") if home else None
+        # the home directory as a whole path component: /home/dev/x and /home/dev, never /home/developer
+        self._home = re.compile(rf"(?<![\w.~/\\-]){re.escape(home)}(?![\w.~-])") if home else None
         self.anonymize_home = anonymize_home
 
     def path(self, path: str | None) -> str:
@@ -18,13 +21,14 @@ class PathStyle:
         if self.root:
             try:
                 relative = os.path.relpath(path, self.root)
-            except ValueError:
-                relative = path
-            if not relative.startswith(".."):
+            except ValueError:  # another drive on Windows
+                relative = os.pardir
+            if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
                 return relative
         return self.text(path)
 
     def text(self, text: str) -> str:
-        if self.anonymize_home and self.home:
-            return text.replace(self.home + "/", "~/").replace(self.home, "~")
+        """``text`` with every mention of the home directory as ``~`` (when anonymized)."""
+        if self.anonymize_home and self._home:
+            return self._home.sub("~", text)
         return text

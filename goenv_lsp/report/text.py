@@ -1,4 +1,5 @@
-"""Doctor-style text: groups by family with ✓ / ! / ✗, then ``path:line:col: GE### message`` lines."""
+"""Doctor-style text: one line per family marked ✓ / ! / ✗, each followed by its
+``path:line:col: GE### message [severity]`` lines (1-based, as compilers print them); one quiet line when healthy."""
 
 from __future__ import annotations
 
@@ -9,35 +10,35 @@ from goenv_lsp.rules import by_code
 from goenv_lsp.rules.registry import FAMILIES
 from goenv_lsp.semantics.selection import running_go
 
-_MARK = {Severity.ERROR: "✗", Severity.WARNING: "!", Severity.INFO: "i"}
+OTHER = "Other"
 
 
 def render(findings: list[Finding], facts: Facts | None, style: PathStyle) -> str:
-    lines: list[str] = []
     header = _header(facts, style)
     if not findings:
         return f"✓ No Go environment problems found{header}\n"
-    lines.append(f"goenv-lsp{header}")
     by_family: dict[str, list[Finding]] = {}
     for finding in findings:
-        family = FAMILIES.get(finding.code[2], "Other")
-        by_family.setdefault(family, []).append(finding)
-    for family in [*FAMILIES.values(), "Other"]:
-        group = by_family.get(family)
-        if not group:
-            if family != "Other":
-                lines.append(f"✓ {family}")
+        by_family.setdefault(FAMILIES.get(finding.code[2:3], OTHER), []).append(finding)
+    lines = [f"goenv-lsp{header}"]
+    for family in [*FAMILIES.values(), OTHER]:
+        group = by_family.get(family, [])
+        if not group and family == OTHER:
             continue
-        worst = max(group, key=lambda f: f.severity.rank).severity
-        lines.append(f"{_MARK[worst]} {family} ({_count(group)})")
+        lines.append(f"{_mark(group)} {family}" + (f" ({_count(group)})" if group else ""))
         for finding in group:
             lines.append(_line(finding, style))
-            for fix in finding.fixes:
-                lines.append(f"    fix ({fix.applicability.value}): {style.text(fix.title)}")
-    lines.append("")
-    codes = sorted({f.code for f in findings if by_code(f.code)})
-    lines.append(f"{_count(findings)}. Details: goenv-lsp explain {codes[0] if codes else 'CODE'}")
+            lines += [f"    fix ({fix.applicability.value}): {style.text(fix.title)}" for fix in finding.fixes]
+    documented = [f for f in findings if by_code(f.code)]
+    worst = max(documented, key=lambda f: f.severity.rank).code if documented else "GE###"
+    lines += ["", f"{_count(findings)}. Details: goenv-lsp explain {worst}"]
     return "\n".join(lines) + "\n"
+
+
+def _mark(group: list[Finding]) -> str:
+    """✗ any error, ! any warning, ✓ nothing (or notes only)."""
+    worst = max((f.severity.rank for f in group), default=0)
+    return "✗" if worst >= Severity.ERROR.rank else "!" if worst >= Severity.WARNING.rank else "✓"
 
 
 def _line(finding: Finding, style: PathStyle) -> str:

@@ -82,6 +82,12 @@ def recommended_for(go_major: str, local: str = "", can_switch: bool = True) -> 
     if not candidates and newest and newest.supported_go and gover.compare(
             go_major, max(newest.supported_go, key=gover.sort_key)) > 0:
         candidates = [newest]  # a Go newer than the table: the newest gopls
+    if not candidates and gover.is_valid(go_major):  # older than the table: the entry that covers it
+        covering = sorted((g for g in table.last_for_go if gover.compare(g, go_major) >= 0), key=gover.sort_key)
+        if covering:  # e.g. "1.15" also covers 1.13 and 1.14, "1.12" covers older ones
+            named = table.last_for_go[covering[0]]
+            candidates = [release_for(named) or Release(named, "", "", (), "")]
+
     def buildable(release: Release) -> bool:
         # go lines were advisory before Go 1.21: only newer minimums stop an older local go
         enforced = release.build_go_min and gover.compare(release.build_go_min, "1.21") >= 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
 
 from goenv_lsp.facts import Facts, GoBinary
 from goenv_lsp.model import Applicability, Fix, Location
@@ -24,8 +25,10 @@ class EditorSdk:
 
     def fix_to(self, goroot: str, go_path: str) -> Fix:
         """Point this setting at the go that runs."""
-        if self.origin == "idea":
-            return replace_text(self.location.path or "", self.location.range, f"file://{goroot}",
+        if self.origin == "idea":  # the range holds the quoted attribute value: write a quoted one back
+            value = f"file://{goroot}" if self.value.startswith("file://") else goroot
+            return replace_text(self.location.path or "", self.location.range,
+                                '"' + xml_escape(value, {'"': "&quot;"}) + '"',
                                 f"Set the GoLand project GOROOT to {goroot}", Applicability.SAFE)
         new_value = goroot if self.is_root else go_path
         return _settings_fix(self, new_value)

@@ -37,7 +37,7 @@ def check(facts: Facts) -> Iterator[Report]:
     if usable:
         return
     hint = install_hint(facts)
-    hint = f"; install it with `{hint}`" if hint else ""
+    hint = f"; install it with {hint}" if hint else ""
     if configured_missing:
         yield Report(f"gopls configured at {configured_missing[0].path} does not exist{hint}",
                      workspace_anchor(facts), install_fix(facts))

@@ -55,5 +55,5 @@ def check(facts: Facts) -> Iterator[Report]:
             continue
         location = span_location(mod.path, mod.go) if mod and mod.go and go_line else workspace_anchor(facts)
         yield Report(f"gopls at {gopls.path} was built with {gopls.built_with}, older than "
-                     + " and ".join(reasons) + (f"; rebuild it: `{hint}`" if hint else ""),
+                     + " and ".join(reasons) + (f"; rebuild it: {hint}" if hint else ""),
                      location, install_fix(facts))

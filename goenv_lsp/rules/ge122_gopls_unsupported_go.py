@@ -47,5 +47,5 @@ def check(facts: Facts) -> Iterator[Report]:
         span = window[0] if len(window) == 1 else f"{window[0]}–{window[-1]}"
         hint = install_hint(facts)
         yield Report(f"gopls {gopls.module_version} at {gopls.path} supports go {span}, not the go {major} on PATH"
-                     + (f"; install the release that does: `{hint}`" if hint else ""),
+                     + (f"; install the release that does: {hint}" if hint else ""),
                      workspace_anchor(facts), install_fix(facts))

@@ -29,10 +29,11 @@ def install_fix(facts: Facts) -> tuple[Fix, ...]:
 
 
 def install_hint(facts: Facts) -> str:
+    """The install command in backticks, and what it needs when the local go cannot build it; "" if unknown."""
     found = recommendation(facts)
     if found is None:
         return ""
-    hint = f"go install golang.org/x/tools/gopls@{found.gopls}"
+    hint = f"`go install golang.org/x/tools/gopls@{found.gopls}`"
     if found.needs_newer_go_to_build:
         hint += f" (it needs Go {found.needs_newer_go_to_build} to build: allow GOTOOLCHAIN=auto)"
     return hint

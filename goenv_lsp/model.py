@@ -68,6 +68,7 @@ class CommandSpec:
 
     argv: tuple[str, ...]
     cwd: str | None = None
+    env: dict[str, str] | None = None  # variables set for this command only (e.g. GOTOOLCHAIN=auto)
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def _go_candidates(root: str, home: str | None, env: Mapping[str, str], path_ent
         else:  # vscode-go looks a relative name up in GOBIN, GOROOT/bin, then each PATH entry
             dirs = tuple(d for d in (env.get("GOBIN"), os.path.join(env.get("GOROOT") or "/-", "bin")) if d)
             hits = binaries.find_on_path(resolved, dirs + path_entries, root)
-            add(hits[0][1] if hits else os.path.join(root, resolved), "go.alternateTools.go")
+            add(hits[0][1] if hits else resolved, "go.alternateTools.go")  # a bare name: not found
     for key in ("go.goroot", "go.toolsEnvVars.GOROOT"):
         value = settings.get(key)
         if isinstance(value, str) and value:
@@ -216,7 +216,8 @@ async def _probe_go(runner: Runner, candidate: _Candidate, root: str, trusted: b
     binary = GoBinary(path=candidate.path, real_path=candidate.real_path, origins=tuple(candidate.origins),
                       path_index=candidate.path_index,
                       in_workspace=binaries.is_inside(candidate.path, root))
-    if not os.path.lexists(candidate.path) or not os.path.exists(candidate.real_path):
+    if not os.path.isabs(candidate.path) or not os.path.lexists(candidate.path) or not os.path.exists(
+            candidate.real_path):
         return replace(binary, status=Status.MISSING)
     if not binaries.is_executable_file(candidate.real_path):
         return replace(binary, status=Status.NOT_EXECUTABLE)
@@ -294,8 +295,9 @@ async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_e
     for _, path in binaries.find_on_path("gopls", path_entries, root):
         add(path, "PATH")
     go_env = (active.env if active else None) or {}
-    if go_env.get("GOBIN"):
-        add(os.path.join(go_env["GOBIN"], "gopls"), "GOBIN")
+    gobin = env.get("GOBIN") or _env_file_value(go_env.get("GOENV"), "GOBIN")
+    if gobin:  # recent go report $GOPATH/bin as GOBIN when it is unset: only a set GOBIN counts
+        add(os.path.join(gobin, "gopls"), "GOBIN")
     gopath = go_env.get("GOPATH", "").split(os.pathsep)[0]
     if gopath:
         add(os.path.join(gopath, "bin", "gopls"), "GOPATH/bin")
@@ -315,6 +317,13 @@ async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_e
                        module_version=info.module_version, run=run)
 
     return tuple(await asyncio.gather(*(probe(real, path, origins) for real, (path, origins) in found.items())))
+
+
+def _env_file_value(path: str | None, key: str) -> str:
+    if not path or path == "off":
+        return ""
+    entry = read_env_file(path).get(key)
+    return entry.value if entry else ""
 
 
 def _read_mod_files(root: str, env: Mapping[str, str], active_env: Mapping[str, str],

@@ -55,7 +55,8 @@ def _finding(finding: Finding, style: PathStyle) -> dict[str, object]:
                       for e in fix.edits],
             "command": None if fix.command is None else {
                 "argv": [style.text(arg) for arg in fix.command.argv],
-                "cwd": None if fix.command.cwd is None else style.path(fix.command.cwd)},
+                "cwd": None if fix.command.cwd is None else style.path(fix.command.cwd),
+                "env": dict(fix.command.env or {})},
         } for fix in finding.fixes],
         "related": [{**_where(r.location, style), "message": style.text(r.message)} for r in finding.related],
     }

@@ -24,9 +24,13 @@ def go_env_write(facts: Facts, key: str, value: str) -> Fix:
                command=go_command(facts, "env", "-w", f"{key}={value}"))
 
 
-def install_gopls(facts: Facts, version: str) -> Fix:
-    return Fix(f"Run `go install golang.org/x/tools/gopls@{version}`", Applicability.UNSAFE,
-               command=go_command(facts, "install", f"golang.org/x/tools/gopls@{version}"))
+def install_gopls(facts: Facts, version: str, allow_switch: bool = False) -> Fix:
+    """``allow_switch``: the local go cannot build this release, so the command runs with GOTOOLCHAIN=auto."""
+    command = go_command(facts, "install", f"golang.org/x/tools/gopls@{version}")
+    if allow_switch:
+        command = CommandSpec(command.argv, command.cwd, {"GOTOOLCHAIN": "auto"})
+    prefix = "GOTOOLCHAIN=auto " if allow_switch else ""
+    return Fix(f"Run `{prefix}go install golang.org/x/tools/gopls@{version}`", Applicability.UNSAFE, command=command)
 
 
 def replace_json_value(path: str, setting: SettingValue, new_value: str, title: str,

@@ -25,7 +25,7 @@ def recommendation(facts: Facts) -> Recommendation | None:
 
 def install_fix(facts: Facts) -> tuple[Fix, ...]:
     found = recommendation(facts)
-    return (install_gopls(facts, found.gopls),) if found else ()
+    return (install_gopls(facts, found.gopls, bool(found.needs_newer_go_to_build)),) if found else ()
 
 
 def install_hint(facts: Facts) -> str:

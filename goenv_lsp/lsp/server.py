@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
@@ -36,6 +37,16 @@ class Protocol(LanguageServerProtocol):
         if params.capabilities.general is not None:
             params.capabilities.general.position_encodings = None
         return (yield from super().lsp_initialize(params))
+
+    def structure_message(self, data):
+        # pygls reports a request whose params do not parse with a showMessage but never answers it, so the
+        # client waits forever: answer it with the error too (JSON-RPC: every request gets a response).
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "method" in data and isinstance(data.get("id"), (int, str)):
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
 
 
 class GoenvServer(LanguageServer):
@@ -79,8 +90,8 @@ class GoenvServer(LanguageServer):
     def buffers(self) -> dict[str, bytes]:
         """Unsaved text of the open files the facts are read from."""
         result = {}
-        for uri, doc in list(self.workspace.text_documents.items()):
-            path = uri_to_path(uri)
+        for doc in list(self.workspace.text_documents.values()):
+            path = doc.path if urlparse(doc.uri).scheme == "file" else None
             if path and os.path.basename(path) in BUFFER_FILES:
                 result[path] = doc.source.encode("utf-8")
         return result
@@ -118,7 +129,10 @@ class GoenvServer(LanguageServer):
 
     def send_diagnostics(self, uri: str) -> None:
         diagnostics = [d for per_root in self.published.values() for d in per_root.get(uri, [])]
-        document = self.workspace.text_documents.get(uri)
+        # pygls keys open documents by the URI as the client sent it; ours is percent-encoded
+        documents = self.workspace.text_documents
+        document = documents.get(uri) or documents.get(unquote(uri)) or next(
+            (d for d in documents.values() if uri_to_path(d.uri) == uri_to_path(uri)), None)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, diagnostics=diagnostics, version=document.version if document else None))
 
@@ -130,6 +144,18 @@ class GoenvServer(LanguageServer):
     def report_config_problems(self, problems: list[str]) -> None:
         if problems:
             self.show_once("goenv-lsp settings: " + "; ".join(problems) + " (defaults used)")
+
+    def goenv_diagnostics(self, params: lsp.CodeActionParams) -> list[lsp.Diagnostic]:
+        """Our diagnostics in the request's context; a client that does not echo ``data`` back gets the
+        published ones at that range instead."""
+        sent = [d for d in params.context.diagnostics if d.source == convert.SOURCE]
+        if sent and all(isinstance(d.data, dict) for d in sent):
+            return sent
+        uri, wanted = params.text_document.uri, params.range
+        published = [d for per_root in self.published.values() for d in per_root.get(uri, [])
+                     or per_root.get(convert.uri(uri_to_path(uri) or ""), [])]
+        codes = {str(d.code) for d in sent}
+        return [d for d in published if _overlaps(d.range, wanted) and (not codes or str(d.code) in codes)]
 
     async def progress(self, title: str) -> Callable[[], None]:
         if not self.supports("window.work_done_progress"):
@@ -164,6 +190,12 @@ class GoenvServer(LanguageServer):
         self.report_config_problems(problems)
         for root in self.roots.values():
             self.report_config_problems(root.configure(config))
+
+
+def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
+    start = (b.start.line, b.start.character)
+    end = (b.end.line, b.end.character)
+    return (a.start.line, a.start.character) <= end and start <= (a.end.line, a.end.character)
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -219,11 +251,12 @@ def build() -> GoenvServer:
         root = ls.root_for(path)
         if root is None:  # a file outside every folder: its directory becomes a root
             root = ls.add_root(os.path.dirname(path))
-        if os.path.basename(path) == "goenv-lsp.toml":
+        name = os.path.basename(path)
+        if name == "goenv-lsp.toml":
             ls.report_config_problems(root.configure(ls.client_config))
         if root.facts is None:
             await ls.refresh_root(root, spawn=True)
-        else:
+        elif name in BUFFER_FILES or name == "goenv-lsp.toml":  # edits to other files change no fact
             await ls.refresh_root(root)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
@@ -252,8 +285,10 @@ def build() -> GoenvServer:
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def configuration_changed(ls: GoenvServer, params: lsp.DidChangeConfigurationParams) -> None:
+        before = (ls.client_config, [r.config for r in ls.roots.values()])
         await ls.load_client_config(None if ls.supports("workspace.configuration") else params.settings)
-        await ls.refresh_all(spawn=True)
+        if (ls.client_config, [r.config for r in ls.roots.values()]) != before:  # clients send it unasked
+            await ls.refresh_all(spawn=True)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix], resolve_provider=True))
@@ -261,9 +296,8 @@ def build() -> GoenvServer:
         resolve_edits = "edit" in (ls.client_capabilities.text_document.code_action.resolve_support.properties
                                    if ls.supports("text_document.code_action.resolve_support") else [])
         actions = []
-        for diag in params.context.diagnostics:
-            if diag.source == convert.SOURCE:
-                actions += convert.code_actions(diag, resolve_edits)
+        for diag in ls.goenv_diagnostics(params):
+            actions += convert.code_actions(diag, resolve_edits)
         return actions
 
     @server.feature(lsp.CODE_ACTION_RESOLVE)

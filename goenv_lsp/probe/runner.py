@@ -39,12 +39,19 @@ class Runner:
             return ProbeRun(argv, status, code, _decode(out), _decode(err),
                             round((time.monotonic() - started) * 1000, 1))
 
+        spawn = asyncio.ensure_future(asyncio.create_subprocess_exec(
+            *argv, cwd=cwd, env=self.env, stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            start_new_session=True,  # its own process group, so a kill takes its children too
+        ))
         try:
-            proc = await asyncio.create_subprocess_exec(
-                *argv, cwd=cwd, env=self.env, stdin=asyncio.subprocess.DEVNULL,
-                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-                start_new_session=True,  # its own process group, so a kill takes its children too
-            )
+            proc = await asyncio.shield(spawn)
+        except asyncio.CancelledError:
+            # cancelled while the process was starting: asyncio would kill only the leader and then wait
+            # for its pipes, which a child holds open; let it start, then kill the whole group
+            with contextlib.suppress(Exception):
+                await _kill(await spawn)
+            raise
         except FileNotFoundError as exc:
             missing = exc.filename in (None, argv[0]) or (cwd is None or os.path.isdir(cwd))
             return result(Status.MISSING if missing else Status.FAILED, err=str(exc).encode())

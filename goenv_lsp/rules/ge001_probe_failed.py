@@ -28,8 +28,7 @@ damaged Go; raise the probe timeout (`--probe-timeout`) for slow network file sy
 """
 
 # stderr fragments another rule explains in detail
-_EXPLAINED = ("cannot find GOROOT directory", "GOPATH entry", "invalid GOTOOLCHAIN", "GOROOT is not set",
-              "both GOPATH and GOROOT")
+_EXPLAINED = ("cannot find GOROOT directory", "GOPATH entry", "invalid GOTOOLCHAIN", "both GOPATH and GOROOT")
 
 
 @rule(code="GE001", name="probe-failed", severity=Severity.WARNING,
@@ -53,6 +52,8 @@ def check(facts: Facts) -> Iterator[Report]:
 
 
 def _explained(run: ProbeRun) -> bool:
+    if "binary is trimmed and GOROOT is not set" in run.stderr:
+        return False  # a go copied out of its tree: no GOROOT setting, so no other rule explains it
     return any(fragment in run.stderr for fragment in _EXPLAINED)
 
 

@@ -33,10 +33,9 @@ PATH is `/usr/bin:/bin` while Go lives in `/usr/local/go`: add `export PATH=$PAT
 def check(facts: Facts) -> Iterator[Report]:
     if facts.go_binaries is None:
         return
+    if any(b.path_index is not None for b in facts.go_binaries):
+        return  # found; a go on PATH that fails to run is GE001's, GE103's or GE201's to explain
     usable = [b for b in facts.go_binaries if b.status is Status.OK]
-    on_path = [b for b in usable if b.path_index is not None]
-    if on_path:
-        return
     configured = [b for b in usable if set(b.origins) - {"well-known", "GOROOT"}]
     if configured:
         sdk = configured[0]

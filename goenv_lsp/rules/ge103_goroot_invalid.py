@@ -44,11 +44,13 @@ def check(facts: Facts) -> Iterator[Report]:
         yield Report(f"GOROOT={setting.value!r} from {where} is not an absolute path",
                      env_setting_anchor(facts, setting), fixes)
         return
-    info = (facts.paths or {}).get(value)
+    info = (facts.paths or {}).get(setting.value)  # the probe looked the value up as the go command reads it
     if info is None:
         return
     if info.kind == "missing":
         problem = "does not exist; every go command fails with `go: cannot find GOROOT directory`"
+        if value != setting.value:
+            problem += " (the line ends with a carriage return, which the go command keeps)"
     elif info.kind == "file":
         parent = os.path.dirname(os.path.dirname(value)) if value.endswith("/bin/go") else None
         problem = "is a file, not a directory" + (f"; the Go root would be {parent}" if parent else "")

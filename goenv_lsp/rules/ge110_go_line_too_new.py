@@ -41,19 +41,25 @@ def check(facts: Facts) -> Iterator[Report]:
     if decision is None or decision.file is None or decision.file.go is None or decision.mode == "invalid":
         return
     file, go_line, setting = decision.file, decision.file.go, decision.setting
-    if gover.compare(go_line.value, decision.local) <= 0 or decision.switches:
+    # the toolchain that really runs: the local one, or a GOTOOLCHAIN=<name> minimum it switches to
+    running = gover.from_toolchain(decision.chosen) if decision.switches else decision.local
+    if gover.compare(go_line.value, running) <= 0:
         return
     shown = f"; GOTOOLCHAIN={setting.value}" if setting.value and setting.value != "auto" else ""
+    if decision.mode in ("auto", "path") and file.toolchain and file.toolchain.value == "default":
+        shown += f"; {file.kind} sets toolchain default"
     source = f" (GOTOOLCHAIN {'is unset' if setting.source == 'unset' else 'from ' + setting.describe_source})"
     fixes = []
-    if setting.source == "GOENV file":
+    if decision.mode != "local":
+        pass  # switching is allowed and `toolchain default` stops it: GOTOOLCHAIN=auto would not help
+    elif setting.source == "GOENV file":
         fixes.append(go_env_write(facts, "GOTOOLCHAIN", "auto"))
         fixes.append(go_env_unset(facts, "GOTOOLCHAIN"))
     elif setting.source == "$GOROOT/go.env":
         fixes.append(go_env_write(facts, "GOTOOLCHAIN", "auto"))
-    fixes.append(replace_text(file.path, go_line.range, decision.local,
-                              f"Lower the go line to {decision.local} (changes the module's minimum Go)",
+    fixes.append(replace_text(file.path, go_line.range, running,
+                              f"Lower the go line to {running} (changes the module's minimum Go)",
                               Applicability.UNSAFE))
-    yield Report(f"{file.kind} requires go >= {go_line.value} (running go {decision.local}{shown}){source}: "
+    yield Report(f"{file.kind} requires go >= {go_line.value} (running go {running}{shown}){source}: "
                  "go build, go test and gopls will fail", span_location(file.path, go_line), tuple(fixes),
                  related_setting(setting))

@@ -60,6 +60,8 @@ def check(facts: Facts) -> Iterator[Report]:
     else:
         return  # a GOTOOLCHAIN minimum alone: reported where it is set, not on a file we own
     available = (facts.toolchains or {}).get(chosen)
+    if available and decision.mode == "path" and "golang.org/toolchain@" in available.replace("\\", "/"):
+        available = None  # path mode only looks on PATH, never in the module cache
     mode = f"GOTOOLCHAIN={setting.value or 'auto'} ({setting.describe_source})"
     if available:
         yield Report(f"the go command switches from the local go {decision.local} to {chosen} ({available}), "

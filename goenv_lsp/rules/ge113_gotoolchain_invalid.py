@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
@@ -7,6 +8,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules.anchors import env_setting_anchor
 from goenv_lsp.rules.fixes import go_env_unset
 from goenv_lsp.rules.registry import Report, rule
+from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.selection import toolchain_decision
 
 DOCS = """
@@ -34,6 +36,19 @@ def check(facts: Facts) -> Iterator[Report]:
         return
     setting = decision.setting
     fixes = (go_env_unset(facts, "GOTOOLCHAIN"),) if setting.source == "GOENV file" else ()
-    yield Report(f"go: invalid GOTOOLCHAIN {setting.value!r} (from {setting.describe_source}): use local, auto, "
+    yield Report(f"go: {_go_error(setting.value)} (from {setting.describe_source}): use local, auto, "
                  "path or a name like go1.27.3, optionally followed by +auto or +path",
                  env_setting_anchor(facts, setting), fixes)
+
+
+def _go_error(value: str) -> str:
+    """The go command's own words for an invalid value (toolchain.Select; %q quoting)."""
+    minimum, plus, _ = value.partition("+")
+    if minimum != "local" and not gover.from_toolchain(minimum):
+        detail = f": invalid minimum toolchain {_quote(minimum)}" if plus else ""
+        return f"invalid GOTOOLCHAIN {_quote(value)}{detail}"
+    return f"invalid GOTOOLCHAIN {_quote(value)}: only version suffixes are +auto and +path"
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)

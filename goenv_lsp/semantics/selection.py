@@ -71,20 +71,21 @@ def toolchain_decision(facts: Facts, binary: GoBinary | None = None) -> Toolchai
     elif value in ("auto", "path"):
         mode, minimum = value, "local"
     else:
-        minimum, _, suffix = value.partition("+")
-        mode = suffix or "local"
-        if mode not in ("auto", "path") or (minimum != "local" and not gover.from_toolchain(minimum)):
+        minimum, plus, suffix = value.partition("+")
+        mode = suffix if plus else "local"
+        if (plus and mode not in ("auto", "path")) or (minimum != "local" and not gover.from_toolchain(minimum)):
             return ToolchainDecision(setting, "invalid", minimum, local, "local", "", None)
     chosen = minimum
     file = governing_mod_file(facts)
     reason = ""
     if mode in ("auto", "path") and file is not None:
         current = local if chosen == "local" else gover.from_toolchain(chosen)
-        if file.toolchain is not None and file.toolchain.value != "default":
+        pinned = file.toolchain is not None and file.toolchain.value == "default"  # the go line is ignored too
+        if file.toolchain is not None and not pinned:
             wanted = gover.from_toolchain(file.toolchain.value)
             if wanted and gover.compare(wanted, current) > 0:
                 chosen, current, reason = file.toolchain.value, wanted, "toolchain"
-        if file.go is not None and gover.compare(file.go.value, current) > 0:
+        if file.go is not None and not pinned and gover.compare(file.go.value, current) > 0:
             chosen, reason = gover.toolchain_for_go_line(file.go.value), "go"
     if chosen != "local" and gover.from_toolchain(chosen) == local:
         chosen = "local"

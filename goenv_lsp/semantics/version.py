@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cmp_to_key, total_ordering
 
 _NUM = r"(?:0|[1-9][0-9]*)"
-_VERSION_RE = re.compile(rf"^({_NUM})(?:\.({_NUM})(?:\.({_NUM}))?)?(?:([a-z]+)([0-9]*))?$")
+# MAJOR, or MAJOR.MINOR[KIND[PRE]], or MAJOR.MINOR.PATCH: no prerelease on "1" alone or after a patch
+_VERSION_RE = re.compile(rf"^({_NUM})(?:\.({_NUM})(?:\.({_NUM})|([a-z]+)({_NUM})?)?)?\Z")
 
 
 @total_ordering
@@ -43,16 +44,10 @@ def parse(version: str) -> GoVersion | None:
     if not match:
         return None
     major, minor, patch, kind, pre = (g or "" for g in match.groups())
-    if kind == "" and pre != "":
-        return None
-    if patch and kind:  # 1.21.3rc1: rejected by Go 1.21, accepted later; we follow current gover
-        pass
     if not minor:
-        minor, patch = "0", "0"
-    elif not patch and int(minor) < 21 and major == "1" and not kind:
-        patch = "0"  # before 1.21, "1.20" means "1.20.0"
-    elif not patch and int(minor) < 21 and major == "1" and kind:
-        patch = ""  # "1.20rc1" sorts before "1.20"
+        minor, patch = "0", "0"  # "1" means "1.0.0"
+    elif not patch and not kind and int(minor) < 21:
+        patch = "0"  # before 1.21, "1.20" means "1.20.0" ("1.20rc1" keeps an empty patch: it sorts first)
     return GoVersion(major, minor, patch, kind, pre)
 
 
@@ -85,7 +80,7 @@ def lang(version: str) -> str:
     parsed = parse(version)
     if parsed is None:
         return ""
-    if parsed.minor == "0" and parsed.patch in ("", "0"):
+    if parsed.major == "1" and parsed.minor == "0":
         return parsed.major
     return f"{parsed.major}.{parsed.minor}"
 
@@ -97,10 +92,12 @@ def is_lang(version: str) -> bool:
 
 
 def from_toolchain(name: str) -> str:
-    """"go1.21.3" → "1.21.3"; "go1.21.3-bigcorp" → "1.21.3"; anything else → ""."""
-    if not name.startswith("go"):
+    """"go1.21.3" → "1.21.3"; "go1.21.3-bigcorp" → "1.21.3"; anything else → "".
+
+    Only "-", space and tab end the version ("go1.21.3\r" is invalid); a path separator never passes."""
+    if not name.startswith("go") or "/" in name or "\\" in name:
         return ""
-    version = re.split(r"[-\s]", name[2:], maxsplit=1)[0]
+    version = re.split(r"[- \t]", name[2:], maxsplit=1)[0]
     return version if is_valid(version) else ""
 
 

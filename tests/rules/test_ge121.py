@@ -198,7 +198,7 @@ def test_debian_gopls_with_go_1_27_and_a_go_1_27_module(go127: Path, debian_gopl
     [fix] = finding["fixes"]
     assert fix == {"title": "Run `go install golang.org/x/tools/gopls@v0.23.0`", "applicability": "unsafe",
                    "edits": [], "command": {"argv": [f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"],
-                                            "cwd": fix["command"]["cwd"]}}
+                                            "cwd": fix["command"]["cwd"], "env": {}}}
     assert fix["command"]["cwd"] in (".", str(ws))
 
 

@@ -1,0 +1,64 @@
+"""Real editors as headless LSP clients: install fixtures (timed) and the broken real-toolchain workspaces."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import testbed
+from editor_harness import GOROOT_PREFIX, Scenario  # type: ignore[import-not-found]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "editor: runs a real editor (Neovim, Emacs) headless as the LSP client")
+
+
+def _timed(fn: Callable[[], Path]) -> Path:
+    start = time.monotonic()
+    try:
+        path = fn()
+    except testbed.TestbedError as exc:
+        pytest.fail(f"editor install failed: {exc}", pytrace=False)
+    print(f"\n{fn.__name__}: {path} ready in {time.monotonic() - start:.1f} s")
+    return path
+
+
+@pytest.fixture(scope="session")
+def debian_nvim() -> Path:
+    return _timed(testbed.debian_nvim)
+
+
+@pytest.fixture(scope="session")
+def pip_nvim() -> Path:
+    return _timed(testbed.pip_nvim)
+
+
+@pytest.fixture(scope="session")
+def emacs() -> Path:
+    return _timed(testbed.emacs)
+
+
+@pytest.fixture
+def goroot_scenario(tmp_path: Path, go122: Path, go127: Path, go_env: testbed.EnvFactory) -> Scenario:
+    """go 1.27 first on PATH while .vscode/settings.json pins go.goroot to the go 1.22 tree → GE302."""
+    ws = tmp_path / "wö rk"  # URIs with escapes; the comment makes UTF-16, UTF-8 and byte columns differ
+    (ws / ".vscode").mkdir(parents=True)
+    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
+    settings = ws / ".vscode/settings.json"
+    settings.write_text('{\n  // pinned\n' + GOROOT_PREFIX + '"' + str(go122) + '",\n}\n')
+    return Scenario(settings, "GE302", "Set go.goroot to ", go_env([go127 / "bin"]), tmp_path)
+
+
+@pytest.fixture
+def go_line_scenario(tmp_path: Path, go122: Path, go_env: testbed.EnvFactory) -> Scenario:
+    """go 1.22 on PATH, GOTOOLCHAIN=local in the GOENV file, go.mod says go 1.27.3 → GE110."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
+    env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    return Scenario(ws / "go.mod", "GE110", "", env, tmp_path)
+
+

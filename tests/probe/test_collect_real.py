@@ -1,0 +1,150 @@
+"""goenv_lsp.probe.collect against real Go toolchains: what the probes learn, and that they never switch."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import testbed
+
+from goenv_lsp.facts import PathInfo, Status
+from goenv_lsp.semantics.goenv import user_setting
+from goenv_lsp.semantics.selection import running_go, toolchain_decision
+
+pytestmark = pytest.mark.realgo
+
+RULES = {"GE001", "GE101", "GE102", "GE103", "GE104", "GE110", "GE111", "GE112", "GE113", "GE201"}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+    return ws
+
+
+def test_healthy_setup(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real, check_real) -> None:
+    """go 1.27.3 on PATH, go.mod go 1.27.3, GOTOOLCHAIN unset (auto from go.env): nothing to report."""
+    env = go_env([go127 / "bin"], GOTOOLCHAIN=None)
+    facts = probe_real(workspace, env)
+    [go] = facts.go_binaries
+    assert (go.path, go.real_path, go.origins, go.path_index) == (str(go127 / "bin/go"), str(go127 / "bin/go"),
+                                                                  ("PATH",), 0)
+    assert (go.status, go.version, go.platform, go.shim) == (Status.OK, "go1.27.3", "linux/amd64", None)
+    assert (go.own_root, go.own_root_version, go.root_version, go.root_has_tools) == (
+        str(go127), "go1.27.3", "go1.27.3", True)
+    assert go.goroot == str(go127)
+    assert go.env["GOMOD"] == str(workspace / "go.mod")
+    assert go.env["GOTOOLCHAIN"] == "local"  # what the probe forced, not the user's setting
+    assert [run.argv[1:] for run in (go.version_run, go.env_run)] == [("version",), ("env", "-json")]
+    assert (facts.go_mod.path, facts.go_mod.go.value, facts.go_work) == (str(workspace / "go.mod"), "1.27.3", None)
+    assert facts.goroot_env_file.path == str(go127 / "go.env")
+    assert facts.user_env_file.path == env["GOENV"] and facts.user_env_file.status is Status.MISSING
+    setting = user_setting(facts, "GOTOOLCHAIN")
+    assert (setting.value, setting.source) == ("auto", "$GOROOT/go.env")
+    assert facts.paths[str(go127)] == PathInfo("dir", True, "go1.27.3", str(go127))
+    _, report = check_real(workspace, env)
+    assert [f for f in report["findings"] if f["code"] in RULES] == []
+
+
+def test_probes_never_switch_toolchains(workspace: Path, go122: Path, go_env: testbed.EnvFactory,
+                                        probe_real) -> None:
+    """GOTOOLCHAIN=auto with go.mod go 1.27.3 would download (and fail offline); the probes run go 1.22.10."""
+    env = go_env([go122 / "bin"], GOTOOLCHAIN="auto")
+    real = subprocess.run(["go", "env", "-json"], cwd=workspace, env=env, capture_output=True, text=True, timeout=60)
+    assert real.returncode == 1 and "toolchain not available" in real.stderr
+    facts = probe_real(workspace, env)
+    [go] = facts.go_binaries
+    assert (go.status, go.version, go.env["GOVERSION"]) == (Status.OK, "go1.22.10", "go1.22.10")
+    assert facts.env["GOTOOLCHAIN"] == "auto"  # the user's value is kept for the rules
+    assert toolchain_decision(facts).chosen == "go1.27.3"
+
+
+def test_several_gos_and_the_goroot_variable(workspace: Path, go122: Path, go124: Path, go127: Path,
+                                             go_env: testbed.EnvFactory, probe_real) -> None:
+    env = go_env([go122 / "bin", "/nonexistent/bin", go127 / "bin"], GOROOT=go124)
+    facts = probe_real(workspace, env)
+    by_version = {go.version: go for go in facts.go_binaries}
+    assert set(by_version) == {"go1.22.10", "go1.27.3", "go1.24.11"}
+    assert [(go.origins, go.path_index) for go in (by_version["go1.22.10"], by_version["go1.27.3"],
+                                                   by_version["go1.24.11"])] == [
+        (("PATH",), 0), (("PATH",), 2), (("GOROOT",), None)]
+    assert running_go(facts) is by_version["go1.22.10"]
+    assert by_version["go1.22.10"].goroot == str(go124)  # each go reports the GOROOT it was told
+    assert by_version["go1.22.10"].own_root == str(go122)
+    assert facts.paths[str(go124)].version == "go1.24.11"
+    assert facts.path_entries[1] == "/nonexistent/bin"
+
+
+def test_go_through_a_symlink(workspace: Path, tmp_path: Path, go127: Path, go_env: testbed.EnvFactory,
+                              probe_real) -> None:
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "go").symlink_to(go127 / "bin/go")
+    facts = probe_real(workspace, go_env([links, go127 / "bin"]))
+    [go] = facts.go_binaries  # the same binary twice on PATH is one candidate
+    assert (go.path, go.real_path, go.path_index) == (str(links / "go"), str(go127 / "bin/go"), 0)
+    assert go.own_root == str(go127)
+
+
+def test_goenv_file_is_read(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real) -> None:
+    env = go_env([go127 / "bin"], GOTOOLCHAIN=None)
+    goenv = testbed.write_goenv(env, GOFLAGS="-mod=mod", GOTOOLCHAIN='"auto"')
+    facts = probe_real(workspace, env)
+    assert facts.user_env_file.path == str(goenv)
+    assert [(e.key, e.value, e.line) for e in facts.user_env_file.entries] == [
+        ("GOFLAGS", "-mod=mod", 0), ("GOTOOLCHAIN", '"auto"', 1)]
+    assert toolchain_decision(facts).mode == "invalid"
+
+
+def test_goenv_off(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real) -> None:
+    facts = probe_real(workspace, go_env([go127 / "bin"], GOENV="off"))
+    assert (facts.user_env_file.path, facts.user_env_file.status) == (None, Status.MISSING)
+    assert user_setting(facts, "GOTOOLCHAIN").value == "local"  # from the environment of the test bed
+
+
+def test_go_work_is_found(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real) -> None:
+    (workspace / "go.work").write_text("go 1.27.3\n\nuse .\n")
+    facts = probe_real(workspace, go_env([go127 / "bin"]))
+    assert (facts.go_work.path, facts.go_work.kind, facts.go_work.go.value) == (
+        str(workspace / "go.work"), "go.work", "1.27.3")
+    facts = probe_real(workspace, go_env([go127 / "bin"], GOWORK="off"))
+    assert facts.go_work is None
+
+
+def test_toolchain_on_path_is_found(workspace: Path, tmp_path: Path, go122: Path, go127: Path,
+                                    go_env: testbed.EnvFactory, probe_real) -> None:
+    tcbin = tmp_path / "tcbin"
+    tcbin.mkdir()
+    (tcbin / "go1.27.3").symlink_to(go127 / "bin/go")
+    facts = probe_real(workspace, go_env([go122 / "bin", tcbin], GOTOOLCHAIN=None))
+    assert facts.toolchains == {"go1.27.3": str(tcbin / "go1.27.3")}
+
+
+def test_toolchain_in_the_module_cache_is_found(workspace: Path, go122: Path, go127: Path,
+                                                go_env: testbed.EnvFactory, probe_real) -> None:
+    env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
+    cached = Path(env["GOMODCACHE"]) / "golang.org" / "toolchain@v0.0.1-go1.27.3.linux-amd64"
+    cached.parent.mkdir(parents=True)
+    cached.symlink_to(go127)
+    facts = probe_real(workspace, env)
+    assert facts.toolchains == {"go1.27.3": str(cached)}
+
+
+def test_no_go_on_path(workspace: Path, go_env: testbed.EnvFactory, probe_real) -> None:
+    facts = probe_real(workspace, go_env([]))
+    assert all(go.path_index is None for go in facts.go_binaries)  # at most well-known installations
+    assert running_go(facts) is None
+    assert facts.go_mod.go.value == "1.27.3"  # found without asking a go
+
+
+def test_gopath_values_are_inspected(workspace: Path, tmp_path: Path, go127: Path, go_env: testbed.EnvFactory,
+                                     probe_real) -> None:
+    gopath = tmp_path / "gp"
+    gopath.mkdir()
+    facts = probe_real(workspace, go_env([go127 / "bin"], GOPATH=f"{gopath}{os.pathsep}{tmp_path}/missing"))
+    assert facts.paths[str(gopath)].kind == "dir"
+    assert facts.paths[f"{tmp_path}/missing"].kind == "missing"

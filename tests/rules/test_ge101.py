@@ -1,0 +1,138 @@
+"""GE101 go-not-found: no go on PATH (with hints where Go is installed anyway)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import testbed
+from factsbuilder import ROOT, go_binary, healthy
+
+from goenv_lsp.engine import evaluate
+from goenv_lsp.facts import Status
+from goenv_lsp.model import Location, Range, Severity
+from goenv_lsp.rules.ge101_go_not_found import check as GE101
+
+MODULE_LINE = Location(f"{ROOT}/go.mod", Range.of(0, 7, 22))
+
+
+def run(facts):
+    return evaluate(facts, rules=[GE101])
+
+
+def test_healthy_go_on_path() -> None:
+    assert run(healthy()) == []
+
+
+def test_no_go_anywhere() -> None:
+    [finding] = run(healthy(go_binaries=()))
+    assert (finding.code, finding.name, finding.severity) == ("GE101", "go-not-found", Severity.ERROR)
+    assert finding.message == "go not found on PATH /usr/local/go1.27.3/bin:/usr/bin"
+    assert finding.location == MODULE_LINE
+    assert finding.fixes == ()
+
+
+def test_no_go_and_no_go_mod_is_a_workspace_finding() -> None:
+    [finding] = run(healthy(go_binaries=(), go_mod=None))
+    assert finding.location == Location(None)
+
+
+def test_empty_path() -> None:
+    [finding] = run(healthy(go_binaries=(), path_entries=()))
+    assert finding.message == "go not found on PATH (empty)"
+
+
+def test_hint_names_a_go_installed_elsewhere() -> None:
+    installed = go_binary("1.24.11", root="/usr/local/go", path_index=None, origins=("well-known",))
+    [finding] = run(healthy(go_binaries=(installed,)))
+    assert finding.severity is Severity.ERROR
+    assert finding.message.startswith("go not found on PATH /usr/local/go1.27.3/bin:/usr/bin; ")
+    assert "Go is installed but not on PATH: /usr/local/go/bin/go (go1.24.11) — add its bin directory" in \
+        finding.message
+
+
+def test_hint_names_the_goroot_variable_s_go() -> None:
+    at_goroot = go_binary("1.27.3", path_index=None, origins=("GOROOT",))
+    [finding] = run(healthy(go_binaries=(at_goroot,)))
+    assert "not on PATH: /usr/local/go1.27.3/bin/go (go1.27.3)" in finding.message
+
+
+def test_hint_with_unknown_version_and_no_missing_paths() -> None:
+    broken = replace(go_binary(root="/opt/go", path_index=None, origins=("well-known",)), version=None,
+                     status=Status.FAILED)
+    gone = replace(go_binary(root="/gone", path_index=None, origins=("go.goroot",)), status=Status.MISSING)
+    [finding] = run(healthy(go_binaries=(broken, gone)))
+    assert "/opt/go/bin/go (version unknown)" in finding.message
+    assert "/gone" not in finding.message
+
+
+def test_only_an_editor_sdk_works() -> None:
+    sdk = go_binary("1.27.3", root="/sdk/go1.27.3", path_index=None, origins=("go.goroot",))
+    [finding] = run(healthy(go_binaries=(sdk,)))
+    assert finding.severity is Severity.WARNING
+    assert finding.message.startswith("no go on PATH; only the editor's configured SDK /sdk/go1.27.3/bin/go "
+                                      "(go1.27.3) works")
+    assert finding.location == MODULE_LINE
+
+
+@pytest.mark.parametrize("status", [Status.FAILED, Status.TIMED_OUT, Status.CRASHED, Status.MALFORMED])
+def test_a_go_on_path_that_fails_is_found(status: Status) -> None:
+    """Not "not found": GE001, GE103 or GE201 say why it fails."""
+    assert run(healthy(go_binaries=(replace(go_binary(), status=status),))) == []
+
+
+def test_unknown_binaries_yield_nothing() -> None:
+    assert run(healthy(go_binaries=None)) == []
+
+
+# --- real toolchains
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+    return ws
+
+
+def ge101(report: dict) -> list[dict]:
+    return [f for f in report["findings"] if f["code"] == "GE101"]
+
+
+@pytest.mark.realgo
+def test_real_path_without_go(workspace: Path, go_env: testbed.EnvFactory, check_real) -> None:
+    code, report = check_real(workspace, go_env([]))
+    assert code == 1
+    [finding] = ge101(report)
+    assert finding["severity"] == "error"
+    assert finding["message"].startswith("go not found on PATH /usr/bin:/bin")
+    assert finding["path"] == "go.mod"
+    assert finding["range"] == {"start": {"line": 0, "character": 7}, "end": {"line": 0, "character": 22}}
+
+
+@pytest.mark.realgo
+def test_real_path_without_go_and_without_go_mod(tmp_path: Path, go_env: testbed.EnvFactory, check_real) -> None:
+    code, report = check_real(tmp_path, go_env([]))
+    assert code == 1
+    [finding] = ge101(report)
+    assert finding["path"] is None
+
+
+@pytest.mark.realgo
+def test_real_goroot_variable_names_an_installed_go(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
+                                                    check_real) -> None:
+    code, report = check_real(workspace, go_env([], GOROOT=go127))
+    assert code == 1
+    [finding] = ge101(report)
+    assert f"Go is installed but not on PATH: {go127}/bin/go (go1.27.3)" in finding["message"]
+
+
+@pytest.mark.realgo
+def test_real_failing_go_on_path_is_not_reported_missing(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
+                                                         check_real) -> None:
+    code, report = check_real(workspace, go_env([go127 / "bin"], GOROOT="/nonexistent"))
+    assert code == 1
+    assert ge101(report) == []
+    assert "GE103" in {f["code"] for f in report["findings"]}

@@ -125,7 +125,7 @@ def _load_facts(path: str) -> Facts:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from goenv_lsp.engine import Selection, evaluate, unknown_patterns
+    from goenv_lsp.engine import evaluate, unknown_patterns
     from goenv_lsp.model import Severity
     from goenv_lsp.report import json_report, text
     from goenv_lsp.report.paths import PathStyle
@@ -134,7 +134,7 @@ def _check(args: argparse.Namespace) -> int:
     if unknown:
         raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
     facts = _load_facts(args.facts) if args.facts else _collect(args)
-    findings = evaluate(facts, Selection(select=tuple(args.select), ignore=tuple(args.ignore)))
+    findings = evaluate(facts, _selection(args, facts.root))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home)
     if args.format == "json":
         print(json_report.render(findings, facts.root, style))
@@ -144,6 +144,20 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     threshold = Severity(args.fail_on).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
+
+
+def _selection(args: argparse.Namespace, root: str | None):
+    """The workspace's goenv-lsp.toml, then the command line (--select replaces, --ignore adds)."""
+    from goenv_lsp.config import Config, load_workspace_file
+    from goenv_lsp.engine import Selection
+
+    config, problems = Config(), []
+    if root and os.path.isdir(root):
+        config, problems, _ = load_workspace_file(root, config)
+    for problem in problems:
+        print(f"goenv-lsp: {problem} (ignored)", file=sys.stderr)
+    return Selection(select=tuple(args.select) or config.select,
+                     ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))), severity=dict(config.severity))
 
 
 def _facts(args: argparse.Namespace) -> int:

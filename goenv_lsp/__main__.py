@@ -1,3 +1,3 @@
-from goenv_lsp.cli import main
+from goenv_lsp.cli import entry
 
-raise SystemExit(main())
+entry()

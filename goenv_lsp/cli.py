@@ -7,6 +7,7 @@ The language-server modules (pygls, lsprotocol) are imported only when the serve
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -19,6 +20,19 @@ if TYPE_CHECKING:
     from goenv_lsp.facts import Facts
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def entry() -> None:
+    """The console script. A one-shot command allocates little and exits: collecting garbage during its
+    imports and again at exit only costs time (about a sixth of a `check`), so it is switched off."""
+    argv = sys.argv[1:]
+    one_shot = bool(argv) and argv[0] in ("check", "facts", "explain", "rules")
+    if one_shot:
+        gc.disable()
+    code = main(argv)
+    if one_shot:
+        gc.freeze()  # nothing left for the collection at interpreter exit
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

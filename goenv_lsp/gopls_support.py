@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from goenv_lsp.semantics import version as gover
 
@@ -37,7 +37,8 @@ class Support:
 
 @cache
 def support() -> Support:
-    data = tomllib.loads(resources.files("goenv_lsp").joinpath("data/gopls_support.toml").read_text("utf-8"))
+    with open(os.path.join(os.path.dirname(__file__), "data", "gopls_support.toml"), "rb") as handle:
+        data = tomllib.load(handle)
     releases = tuple(Release(r["gopls"], str(r.get("date", "")), r.get("build_go_min", ""),
                              tuple(r.get("supported_go", ())), r.get("source", ""))
                      for r in data.get("release", ()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import glob
 import os
-from pathlib import Path
 
 # path fragment → version manager whose launcher it is
 _SHIM_MARKERS = (
@@ -72,7 +71,8 @@ def is_inside(path: str, directory: str | None) -> bool:
     if not directory:
         return False
     try:
-        return Path(real_path(path)).is_relative_to(real_path(directory))
+        inner, outer = real_path(path), real_path(directory)
+        return os.path.commonpath([inner, outer]) == outer
     except (OSError, ValueError):
         return False
 

@@ -22,7 +22,6 @@ from goenv_lsp.facts import (
     Status,
 )
 from goenv_lsp.parsers.goversion import parse_build_info, parse_go_version
-from goenv_lsp.parsers.idea import parse_idea_workspace
 from goenv_lsp.parsers.modfile import parse_modfile
 from goenv_lsp.parsers.vscode_settings import parse_vscode_settings
 from goenv_lsp.probe import binaries
@@ -355,6 +354,10 @@ def _read_vscode(path: str, overrides: Mapping[str, bytes]) -> SettingsFacts | N
 
 
 def _read_idea(path: str, root: str, home: str | None, overrides: Mapping[str, bytes]) -> IdeaFacts | None:
+    if path not in overrides and not os.path.exists(path):
+        return None
+    from goenv_lsp.parsers.idea import parse_idea_workspace  # rarely needed; its regexes are slow to compile
+
     return read_parsed(
         path, lambda data: parse_idea_workspace(data, path, root, home),
         lambda status, problem: IdeaFacts(path=path, status=status,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as xml_escape
 
 from goenv_lsp.facts import Facts, GoBinary
 from goenv_lsp.model import Applicability, Fix, Location
@@ -28,7 +27,7 @@ class EditorSdk:
         if self.origin == "idea":  # the range holds the quoted attribute value: write a quoted one back
             value = f"file://{goroot}" if self.value.startswith("file://") else goroot
             return replace_text(self.location.path or "", self.location.range,
-                                '"' + xml_escape(value, {'"': "&quot;"}) + '"',
+                                '"' + _xml_attribute(value) + '"',
                                 f"Set the GoLand project GOROOT to {goroot}", Applicability.SAFE)
         new_value = goroot if self.is_root else go_path
         return _settings_fix(self, new_value)
@@ -60,3 +59,8 @@ def editor_sdks(facts: Facts) -> Iterator[EditorSdk]:
 def _short(path: str) -> str:
     parts = path.replace("\\", "/").split("/")
     return "/".join(parts[-2:])
+
+
+def _xml_attribute(value: str) -> str:
+    """Escape for a double-quoted XML attribute (xml.sax.saxutils would pull in urllib, http and ssl)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

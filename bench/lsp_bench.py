@@ -1,0 +1,392 @@
+"""Benchmark the language server against one `go env -json` (the yardstick), in one run.
+
+(a) `initialized` → first publishDiagnostics (target ≤ 3× the yardstick); the Python start-up
+    (spawn → initialize answered) is reported separately.
+(b) warm didChange → publishDiagnostics, p95 over ~200 edits (target ≤ 10 ms), and proof that no
+    process was started meanwhile.
+(c) CPU time of the idle server over 60 s (target ≤ 0.1 s).
+
+The server runs as users run it (`python -m goenv_lsp --stdio`, a separate process); the client is
+pygls' own, in this process. Prints a table; writes .cache/bench/lsp.json. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+import testbed  # noqa: E402
+
+TICK = os.sysconf("SC_CLK_TCK")
+TARGETS = {"first_ratio": 3.0, "edit_p95_ms": 10.0, "idle_cpu_s": 0.1}
+
+
+# -- the workspace ---------------------------------------------------------------------------------
+
+def build_workspace(tmp: Path) -> tuple[Path, dict[str, str]]:
+    """go 1.22.10 on PATH, go.mod wants go 1.27.3, GOTOOLCHAIN=local in the GOENV file, settings.json
+    pins the 1.27.3 tree, Debian's gopls on PATH: GE110, GE302, GE121 — five probes when cold."""
+    go122, go127, gopls = testbed.go_root("1.22.10"), testbed.go_root("1.27.3"), testbed.debian_gopls()
+    env = testbed.isolated_env(tmp, [go122 / "bin", gopls.parent], GOTOOLCHAIN=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    ws = tmp / "ws"
+    (ws / ".vscode").mkdir(parents=True)
+    (ws / "go.mod").write_text("module example.com/bench\n\ngo 1.27.3\n")
+    (ws / ".vscode" / "settings.json").write_text(json.dumps({"go.goroot": str(go127)}, indent=2) + "\n")
+    return ws, env
+
+
+def yardstick(env: dict[str, str], ws: Path, runs: int) -> list[float]:
+    """Wall time of `go env -json` (the go on PATH, GOTOOLCHAIN=local as the server's runner sets it)."""
+    go = str(testbed.go_root("1.22.10") / "bin" / "go")
+    probe_env = {**env, "GOTOOLCHAIN": "local"}
+    times = []
+    for i in range(runs + 3):
+        started = time.perf_counter()
+        subprocess.run([go, "env", "-json"], env=probe_env, cwd=ws, stdout=subprocess.DEVNULL, check=True)
+        if i >= 3:  # warm-up
+            times.append(time.perf_counter() - started)
+    return times
+
+
+# -- /proc ---------------------------------------------------------------------------------------------
+
+def proc_stat(pid: int) -> dict[str, int]:
+    """utime/stime of the process (all threads) and the counters of its reaped children (proc(5))."""
+    with open(f"/proc/{pid}/stat") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    # fields[0] is field 3 (state): field n is fields[n - 3]
+    return {"minflt": int(fields[7]), "cminflt": int(fields[8]), "utime": int(fields[11]),
+            "stime": int(fields[12]), "cutime": int(fields[13]), "cstime": int(fields[14])}
+
+
+def thread_schedstat(pid: int) -> dict[int, tuple[int, int]]:
+    """(ns on CPU, times scheduled) per thread, from /proc/<pid>/task/<tid>/schedstat: exact, not tick-sampled."""
+    found = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as handle:
+                run_ns, _, slices = map(int, handle.read().split())
+            found[int(task)] = (run_ns, slices)
+        except (FileNotFoundError, ValueError):
+            pass
+    return found
+
+
+def context_switches(pid: int) -> int:
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as handle:
+                for line in handle:
+                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                        total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found.update(int(p) for p in handle.read().split())
+        except FileNotFoundError:
+            pass
+    return found
+
+
+class ChildWatch:
+    """Poll /proc/<pid>/task/*/children every millisecond in a thread: every child pid seen."""
+
+    def __init__(self, pid: int):
+        self.pid, self.seen, self.polls = pid, set(), 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.seen |= children(self.pid)
+            self.polls += 1
+            time.sleep(0.001)
+
+    def __enter__(self) -> ChildWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# -- the client ----------------------------------------------------------------------------------------
+
+def client_capabilities() -> lsp.ClientCapabilities:
+    try:
+        import pytest_lsp  # recorded VS Code capabilities, if the test extra is installed
+
+        return pytest_lsp.client_capabilities("visual_studio_code")
+    except Exception:
+        return lsp.ClientCapabilities(
+            workspace=lsp.WorkspaceClientCapabilities(configuration=True, did_change_watched_files=lsp.
+                                                      DidChangeWatchedFilesClientCapabilities(True)),
+            text_document=lsp.TextDocumentClientCapabilities(publish_diagnostics=lsp.
+                                                             PublishDiagnosticsClientCapabilities(True)),
+            window=lsp.WindowClientCapabilities(work_done_progress=True))
+
+
+class Client(LanguageClient):
+    def __init__(self) -> None:
+        super().__init__("goenv-lsp-bench", "0")
+        self.published: list[tuple[float, lsp.PublishDiagnosticsParams]] = []
+        self.arrived = asyncio.Event()
+
+        @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
+            self.published.append((time.perf_counter(), params))
+            self.arrived.set()
+
+        @self.feature(lsp.WORKSPACE_CONFIGURATION)
+        def configuration(params: lsp.ConfigurationParams) -> list[Any]:
+            return [None for _ in params.items]
+
+        @self.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def register(params: lsp.RegistrationParams) -> None:
+            return None
+
+        @self.feature(lsp.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def progress_create(params: lsp.WorkDoneProgressCreateParams) -> None:
+            return None
+
+        for method in (lsp.PROGRESS, lsp.WINDOW_SHOW_MESSAGE, lsp.WINDOW_LOG_MESSAGE):
+            self.feature(method)(lambda params: None)
+
+    async def wait_publish(self, predicate, timeout: float = 30.0) -> tuple[float, lsp.PublishDiagnosticsParams]:
+        async def find():
+            start = 0
+            while True:
+                for index in range(start, len(self.published)):
+                    if predicate(self.published[index][1]):
+                        return self.published[index]
+                start = len(self.published)
+                self.arrived.clear()
+                await self.arrived.wait()
+
+        return await asyncio.wait_for(find(), timeout)
+
+
+async def start(env: dict[str, str], ws: Path, log: Path) -> tuple[Client, int, dict[str, float]]:
+    """Spawn the server, initialize; returns the client, the server pid and the start-up timings."""
+    client = Client()
+    t0 = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "goenv_lsp", "--stdio", "--log-file", str(log),
+                          "--log-level", "info", env={**env, "PYTHONPATH": str(REPO)}, cwd=str(ws))
+    pid = client._server.pid
+    await client.initialize_async(lsp.InitializeParams(
+        capabilities=client_capabilities(), process_id=os.getpid(), root_uri=ws.as_uri(),
+        workspace_folders=[lsp.WorkspaceFolder(ws.as_uri(), ws.name)]))
+    t1 = time.perf_counter()
+    client.initialized(lsp.InitializedParams())
+    t2 = time.perf_counter()
+    await client.wait_publish(lambda p: True)
+    t3 = client.published[0][0]
+    return client, pid, {"startup_s": t1 - t0, "initialized_to_first_s": t3 - t2, "spawn_to_first_s": t3 - t0}
+
+
+async def stop(client: Client) -> None:
+    await asyncio.wait_for(client.shutdown_async(None), 10)
+    client.exit(None)
+    await asyncio.wait_for(client._server.wait(), 10)
+    await client.stop()
+
+
+# -- the measurements ---------------------------------------------------------------------------------
+
+async def cold_starts(env: dict[str, str], ws: Path, tmp: Path, runs: int) -> list[dict[str, float]]:
+    results = []
+    for i in range(runs):
+        client, _, timing = await start(env, ws, tmp / f"cold-{i}.log")
+        await stop(client)
+        results.append(timing)
+    return results
+
+
+async def edits_idle_and_control(env: dict[str, str], ws: Path, tmp: Path, edits: int,
+                                 idle_seconds: float) -> dict[str, Any]:
+    client, pid, _ = await start(env, ws, tmp / "warm.log")
+    gomod = ws / "go.mod"
+    uri = gomod.as_uri()
+    await asyncio.sleep(1.0)  # let the initial probe finish and the environment watcher start
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
+        uri=uri, language_id="go.mod", version=1, text=gomod.read_text())))  # same findings: no publish
+
+    # Each edit rewrites the go line; consecutive versions differ, so every edit changes GE110's message
+    # (or removes it) and the server publishes. Incremental sync, as VS Code sends it.
+    lines = ["1.27.3", "1.27.2", "1.26.0", "1.25.1", "1.22.10", "1.28.0"]
+    current = "1.27.3"
+    latencies = []
+    before = proc_stat(pid)
+    with ChildWatch(pid) as watch:
+        for n in range(edits + 10):
+            version = n + 2
+            new = lines[(n + 1) % len(lines)]
+            sent = time.perf_counter()
+            client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [lsp.TextDocumentContentChangePartial(range=lsp.Range(lsp.Position(2, 3),
+                                                                      lsp.Position(2, 3 + len(current))),
+                                                      text=new)]))
+            arrived, _ = await client.wait_publish(lambda p, v=version: p.uri == uri and p.version == v)
+            current = new
+            if n >= 10:  # warm-up
+                latencies.append(arrived - sent)
+        await asyncio.sleep(1.0)  # a probe scheduled by a cache miss would run after 0.3 s debounce
+    after = proc_stat(pid)
+    spawned = {"children_seen": len(watch.seen), "polls": watch.polls,
+               "cminflt_delta": after["cminflt"] - before["cminflt"],
+               "cutime_cstime_delta_ticks": (after["cutime"] + after["cstime"]) - (before["cutime"] + before["cstime"])}
+
+    # idle: nothing sent for idle_seconds
+    await asyncio.sleep(2.0)
+    idle_before, switches_before, sched_before = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
+    await asyncio.sleep(idle_seconds)
+    idle_after, switches_after, sched_after = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
+    per_thread = sorted(((tid, (run - sched_before.get(tid, (0, 0))[0]) / 1e9, n - sched_before.get(tid, (0, 0))[1])
+                         for tid, (run, n) in sched_after.items()), key=lambda t: -t[1])
+    idle = {"seconds": idle_seconds,
+            "cpu_s": ((idle_after["utime"] + idle_after["stime"]) - (idle_before["utime"] + idle_before["stime"]))
+            / TICK,
+            "utime_ticks": idle_after["utime"] - idle_before["utime"],
+            "stime_ticks": idle_after["stime"] - idle_before["stime"],
+            "context_switches": switches_after - switches_before,
+            "schedstat_cpu_s": sum(t[1] for t in per_thread),
+            "threads_schedstat": [{"tid": tid, "main": tid == pid, "cpu_s": cpu, "scheduled": n}
+                                  for tid, cpu, n in per_thread],
+            "threads": len(os.listdir(f"/proc/{pid}/task"))}
+
+    # positive control: goenv.refresh drops the cache and probes again, so both methods must see processes
+    control_before = proc_stat(pid)
+    with ChildWatch(pid) as watch:
+        await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.refresh"))
+        await asyncio.sleep(0.3)
+    control_after = proc_stat(pid)
+    control = {"children_seen": len(watch.seen), "cminflt_delta": control_after["cminflt"] - control_before["cminflt"]}
+    await stop(client)
+    return {"latencies_s": latencies, "spawned": spawned, "idle": idle, "control": control}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))  # nearest rank
+    return ordered[index]
+
+
+def revision() -> str:
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                             check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "goenv_lsp"], cwd=REPO, capture_output=True,
+                               text=True).stdout.strip()
+        return rev + ("+dirty" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--yardstick-runs", type=int, default=30)
+    parser.add_argument("--cold-runs", type=int, default=7, help="fresh servers for (a)")
+    parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle for (c)")
+    parser.add_argument("--out", type=Path, default=REPO / ".cache" / "bench" / "lsp.json")
+    args = parser.parse_args()
+
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="goenv-lsp-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        ws, env = build_workspace(tmp)
+        stick = yardstick(env, ws, args.yardstick_runs)
+        cold = asyncio.run(cold_starts(env, ws, tmp, args.cold_runs))
+        warm = asyncio.run(edits_idle_and_control(env, ws, tmp, args.edits, args.idle))
+    load_after = os.getloadavg()[0]
+
+    stick_median = statistics.median(stick)
+    first = [c["initialized_to_first_s"] for c in cold]
+    startup = [c["startup_s"] for c in cold]
+    lat = warm["latencies_s"]
+    spawned, idle, control = warm["spawned"], warm["idle"], warm["control"]
+    zero_spawn = spawned["children_seen"] == 0 and spawned["cminflt_delta"] == 0
+    figures = {
+        "yardstick_go_env_json_ms": {"median": stick_median * 1000, "min": min(stick) * 1000,
+                                     "mean": statistics.mean(stick) * 1000, "runs": len(stick)},
+        "startup_spawn_to_initialize_ms": {"median": statistics.median(startup) * 1000, "min": min(startup) * 1000},
+        "initialized_to_first_diagnostics_ms": {"median": statistics.median(first) * 1000, "min": min(first) * 1000,
+                                                "max": max(first) * 1000, "runs": len(first)},
+        "first_ratio": statistics.median(first) / stick_median,
+        "edit_latency_ms": {"p50": percentile(lat, 50) * 1000, "p95": percentile(lat, 95) * 1000,
+                            "max": max(lat) * 1000, "edits": len(lat)},
+        "edit_spawns": {**spawned, "zero": zero_spawn},
+        "spawn_control_refresh": control,
+        "idle": idle,
+    }
+    met = {"first_ratio": figures["first_ratio"] <= TARGETS["first_ratio"],
+           "edit_p95_ms": figures["edit_latency_ms"]["p95"] <= TARGETS["edit_p95_ms"] and zero_spawn,
+           "idle_cpu_s": idle["cpu_s"] <= TARGETS["idle_cpu_s"]}
+    result = {"figures": figures, "targets": TARGETS, "met": met,
+              "raw": {"yardstick_s": stick, "cold": cold, "edit_latencies_s": lat},
+              "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                          "load_1min_before": load_before, "load_1min_after": load_after, "revision": revision()}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+
+    def ok(key: str) -> str:
+        return "met" if met[key] else "NOT met"
+
+    rows = [
+        (f"yardstick: go env -json (median of {len(stick)})", f"{stick_median * 1000:.1f} ms", "", ""),
+        ("Python start-up: spawn → initialize answered", f"{statistics.median(startup) * 1000:.0f} ms",
+         "", "reported apart"),
+        (f"(a) initialized → first diagnostics (median of {len(first)})", f"{statistics.median(first) * 1000:.1f} ms",
+         f"{figures['first_ratio']:.2f}× yardstick (≤ 3×)", ok("first_ratio")),
+        ("(b) didChange → diagnostics p50 / p95 / max",
+         "{p50:.2f} / {p95:.2f} / {max:.2f} ms".format(**figures["edit_latency_ms"]), "p95 ≤ 10 ms",
+         ok("edit_p95_ms")),
+        (f"(b) processes started during {len(lat)} edits",
+         f"{spawned['children_seen']} seen in {spawned['polls']} polls; cminflt +{spawned['cminflt_delta']}",
+         "0", "met" if zero_spawn else "NOT met"),
+        ("    control: goenv.refresh",
+         f"{control['children_seen']} seen; cminflt +{control['cminflt_delta']}", "> 0", ""),
+        (f"(c) idle CPU over {idle['seconds']:.0f} s", f"{idle['cpu_s']:.3f} s "
+         f"(schedstat {idle['schedstat_cpu_s']:.3f} s; by thread: " + ", ".join(
+             f"{'main' if t['main'] else t['tid']} {t['cpu_s'] * 1000:.0f} ms/{t['scheduled']}×"
+             for t in idle["threads_schedstat"] if t["scheduled"]) + ")", "≤ 0.1 s", ok("idle_cpu_s")),
+    ]
+    width = [max(len(r[i]) for r in rows) for i in range(4)]
+    print(f"goenv-lsp language server benchmark ({result['machine']['revision']}, {os.cpu_count()} CPUs, "
+          f"load {load_before:.2f} → {load_after:.2f})")
+    for row in rows:
+        print("  ".join(cell.ljust(width[i]) for i, cell in enumerate(row)).rstrip())
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -35,22 +35,24 @@ class CommandError(Exception):
 
 
 def register(server: GoenvServer) -> None:
+    # The handlers' ``ls`` stays unannotated: pygls calls typing.get_type_hints() on a command handler when
+    # the request has arguments, and GoenvServer is not importable here at run time (import cycle).
     @server.command(convert.CMD_REFRESH)
-    async def refresh(ls: GoenvServer, *args) -> dict:
+    async def refresh(ls, *args) -> dict:
         for root in ls.roots.values():
             root.invalidate()
         await ls.refresh_all(spawn=True)
         return {"findings": sum(len(r.findings) for r in ls.roots.values())}
 
     @server.command(convert.CMD_REPORT)
-    async def report(ls: GoenvServer, *args) -> str:
+    async def report(ls, *args) -> str:
         root = _root(ls, args)
         if root.facts is None:
             await ls.refresh_root(root, spawn=True)
         return environment_report(root.facts, root.findings)
 
     @server.command(convert.CMD_EXPLAIN)
-    def explain(ls: GoenvServer, *args) -> str:
+    def explain(ls, *args) -> str:
         rule = by_code(str(args[0])) if args else None
         if rule is None:
             raise CommandError(f"no rule {args[0] if args else ''!r}")
@@ -59,7 +61,7 @@ def register(server: GoenvServer) -> None:
         return text
 
     @server.command(convert.CMD_IGNORE)
-    async def ignore(ls: GoenvServer, *args) -> str:
+    async def ignore(ls, *args) -> str:
         rule = by_code(str(args[0])) if args else None
         if rule is None:
             raise CommandError(f"no rule {args[0] if args else ''!r}")
@@ -79,7 +81,7 @@ def register(server: GoenvServer) -> None:
         return path
 
     @server.command(convert.CMD_GO_ENV)
-    async def go_env_write(ls: GoenvServer, *args) -> str:
+    async def go_env_write(ls, *args) -> str:
         argv, cwd = _trusted_go_command(ls, args)
         if argv[2] not in ("-w", "-u") or len(argv) < 4 or not all(
                 _ENV_KEY.match(a.split("=", 1)[0]) and (argv[2] == "-u" or "=" in a) for a in argv[3:]):
@@ -95,13 +97,14 @@ def register(server: GoenvServer) -> None:
         return f"ran go {' '.join(argv[1:])}"
 
     @server.command(convert.CMD_INSTALL_GOPLS)
-    async def install_gopls(ls: GoenvServer, *args) -> str:
+    async def install_gopls(ls, *args) -> str:
         argv, cwd = _trusted_go_command(ls, args)
         if argv[1] != "install" or len(argv) != 3 or not _GOPLS.match(argv[2]):
             raise CommandError(f"not a gopls install command: {argv[1:]}")
         done = await ls.progress(f"goenv-lsp: go install {argv[2]}")
         try:
-            result = await Runner(ls.env, timeout=900, force_local_toolchain=False).run(argv, cwd)
+            extra = spec_env(args)
+            result = await Runner({**ls.env, **extra}, timeout=900, force_local_toolchain=False).run(argv, cwd)
         finally:
             done()
         if result.status is not Status.OK:
@@ -129,6 +132,12 @@ def _root(ls: GoenvServer, args) -> Root:
     if not ls.roots:
         raise CommandError("no workspace folder is open")
     return next(iter(ls.roots.values()))
+
+
+def spec_env(args) -> dict[str, str]:
+    """Only GOTOOLCHAIN=auto may be set by a fix (to build a gopls the local go is too old for)."""
+    env = args[0].get("env") if args and isinstance(args[0], dict) else None
+    return {"GOTOOLCHAIN": "auto"} if env == {"GOTOOLCHAIN": "auto"} else {}
 
 
 def _trusted_go_command(ls: GoenvServer, args) -> tuple[list[str], str | None]:

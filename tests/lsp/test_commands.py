@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from conftest import (  # type: ignore[import-not-found]
+from lsp_harness import (  # type: ignore[import-not-found]
     codes,
     open_document,
     quick_fixes,

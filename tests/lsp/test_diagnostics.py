@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import testbed
-from conftest import (  # type: ignore[import-not-found]
+from lsp_harness import (  # type: ignore[import-not-found]
     apply_edits,
     codes,
     open_document,

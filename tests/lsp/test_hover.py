@@ -6,7 +6,7 @@ import os
 
 import pytest
 import testbed
-from conftest import open_document, session, wait_until, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import open_document, session, wait_until, write_workspace  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.realgo

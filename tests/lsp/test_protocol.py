@@ -7,7 +7,7 @@ import json
 import sys
 
 import pytest
-from conftest import REPO, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import REPO, write_workspace  # type: ignore[import-not-found]
 
 pytestmark = pytest.mark.realgo
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.realgo

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import codes, session, wait_for  # type: ignore[import-not-found]
+from lsp_harness import codes, session, wait_for  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.realgo

@@ -10,7 +10,7 @@ import time
 
 import pytest
 import testbed
-from conftest import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.realgo

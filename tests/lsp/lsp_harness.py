@@ -1,0 +1,148 @@
+"""Helpers for pytest-lsp sessions against the real server process, with an environment chosen per test.
+
+Imported by name (`from lsp_harness import …`): several conftest modules exist, so `from conftest` is ambiguous."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+import warnings
+from pathlib import Path
+from typing import Union
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as lsp
+from pytest_lsp import LanguageClient, LspSpecificationWarning, make_test_lsp_client
+
+REPO = Path(__file__).resolve().parents[2]
+CLIENTS = ("visual_studio_code", "neovim")  # recorded capability sets every end-to-end test runs with
+
+
+def client_caps(spec: str | lsp.ClientCapabilities) -> lsp.ClientCapabilities:
+    return pytest_lsp.client_capabilities(spec) if isinstance(spec, str) else spec
+
+
+@contextlib.asynccontextmanager
+async def session(env: dict[str, str], root: Path, capabilities: str | lsp.ClientCapabilities = "visual_studio_code",
+                  init_options: object = None, configuration: dict | None = None,
+                  folders: list[Path] | None = None, python_args: tuple[str, ...] = ("-m", "goenv_lsp")):
+    """Start `python -m goenv_lsp --stdio` in ``env``, initialize it on ``root`` (or on ``folders``), shut it
+    down after. Any LspSpecificationWarning (the server used something the client did not declare) fails."""
+    client: LanguageClient = make_test_lsp_client()
+    _fix_code_action_structuring(client)
+    client.registrations = []  # type: ignore[attr-defined]
+
+    @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def register(params: lsp.RegistrationParams) -> None:  # VS Code accepts dynamic registrations
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
+    if configuration is not None:
+        client.set_configuration(configuration, section="goenv")
+    folders = folders if folders is not None else [root]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LspSpecificationWarning)
+        await client.start_io(sys.executable, *python_args, "--stdio", "--log-level", "debug",
+                              env={**env, "PYTHONPATH": str(REPO)}, cwd=str(root))
+        try:
+            await client.initialize_session(lsp.InitializeParams(
+                capabilities=client_caps(capabilities), root_uri=root.as_uri(),
+                workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
+                initialization_options=init_options))
+            yield client
+        finally:
+            try:
+                await asyncio.wait_for(client.shutdown_session(), 10)
+            finally:
+                await client.stop()
+    for w in caught:  # other warnings go on to pytest as usual
+        if not issubclass(w.category, LspSpecificationWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    problems = [str(w.message) for w in caught if issubclass(w.category, LspSpecificationWarning)]
+    assert not problems, f"LspSpecificationWarning: {problems}"
+
+
+def _fix_code_action_structuring(client: LanguageClient) -> None:
+    """lsprotocol 2025.0.0 turns every code action that has a ``command`` into a ``Command`` (its hook tests
+    ``"command" in obj``); clients tell them apart by the type of ``command`` (a string only in Command)."""
+    converter = client.protocol._converter
+
+    def hook(obj, _):
+        kind = lsp.Command if isinstance(obj.get("command"), str) else lsp.CodeAction
+        return converter.structure(obj, kind)
+
+    converter.register_structure_hook(Union[lsp.Command, lsp.CodeAction], hook)  # noqa: UP007
+
+
+async def wait_for(client: LanguageClient, uri: str, predicate, timeout: float = 20.0) -> list[lsp.Diagnostic]:
+    """Wait until the diagnostics published for ``uri`` satisfy ``predicate``; return them."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        diagnostics = client.diagnostics.get(uri, [])
+        if predicate(diagnostics):
+            return diagnostics
+        if loop.time() > deadline:
+            pytest.fail(f"timed out waiting for diagnostics on {uri}; last: {[d.message for d in diagnostics]}")
+        await asyncio.sleep(0.02)
+
+
+async def wait_until(condition, timeout: float = 20.0, what: str = "condition") -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+def codes(diagnostics: list[lsp.Diagnostic]) -> list[str]:
+    return sorted(str(d.code) for d in diagnostics)
+
+
+def open_document(client: LanguageClient, path: Path, language_id: str, version: int = 1) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(
+        uri=uri, language_id=language_id, version=version, text=path.read_text())))
+    return uri
+
+
+def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
+    """Apply LSP text edits (ASCII text: UTF-16 columns are characters) to ``text``."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(position: lsp.Position) -> int:
+        return sum(len(line) for line in lines[:position.line]) + position.character
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+async def quick_fixes(client: LanguageClient, uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    result = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri), range=diagnostic.range,
+        context=lsp.CodeActionContext(diagnostics=[diagnostic])))
+    return [a for a in result or () if isinstance(a, lsp.CodeAction)]
+
+
+def without_resolve(spec: str) -> lsp.ClientCapabilities:
+    """A recorded capability set minus codeAction/resolve and relatedInformation support."""
+    caps = pytest_lsp.client_capabilities(spec)
+    caps.text_document.code_action.resolve_support = None
+    caps.text_document.code_action.data_support = None
+    caps.text_document.publish_diagnostics.related_information = False
+    return caps
+
+
+def write_workspace(ws: Path, go_line: str | None = "1.27.3", goroot_setting: Path | None = None) -> Path:
+    """A workspace with go.mod (``go <go_line>``) and, if given, .vscode/settings.json naming ``go.goroot``."""
+    ws.mkdir(parents=True, exist_ok=True)
+    if go_line is not None:
+        (ws / "go.mod").write_text(f"module example.com/{ws.name}\n\ngo {go_line}\n")
+    if goroot_setting is not None:
+        (ws / ".vscode").mkdir(exist_ok=True)
+        (ws / ".vscode" / "settings.json").write_text(
+            '{\n  // pinned by someone\n  "go.goroot": "' + str(goroot_setting) + '",\n}\n')
+    return ws

@@ -9,7 +9,7 @@ from goenv_lsp.report.paths import PathStyle
 from goenv_lsp.semantics.goenv import user_setting
 from goenv_lsp.semantics.selection import running_go, toolchain_decision
 
-REPORTED_VARIABLES = ("GOROOT", "GOPATH", "GOBIN", "GOTOOLCHAIN", "GOFLAGS", "GO111MODULE", "GOPROXY",
+REPORTED_VARIABLES = ("GOROOT", "GOPATH", "GOBIN", "GOENV", "GOTOOLCHAIN", "GOFLAGS", "GO111MODULE", "GOPROXY",
                       "GOSUMDB", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE", "GOWORK", "GOMODCACHE")
 
 
@@ -98,7 +98,10 @@ def environment_report(facts: Facts, findings: list[Finding], style: PathStyle |
         out.append(f"- `{value.key}` = `{style.text(str(value.value))}` ({style.path(facts.vscode.path)})")
     if facts.idea and facts.idea.goroot:
         out.append(f"- GoLand project GOROOT = `{style.text(facts.idea.goroot.value)}`")
-    if not settings and not (facts.idea and facts.idea.goroot):
+    user = sorted((facts.user_settings or {}).items())
+    for key, value in user:
+        out.append(f"- `{key}` = `{style.text(str(value))}` (user settings, from the editor)")
+    if not settings and not user and not (facts.idea and facts.idea.goroot):
         out.append("None found.")
     out += ["", f"## Findings ({len(findings)})", ""]
     for finding in findings:

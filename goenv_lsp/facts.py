@@ -194,6 +194,7 @@ class Facts:
     go_work: ModFileFacts | None = None
     vscode: SettingsFacts | None = None
     idea: IdeaFacts | None = None
+    user_settings: dict[str, object] | None = None  # the editor's user-level settings (no file of ours)
     paths: dict[str, PathInfo] | None = None  # keyed by the path as written (after ~ expansion)
     toolchains: dict[str, str] | None = None  # "go1.27.3" → where it is (a binary on PATH, a cache dir)
     notes: tuple[str, ...] = field(default=())

@@ -70,7 +70,8 @@ async def collect(root: str, options: ProbeOptions) -> Facts:
     go_binaries = tuple(await asyncio.gather(
         *(_probe_go(runner, c, root, options.trusted) for c in candidates)))
     facts = Facts(root=root, home=home, os=_goos(), env=_relevant_env(env), path_entries=path_entries,
-                  go_binaries=go_binaries, vscode=vscode, idea=idea)
+                  go_binaries=go_binaries, vscode=vscode, idea=idea,
+                  user_settings=dict(options.editor_settings) if options.editor_settings else None)
     active = running_go(facts)
     active_env = active.env if active and active.env else {}
 

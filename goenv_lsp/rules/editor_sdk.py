@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, GoBinary
 from goenv_lsp.model import Applicability, Fix, Location
+from goenv_lsp.rules.anchors import workspace_anchor
 from goenv_lsp.rules.fixes import replace_json_value, replace_text
 
 VSCODE_KEYS = ("go.alternateTools.go", "go.goroot", "go.toolsEnvVars.GOROOT")
@@ -21,6 +22,11 @@ class EditorSdk:
     location: Location
     binary: GoBinary | None
     is_root: bool  # the value names a GOROOT (else a go binary)
+    in_file: bool = True  # False for a user-level setting the editor passed: no file of ours to edit
+
+    def fixes_to(self, goroot: str, go_path: str) -> tuple[Fix, ...]:
+        """Point this setting at the go that runs (only where goenv-lsp can edit it)."""
+        return (self.fix_to(goroot, go_path),) if self.in_file else ()
 
     def fix_to(self, goroot: str, go_path: str) -> Fix:
         """Point this setting at the go that runs."""
@@ -44,13 +50,21 @@ def editor_sdks(facts: Facts) -> Iterator[EditorSdk]:
     def binary_for(origin: str) -> GoBinary | None:
         return next((b for b in facts.go_binaries or () if origin in b.origins), None)
 
+    in_workspace = set()
     if facts.vscode is not None:
         for key in VSCODE_KEYS:
             setting = facts.vscode.get(key)
             if setting is not None and isinstance(setting.value, str) and setting.value:
+                in_workspace.add(key)
                 yield EditorSdk(key, f'"{key}" in {_short(facts.vscode.path)}', setting.value,
                                 Location(facts.vscode.path, setting.range), binary_for(key),
                                 key != "go.alternateTools.go")
+    for key in VSCODE_KEYS:  # user-level settings, unless the workspace overrides them
+        value = (facts.user_settings or {}).get(key)
+        if key not in in_workspace and isinstance(value, str) and value:
+            where = Location(facts.vscode.path) if facts.vscode is not None else workspace_anchor(facts)
+            yield EditorSdk(key, f'your user setting "{key}"', value, where, binary_for(key),
+                            key != "go.alternateTools.go", in_file=False)
     if facts.idea is not None and facts.idea.goroot is not None:
         yield EditorSdk("idea", "the GoLand project GOROOT", facts.idea.goroot_raw or facts.idea.goroot.value,
                         Location(facts.idea.path, facts.idea.goroot.range), binary_for("idea"), True)

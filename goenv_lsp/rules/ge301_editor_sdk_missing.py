@@ -42,6 +42,6 @@ def check(facts: Facts) -> Iterator[Report]:
         problem = "does not exist" if binary.status is Status.MISSING else "is not executable"
         fixes = ()
         if active is not None and active.goroot and active.status is Status.OK:
-            fixes = (sdk.fix_to(active.goroot, active.path),)
+            fixes = sdk.fixes_to(active.goroot, active.path)
         yield Report(f"{sdk.label} names the {what} {sdk.value}, but {binary.path} {problem}",
                      sdk.location, fixes)

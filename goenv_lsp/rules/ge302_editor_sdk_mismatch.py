@@ -47,5 +47,5 @@ def check(facts: Facts) -> Iterator[Report]:
             f"({active.path}, GOROOT {active.goroot})"
             + ("; same version, another copy" if same_version else
                ": the editor and the terminal build with different Go versions"),
-            sdk.location, (sdk.fix_to(active.goroot, active.path),),
+            sdk.location, sdk.fixes_to(active.goroot, active.path),
             severity=Severity.INFO if same_version else None)

@@ -94,6 +94,7 @@ async def test_report_lists_gos_sources_gopls_and_settings(tmp_path, go122, go12
     os.symlink(debian_gopls, bin_dir / "gopls")
     env = go_env([go122 / "bin", bin_dir], GOTOOLCHAIN=None, GOPATH=None)
     goenv_file = testbed.write_goenv(env, GOTOOLCHAIN="local")
+    assert str(goenv_file) == f"{env['HOME']}/.config/go/env"
     async with session(env, ws) as client:
         report = await execute(client, "goenv.report")
     assert report.startswith("# Go environment of")
@@ -112,8 +113,7 @@ async def test_report_lists_gos_sources_gopls_and_settings(tmp_path, go122, go12
     assert f"`go.goroot` = `{go127}`" in report
     assert "**GE110**" in report and "**GE302**" in report
     variables = report.split("## Variables and where they come from")[1].split("## gopls")[0]
-    if "| GOENV |" not in variables:  # REPORTED_VARIABLES in environment_report.py has no GOENV
-        pytest.xfail(f"the report does not list GOENV ({goenv_file}) and where it comes from")
+    assert "| GOENV | `~/.config/go/env` | the environment variable GOENV |" in variables  # home as ~
 
 
 async def test_go_env_write_runs_fix_and_diagnostics_update(tmp_path, go122, go_env):

@@ -82,7 +82,9 @@ class Root:
         return await asyncio.shield(self._probe)
 
     async def _probe_loop(self, buffers: Callable[[], Mapping[str, bytes]]) -> list[Finding]:
-        done = await self.progress(f"goenv-lsp: probing {os.path.basename(self.path)}") if self.progress else None
+        # the progress token is created while probing starts: the client's answer must not delay the probe
+        progress = asyncio.ensure_future(self.progress(f"goenv-lsp: probing {os.path.basename(self.path)}")) \
+            if self.progress else None
         try:
             while True:
                 self._again = False
@@ -93,8 +95,8 @@ class Root:
                 if not self._again:
                     return self.findings
         finally:
-            if done:
-                done()
+            if progress is not None:
+                progress.add_done_callback(lambda task: task.cancelled() or task.exception() or task.result()())
 
     def invalidate(self) -> None:
         self.cache.clear()

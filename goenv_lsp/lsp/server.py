@@ -23,6 +23,7 @@ from goenv_lsp.lsp import commands, convert, hover
 from goenv_lsp.lsp.roots import Root
 from goenv_lsp.lsp.watch import EnvironmentWatcher
 from goenv_lsp.model import Finding
+from goenv_lsp.rules import all_rules
 
 log = logging.getLogger(__name__)
 WATCHED_GLOBS = ("**/go.mod", "**/go.work", "**/.vscode/settings.json", "**/.idea/workspace.xml",
@@ -204,6 +205,7 @@ def uri_to_path(uri: str) -> str | None:
 
 
 def build() -> GoenvServer:
+    all_rules()  # import every rule now, not on the first evaluation after `initialized`
     server = GoenvServer()
 
     @server.feature(lsp.INITIALIZE)
@@ -218,17 +220,22 @@ def build() -> GoenvServer:
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: GoenvServer, params: lsp.InitializedParams) -> None:
-        await ls.load_client_config()
-        if ls.supports("workspace.did_change_watched_files.dynamic_registration"):
-            watchers = [lsp.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED_GLOBS]
-            try:
-                await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
-                    id="goenv-lsp-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                    register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
-            except Exception as exc:
-                log.info("registering file watchers failed: %s", exc)
+        await ls.load_client_config()  # trust and editor settings decide what may be probed
+        registration = asyncio.ensure_future(register_watchers(ls))  # no need to wait for it to probe
         await ls.refresh_all(spawn=True)
         ls.watcher.start()
+        await registration
+
+    async def register_watchers(ls: GoenvServer) -> None:
+        if not ls.supports("workspace.did_change_watched_files.dynamic_registration"):
+            return
+        watchers = [lsp.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED_GLOBS]
+        try:
+            await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
+                id="goenv-lsp-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        except Exception as exc:
+            log.info("registering file watchers failed: %s", exc)
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: GoenvServer, *args) -> None:

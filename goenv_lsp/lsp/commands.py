@@ -110,9 +110,13 @@ def register(server: GoenvServer) -> None:
         if result.status is not Status.OK:
             detail = (result.stderr or result.status.value).strip().splitlines()
             first = detail[-1] if detail else result.status.value
-            offline = any(marker in result.stderr for marker in _OFFLINE)
-            message = (f"go install {argv[2]} could not reach the module proxy (offline, or blocked by a proxy): "
-                       f"{first}" if offline else f"go install {argv[2]} failed: {first}")
+            if "GOPROXY=off" in result.stderr:
+                message = f"go install {argv[2]} cannot download: module downloads are off (GOPROXY=off): {first}"
+            elif any(marker in result.stderr for marker in _OFFLINE):
+                message = (f"go install {argv[2]} could not reach the module proxy (offline, or blocked by a "
+                           f"proxy): {first}")
+            else:
+                message = f"go install {argv[2]} failed: {first}"
             ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
             raise CommandError(message)
         ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Info, message=f"installed {argv[2]}"))

@@ -87,3 +87,12 @@ def probe_real():
         return collect_sync(str(workspace), ProbeOptions(env=env, **options))
 
     return run
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A module asking for go 1.27.3 (tests override it where they need another go line)."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+    return ws

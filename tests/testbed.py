@@ -32,8 +32,8 @@ class TestbedError(RuntimeError):
     __test__ = False  # not a pytest test class
 
 
-def _run(cmd: list[str], cwd: Path | None = None) -> str:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def _run(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise TestbedError(f"{' '.join(cmd)} failed (rc {proc.returncode}):\n{proc.stdout}{proc.stderr}")
     return proc.stdout
@@ -226,3 +226,21 @@ def emacs() -> Path:
     """Debian bookworm's Emacs 28 without X, plus eglot from ``elpa-eglot`` (Emacs 28 has no built-in eglot)."""
     _apt_install("emacs-nox", "elpa-eglot")
     return Path("/usr/bin/emacs")
+
+
+def build_stub_gopls(go_root: Path, where: Path, tag: str | None, cache: Path) -> Path:
+    """A real binary whose build info says it is gopls at ``tag``: built offline from a tagged git
+    repository (Go ≥ 1.24 stamps the tag into the build info, which `go version -m` reads exactly as it
+    reads a `go install`ed gopls). Needs git."""
+    src = where / "src"
+    src.mkdir(parents=True)
+    (src / "go.mod").write_text("module golang.org/x/tools/gopls\n\ngo 1.21\n")
+    (src / "main.go").write_text('package main\n\nimport "os"\n\nfunc main() { os.Exit(3) }\n')
+    env = isolated_env(where, [go_root / "bin"], GOCACHE=cache, GIT_CONFIG_NOSYSTEM="1")
+    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
+    steps = [["init", "-q"], ["add", "-A"], ["commit", "-qm", "stub"]] + ([["tag", tag]] if tag else [])
+    for cmd in steps:
+        _run([*git, *cmd], cwd=src, env=env)
+    exe = where / "gopls"
+    _run([str(go_root / "bin" / "go"), "build", "-o", str(exe), "."], cwd=src, env=env)
+    return exe

@@ -18,14 +18,6 @@ pytestmark = pytest.mark.realgo
 RULES = {"GE001", "GE101", "GE102", "GE103", "GE104", "GE110", "GE111", "GE112", "GE113", "GE201"}
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def test_healthy_setup(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real, check_real) -> None:
     """go 1.27.3 on PATH, go.mod go 1.27.3, GOTOOLCHAIN unset (auto from go.env): nothing to report."""
     env = go_env([go127 / "bin"], GOTOOLCHAIN=None)

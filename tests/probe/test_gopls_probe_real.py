@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,34 +23,17 @@ pytestmark = pytest.mark.realgo
 OWN_RULES = {"GE002", "GE003", "GE120", "GE121", "GE122", "GE301", "GE302"}
 
 
-def build_stub_gopls(go_root: Path, where: Path, tag: str | None, cache: Path) -> Path:
-    src = where / "src"
-    src.mkdir(parents=True)
-    (src / "go.mod").write_text("module golang.org/x/tools/gopls\n\ngo 1.21\n")
-    (src / "main.go").write_text('package main\n\nimport "os"\n\nfunc main() { os.Exit(3) }\n')
-    env = testbed.isolated_env(where, [go_root / "bin"], GOCACHE=cache, GIT_CONFIG_NOSYSTEM="1")
-    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
-    steps = [["init", "-q"], ["add", "-A"], ["commit", "-qm", "stub"]] + ([["tag", tag]] if tag else [])
-    for cmd in steps:
-        subprocess.run([*git, *cmd], cwd=src, env=env, check=True, capture_output=True)
-    exe = where / "gopls"
-    proc = subprocess.run([str(go_root / "bin/go"), "build", "-o", str(exe), "."], cwd=src, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return exe
-
-
 @pytest.fixture(scope="module")
 def stub_latest(go127: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A stand-in for `go install golang.org/x/tools/gopls@v0.23.0` with go 1.27.3."""
     cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"
-    return build_stub_gopls(go127, tmp_path_factory.mktemp("stub-latest"), "v0.23.0", cache)
+    return testbed.build_stub_gopls(go127, tmp_path_factory.mktemp("stub-latest"), "v0.23.0", cache)
 
 
 @pytest.fixture(scope="module")
 def stub_untagged(go127: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"
-    return build_stub_gopls(go127, tmp_path_factory.mktemp("stub-untagged"), None, cache)
+    return testbed.build_stub_gopls(go127, tmp_path_factory.mktemp("stub-untagged"), None, cache)
 
 
 def module_workspace(tmp_path: Path, go_line: str = "1.27.3") -> Path:

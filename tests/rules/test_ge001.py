@@ -134,14 +134,6 @@ def test_unknown_facts_yield_nothing() -> None:
 # --- real faults: fake go commands first on PATH
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def fake_go(tmp_path: Path, script: str) -> Path:
     bin_dir = tmp_path / "fakebin"
     bin_dir.mkdir(exist_ok=True)

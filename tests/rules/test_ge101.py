@@ -89,14 +89,6 @@ def test_unknown_binaries_yield_nothing() -> None:
 # --- real toolchains
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def ge101(report: dict) -> list[dict]:
     return [f for f in report["findings"] if f["code"] == "GE101"]
 

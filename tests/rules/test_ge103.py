@@ -133,14 +133,6 @@ def test_a_path_the_probe_did_not_inspect_yields_nothing() -> None:
 # --- real toolchains
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def codes(report: dict) -> set[str]:
     return {f["code"] for f in report["findings"]}
 

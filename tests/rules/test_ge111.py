@@ -161,14 +161,6 @@ def test_unknown_platform_is_spelled_out() -> None:
 # --- real toolchains
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def ge111(report: dict) -> dict:
     [finding] = [f for f in report["findings"] if f["code"] == "GE111"]
     return finding

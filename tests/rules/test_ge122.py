@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -151,26 +150,10 @@ def test_unknown_gopls_facts_give_nothing() -> None:
 # `go version -m` reads it exactly as it reads a `go install`ed gopls.
 # ---------------------------------------------------------------------------------------------------------------
 
-def build_stub_gopls(go_root: Path, where: Path, tag: str, cache: Path) -> Path:
-    src = where / "src"
-    src.mkdir(parents=True)
-    (src / "go.mod").write_text("module golang.org/x/tools/gopls\n\ngo 1.21\n")
-    (src / "main.go").write_text('package main\n\nimport "os"\n\nfunc main() { os.Exit(3) }\n')
-    env = testbed.isolated_env(where, [go_root / "bin"], GOCACHE=cache, GIT_CONFIG_NOSYSTEM="1")
-    git = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"]
-    for cmd in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "stub"], ["tag", tag]):
-        subprocess.run([*git, *cmd], cwd=src, env=env, check=True, capture_output=True)
-    exe = where / "gopls"
-    proc = subprocess.run([str(go_root / "bin/go"), "build", "-o", str(exe), "."], cwd=src, env=env,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return exe
-
-
 @pytest.fixture(scope="module")
 def stub_gopls_0_16(go127: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"
-    return build_stub_gopls(go127, tmp_path_factory.mktemp("stub-gopls"), "v0.16.2", cache)
+    return testbed.build_stub_gopls(go127, tmp_path_factory.mktemp("stub-gopls"), "v0.16.2", cache)
 
 
 def module_workspace(tmp_path: Path, go_line: str = "1.27.3") -> Path:

@@ -151,14 +151,6 @@ def test_no_go_on_path_still_reports_unexpanded_entries() -> None:
 # --- real toolchains
 
 
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-    return ws
-
-
 def real_version(env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run(["go", "version"], env=env, capture_output=True, text=True, timeout=60)
 

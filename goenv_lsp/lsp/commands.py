@@ -39,6 +39,7 @@ def register(server: GoenvServer) -> None:
     # the request has arguments, and GoenvServer is not importable here at run time (import cycle).
     @server.command(convert.CMD_REFRESH)
     async def refresh(ls, *args) -> dict:
+        await ls.settled()
         for root in ls.roots.values():
             root.invalidate()
         await ls.refresh_all(spawn=True)
@@ -47,6 +48,7 @@ def register(server: GoenvServer) -> None:
     @server.command(convert.CMD_REPORT)
     async def report(ls, *args) -> str:
         root = _root(ls, args)
+        await ls.settled(root)
         if root.facts is None:
             await ls.refresh_root(root, spawn=True)
         return environment_report(root.facts, root.findings)

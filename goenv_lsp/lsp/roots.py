@@ -98,6 +98,14 @@ class Root:
             if progress is not None:
                 progress.add_done_callback(lambda task: task.cancelled() or task.exception() or task.result()())
 
+    async def settle(self, limit: float = 30.0) -> None:
+        """Wait until no probe of this root is scheduled or running."""
+        for _ in range(3):
+            pending = [t for t in (self._debounce, self._probe) if t is not None and not t.done()]
+            if not pending:
+                return
+            await asyncio.wait(pending, timeout=limit)
+
     def invalidate(self) -> None:
         self.cache.clear()
 

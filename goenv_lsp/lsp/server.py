@@ -61,6 +61,23 @@ class GoenvServer(LanguageServer):
         self.published: dict[str, dict[str, list[lsp.Diagnostic]]] = {}  # root → uri → diagnostics
         self.shown_messages: set[str] = set()
         self.watcher = EnvironmentWatcher(self)
+        self._configured: asyncio.Event | None = None
+
+    @property
+    def configured(self) -> asyncio.Event:
+        """Set once the client's settings were loaded after `initialized`."""
+        if self._configured is None:
+            self._configured = asyncio.Event()
+        return self._configured
+
+    async def settled(self, root: Root | None = None) -> None:
+        """Wait (bounded) for the initial settings and for any probe of ``root`` that is under way."""
+        try:
+            await asyncio.wait_for(self.configured.wait(), 10)
+        except asyncio.TimeoutError:
+            log.warning("no settings after 10 s; going on with what is known")
+        if root is not None:
+            await root.settle()
 
     # -- capabilities ----------------------------------------------------------------------------
     def supports(self, dotted: str) -> bool:
@@ -221,6 +238,7 @@ def build() -> GoenvServer:
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: GoenvServer, params: lsp.InitializedParams) -> None:
         await ls.load_client_config()  # trust and editor settings decide what may be probed
+        ls.configured.set()
         registration = asyncio.ensure_future(register_watchers(ls))  # no need to wait for it to probe
         await ls.refresh_all(spawn=True)
         ls.watcher.start()

@@ -51,11 +51,15 @@ def check(facts: Facts) -> Iterator[Report]:
     active = running_go(facts)
     goroot = active.goroot or active.own_root if active else None
     for entry in (e for e in setting.value.rstrip("\r").split(separator) if e):
-        if _UNEXPANDED.search(entry):
+        if _UNEXPANDED.search(entry) and (entry.startswith("~") or not os.path.isabs(entry)):
             first = "cannot start with shell metacharacter '~'" if entry.startswith("~") else (
                 "is relative; must be absolute path")
             yield Report(f"GOPATH entry {entry!r} from {where} holds an unexpanded home reference; every go "
                          f"command fails with `go: GOPATH entry {first}`", location, fixes)
+        elif _UNEXPANDED.search(entry):  # absolute: go accepts it, but it names a directory literally "$HOME"
+            yield Report(f"GOPATH entry {entry!r} from {where} holds an unexpanded home reference: go uses a "
+                         "directory literally named like that, not your home", location, fixes,
+                         severity=Severity.WARNING)
         elif not os.path.isabs(entry):
             yield Report(f"GOPATH entry {entry!r} from {where} is relative; every go command fails with "
                          "`go: GOPATH entry is relative; must be absolute path`", location, fixes)

@@ -210,3 +210,12 @@ def test_real_gopath_is_goroot(workspace: Path, go127: Path, go_env: testbed.Env
     assert finding["severity"] == "warning"
     assert finding["message"].startswith(f"GOPATH={go127} from the environment variable GOPATH is the GOROOT")
     assert "GE001" not in codes(report)
+
+
+def test_absolute_entry_with_a_literal_home_reference_only_warns() -> None:
+    """go accepts an absolute GOPATH holding "$HOME" (a directory named so); only the leading ~ or a
+    relative entry stops every command."""
+    facts = healthy(env={"PATH": "/usr/bin", "HOME": HOME, "GOPATH": "/srv/$HOME/go"})
+    [finding] = run(facts)
+    assert finding.severity is Severity.WARNING
+    assert "directory literally named" in finding.message

@@ -78,8 +78,10 @@ async def collect(root: str, options: ProbeOptions) -> Facts:
     go_mod, go_work = _read_mod_files(root, env, active_env, overrides)
     goenv_path = active_env.get("GOENV") if "GOENV" in active_env else default_goenv_path(env, home)
     goroot = active.goroot if active else None
-    gopls = await _probe_gopls(runner, root, env, path_entries, settings, active, home)
     user_env_file = read_env_file(goenv_path if goenv_path and goenv_path != "off" else None)
+    gobin_entry = user_env_file.get("GOBIN")
+    gobin = env.get("GOBIN") or (gobin_entry.value if gobin_entry else "")
+    gopls = await _probe_gopls(runner, root, env, path_entries, settings, active, home, gobin)
     facts = replace(
         facts, go_mod=go_mod, go_work=go_work, user_env_file=user_env_file,
         goroot_env_file=read_env_file(os.path.join(goroot, "go.env")) if goroot else None,
@@ -242,7 +244,7 @@ async def _probe_go(runner: Runner, candidate: _Candidate, root: str, trusted: b
     return replace(
         binary, status=status, version=parsed[0] if parsed else None, platform=parsed[1] if parsed else None,
         version_run=version_run, env_run=env_run, env=go_env,
-        root_version=_version_file(goroot),
+        root_version=binary.own_root_version if goroot == own_root else _version_file(goroot),
         root_has_tools=os.path.isdir(os.path.join(goroot, "pkg", "tool")) if goroot else None,
     )
 
@@ -278,7 +280,7 @@ def _version_file(goroot: str | None) -> str | None:
 
 async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_entries: tuple[str, ...],
                        settings: dict[str, object], active: GoBinary | None,
-                       home: str | None) -> tuple[GoplsBinary, ...]:
+                       home: str | None, gobin: str) -> tuple[GoplsBinary, ...]:
     found: dict[str, tuple[str, list[str]]] = {}
 
     def add(path: str, origin: str) -> None:
@@ -295,7 +297,6 @@ async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_e
     for _, path in binaries.find_on_path("gopls", path_entries, root):
         add(path, "PATH")
     go_env = (active.env if active else None) or {}
-    gobin = env.get("GOBIN") or _env_file_value(go_env.get("GOENV"), "GOBIN")
     if gobin:  # recent go report $GOPATH/bin as GOBIN when it is unset: only a set GOBIN counts
         add(os.path.join(gobin, "gopls"), "GOBIN")
     gopath = go_env.get("GOPATH", "").split(os.pathsep)[0]
@@ -317,13 +318,6 @@ async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_e
                        module_version=info.module_version, run=run)
 
     return tuple(await asyncio.gather(*(probe(real, path, origins) for real, (path, origins) in found.items())))
-
-
-def _env_file_value(path: str | None, key: str) -> str:
-    if not path or path == "off":
-        return ""
-    entry = read_env_file(path).get(key)
-    return entry.value if entry else ""
 
 
 def _read_mod_files(root: str, env: Mapping[str, str], active_env: Mapping[str, str],

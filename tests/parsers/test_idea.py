@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from mutate import mutate  # type: ignore[import-not-found]
 
 from goenv_lsp.facts import IdeaFacts, Spanned, Status
 from goenv_lsp.model import Range
@@ -188,12 +189,6 @@ def test_random_bytes_never_raise() -> None:
     for _ in range(2000):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(80)))
         parse_idea_workspace(data, PATH, PROJECT, HOME)
-        mutated = bytearray(seed)
-        for _ in range(rng.randrange(1, 6)):
-            pos = rng.randrange(len(mutated))
-            if rng.random() < 0.5:
-                del mutated[pos]
-            else:
-                mutated.insert(pos, rng.choice(b'<>/="\'&;![]-? x\n\xff'))
-        facts = parse_idea_workspace(bytes(mutated), PATH, PROJECT, rng.choice([HOME, None]))
+        mutated = mutate(seed, rng, b'<>/="\'&;![]-? x\n\xff')
+        facts = parse_idea_workspace(mutated, PATH, PROJECT, rng.choice([HOME, None]))
         assert (facts.status is Status.OK) == (not facts.problems)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import random
 
+from mutate import mutate  # type: ignore[import-not-found]
+
 from goenv_lsp.facts import FileProblem, SettingsFacts, Status
 from goenv_lsp.model import Range
 from goenv_lsp.parsers.vscode_settings import parse_vscode_settings
@@ -164,13 +166,7 @@ def test_random_bytes_never_raise() -> None:
     for _ in range(3000):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(64)))
         parse_vscode_settings(data, PATH)
-        mutated = bytearray(seed)
-        for _ in range(rng.randrange(1, 6)):
-            pos = rng.randrange(len(mutated))
-            if rng.random() < 0.5:
-                del mutated[pos]
-            else:
-                mutated.insert(pos, rng.choice(b'{}[]:,"/*\\\n x\xff'))
-        facts = parse_vscode_settings(bytes(mutated), PATH)
+        mutated = mutate(seed, rng, b'{}[]:,"/*\\\n x\xff')
+        facts = parse_vscode_settings(mutated, PATH)
         assert facts.status in (Status.OK, Status.MALFORMED)
         assert (facts.status is Status.OK) == (not facts.problems)

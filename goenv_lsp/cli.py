@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from goenv_lsp import __version__
 
 if TYPE_CHECKING:
+    from goenv_lsp.config import Config
     from goenv_lsp.facts import Facts
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -72,12 +73,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
     parser.add_argument("--log-file", metavar="FILE", help="write the server log here instead of stderr")
     parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    # tests only: serve a recorded machine instead of this one; replace rules by those of a module
+    parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
+    parser.add_argument("--test-rules", metavar="MODULE", help=argparse.SUPPRESS)
     parser.set_defaults(run=_serve)
     sub = parser.add_subparsers(title="commands")
 
     check = sub.add_parser("check", help="check a workspace and report findings")
     _probe_arguments(check)
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people, json for tools (docs/json-format.md)")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
                        help="exit 1 when a finding is at least this severe (default: warning)")
     check.add_argument("--facts", metavar="FILE", help="evaluate saved facts (from `goenv-lsp facts`) "
@@ -109,76 +114,88 @@ def _probe_arguments(parser: argparse.ArgumentParser) -> None:
                         help="kill a probe (go version, go env) after this long (default 5)")
     parser.add_argument("--trust-workspace", action="store_true",
                         help="allow running go binaries that live inside the workspace")
+    # tests only: probe a recorded machine (goenv_lsp.probe.fake) instead of this one
+    parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
 
 
-def _collect(args: argparse.Namespace) -> Facts:
+def _system(args: argparse.Namespace):
+    if getattr(args, "test_system", None):
+        from goenv_lsp.probe.fake import FakeSystem
+
+        return FakeSystem.from_file(args.test_system)
+    from goenv_lsp.probe.system import RealSystem
+
+    return RealSystem(timeout=args.probe_timeout)
+
+
+def _collect(args: argparse.Namespace, config: Config, gopls: bool = True) -> Facts:
     from goenv_lsp.probe import ProbeOptions, collect_sync
 
-    if not os.path.isdir(args.dir):
+    system = _system(args)
+    if system.paths.is_abs(args.dir) and getattr(args, "test_system", None):
+        root = args.dir
+    elif not os.path.isdir(args.dir):
         raise CliError(f"{args.dir}: not a directory")
+    else:
+        root = os.path.abspath(args.dir)
     if args.probe_timeout <= 0:
         raise CliError("--probe-timeout must be positive")
-    return collect_sync(args.dir, ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace))
+    options = ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace, discovery=config.workspace,
+                           gopls=gopls)
+    return collect_sync(root, options, system)
 
 
 def _load_facts(path: str) -> Facts:
-    from goenv_lsp.facts import SCHEMA_VERSION, Facts
-    from goenv_lsp.serde import SchemaError, from_data
+    from goenv_lsp.inputs.snapshot import SnapshotError, load
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise CliError(f"cannot read facts from {path}: {exc}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
-        raise CliError(f"{path}: not goenv-lsp facts of schema {SCHEMA_VERSION}")
-    try:
-        return from_data(Facts, data)
-    except SchemaError as exc:
-        raise CliError(f"{path}: {exc}") from None
+        return load(path)
+    except SnapshotError as exc:
+        raise CliError(str(exc)) from None
 
 
-def _check(args: argparse.Namespace) -> int:
-    from goenv_lsp.engine import evaluate, unknown_patterns
-    from goenv_lsp.model import Severity
-    from goenv_lsp.report import json_report, text
-    from goenv_lsp.report.paths import PathStyle
-
-    unknown = unknown_patterns(args.select + args.ignore)
-    if unknown:
-        raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
-    facts = _load_facts(args.facts) if args.facts else _collect(args)
-    findings = evaluate(facts, _selection(args, facts.root))
-    style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home)
-    if args.format == "json":
-        print(json_report.render(findings, facts.root, style))
-    else:
-        sys.stdout.write(text.render(findings, facts, style))
-    if args.fail_on == "never":
-        return EXIT_CLEAN
-    threshold = Severity(args.fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
-
-
-def _selection(args: argparse.Namespace, root: str | None):
-    """The workspace's goenv-lsp.toml, then the command line (--select replaces, --ignore adds)."""
+def _config(root: str | None) -> Config:
+    """The workspace's goenv-lsp.toml (problems go to stderr; defaults are used for them)."""
     from goenv_lsp.config import Config, load_workspace_file
-    from goenv_lsp.engine import Selection
 
     config, problems = Config(), []
     if root and os.path.isdir(root):
         config, problems, _ = load_workspace_file(root, config)
     for problem in problems:
         print(f"goenv-lsp: {problem} (ignored)", file=sys.stderr)
-    return Selection(select=tuple(args.select) or config.select,
-                     ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))), severity=dict(config.severity))
+    return config
+
+
+def _check(args: argparse.Namespace) -> int:
+    from goenv_lsp.engine import Evaluation, Selection, unknown_patterns
+    from goenv_lsp.model import Severity
+    from goenv_lsp.report import CheckResult, PathStyle, formats
+
+    unknown = unknown_patterns(args.select + args.ignore)
+    if unknown:
+        raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
+    facts = _load_facts(args.facts) if args.facts else None
+    config = _config(facts.root if facts else args.dir)
+    selection = Selection(select=tuple(args.select) or config.select,
+                          ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
+                          severity=dict(config.severity))
+    evaluation = Evaluation(selection)
+    if facts is None:
+        facts = _collect(args, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
+    findings = tuple(evaluation.run(facts))
+    style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
+    output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules)), style)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if args.fail_on == "never":
+        return EXIT_CLEAN
+    threshold = Severity(args.fail_on).rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
 
 
 def _facts(args: argparse.Namespace) -> int:
-    from goenv_lsp.redact import redact_data
-    from goenv_lsp.serde import to_data
+    from goenv_lsp.inputs.snapshot import dumps
 
-    print(json.dumps(redact_data(to_data(_collect(args))), indent=2, ensure_ascii=False))
+    print(dumps(_collect(args, _config(args.dir))))
     return EXIT_CLEAN
 
 

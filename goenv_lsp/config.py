@@ -12,8 +12,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from goenv_lsp.engine import Selection
+from goenv_lsp.engine import Selection, unknown_patterns
 from goenv_lsp.model import Severity
+from goenv_lsp.probe.discover import DiscoveryOptions
 
 CONFIG_FILE = "goenv-lsp.toml"
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
@@ -27,6 +28,7 @@ class Config:
     probe_timeout: float = 5.0
     trusted: bool = False
     editor_settings: Mapping[str, object] = field(default_factory=dict)
+    workspace: DiscoveryOptions = field(default_factory=DiscoveryOptions)
 
     def selection(self) -> Selection:
         return Selection(self.select, self.ignore, dict(self.severity))
@@ -63,6 +65,8 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
                 config = replace(config, editor_settings={**config.editor_settings, **_flatten(value)})
             else:
                 problems.append(f"{where}: {raw_key} must be a table of editor settings")
+        elif key == "workspace":
+            config = replace(config, workspace=_workspace(value, f"{where}: workspace", config.workspace, problems))
         else:
             problems.append(f"{where}: unknown setting {raw_key!r}")
     return config, problems
@@ -96,36 +100,73 @@ def parse_toml(text: str, where: str, base: Config) -> tuple[Config, list[str]]:
     return from_mapping(data, where, base)
 
 
+class ConfigEditError(ValueError):
+    """goenv-lsp.toml cannot be edited safely (it does not parse): nothing is written."""
+
+
 def add_ignore(text: str | None, code: str) -> str:
-    """The text of goenv-lsp.toml after adding ``code`` to its top-level ``ignore`` list."""
-    if not text:
+    """The text of goenv-lsp.toml after adding ``code`` to its top-level ``ignore`` list, keeping the rest of
+    the file as it is (comments, order, formatting)."""
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    if not text or not text.strip():
         return f'# goenv-lsp settings for this workspace\nignore = ["{code}"]\n'
-    match = re.search(r'(?m)^ignore\s*=\s*\[(?P<items>[^\]]*)\]', text)
-    if match:
-        items = match.group("items").strip().rstrip(",")
-        if re.search(rf'["\']{re.escape(code)}["\']', items):
-            return text
-        new_items = f'{items}, "{code}"' if items else f'"{code}"'
-        return text[:match.start("items")] + new_items + text[match.end("items"):]
-    return f'ignore = ["{code}"]\n' + text
+    try:
+        document = tomlkit.parse(text)
+    except ParseError as exc:
+        raise ConfigEditError(f"{CONFIG_FILE} does not parse ({exc}); fix it first") from None
+    current = document.get("ignore")
+    if current is None:
+        document.add("ignore", [code])
+        return document.as_string()
+    if isinstance(current, str):
+        current = [current]
+        document["ignore"] = current
+    if not isinstance(current, list):
+        raise ConfigEditError(f"ignore in {CONFIG_FILE} is not a list of codes")
+    if code not in [str(item) for item in current]:
+        current.append(code)
+    return document.as_string()
 
 
 def _codes(value: object, where: str, problems: list[str]) -> tuple[str, ...] | None:
+    """A list of rule codes, family prefixes or names, judged as the engine judges them (``--select``)."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         problems.append(f"{where} must be a list of rule codes or names")
         return None
-    from goenv_lsp.rules import all_rules
+    unknown = unknown_patterns(value)
+    problems += [f"{where}: unknown rule {item!r}" for item in unknown]
+    return tuple(item for item in value if item not in unknown)
 
-    known = [r.code for r in all_rules()] + [r.name for r in all_rules()]
-    good = []
-    for item in value:
-        if any(k == item or k.startswith(item.upper()) for k in known):
-            good.append(item)
+
+def _workspace(value: object, where: str, base: DiscoveryOptions, problems: list[str]) -> DiscoveryOptions:
+    if not isinstance(value, Mapping):
+        problems.append(f"{where} must be a table ([workspace])")
+        return base
+    result = base
+    for raw_key, item in value.items():
+        key = _snake(str(raw_key))
+        if key in ("exclude", "skip_dirs"):
+            if isinstance(item, list) and all(isinstance(v, str) and v for v in item):
+                result = replace(result, **{key: tuple(item)})
+            else:
+                problems.append(f"{where}.{raw_key} must be a list of strings")
+        elif key in ("skip_hidden", "gitignore"):
+            if isinstance(item, bool):
+                result = replace(result, **{key: item})
+            else:
+                problems.append(f"{where}.{raw_key} must be true or false")
+        elif key in ("max_modules", "max_dirs"):
+            if isinstance(item, int) and not isinstance(item, bool) and item > 0:
+                result = replace(result, **{key: item})
+            else:
+                problems.append(f"{where}.{raw_key} must be a positive number")
         else:
-            problems.append(f"{where}: unknown rule {item!r}")
-    return tuple(good)
+            problems.append(f"{where}: unknown setting {raw_key!r}")
+    return result
 
 
 def _severities(value: object, where: str, problems: list[str]) -> dict[str, Severity | None]:

@@ -11,24 +11,30 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from goenv_lsp.rules.registry import FAMILIES, Rule
+from goenv_lsp.rules.registry import FAMILIES, FixAvailability, Rule, RuleStatus, Scope
 
 REGENERATE = "python -m goenv_lsp.docs docs/rules"
 _NOTICE = f"<!-- Generated from the rule registry by `{REGENERATE}`; edit the rule module, not this file. -->\n"
 _PAGE = re.compile(r"^GE\d{3}\.md$")
-_FIX = {"none": "No automatic fix.", "sometimes": "A fix is offered when one is known.",
-        "always": "A fix is always offered."}
+_FIX = {FixAvailability.NONE: "No automatic fix.", FixAvailability.SOMETIMES: "A fix is offered when one is known",
+        FixAvailability.ALWAYS: "A fix is always offered"}
+_SCOPE = {Scope.MACHINE: "the environment as a whole", Scope.MODULE: "each module (go.mod, or go.work and its modules)",
+          Scope.FILE: "each file"}
 
 
 def markdown(rule: Rule) -> str:
+    fix = _FIX[rule.fix] + (f": {rule.fix_title.rstrip('.')}." if rule.fix_title else "")
+    status = "" if rule.status is RuleStatus.STABLE else f" · Status: **{rule.status.value}**"
     return (f"# {rule.code} {rule.name}\n\n{rule.summary.rstrip('.')}.\n\n"
-            f"Default severity: **{rule.severity.value}** · Family: {rule.family} · {_FIX[rule.fix]}\n\n"
-            f"{rule.docs}")
+            f"Default severity: **{rule.severity.value}** · Family: {rule.family}{status} · Checks "
+            f"{_SCOPE[rule.scope]} · {fix}\n\n{rule.docs}")
 
 
-def as_json(rule: Rule) -> dict[str, str]:
+def as_json(rule: Rule) -> dict[str, object]:
     return {"code": rule.code, "name": rule.name, "severity": rule.severity.value, "summary": rule.summary,
-            "family": rule.family, "fix": rule.fix, "url": rule.url, "docs": rule.docs}
+            "family": rule.family, "status": rule.status.value, "scope": rule.scope.value, "fix": rule.fix.value,
+            "fix_title": rule.fix_title, "tags": list(rule.tags), "needs": sorted(rule.needs),
+            "suppressed_by": list(rule.suppressed_by), "url": rule.url, "docs": rule.docs}
 
 
 def pages(rules: Iterable[Rule]) -> dict[str, str]:
@@ -48,7 +54,7 @@ def _index(rules: list[Rule]) -> str:
         if not members:
             continue
         lines += [f"## {family}", "", "| Code | Name | Severity | Fix | Summary |", "|---|---|---|---|---|"]
-        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.value} | {r.fix} | {_cell(r.summary)} |"
+        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.value} | {r.fix.value} | {_cell(r.summary)} |"
                   for r in members]
         lines.append("")
     lines.append("`GE000` (`rule-crashed`, warning) is not a rule: it reports a rule that failed with an internal "

@@ -1,4 +1,11 @@
-"""evaluate(facts) → findings: run every selected rule with error isolation, apply severities, sort."""
+"""evaluate(facts) → findings: run every selected rule with error isolation, apply severities and
+suppressions, sort.
+
+``Evaluation`` keeps each rule's findings per target (the machine, a module scope, a file) and, given the
+next facts, re-runs a rule only when an input it ``needs`` changed — and a module or file rule only for the
+scopes and files that changed. The language server keeps one per workspace root, so an edit to one go.mod
+of a thousand re-runs the module rules for that module alone.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +15,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.model import Finding, Location, Position, Severity
-from goenv_lsp.rules import Rule, all_rules
+from goenv_lsp.model import Finding, Position, Severity
+from goenv_lsp.rules import Rule, RuleStatus, Scope, all_rules
+from goenv_lsp.rules.registry import Input, Report
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR_CODE = "GE000"
 _CODE_PREFIX = re.compile(r"GE\d{0,3}", re.IGNORECASE)
+# inputs a MODULE rule reads only through its scope: when nothing else changed, unchanged scopes keep findings
+_SCOPE_LOCAL = frozenset({"go.mod", "go.work", Input.MODULES.value})
 
 
 def matches(rule: Rule, pattern: str) -> bool:
@@ -34,11 +44,15 @@ def unknown_patterns(patterns: Iterable[str], rules: Iterable[Rule] | None = Non
 class Selection:
     """Which rules run and at what severity: codes, family prefixes ("GE1") or names."""
 
-    select: tuple[str, ...] = ()  # empty: all
+    select: tuple[str, ...] = ()  # empty: all stable rules
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity | None] = field(default_factory=dict)  # by code; None: off
 
     def wants(self, rule: Rule) -> bool:
+        if rule.status is RuleStatus.REMOVED:
+            return False
+        if rule.status is RuleStatus.PREVIEW and not any(p.strip().upper() == rule.code for p in self.select):
+            return False  # preview rules run only when selected by their code
         if self.select and not any(matches(rule, p) for p in self.select):
             return False
         if any(matches(rule, p) for p in self.ignore):
@@ -46,26 +60,111 @@ class Selection:
         return rule.code not in self.severity or self.severity[rule.code] is not None
 
 
-def evaluate(facts: Facts, selection: Selection | None = None,
-             rules: Iterable[Rule] | None = None) -> list[Finding]:
-    selection = selection or Selection()
-    findings: list[Finding] = []
-    for rule in rules if rules is not None else all_rules():
-        if not selection.wants(rule):
-            continue
+def evaluate(facts: Facts, selection: Selection | None = None, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    return Evaluation(selection, rules).run(facts)
+
+
+def changed_inputs(old: Facts, new: Facts) -> set[str]:
+    """The inputs (``Input`` values and file kind names) that differ between two facts."""
+    changed = set()
+    pairs = {
+        Input.GO_BINARIES: (old.go_binaries, new.go_binaries),
+        Input.GOPLS: (old.gopls, new.gopls),
+        Input.ENVIRONMENT: ((old.env, old.path_entries, old.home, old.os), (new.env, new.path_entries, new.home,
+                                                                             new.os)),
+        Input.PATH_INFO: (old.path_info, new.path_info),
+        Input.TOOLCHAINS: (old.toolchains, new.toolchains),
+        Input.EDITOR_SETTINGS: (old.user_settings, new.user_settings),
+        Input.MODULES: ((old.modules, old.root), (new.modules, new.root)),
+    }
+    changed.update(name.value for name, (a, b) in pairs.items() if a != b)
+    if old.files is not new.files:
+        kinds = {f.kind for f in (old.files or {}).values()} | {f.kind for f in (new.files or {}).values()}
+        changed.update(k for k in kinds if old.files_of(k) != new.files_of(k))
+    if old.kinds != new.kinds:
+        changed.update(set(old.kinds or ()) ^ set(new.kinds or ()))
+    return changed
+
+
+class Evaluation:
+    def __init__(self, selection: Selection | None = None, rules: Iterable[Rule] | None = None):
+        self.selection = selection or Selection()
+        self.rules = [r for r in (rules if rules is not None else all_rules()) if self.selection.wants(r)]
+        self.facts: Facts | None = None
+        # rule code → target key → (target, its findings)
+        self._cache: dict[str, dict[object, tuple[object, list[Finding]]]] = {}
+        self.runs = 0  # rule checks run by the last ``run`` (for tests and benchmarks)
+
+    def run(self, facts: Facts) -> list[Finding]:
+        changed = None if self.facts is None else changed_inputs(self.facts, facts)
+        self.runs = 0
+        for rule in self.rules:
+            if changed is not None and not (rule.needs & changed):
+                continue
+            only_scopes = changed is not None and (rule.scope is Scope.FILE or (
+                rule.scope is Scope.MODULE and not (rule.needs & changed) - _SCOPE_LOCAL))
+            before = self._cache.get(rule.code, {})
+            after = {}
+            for key, target in _targets(rule, facts):
+                kept = before.get(key)
+                if only_scopes and kept is not None and kept[0] == target:
+                    after[key] = kept
+                else:
+                    after[key] = (target, self._check(rule, facts, target))
+            self._cache[rule.code] = after
+        self.facts = facts
+        findings = [f for rule in self.rules for _, found in self._cache.get(rule.code, {}).values() for f in found]
+        return sorted(_dedupe(_suppress(findings, self.rules)), key=_order)
+
+    def _check(self, rule: Rule, facts: Facts, target: object) -> list[Finding]:
+        self.runs += 1
+        module = _module_of(rule, facts, target)
         try:
-            reports = list(rule.check(facts))
+            reports = list(rule.run(facts, target))
         except Exception as exc:  # a broken rule must never cost the other findings
             log.exception("rule %s failed", rule.code)
-            findings.append(Finding(INTERNAL_ERROR_CODE, "rule-crashed", Severity.WARNING,
-                                    f"goenv-lsp: rule {rule.code} ({rule.name}) failed: {exc!r}; "
-                                    "please report this", Location(None)))
-            continue
-        configured = selection.severity.get(rule.code)
-        for report in reports:
-            findings.append(Finding(rule.code, rule.name, configured or report.severity or rule.severity,
-                                    report.message, report.location, report.fixes, report.related))
-    return sorted(_dedupe(findings), key=_order)
+            from goenv_lsp.rules._shared.anchors import machine_anchor
+
+            return [Finding(INTERNAL_ERROR_CODE, "rule-crashed", Severity.WARNING,
+                            f"goenv-lsp: rule {rule.code} ({rule.name}) failed: {exc!r}; please report this",
+                            machine_anchor(facts), module=module)]
+        configured = self.selection.severity.get(rule.code)
+        return [_finding(rule, report, configured, module) for report in reports]
+
+
+def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:
+    """(cache key, what the check is called with) for each run of ``rule``."""
+    if rule.scope is Scope.MACHINE:
+        return [(None, None)]
+    if rule.scope is Scope.MODULE:
+        from goenv_lsp.semantics.modules import scopes
+
+        found: list[tuple[object, object]] = [(s.path, s) for s in scopes(facts)]
+        return found or [(None, None)]  # no module: once, for what the rule says about the workspace
+    return [(f.path, f) for f in (facts.files or {}).values() if f.kind in rule.needs]
+
+
+def _module_of(rule: Rule, facts: Facts, target: object) -> str | None:
+    from goenv_lsp.semantics.modules import Scope as ModuleScope
+
+    if isinstance(target, ModuleScope):
+        return target.path
+    if rule.scope is Scope.FILE and target is not None:
+        module = facts.module_for(target.path)  # type: ignore[attr-defined]
+        return module.go_mod if module else None
+    return None
+
+
+def _finding(rule: Rule, report: Report, configured: Severity | None, module: str | None) -> Finding:
+    return Finding(rule.code, rule.name, configured or report.severity or rule.severity, report.message,
+                   report.location, report.fixes, report.related, report.module or module)
+
+
+def _suppress(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+    """Drop the findings of a rule when a rule it is ``suppressed_by`` found something (it says more)."""
+    present = {f.code for f in findings}
+    silenced = {r.code for r in rules if any(code in present for code in r.suppressed_by)}
+    return [f for f in findings if f.code not in silenced]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

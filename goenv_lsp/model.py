@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from goenv_lsp.frozen import FrozenMap, freeze
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"
@@ -62,13 +64,25 @@ class TextEdit:
     new_text: str
 
 
+class CommandKind(str, enum.Enum):
+    """What a command fix does; the language server routes on this and checks the argv against it."""
+
+    GO_ENV_WRITE = "go-env-write"  # go env -w KEY=VALUE / go env -u KEY
+    INSTALL_GOPLS = "install-gopls"  # go install golang.org/x/tools/gopls@vX.Y.Z
+
+
 @dataclass(frozen=True)
 class CommandSpec:
     """A command the user may choose to run, as an argv (never through a shell)."""
 
+    kind: CommandKind
     argv: tuple[str, ...]
     cwd: str | None = None
-    env: dict[str, str] | None = None  # variables set for this command only (e.g. GOTOOLCHAIN=auto)
+    env: FrozenMap[str, str] | None = None  # variables set for this command only (e.g. GOTOOLCHAIN=auto)
+
+    def __post_init__(self) -> None:
+        if self.env is not None and not isinstance(self.env, FrozenMap):
+            object.__setattr__(self, "env", freeze(self.env))
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,8 @@ class Finding:
     location: Location
     fixes: tuple[Fix, ...] = ()
     related: tuple[Related, ...] = field(default=())
+    module: str | None = None  # the go.mod or go.work (path) of the module the finding concerns; None: the
+    #                            machine or editor as a whole
 
 
 def utf16_len(text: str) -> int:

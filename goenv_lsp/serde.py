@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import enum
 import json
@@ -9,6 +10,8 @@ import types
 import typing
 from functools import cache
 from typing import Any, TypeVar, Union
+
+from goenv_lsp.frozen import FrozenMap
 
 T = TypeVar("T")
 
@@ -21,7 +24,7 @@ def to_data(value: Any) -> Any:
         return value.value
     if isinstance(value, (tuple, list)):
         return [to_data(item) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, collections.abc.Mapping):
         return {str(key): to_data(item) for key, item in value.items()}
     return value
 
@@ -74,11 +77,12 @@ def _build(hint: Any, data: Any, where: str) -> Any:
         if len(args) != len(data):
             raise SchemaError(f"{where}: expected {len(args)} items")
         return tuple(_build(a, item, f"{where}[{i}]") for i, (a, item) in enumerate(zip(args, data, strict=True)))
-    if origin is dict:
+    if origin in (dict, FrozenMap, collections.abc.Mapping):
         _, value_hint = typing.get_args(hint)
         if not isinstance(data, dict):
             raise SchemaError(f"{where}: expected an object")
-        return {str(k): _build(value_hint, v, _key(where, str(k))) for k, v in data.items()}
+        built = {str(k): _build(value_hint, v, _key(where, str(k))) for k, v in data.items()}
+        return built if origin is dict else FrozenMap(built)
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         try:
             return hint(data)
@@ -87,9 +91,13 @@ def _build(hint: Any, data: Any, where: str) -> Any:
     if dataclasses.is_dataclass(hint):
         if not isinstance(data, dict):
             raise SchemaError(f"{where}: expected an object for {hint.__name__}")
+        if hasattr(hint, "decode_type"):  # a base class whose data names its subclass (FileFacts by kind)
+            hint = hint.decode_type(data)
         hints = _hints(hint)
         kwargs = {}
         for field in dataclasses.fields(hint):
+            if not field.init:
+                continue
             if field.name in data:
                 kwargs[field.name] = _build(hints[field.name], data[field.name], f"{where}.{field.name}")
             elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:

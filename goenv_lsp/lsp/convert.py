@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lsprotocol import types as lsp
 
-from goenv_lsp.model import Applicability, Finding, Fix, Range, Severity
+from goenv_lsp.lsp.uris import path_to_uri
+from goenv_lsp.model import Applicability, CommandKind, Finding, Range, Severity
 from goenv_lsp.rules import by_code
 from goenv_lsp.serde import to_data
 
@@ -18,13 +17,13 @@ CMD_REFRESH = "goenv.refresh"
 CMD_REPORT = "goenv.report"
 CMD_IGNORE = "goenv.ignore"
 COMMANDS = (CMD_REFRESH, CMD_REPORT, CMD_GO_ENV, CMD_INSTALL_GOPLS, CMD_EXPLAIN, CMD_IGNORE)
+_COMMAND_FOR = {CommandKind.GO_ENV_WRITE.value: CMD_GO_ENV, CommandKind.INSTALL_GOPLS.value: CMD_INSTALL_GOPLS}
 
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
              Severity.INFO: lsp.DiagnosticSeverity.Information}
 
 
-def uri(path: str) -> str:
-    return Path(path).as_uri()
+uri = path_to_uri
 
 
 def lsp_range(value: Range) -> lsp.Range:
@@ -44,21 +43,18 @@ def diagnostic(finding: Finding, related_support: bool) -> lsp.Diagnostic:
         code=finding.code, source=SOURCE,
         code_description=lsp.CodeDescription(href=rule.url) if rule else None,
         related_information=related or None,
-        data={"code": finding.code, "name": finding.name, "fixes": [to_data(f) for f in finding.fixes]},
+        data={"code": finding.code, "name": finding.name, "fixes": [to_data(f) for f in finding.fixes],
+              "module": finding.module},
     )
 
 
 def fix_command(fix: dict) -> lsp.Command | None:
-    """A fix that runs a command becomes one of our own commands, never an arbitrary argv."""
+    """A fix that runs a command becomes one of our own commands (chosen by its kind), never an arbitrary argv."""
     command = fix.get("command")
-    if not command:
+    if not isinstance(command, dict):
         return None
-    argv = list(command.get("argv") or [])
-    if argv[1:2] == ["env"]:
-        return lsp.Command(title=fix["title"], command=CMD_GO_ENV, arguments=[command])
-    if argv[1:2] == ["install"]:
-        return lsp.Command(title=fix["title"], command=CMD_INSTALL_GOPLS, arguments=[command])
-    return None
+    name = _COMMAND_FOR.get(command.get("kind"))
+    return lsp.Command(title=fix["title"], command=name, arguments=[command]) if name else None
 
 
 def workspace_edit(fix: dict) -> lsp.WorkspaceEdit | None:
@@ -105,12 +101,3 @@ def resolve(action: lsp.CodeAction) -> lsp.CodeAction:
     if "fix" in data and action.edit is None:
         action.edit = workspace_edit(data["fix"])
     return action
-
-
-def fix_from_data(fix: dict) -> Fix | None:
-    from goenv_lsp.serde import SchemaError, from_data
-
-    try:
-        return from_data(Fix, fix)
-    except SchemaError:
-        return None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import glob
-import os
+from goenv_lsp.facts import PathKind
+from goenv_lsp.probe.system import System
 
 # path fragment → version manager whose launcher it is
 _SHIM_MARKERS = (
@@ -15,50 +15,44 @@ _SHIM_MARKERS = (
     ("/.gvm/bin/", "gvm"),
     ("/snap/bin/", "snap"),
 )
+# Where official installers, distributions and version managers put go (looked at only when none is on PATH)
+WELL_KNOWN = ("/usr/local/go/bin/go", "/usr/lib/go/bin/go", "/usr/lib/go-*/bin/go", "/opt/homebrew/bin/go",
+              "/usr/local/bin/go", "/snap/bin/go", "/opt/go/bin/go")
+WELL_KNOWN_IN_HOME = ("sdk/go*/bin/go", "go/bin/go", ".local/go/bin/go")
 
 
-def split_path(path_value: str) -> tuple[str, ...]:
-    return tuple(path_value.split(os.pathsep)) if path_value else ()
+def is_executable_file(system: System, path: str) -> bool:
+    found = system.stat(path)
+    return found.kind is PathKind.FILE and found.executable
 
 
-def is_executable_file(path: str) -> bool:
-    try:
-        return os.path.isfile(path) and os.access(path, os.X_OK)
-    except (OSError, ValueError):
-        return False
+def executable_names(system: System, name: str) -> tuple[str, ...]:
+    return (f"{name}.exe", name) if system.os == "windows" else (name,)
 
 
-def real_path(path: str) -> str:
-    try:
-        return os.path.realpath(path)
-    except (OSError, ValueError):
-        return path
-
-
-def find_on_path(name: str, entries: tuple[str, ...], cwd: str) -> list[tuple[int, str]]:
+def find_on_path(system: System, name: str, entries: tuple[str, ...], cwd: str) -> list[tuple[int, str]]:
     """Every ``name`` on PATH as (index of the entry, path), in PATH order.
 
     An empty or relative entry is resolved against ``cwd``, as the shell and exec would do."""
+    paths = system.paths
     found = []
     for index, entry in enumerate(entries):
-        directory = os.path.join(cwd, entry) if not os.path.isabs(entry) else entry
-        candidate = os.path.join(directory, name)
-        if is_executable_file(candidate):
-            found.append((index, os.path.normpath(candidate)))
+        directory = entry if paths.is_abs(entry) else paths.join(cwd, entry)
+        for candidate_name in executable_names(system, name):
+            candidate = paths.join(directory, candidate_name)
+            if is_executable_file(system, candidate):
+                found.append((index, paths.normpath(candidate)))
+                break
     return found
 
 
-def shim_kind(path: str) -> str | None:
+def shim_kind(system: System, path: str) -> str | None:
     """The version manager behind ``path`` if it is a launcher script rather than a Go binary."""
-    normalized = path.replace(os.sep, "/")
+    normalized = path.replace("\\", "/")
     for marker, kind in _SHIM_MARKERS:
         if marker in normalized:
             return kind
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(512)
-    except OSError:
-        return None
+    head = system.read_head(path)
     if head.startswith(b"#!"):
         for word in (b"asdf", b"goenv", b"mise", b"gvm"):
             if word in head:
@@ -67,23 +61,18 @@ def shim_kind(path: str) -> str | None:
     return None
 
 
-def is_inside(path: str, directory: str | None) -> bool:
+def is_inside(system: System, path: str, directory: str | None) -> bool:
     if not directory:
         return False
-    try:
-        inner, outer = real_path(path), real_path(directory)
-        return os.path.commonpath([inner, outer]) == outer
-    except (OSError, ValueError):
-        return False
+    return system.paths.inside(system.realpath(path), system.realpath(directory), strict=False)
 
 
-def well_known_go_paths(home: str | None) -> list[str]:
-    """Where official installers, distributions and version managers put ``go``, that exist."""
-    patterns = ["/usr/local/go/bin/go", "/usr/lib/go/bin/go", "/usr/lib/go-*/bin/go", "/opt/homebrew/bin/go",
-                "/usr/local/bin/go", "/snap/bin/go", "/opt/go/bin/go"]
+def well_known_go_paths(system: System, home: str | None) -> list[str]:
+    """The well-known go binaries that exist."""
+    patterns = list(WELL_KNOWN)
     if home:
-        patterns += [f"{home}/sdk/go*/bin/go", f"{home}/go/bin/go", f"{home}/.local/go/bin/go"]
+        patterns += [system.paths.join(home, p) for p in WELL_KNOWN_IN_HOME]
     found = []
     for pattern in patterns:
-        found += sorted(p for p in glob.glob(pattern) if is_executable_file(p))
+        found += [p for p in system.glob(pattern) if is_executable_file(system, p)]
     return found

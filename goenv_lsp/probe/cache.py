@@ -1,76 +1,81 @@
-"""Probe results remembered by fingerprint, so the language server can re-collect facts on every
-keystroke without starting a process. A result is reused while nothing it depends on changed: the
-command, its directory, the executable (and the file ``go version -m`` reads), the GOENV file, the go.env
-next to the binary, and the go.mod / go.work the command would find."""
+"""Probe results remembered by fingerprint, so the language server can re-collect facts on every keystroke
+without starting a process. A result is reused while nothing it depends on changed: the command, its
+directory, the executable (and the file ``go version -m`` reads), the GOENV file, the go.env next to the
+binary, and the go.mod / go.work the command would find.
+
+On the hot path (``runs(spawn=False)``) a miss never starts a process and never invents a failure: the last
+result of the same command is used and marked stale (stale-while-revalidate), or — for a command never run —
+the answer is None, "not known yet", which rules treat as unknown. The caller then probes in the background.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping, Sequence
-
-from goenv_lsp.facts import ProbeRun, Status
-from goenv_lsp.probe.files import find_upwards
-from goenv_lsp.probe.runner import DEFAULT_TIMEOUT, Runner
-
-Stat = tuple[int, int, int] | None
-
-
-def _stat(path: str | None) -> Stat:
-    if not path:
-        return None
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
+from goenv_lsp.facts import PathKind, ProbeRun, Status
+from goenv_lsp.probe.system import System
 
 
 class ProbeCache:
-    """Shared results; hand out ``runner(spawn=…)`` views, one per collection."""
-
-    def __init__(self, env: Mapping[str, str], timeout: float = DEFAULT_TIMEOUT, max_concurrency: int = 4,
-                 goenv_file: str | None = None):
-        self.runner_impl = Runner(env, timeout, max_concurrency)
-        self.goenv_file = goenv_file
+    def __init__(self, system: System, goenv_file: str | None = None):
+        self.system = system
+        self.goenv_file = goenv_file  # the GOENV file `go env` reads (kept current by the caller)
         self.results: dict[tuple, ProbeRun] = {}
+        self.latest: dict[tuple[tuple[str, ...], str | None], ProbeRun] = {}
 
     def fingerprint(self, argv: tuple[str, ...], cwd: str | None) -> tuple:
-        exe = os.path.realpath(argv[0]) if os.path.isabs(argv[0]) else argv[0]
+        system, paths = self.system, self.system.paths
+        exe = system.realpath(argv[0]) if paths.is_abs(argv[0]) else argv[0]
         target = argv[-1] if argv[1:3] == ("version", "-m") else None
-        return (argv, cwd, _stat(exe), _stat(target), _stat(self.goenv_file),
-                _stat(os.path.join(os.path.dirname(os.path.dirname(exe)), "go.env")),
-                find_upwards(cwd, "go.mod") if cwd else None, find_upwards(cwd, "go.work") if cwd else None)
 
-    def runner(self, spawn: bool) -> CachedRunner:
-        return CachedRunner(self, spawn)
+        def stat(path: str | None) -> tuple | None:
+            return system.stat(path).fingerprint if path else None
 
-    @property
-    def spawned(self) -> int:
-        return self.runner_impl.count
+        return (argv, cwd, stat(exe), stat(target), stat(self.goenv_file),
+                stat(paths.join(paths.dirname(paths.dirname(exe)), "go.env")),
+                self._upwards(cwd, "go.mod"), self._upwards(cwd, "go.work"))
+
+    def _upwards(self, start: str | None, name: str) -> str | None:
+        if not start:
+            return None
+        paths = self.system.paths
+        directory = start
+        while True:
+            candidate = paths.join(directory, name)
+            if self.system.stat(candidate).kind is PathKind.FILE:
+                return candidate
+            parent = paths.dirname(directory)
+            if parent == directory:
+                return None
+            directory = parent
+
+    def runs(self, spawn: bool) -> CachedRuns:
+        return CachedRuns(self, spawn)
 
     def clear(self) -> None:
+        """Forget fingerprints (the next probe runs every command again); stale answers stay available."""
         self.results.clear()
 
 
-class CachedRunner(Runner):
-    """A Runner over a ProbeCache. Without ``spawn`` a miss returns PENDING and is remembered in ``misses``."""
+class CachedRuns:
+    """The collector's ``Runs`` over a ProbeCache, for one collection."""
 
     def __init__(self, cache: ProbeCache, spawn: bool):
         self.cache, self.spawn = cache, spawn
-        self.env = cache.runner_impl.env
-        self.timeout = cache.runner_impl.timeout
-        self.misses: list[tuple[str, ...]] = []
+        self.misses: list[tuple[str, ...]] = []  # commands that need a probe
+        self.stale = False  # an answer came from before the latest change
 
-    async def run(self, argv: Sequence[str], cwd: str | None = None) -> ProbeRun:
-        argv = tuple(argv)
+    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None:
         key = self.cache.fingerprint(argv, cwd)
         cached = self.cache.results.get(key)
         if cached is not None:
             return cached
         if not self.spawn:
             self.misses.append(argv)
-            return ProbeRun(argv, Status.PENDING)
-        result = await self.cache.runner_impl.run(argv, cwd)
+            last = self.cache.latest.get((argv, cwd))
+            if last is not None:
+                self.stale = True
+            return last
+        result = await self.cache.system.run(argv, cwd)
+        self.cache.latest[(argv, cwd)] = result
         if result.status is not Status.TIMED_OUT:  # a slow go may answer next time
             self.cache.results[key] = result
         return result

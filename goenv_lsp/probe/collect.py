@@ -1,382 +1,472 @@
-"""Collect Facts for one workspace directory: files first (cheap), then every go binary in
-parallel, then gopls through the go that runs."""
+"""Collect Facts for one workspace root, through the System seam only.
+
+Stages, each feeding the next: the root's settings files (they name SDKs) → every go binary, probed in
+parallel → the GOENV file and $GOROOT/go.env of the go that runs → gopls (read with `go version -m`) → the
+workspace tree (go.mod, go.work … of every module) → modules (which go.mod / go.work the go command uses
+in each) → what the paths named by settings hold, and which toolchains are at hand.
+
+`go env` runs once per go binary, from the root, never once per module: GOMOD and GOWORK of each module
+follow from the files (``semantics.modules``).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import sys
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from goenv_lsp.facts import (
+    Discovery,
     Facts,
+    FileFacts,
+    FrozenMap,
     GoBinary,
     GoplsBinary,
-    IdeaFacts,
-    ModFileFacts,
+    Origin,
     PathInfo,
+    PathKind,
     ProbeRun,
-    SettingsFacts,
     Status,
 )
+from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
+from goenv_lsp.files.base import unreadable
+from goenv_lsp.files.go_mod import ModFileFacts
+from goenv_lsp.files.goenv_file import user_env_file
+from goenv_lsp.files.goland_workspace import goland_workspace
+from goenv_lsp.files.vscode_settings import SettingsFacts
+from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.parsers.goversion import parse_build_info, parse_go_version
-from goenv_lsp.parsers.modfile import parse_modfile
-from goenv_lsp.parsers.vscode_settings import parse_vscode_settings
 from goenv_lsp.probe import binaries
-from goenv_lsp.probe.editor_paths import expand_setting_path
-from goenv_lsp.probe.files import find_upwards, read_bytes, read_env_file, read_parsed, unreadable_problem
-from goenv_lsp.probe.runner import DEFAULT_TIMEOUT, Runner
+from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, discover
+from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
+from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
+from goenv_lsp.probe.system import RealSystem, System
 from goenv_lsp.redact import redact_credentials
+from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.goenv import user_setting
-from goenv_lsp.semantics.selection import running_go
+from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_env import user_setting
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
-             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA"}
+             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP"}
 
 
 @dataclass(frozen=True)
 class ProbeOptions:
     timeout: float = DEFAULT_TIMEOUT
     trusted: bool = False  # may binaries inside the workspace be executed?
-    env: Mapping[str, str] | None = None  # defaults to this process's environment
-    max_concurrency: int = 4
     # editor-side settings the server learns from the client (key → value), under settings.json
     editor_settings: Mapping[str, object] = field(default_factory=dict)
     # unsaved editor buffers by absolute path: they win over the files on disk
     overrides: Mapping[str, bytes] = field(default_factory=dict)
-    runner: Runner | None = None  # e.g. a CachingRunner kept by the language server
+    discovery: DiscoveryOptions = field(default_factory=DiscoveryOptions)
+    gopls: bool = True  # probe gopls binaries (off when no selected rule needs them)
 
 
-def collect_sync(root: str, options: ProbeOptions | None = None) -> Facts:
-    return asyncio.run(collect(root, options or ProbeOptions()))
+class Runs(Protocol):
+    """How the collector runs its probes; a result of None means "not known yet" (the language server's
+    cache, which never spawns on the hot path)."""
+
+    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None: ...
 
 
-async def collect(root: str, options: ProbeOptions) -> Facts:
-    env = dict(os.environ if options.env is None else options.env)
-    root = os.path.abspath(root)
-    home = env.get("HOME") or None
-    runner = options.runner or Runner(env, options.timeout, options.max_concurrency)
-    overrides = options.overrides
-    path_entries = binaries.split_path(env.get("PATH", ""))
+class DirectRuns:
+    def __init__(self, system: System):
+        self.system = system
 
-    vscode = _read_vscode(os.path.join(root, ".vscode", "settings.json"), overrides)
-    idea = _read_idea(os.path.join(root, ".idea", "workspace.xml"), root, home, overrides)
-    settings = _setting_values(vscode, options.editor_settings)
-
-    candidates = _go_candidates(root, home, env, path_entries, settings, idea)
-    go_binaries = tuple(await asyncio.gather(
-        *(_probe_go(runner, c, root, options.trusted) for c in candidates)))
-    facts = Facts(root=root, home=home, os=_goos(), env=_relevant_env(env), path_entries=path_entries,
-                  go_binaries=go_binaries, vscode=vscode, idea=idea,
-                  user_settings=dict(options.editor_settings) if options.editor_settings else None)
-    active = running_go(facts)
-    active_env = active.env if active and active.env else {}
-
-    go_mod, go_work = _read_mod_files(root, env, active_env, overrides)
-    goenv_path = active_env.get("GOENV") if "GOENV" in active_env else default_goenv_path(env, home)
-    goroot = active.goroot if active else None
-    user_env_file = read_env_file(goenv_path if goenv_path and goenv_path != "off" else None)
-    gobin_entry = user_env_file.get("GOBIN")
-    gobin = env.get("GOBIN") or (gobin_entry.value if gobin_entry else "")
-    gopls = await _probe_gopls(runner, root, env, path_entries, settings, active, home, gobin)
-    facts = replace(
-        facts, go_mod=go_mod, go_work=go_work, user_env_file=user_env_file,
-        goroot_env_file=read_env_file(os.path.join(goroot, "go.env")) if goroot else None,
-        gopls=gopls,
-    )
-    named = _wanted_toolchains(facts)
-    return replace(facts, paths=inspect_paths(_interesting_paths(facts, settings)),
-                   toolchains=_find_toolchains(named, path_entries, root, active_env))
+    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None:
+        return await self.system.run(argv, cwd)
 
 
-def _interesting_paths(facts: Facts, settings: dict[str, object]) -> set[str]:
-    """GOROOT and GOPATH values from every layer, and the SDK paths editors name."""
-    found: set[str] = set()
-    layers = [facts.env or {}]
-    if facts.user_env_file:
-        layers.append({e.key: e.value for e in facts.user_env_file.entries})
-    active = running_go(facts)
-    if active and active.env:
-        layers.append(active.env)
-    for layer in layers:
-        if layer.get("GOROOT"):
-            found.add(layer["GOROOT"])
-        found.update(p for p in layer.get("GOPATH", "").split(os.pathsep) if p)
-    root, home, env = facts.root or ".", facts.home, facts.env or {}
-    for key in ("go.goroot", "go.toolsEnvVars.GOROOT", "go.gopath"):
-        value = settings.get(key)
-        if isinstance(value, str) and value:
-            found.add(expand_setting_path(value, root, home, env))
-    if facts.idea and facts.idea.goroot:
-        found.add(facts.idea.goroot.value)
-    found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
-    return found
+class FileCache:
+    """Parsed files by (path, what was read): the language server keeps one, so an edit re-parses one file."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[object, FileFacts]] = {}
+
+    def get(self, path: str, key: object) -> FileFacts | None:
+        found = self.entries.get(path)
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, path: str, key: object, facts: FileFacts) -> None:
+        self.entries[path] = (key, facts)
 
 
-def inspect_paths(paths: set[str]) -> dict[str, PathInfo]:
-    result = {}
-    for path in sorted(paths):
-        if not os.path.isabs(path):
-            continue  # relative values are a finding of their own, never resolved against our cwd
-        try:
-            if os.path.isdir(path):
-                result[path] = PathInfo("dir", os.path.isdir(os.path.join(path, "pkg", "tool")),
-                                        _version_file(path), binaries.real_path(path))
-            elif os.path.exists(path):
-                result[path] = PathInfo("file")
+def collect_sync(root: str, options: ProbeOptions | None = None, system: System | None = None) -> Facts:
+    options = options or ProbeOptions()
+    return asyncio.run(collect(root, options, system or RealSystem(timeout=options.timeout)))
+
+
+async def collect(root: str, options: ProbeOptions, system: System, runs: Runs | None = None,
+                  cache: FileCache | None = None, tree: Discovered | None = None) -> Facts:
+    """Facts of ``root`` (absolute). ``tree`` reuses an earlier walk (the language server's hot path)."""
+    return await _Collector(root, options, system, runs or DirectRuns(system), cache or FileCache()).run(tree)
+
+
+class _Collector:
+    def __init__(self, root: str, options: ProbeOptions, system: System, runs: Runs, cache: FileCache):
+        self.system, self.options, self.runs, self.cache = system, options, runs, cache
+        self.paths = system.paths
+        self.root = self.paths.normpath(root)
+        self.home = system.home
+        self.env = dict(system.env)
+        self.ctx = ParseContext(self.root, self.home, self.paths)
+        self.files: dict[str, FileFacts] = {}
+        self.kinds: list[str] = []
+        self.discovered = Discovered()
+
+    # -- files ---------------------------------------------------------------------------------
+    def read(self, file_kind: FileKind, path: str) -> FileFacts | None:
+        """Read and parse one file (its unsaved buffer if open); None when it does not exist."""
+        path = self.paths.normpath(path)
+        if path in self.files:
+            return self.files[path]
+        buffer = self.options.overrides.get(path)
+        if buffer is not None:
+            key: object = ("buffer", hash(buffer))
+            result = self.cache.get(path, key) or parse(file_kind, buffer, path, self.ctx)
+        else:
+            stat = self.system.stat(path)
+            key = ("disk", stat.kind, stat.fingerprint)
+            result = self.cache.get(path, key) or self._read_disk(file_kind, path, stat.kind)
+        if result is not None:
+            self.cache.put(path, key, result)
+            self.files[path] = result
+        return result
+
+    def _read_disk(self, file_kind: FileKind, path: str, kind: PathKind) -> FileFacts | None:
+        if kind is PathKind.MISSING:
+            if file_kind.keep_missing:
+                return file_kind.facts_type(path=path, kind=file_kind.name, status=Status.MISSING)
+            return None
+        found = self.system.read(path)
+        if found.status is Status.MISSING:
+            return self._read_disk(file_kind, path, PathKind.MISSING)
+        if found.status is not Status.OK:
+            return unreadable(path, file_kind.name, found.status, found.problem, file_kind.facts_type)
+        return parse(file_kind, found.data, path, self.ctx)
+
+    def read_kinds(self, where: Where, locate: LocateContext | None = None) -> None:
+        for file_kind in PARSED:
+            if file_kind.where is not where:
+                continue
+            if where is Where.ROOT:
+                located: Iterable[str] = (self.paths.join(self.root, *n.split("/")) for n in file_kind.names)
             else:
-                result[path] = PathInfo("missing")
-        except OSError:
-            result[path] = PathInfo("unreadable")
-    return result
+                if file_kind.locate is None or locate is None:
+                    continue
+                located = list(file_kind.locate(locate))
+                if where is Where.GOROOT and not located:
+                    continue  # no GOROOT known: this kind stays unknown
+            self.kinds.append(file_kind.name)
+            for path in located:
+                self.read(file_kind, path)
 
+    # -- the whole collection ------------------------------------------------------------------
+    async def run(self, tree: Discovered | None) -> Facts:
+        paths, env = self.paths, self.env
+        self.read_kinds(Where.ROOT)
+        settings = self._setting_values()
+        path_entries = paths.split_list(env.get("PATH", ""))
+        candidates = self._go_candidates(path_entries, settings)
+        go_binaries = tuple(await asyncio.gather(*(self._probe_go(c) for c in candidates)))
+        facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
+        active = running_go(facts)
+        go_env = active.env if active and active.env is not None else None
+        self.read_kinds(Where.HOME, LocateContext(env, go_env, self.home, self.system.os, paths))
+        self.read_kinds(Where.GOROOT, LocateContext(env, go_env, self.home, self.system.os, paths))
+        facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
+        gopls = await self._probe_gopls(path_entries, settings, facts) if self.options.gopls else None
 
-def _wanted_toolchains(facts: Facts) -> set[str]:
-    names = set()
-    for mod in (facts.go_mod, facts.go_work):
-        if mod and mod.go:
-            names.add(gover.toolchain_for_go_line(mod.go.value))
-        if mod and mod.toolchain and mod.toolchain.value != "default":
-            names.add(mod.toolchain.value)
-    setting = user_setting(facts, "GOTOOLCHAIN")
-    if setting and setting.value.split("+")[0].startswith("go"):
-        names.add(setting.value.split("+")[0])
-    return names
+        self._read_tree(tree, facts, go_env)
+        facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
+        facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
+        return dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
+                                   toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
+                                   discovery=Discovery(self.discovered.directories, self.discovered.truncated))
 
+    def _facts(self, **fields: object) -> Facts:
+        return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,
+                     env=FrozenMap(_relevant_env(self.env)), files=FrozenMap(self.files), kinds=tuple(self.kinds),
+                     user_settings=dict(self.options.editor_settings) if self.options.editor_settings else None,
+                     **fields)  # type: ignore[arg-type]
 
-def _find_toolchains(names: set[str], path_entries: tuple[str, ...], root: str,
-                     active_env: Mapping[str, str]) -> dict[str, str]:
-    """Toolchains the go command could switch to without a download: ``goX.Y.Z`` on PATH, or
-    already extracted in the module cache."""
-    found = {}
-    cache = active_env.get("GOMODCACHE", "")
-    platform = f"{active_env.get('GOHOSTOS', '')}-{active_env.get('GOHOSTARCH', '')}"
-    for name in sorted(names):
-        hits = binaries.find_on_path(name, path_entries, root)
-        if hits:
-            found[name] = hits[0][1]
-        elif cache:
-            directory = os.path.join(cache, "golang.org", f"toolchain@v0.0.1-{name}.{platform}")
-            if os.path.isdir(directory):
-                found[name] = directory
-    return found
+    # -- the workspace tree and its modules ----------------------------------------------------
+    def _read_tree(self, tree: Discovered | None, facts: Facts, go_env: Mapping[str, str] | None) -> None:
+        tree_kinds = [k for k in PARSED if k.where is Where.TREE]
+        if tree is None:
+            skip = [(go_env or {}).get("GOROOT", ""), (go_env or {}).get("GOMODCACHE", "")]
+            tree = discover(self.system, self.root, tree_kinds, self.options.discovery, skip)
+        self.discovered = tree
+        by_name = {k.name: k for k in tree_kinds}
+        for name, found in tree.files.items():
+            if name in by_name:
+                self.kinds.append(name)
+                for path in found:
+                    self.read(by_name[name], path)
+        for path in self.options.overrides:  # an open buffer of a file not on disk yet
+            for file_kind in tree_kinds:
+                if file_kind.matches(path, self.root, self.paths) and self.paths.inside(path, self.root):
+                    self.read(file_kind, path)
+        self._read_outside_root(facts, by_name)
+
+    def _read_outside_root(self, facts: Facts, kinds: Mapping[str, FileKind]) -> None:
+        """What the go command also reads: the go.mod and go.work above the root, a GOWORK file elsewhere,
+        and the modules a go.work uses."""
+        paths = self.paths
+        parent = paths.dirname(self.root)
+        if parent != self.root:
+            if not self._exists(paths.join(self.root, "go.mod")):
+                found = self._find_upwards(parent, "go.mod")
+                if found:
+                    self.read(kinds["go.mod"], found)
+            found = self._find_upwards(parent, "go.work")
+            if found:
+                self.read(kinds["go.work"], found)
+        gowork = user_setting(self._facts(go_binaries=facts.go_binaries), "GOWORK")
+        if gowork is not None and paths.is_abs(gowork.value):
+            self.read(kinds["go.work"], gowork.value)
+        for work in [f for f in list(self.files.values()) if f.kind == "go.work"]:
+            for use in work.uses if isinstance(work, ModFileFacts) else ():
+                directory = paths.normpath(paths.join(paths.dirname(work.path), use.value))
+                self.read(kinds["go.mod"], paths.join(directory, "go.mod"))
+
+    def _exists(self, path: str) -> bool:
+        return path in self.files or self.system.stat(path).kind is PathKind.FILE
+
+    def _find_upwards(self, start: str, name: str) -> str | None:
+        directory = start
+        while True:
+            candidate = self.paths.join(directory, name)
+            if self.system.stat(candidate).kind is PathKind.FILE:
+                return candidate
+            parent = self.paths.dirname(directory)
+            if parent == directory:
+                return None
+            directory = parent
+
+    # -- settings and go binaries --------------------------------------------------------------
+    def _setting_values(self) -> dict[str, object]:
+        """Workspace settings.json over the editor's user-level settings, as VS Code layers them."""
+        values = dict(self.options.editor_settings)
+        vscode = self.files.get(self.paths.join(self.root, ".vscode", "settings.json"))
+        for setting in vscode.values if isinstance(vscode, SettingsFacts) else ():
+            values[setting.key] = setting.value
+        return values
+
+    def _expand(self, value: str, relative_to: str | None = "root") -> str:
+        return expand_setting_path(value, self.root, self.home, self.env, self.paths, relative_to)
+
+    def _go_candidates(self, path_entries: tuple[str, ...], settings: Mapping[str, object]) -> list[_Candidate]:
+        system, paths, env = self.system, self.paths, self.env
+        found: dict[str, _Candidate] = {}
+
+        def add(path: str, origin: Origin, path_index: int | None = None) -> None:
+            real = system.realpath(path)
+            candidate = found.setdefault(real, _Candidate(path, real, []))
+            if origin not in candidate.origins:
+                candidate.origins.append(origin)
+            if path_index is not None and candidate.path_index is None:
+                candidate.path_index = path_index
+
+        go = "go.exe" if system.os == "windows" else "go"
+        for index, path in binaries.find_on_path(system, "go", path_entries, self.root):
+            add(path, Origin.PATH, index)
+        if not found:  # nothing on PATH: look where installers put Go, to say what to add
+            for path in binaries.well_known_go_paths(system, self.home):
+                add(path, Origin.WELL_KNOWN)
+        alternate = settings.get("go.alternateTools.go")
+        if isinstance(alternate, str) and alternate:
+            resolved = self._expand(alternate, relative_to=None)
+            if paths.is_abs(resolved):
+                add(resolved, Origin.ALTERNATE_GO)
+            else:  # vscode-go looks a relative name up in GOBIN, GOROOT/bin, then each PATH entry
+                dirs = tuple(d for d in (env.get("GOBIN"), paths.join(env.get("GOROOT") or "/-", "bin")) if d)
+                hits = binaries.find_on_path(system, resolved, dirs + path_entries, self.root)
+                add(hits[0][1] if hits else resolved, Origin.ALTERNATE_GO)  # a bare name: not found
+        for key, origin in (("go.goroot", Origin.GO_GOROOT), ("go.toolsEnvVars.GOROOT", Origin.TOOLS_ENV_GOROOT)):
+            value = settings.get(key)
+            if isinstance(value, str) and value:
+                add(paths.join(self._expand(value), "bin", go), origin)
+        idea = goland_workspace(self._facts())
+        if idea and idea.goroot:
+            add(paths.join(idea.goroot.value, "bin", go), Origin.IDEA)
+        if env.get("GOROOT"):
+            add(paths.join(env["GOROOT"], "bin", go), Origin.GOROOT)
+        return list(found.values())
+
+    async def _probe_go(self, candidate: _Candidate) -> GoBinary:
+        system, paths = self.system, self.paths
+        binary = GoBinary(path=candidate.path, real_path=candidate.real_path, origins=tuple(candidate.origins),
+                          path_index=candidate.path_index,
+                          in_workspace=binaries.is_inside(system, candidate.path, self.root))
+        if (not paths.is_abs(candidate.path) or not system.lexists(candidate.path)
+                or system.stat(candidate.real_path).kind is PathKind.MISSING):
+            return dataclasses.replace(binary, status=Status.MISSING)
+        if not binaries.is_executable_file(system, candidate.real_path):
+            return dataclasses.replace(binary, status=Status.NOT_EXECUTABLE)
+        own_root = self._own_root(candidate.real_path)
+        binary = dataclasses.replace(binary, shim=binaries.shim_kind(system, candidate.path), own_root=own_root,
+                                     own_root_version=self._version_file(own_root))
+        if binary.in_workspace and not self.options.trusted:
+            return dataclasses.replace(binary, status=Status.SKIPPED)
+        version_run, env_run = await asyncio.gather(
+            self.runs.run((candidate.path, "version"), self.root),
+            self.runs.run((candidate.path, "env", "-json"), self.root),
+        )
+        if version_run is None or env_run is None:  # not probed yet
+            return dataclasses.replace(binary, status=None, version_run=version_run, env_run=env_run)
+        parsed = parse_go_version(version_run.stdout) if version_run.status is Status.OK else None
+        go_env = parse_env_json(env_run.stdout) if env_run.status is Status.OK else None
+        if env_run.status is Status.OK and go_env is None:
+            env_run = dataclasses.replace(env_run, status=Status.MALFORMED)
+        status = next((run.status for run in (version_run, env_run) if run.status is not Status.OK), Status.OK)
+        if status is Status.OK and parsed is None:
+            status = Status.MALFORMED
+        return dataclasses.replace(binary, status=status, version=parsed[0] if parsed else None,
+                                   version_run=version_run, env_run=env_run,
+                                   env=FrozenMap(go_env) if go_env is not None else None)
+
+    def _own_root(self, real_exe: str) -> str | None:
+        """``cfg.findGOROOT`` from the executable: exe/../.. (or ../../.. for bin/GOOS_GOARCH) with pkg/tool."""
+        paths = self.paths
+        bin_dir = paths.dirname(real_exe)
+        for root in (paths.dirname(bin_dir), paths.dirname(paths.dirname(bin_dir))):
+            if self.system.stat(paths.join(root, "pkg", "tool")).kind is PathKind.DIR:
+                return root
+        return None
+
+    def _version_file(self, goroot: str | None) -> str | None:
+        if not goroot:
+            return None
+        found = self.system.read(self.paths.join(goroot, "VERSION"))
+        if found.status is not Status.OK:
+            return None
+        first = found.data.decode("utf-8", "replace").split("\n", 1)[0].strip()
+        return first or None
+
+    async def _probe_gopls(self, path_entries: tuple[str, ...], settings: Mapping[str, object],
+                           facts: Facts) -> tuple[GoplsBinary, ...]:
+        system, paths = self.system, self.paths
+        active = running_go(facts)
+        found: dict[str, tuple[str, list[Origin]]] = {}
+
+        def add(path: str, origin: Origin) -> None:
+            if not binaries.is_executable_file(system, path) and origin is not Origin.ALTERNATE_GOPLS:
+                return
+            real = system.realpath(path)
+            origins = found.setdefault(real, (path, []))[1]
+            if origin not in origins:
+                origins.append(origin)
+
+        alternate = settings.get("go.alternateTools.gopls")
+        if isinstance(alternate, str) and alternate:
+            add(self._expand(alternate), Origin.ALTERNATE_GOPLS)
+        for _, path in binaries.find_on_path(system, "gopls", path_entries, self.root):
+            add(path, Origin.PATH)
+        gopls = "gopls.exe" if system.os == "windows" else "gopls"
+        gobin = user_setting(facts, "GOBIN")
+        if gobin is not None and gobin.value:  # recent go report $GOPATH/bin as GOBIN when unset: only a set one
+            add(paths.join(gobin.value, gopls), Origin.GOBIN)
+        go_env = (active.env if active else None) or {}
+        gopath = go_env.get("GOPATH", "").split(paths.list_separator)[0]
+        if gopath:
+            add(paths.join(gopath, "bin", gopls), Origin.GOPATH_BIN)
+
+        async def probe(real: str, path: str, origins: list[Origin]) -> GoplsBinary:
+            binary = GoplsBinary(path=path, real_path=real, origins=tuple(origins))
+            if system.stat(real).kind is not PathKind.FILE:
+                return dataclasses.replace(binary, status=Status.MISSING)
+            if active is None or active.status is not Status.OK:
+                return dataclasses.replace(binary, status=Status.SKIPPED)  # no trusted go to read its build info
+            run = await self.runs.run((active.path, "version", "-m", real), self.root)
+            if run is None:
+                return dataclasses.replace(binary, status=None)
+            info = parse_build_info(run.stdout) if run.status is Status.OK else None
+            if info is None:
+                return dataclasses.replace(binary, run=run, status=run.status if run.status is not Status.OK
+                                           else Status.MALFORMED)
+            return dataclasses.replace(binary, built_with=info.go_version, module_path=info.module_path or info.path,
+                                       module_version=info.module_version, run=run)
+
+        return tuple(await asyncio.gather(*(probe(real, path, o) for real, (path, o) in found.items())))
+
+    # -- what named paths hold; toolchains at hand ---------------------------------------------
+    def _interesting_paths(self, facts: Facts, settings: Mapping[str, object]) -> set[str]:
+        """GOROOT and GOPATH values from every layer, and the SDK paths editors name."""
+        paths = self.paths
+        found: set[str] = set()
+        layers: list[Mapping[str, str]] = [facts.env or {}]
+        user = user_env_file(facts)
+        if user is not None:
+            layers.append({e.key: e.value for e in user.entries})
+        active = running_go(facts)
+        if active and active.env:
+            layers.append(active.env)
+        for layer in layers:
+            if layer.get("GOROOT"):
+                found.add(layer["GOROOT"])
+            found.update(p for p in layer.get("GOPATH", "").split(paths.list_separator) if p)
+        for key in SDK_ROOT_SETTINGS:
+            value = settings.get(key)
+            if isinstance(value, str) and value:
+                found.add(self._expand(value))
+        idea = goland_workspace(facts)
+        if idea and idea.goroot:
+            found.add(idea.goroot.value)
+        found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
+        return found
+
+    def _inspect(self, named: set[str]) -> dict[str, PathInfo]:
+        system, paths = self.system, self.paths
+        result = {}
+        for path in sorted(named):
+            if not paths.is_abs(path):
+                continue  # relative values are a finding of their own, never resolved against our cwd
+            found = system.stat(path)
+            if found.kind is PathKind.DIR:
+                tools = system.stat(paths.join(path, "pkg", "tool")).kind is PathKind.DIR
+                result[path] = PathInfo(PathKind.DIR, tools, self._version_file(path), system.realpath(path))
+            else:
+                result[path] = PathInfo(found.kind)
+        return result
+
+    def _toolchains(self, facts: Facts, path_entries: tuple[str, ...], go_env: Mapping[str, str]) -> dict[str, str]:
+        """Toolchains the go command could switch to without a download: ``goX.Y.Z`` on PATH, or already
+        extracted in the module cache."""
+        names = set()
+        for scope in gomodules.scopes(facts):
+            if scope.file.go:
+                names.add(gover.toolchain_for_go_line(scope.file.go.value))
+            if scope.file.toolchain and scope.file.toolchain.value != "default":
+                names.add(scope.file.toolchain.value)
+        setting = user_setting(facts, "GOTOOLCHAIN")
+        if setting and setting.value.split("+")[0].startswith("go"):
+            names.add(setting.value.split("+")[0])
+        found = {}
+        cache = go_env.get("GOMODCACHE", "")
+        platform = f"{go_env.get('GOHOSTOS', '')}-{go_env.get('GOHOSTARCH', '')}"
+        for name in sorted(names):
+            if not gover.from_toolchain(name):
+                continue
+            hits = binaries.find_on_path(self.system, name, path_entries, self.root)
+            if hits:
+                found[name] = hits[0][1]
+            elif cache:
+                directory = self.paths.join(cache, "golang.org", f"toolchain@v0.0.1-{name}.{platform}")
+                if self.system.stat(directory).kind is PathKind.DIR:
+                    found[name] = directory
+        return found
 
 
 @dataclass
 class _Candidate:
     path: str
     real_path: str
-    origins: list[str]
+    origins: list[Origin]
     path_index: int | None = None
-
-
-def _go_candidates(root: str, home: str | None, env: Mapping[str, str], path_entries: tuple[str, ...],
-                   settings: dict[str, object], idea: IdeaFacts | None) -> list[_Candidate]:
-    found: dict[str, _Candidate] = {}
-
-    def add(path: str, origin: str, path_index: int | None = None) -> None:
-        real = binaries.real_path(path)
-        candidate = found.setdefault(real, _Candidate(path, real, []))
-        if origin not in candidate.origins:
-            candidate.origins.append(origin)
-        if path_index is not None and candidate.path_index is None:
-            candidate.path_index = path_index
-
-    for index, path in binaries.find_on_path("go", path_entries, root):
-        add(path, "PATH", index)
-    if not found:  # nothing on PATH: look where installers put Go, to say what to add
-        for path in binaries.well_known_go_paths(home):
-            add(path, "well-known")
-
-    def expand(value: str) -> str:
-        return expand_setting_path(value, root, home, env)
-
-    alternate = settings.get("go.alternateTools.go")
-    if isinstance(alternate, str) and alternate:
-        resolved = expand_setting_path(alternate, root, home, env, relative_to=None)
-        if os.path.isabs(resolved):
-            add(resolved, "go.alternateTools.go")
-        else:  # vscode-go looks a relative name up in GOBIN, GOROOT/bin, then each PATH entry
-            dirs = tuple(d for d in (env.get("GOBIN"), os.path.join(env.get("GOROOT") or "/-", "bin")) if d)
-            hits = binaries.find_on_path(resolved, dirs + path_entries, root)
-            add(hits[0][1] if hits else resolved, "go.alternateTools.go")  # a bare name: not found
-    for key in ("go.goroot", "go.toolsEnvVars.GOROOT"):
-        value = settings.get(key)
-        if isinstance(value, str) and value:
-            add(os.path.join(expand(value), "bin", "go"), key)
-    if idea and idea.goroot:
-        add(os.path.join(idea.goroot.value, "bin", "go"), "idea")
-    if env.get("GOROOT"):
-        add(os.path.join(env["GOROOT"], "bin", "go"), "GOROOT")
-    return list(found.values())
-
-
-async def _probe_go(runner: Runner, candidate: _Candidate, root: str, trusted: bool) -> GoBinary:
-    binary = GoBinary(path=candidate.path, real_path=candidate.real_path, origins=tuple(candidate.origins),
-                      path_index=candidate.path_index,
-                      in_workspace=binaries.is_inside(candidate.path, root))
-    if not os.path.isabs(candidate.path) or not os.path.lexists(candidate.path) or not os.path.exists(
-            candidate.real_path):
-        return replace(binary, status=Status.MISSING)
-    if not binaries.is_executable_file(candidate.real_path):
-        return replace(binary, status=Status.NOT_EXECUTABLE)
-    binary = replace(binary, shim=binaries.shim_kind(candidate.path))
-    own_root = _own_root(candidate.real_path)
-    binary = replace(binary, own_root=own_root, own_root_version=_version_file(own_root))
-    if binary.in_workspace and not trusted:
-        return replace(binary, status=Status.SKIPPED)
-
-    version_run, env_run = await asyncio.gather(
-        runner.run([candidate.path, "version"], cwd=root),
-        runner.run([candidate.path, "env", "-json"], cwd=root),
-    )
-    parsed = parse_go_version(version_run.stdout) if version_run.status is Status.OK else None
-    go_env = _parse_env_json(env_run.stdout) if env_run.status is Status.OK else None
-    if env_run.status is Status.OK and go_env is None:
-        env_run = replace(env_run, status=Status.MALFORMED)
-    goroot = (go_env or {}).get("GOROOT") or None
-    status = next((run.status for run in (version_run, env_run) if run.status is not Status.OK), Status.OK)
-    if status is Status.OK and parsed is None:
-        status = Status.MALFORMED
-    return replace(
-        binary, status=status, version=parsed[0] if parsed else None, platform=parsed[1] if parsed else None,
-        version_run=version_run, env_run=env_run, env=go_env,
-        root_version=binary.own_root_version if goroot == own_root else _version_file(goroot),
-        root_has_tools=os.path.isdir(os.path.join(goroot, "pkg", "tool")) if goroot else None,
-    )
-
-
-def _parse_env_json(stdout: str) -> dict[str, str] | None:
-    try:
-        data = json.loads(stdout)
-    except ValueError:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return {str(k): redact_credentials(str(v)) for k, v in data.items()}
-
-
-def _own_root(real_exe: str) -> str | None:
-    """``cfg.findGOROOT`` from the executable: exe/../.. (or ../../.. for bin/GOOS_GOARCH) with pkg/tool."""
-    bin_dir = os.path.dirname(real_exe)
-    for root in (os.path.dirname(bin_dir), os.path.dirname(os.path.dirname(bin_dir))):
-        if os.path.isdir(os.path.join(root, "pkg", "tool")):
-            return root
-    return None
-
-
-def _version_file(goroot: str | None) -> str | None:
-    if not goroot:
-        return None
-    status, data, _ = read_bytes(os.path.join(goroot, "VERSION"))
-    if status is not Status.OK:
-        return None
-    first = data.decode("utf-8", "replace").split("\n", 1)[0].strip()
-    return first or None
-
-
-async def _probe_gopls(runner: Runner, root: str, env: Mapping[str, str], path_entries: tuple[str, ...],
-                       settings: dict[str, object], active: GoBinary | None,
-                       home: str | None, gobin: str) -> tuple[GoplsBinary, ...]:
-    found: dict[str, tuple[str, list[str]]] = {}
-
-    def add(path: str, origin: str) -> None:
-        if not binaries.is_executable_file(path) and origin != "go.alternateTools.gopls":
-            return
-        real = binaries.real_path(path)
-        origins = found.setdefault(real, (path, []))[1]
-        if origin not in origins:
-            origins.append(origin)
-
-    alternate = settings.get("go.alternateTools.gopls")
-    if isinstance(alternate, str) and alternate:
-        add(expand_setting_path(alternate, root, home, env), "go.alternateTools.gopls")
-    for _, path in binaries.find_on_path("gopls", path_entries, root):
-        add(path, "PATH")
-    go_env = (active.env if active else None) or {}
-    if gobin:  # recent go report $GOPATH/bin as GOBIN when it is unset: only a set GOBIN counts
-        add(os.path.join(gobin, "gopls"), "GOBIN")
-    gopath = go_env.get("GOPATH", "").split(os.pathsep)[0]
-    if gopath:
-        add(os.path.join(gopath, "bin", "gopls"), "GOPATH/bin")
-
-    async def probe(real: str, path: str, origins: list[str]) -> GoplsBinary:
-        gopls = GoplsBinary(path=path, real_path=real, origins=tuple(origins))
-        if not os.path.isfile(real):
-            return replace(gopls, status=Status.MISSING)
-        if active is None or active.status is not Status.OK:
-            return replace(gopls, status=Status.SKIPPED)  # no trusted go to read its build info
-        run = await runner.run([active.path, "version", "-m", real], cwd=root)
-        info = parse_build_info(run.stdout) if run.status is Status.OK else None
-        if info is None:
-            return replace(gopls, status=run.status if run.status is not Status.OK else Status.MALFORMED,
-                           run=run)
-        return replace(gopls, built_with=info.go_version, module_path=info.module_path or info.path,
-                       module_version=info.module_version, run=run)
-
-    return tuple(await asyncio.gather(*(probe(real, path, origins) for real, (path, origins) in found.items())))
-
-
-def _read_mod_files(root: str, env: Mapping[str, str], active_env: Mapping[str, str],
-                    overrides: Mapping[str, bytes]) -> tuple[ModFileFacts | None, ModFileFacts | None]:
-    gomod = active_env.get("GOMOD")
-    if gomod is None:
-        gomod = find_upwards(root, "go.mod")
-    gowork = active_env.get("GOWORK")
-    if gowork is None:
-        setting = env.get("GOWORK", "")
-        gowork = None if setting == "off" else setting if os.path.isabs(setting) else find_upwards(root, "go.work")
-    return _read_mod(gomod, "go.mod", overrides), _read_mod(gowork, "go.work", overrides)
-
-
-def _read_mod(path: str | None, kind: str, overrides: Mapping[str, bytes]) -> ModFileFacts | None:
-    if not path or path in (os.devnull, "off") or not os.path.isabs(path):
-        return None
-    return read_parsed(
-        path, lambda data: parse_modfile(data, path, kind),
-        lambda status, problem: ModFileFacts(path=path, kind=kind, status=status,
-                                             problems=unreadable_problem(status, problem)), overrides)
-
-
-def _read_vscode(path: str, overrides: Mapping[str, bytes]) -> SettingsFacts | None:
-    return read_parsed(
-        path, lambda data: parse_vscode_settings(data, path),
-        lambda status, problem: SettingsFacts(path=path, status=status,
-                                              problems=unreadable_problem(status, problem)), overrides)
-
-
-def _read_idea(path: str, root: str, home: str | None, overrides: Mapping[str, bytes]) -> IdeaFacts | None:
-    if path not in overrides and not os.path.exists(path):
-        return None
-    from goenv_lsp.parsers.idea import parse_idea_workspace  # rarely needed; its regexes are slow to compile
-
-    return read_parsed(
-        path, lambda data: parse_idea_workspace(data, path, root, home),
-        lambda status, problem: IdeaFacts(path=path, status=status,
-                                          problems=unreadable_problem(status, problem)), overrides)
-
-
-def _setting_values(vscode: SettingsFacts | None, editor: Mapping[str, object]) -> dict[str, object]:
-    """Workspace settings.json over the editor's user-level settings, as VS Code layers them."""
-    values = dict(editor)
-    for setting in vscode.values if vscode else ():
-        values[setting.key] = setting.value
-    return values
-
-
-def default_goenv_path(env: Mapping[str, str], home: str | None) -> str | None:
-    """``cfg.EnvFile`` when no go could be asked: $GOENV, else os.UserConfigDir()/go/env."""
-    if env.get("GOENV"):
-        return env["GOENV"]
-    if sys.platform == "darwin":
-        return os.path.join(home, "Library", "Application Support", "go", "env") if home else None
-    config = env.get("XDG_CONFIG_HOME", "")
-    if config and os.path.isabs(config):
-        return os.path.join(config, "go", "env")
-    return os.path.join(home, ".config", "go", "env") if home else None
 
 
 def _relevant_env(env: Mapping[str, str]) -> dict[str, str]:
@@ -384,11 +474,4 @@ def _relevant_env(env: Mapping[str, str]) -> dict[str, str]:
             if key.startswith(("GO", "CGO_")) or key in _KEPT_ENV}
 
 
-
-
-def _goos() -> str:
-    return {"win32": "windows", "darwin": "darwin"}.get(sys.platform, "linux" if sys.platform.startswith(
-        "linux") else sys.platform)
-
-
-__all__ = ["ProbeOptions", "ProbeRun", "collect", "collect_sync"]
+__all__ = ["DirectRuns", "FileCache", "ProbeOptions", "Runs", "collect", "collect_sync"]

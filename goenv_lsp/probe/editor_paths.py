@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 
+from goenv_lsp.facts import PathOps
+
 # vscode-go substitutes these (util.ts resolvePath, substituteEnv); ${userHome} is *not* among them.
 _VARIABLE = re.compile(r"\$\{(workspaceFolder|workspaceRoot|workspaceFolderBasename|env:([^}]+))\}")
+# Settings whose value is a directory the probe inspects (the rules compare what is there)
+SDK_ROOT_SETTINGS = ("go.goroot", "go.toolsEnvVars.GOROOT", "go.gopath")
 
 
-def expand_setting_path(value: str, root: str, home: str | None, env: Mapping[str, str],
+def expand_setting_path(value: str, root: str, home: str | None, env: Mapping[str, str], paths: PathOps,
                         relative_to: str | None = "root") -> str:
     """``${workspaceFolder}``, ``${workspaceRoot}``, ``${workspaceFolderBasename}``, ``${env:NAME}`` and a
     leading ``~`` are substituted; a path still relative is taken from the workspace folder (with
@@ -22,13 +25,13 @@ def expand_setting_path(value: str, root: str, home: str | None, env: Mapping[st
             return env.get(env_name.strip(), "")
         if name in ("workspaceFolder", "workspaceRoot"):
             return root
-        return os.path.basename(root)
+        return paths.basename(root)
 
     expanded = _VARIABLE.sub(substitute, value)
     if home and expanded.startswith("~"):  # resolveHomeDir: path.join(homedir, rest), so "~go" is home/go
-        expanded = os.path.join(home, expanded[1:].lstrip("/"))
-    if relative_to is None and not os.path.isabs(expanded):
+        expanded = paths.join(home, expanded[1:].lstrip("/\\"))
+    if relative_to is None and not paths.is_abs(expanded):
         return expanded
-    if not os.path.isabs(expanded) and not expanded.startswith("~"):
-        expanded = os.path.join(root, expanded)
-    return os.path.normpath(expanded)
+    if not paths.is_abs(expanded) and not expanded.startswith("~"):
+        expanded = paths.join(root, expanded)
+    return paths.normpath(expanded)

@@ -24,15 +24,20 @@ class Runner:
         # Probes never switch or download toolchains. Commands the user runs from a fix (go install,
         # go env -w) pass force_local_toolchain=False so they behave as in the user's terminal.
         self.env = {**env, "GOTOOLCHAIN": "local"} if force_local_toolchain else dict(env)
+        self.force_local = force_local_toolchain
         self.timeout = timeout
         self._slots = asyncio.Semaphore(max_concurrency)
         self.count = 0  # processes started, for tests and benchmarks
 
-    async def run(self, argv: Sequence[str], cwd: str | None = None) -> ProbeRun:
+    async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
+                  timeout: float | None = None) -> ProbeRun:
+        env = {**self.env, **(extra_env or {})}
+        if self.force_local:
+            env["GOTOOLCHAIN"] = "local"  # extra variables never lift the probe's GOTOOLCHAIN=local
         async with self._slots:
-            return await self._run(tuple(argv), cwd)
+            return await self._run(tuple(argv), cwd, env, self.timeout if timeout is None else timeout)
 
-    async def _run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun:
+    async def _run(self, argv: tuple[str, ...], cwd: str | None, env: dict[str, str], timeout: float) -> ProbeRun:
         started = time.monotonic()
 
         def result(status: Status, code: int | None = None, out: bytes = b"", err: bytes = b"") -> ProbeRun:
@@ -40,7 +45,7 @@ class Runner:
                             round((time.monotonic() - started) * 1000, 1))
 
         spawn = asyncio.ensure_future(asyncio.create_subprocess_exec(
-            *argv, cwd=cwd, env=self.env, stdin=asyncio.subprocess.DEVNULL,
+            *argv, cwd=cwd, env=env, stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
             start_new_session=True,  # its own process group, so a kill takes its children too
         ))
@@ -61,10 +66,10 @@ class Runner:
             return result(Status.NOT_EXECUTABLE, err=str(exc).encode())
         self.count += 1
         try:
-            out, err = await asyncio.wait_for(_communicate(proc), self.timeout)
+            out, err = await asyncio.wait_for(_communicate(proc), timeout)
         except asyncio.TimeoutError:
             await _kill(proc)
-            return result(Status.TIMED_OUT, err=f"killed after {self.timeout:g} s".encode())
+            return result(Status.TIMED_OUT, err=f"killed after {timeout:g} s".encode())
         except BaseException:  # cancelled: leave no process behind
             await _kill(proc)
             raise

@@ -1,0 +1,22 @@
+"""Output formats: each is ``render(result: CheckResult, style: PathStyle) -> str``, registered in FORMATS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from goenv_lsp.report.paths import PathStyle
+from goenv_lsp.report.result import CheckResult
+
+Renderer = Callable[[CheckResult, PathStyle], str]
+
+
+def formats() -> dict[str, Renderer]:
+    """Format name → renderer (imported when asked for)."""
+    from goenv_lsp.report import json, text
+
+    return {"text": text.render, "json": json.render}
+
+
+FORMAT_NAMES = ("text", "json")
+
+__all__ = ["FORMAT_NAMES", "CheckResult", "PathStyle", "Renderer", "formats"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
+
+from goenv_lsp.facts import PathOps
+from goenv_lsp.facts.paths import POSIX
 
 
 class PathStyle:
-    def __init__(self, root: str | None, home: str | None, anonymize_home: bool = True):
+    def __init__(self, root: str | None, home: str | None, anonymize_home: bool = True, paths: PathOps = POSIX):
         self.root = root
+        self.paths = paths
         home = home.rstrip("/\\") if home else None
         # the home directory as a whole path component: /home/dev/x and /home/dev, never /home/developer
         self._home = re.compile(rf"(?<![\w.~/\\-]){re.escape(home)}(?![\w.~-])") if home else None
@@ -19,11 +22,8 @@ class PathStyle:
         if path is None:
             return "."
         if self.root:
-            try:
-                relative = os.path.relpath(path, self.root)
-            except ValueError:  # another drive on Windows
-                relative = os.pardir
-            if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            relative = self.paths.relative(path, self.root)
+            if relative is not None:
                 return relative
         return self.text(path)
 

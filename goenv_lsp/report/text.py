@@ -6,14 +6,16 @@ from __future__ import annotations
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Finding, Severity
 from goenv_lsp.report.paths import PathStyle
+from goenv_lsp.report.result import CheckResult
 from goenv_lsp.rules import by_code
 from goenv_lsp.rules.registry import FAMILIES
-from goenv_lsp.semantics.selection import running_go
+from goenv_lsp.semantics.binaries import running_go
 
 OTHER = "Other"
 
 
-def render(findings: list[Finding], facts: Facts | None, style: PathStyle) -> str:
+def render(result: CheckResult, style: PathStyle) -> str:
+    findings, facts = result.findings, result.facts
     header = _header(facts, style)
     if not findings:
         return f"✓ No Go environment problems found{header}\n"
@@ -66,4 +68,7 @@ def _header(facts: Facts | None, style: PathStyle) -> str:
     active = running_go(facts)
     if active and active.version:
         text += f" ({active.version} at {style.text(active.path)})"
+    modules = len(facts.modules or ())
+    if modules > 1:
+        text += f", {modules} modules"
     return text

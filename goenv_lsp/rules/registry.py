@@ -1,12 +1,20 @@
-"""A rule is data (code, name, severity, docs, fix availability) plus a pure check over Facts.
+"""A rule is data (code, name, status, severity, docs, fix availability, what it reads) plus a pure check.
 
 A check yields ``Report``s; the engine turns them into ``Finding``s with the rule's code, name and
 (possibly configured) severity, so ``explain``, hover, SARIF help and docs all render from one record.
+
+Scopes: a MACHINE rule runs once over the facts; a MODULE rule once per scope (a go.work and the modules
+it governs, or a go.mod alone: ``semantics.modules.Scope``), or once with ``None`` when the workspace has
+no module; a FILE rule once per file of the kinds it needs (reading that file only). ``needs`` names the
+inputs a rule reads (file kinds and ``Input``s): the engine re-runs a rule only when one of them changed,
+and the probe skips inputs no selected rule needs.
 """
 
 from __future__ import annotations
 
+import enum
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +33,37 @@ _CODE = re.compile(r"^GE\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+class RuleStatus(str, enum.Enum):
+    STABLE = "stable"
+    PREVIEW = "preview"  # new; may change or produce false alarms (not run unless selected)
+    DEPRECATED = "deprecated"
+    REMOVED = "removed"  # kept so that configurations naming it get a clear message
+
+
+class FixAvailability(str, enum.Enum):
+    NONE = "none"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+class Scope(str, enum.Enum):
+    MACHINE = "machine"
+    MODULE = "module"
+    FILE = "file"
+
+
+class Input(str, enum.Enum):
+    """What rules read besides files (file kinds are named by their kind name, e.g. "go.mod")."""
+
+    GO_BINARIES = "go-binaries"  # every go found, with `go version` and `go env`
+    GOPLS = "gopls"  # gopls binaries and their build info
+    ENVIRONMENT = "environment"  # the process environment
+    PATH_INFO = "path-info"  # what the paths settings name hold
+    TOOLCHAINS = "toolchains"  # goX.Y.Z toolchains at hand
+    EDITOR_SETTINGS = "editor-settings"  # the editor's user-level settings
+    MODULES = "modules"  # the workspace's modules and their go.work
+
+
 @dataclass(frozen=True)
 class Report:
     """What a check found; the engine adds the rule's identity."""
@@ -34,9 +73,10 @@ class Report:
     fixes: tuple[Fix, ...] = ()
     related: tuple[Related, ...] = ()
     severity: Severity | None = None  # overrides the rule's default for this case
+    module: str | None = None  # the go.mod / go.work of the module it concerns (MODULE rules: their scope's)
 
 
-Check = Callable[[Facts], Iterable[Report]]
+Check = Callable[..., Iterable[Report]]
 
 
 @dataclass(frozen=True)
@@ -46,8 +86,14 @@ class Rule:
     severity: Severity
     summary: str
     docs: str  # Markdown with the sections in DOC_SECTIONS, as "## <section>" headings
-    fix: str  # "none" | "sometimes" | "always"
+    fix: FixAvailability
     check: Check = field(repr=False, compare=False)
+    scope: Scope = Scope.MACHINE
+    needs: frozenset[str] = frozenset()
+    status: RuleStatus = RuleStatus.STABLE
+    fix_title: str | None = None  # what the fix does, in general ("Point the setting at the go that runs")
+    tags: tuple[str, ...] = ()
+    suppressed_by: tuple[str, ...] = ()  # codes whose findings make this rule's redundant
 
     @property
     def family(self) -> str:
@@ -61,13 +107,26 @@ class Rule:
         match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", self.docs, re.M | re.S)
         return match.group(1).strip() if match else ""
 
+    def run(self, facts: Facts, target: object = None) -> Iterable[Report]:
+        return self.check(facts) if self.scope is Scope.MACHINE else self.check(facts, target)
+
+
+def known_inputs() -> frozenset[str]:
+    from goenv_lsp.files import PARSED
+
+    return frozenset(i.value for i in Input) | {k.name for k in PARSED}
+
 
 def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
-         fix: str = "none") -> Callable[[Check], Rule]:
+         fix: FixAvailability = FixAvailability.NONE, scope: Scope = Scope.MACHINE, needs: Iterable[str] = (),
+         status: RuleStatus = RuleStatus.STABLE, fix_title: str | None = None, tags: Iterable[str] = (),
+         suppressed_by: Iterable[str] = ()) -> Callable[[Check], Rule]:
     """Decorator: ``RULE = rule(...)(check)`` — validates the record when the module loads."""
 
     def wrap(check: Check) -> Rule:
-        record = Rule(code, name, severity, summary, _dedent(docs), fix, check)
+        inputs = frozenset(n.value if isinstance(n, Input) else n for n in needs)
+        record = Rule(code, name, severity, summary, textwrap.dedent(docs).strip() + "\n", fix, check, scope,
+                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by))
         problems = validate(record)
         if problems:
             raise ValueError(f"rule {code}: " + "; ".join(problems))
@@ -82,13 +141,13 @@ def validate(record: Rule) -> list[str]:
         problems.append("code must look like GE123")
     if not _NAME.match(record.name):
         problems.append("name must be kebab-case")
-    if record.fix not in ("none", "sometimes", "always"):
-        problems.append("fix must be none, sometimes or always")
+    if record.fix is not FixAvailability.NONE and not record.fix_title:
+        problems.append("a rule with fixes needs a fix_title")
+    unknown = sorted(set(record.needs) - known_inputs())
+    if unknown:
+        problems.append(f"needs names unknown inputs {unknown}")
+    if not record.needs:
+        problems.append("needs must name what the check reads")
+    problems += [f"suppressed_by names {c!r}, not a code" for c in record.suppressed_by if not _CODE.match(c)]
     problems += [f"docs lack '## {title}'" for title in DOC_SECTIONS if not record.section(title)]
     return problems
-
-
-def _dedent(text: str) -> str:
-    import textwrap
-
-    return textwrap.dedent(text).strip() + "\n"

@@ -1,50 +1,37 @@
-"""Which go runs, and which toolchain it would switch to (go-semantics.md §2; cmd/go toolchain.Select)."""
+"""Which toolchain the go command runs in a module (go-semantics.md §2; cmd/go toolchain.Select)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, GoBinary, ModFileFacts, Status
+from goenv_lsp.facts import Facts, GoBinary, SwitchReason, ToolchainMode
+from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.goenv import Setting, user_setting
+from goenv_lsp.semantics.binaries import local_version, running_go
+from goenv_lsp.semantics.go_env import Setting, user_setting
 
-
-def running_go(facts: Facts) -> GoBinary | None:
-    """The go a terminal in the workspace runs: the first one on PATH (None if unknown or none)."""
-    on_path = [b for b in facts.go_binaries or () if b.path_index is not None]
-    return min(on_path, key=lambda b: b.path_index or 0) if on_path else None
-
-
-def local_version(binary: GoBinary | None) -> str:
-    """The bundled toolchain version of a probed go ("1.22.10"), or "" when unknown."""
-    if binary is None or not binary.version:
-        return ""
-    return gover.from_runtime(binary.version)
-
-
-def governing_mod_file(facts: Facts) -> ModFileFacts | None:
-    """go.work when in workspace mode, else go.mod: the file whose go/toolchain lines count."""
-    if facts.go_work is not None:
-        return facts.go_work
-    return facts.go_mod
+# Local go versions that turn `go 1.N` into the toolchain name go1.N, which was never released, instead of
+# go1.N.0 (golang/go#62278, #66175; fixed by CL 580217 "download 1.X.0 instead of 1.X", backported to
+# Go 1.21.11 per golang/go#67310 and — inferred from the backport CLs 583797/583915 — to Go 1.22.4).
+LANGUAGE_VERSION_BUG = (("1.21.0", "1.21.11"), ("1.22.0", "1.22.4"))  # [first affected, first fixed)
 
 
 @dataclass(frozen=True)
 class ToolchainDecision:
     setting: Setting  # the user's GOTOOLCHAIN and where it came from
-    mode: str  # "local", "auto", "path" or "invalid"
+    mode: ToolchainMode
     minimum: str  # "local" or a toolchain name from the setting
     local: str  # "1.22.10"
     chosen: str  # "local" or a toolchain name like "go1.27.0"
-    reason: str  # the file line that forced the choice, "" if none
+    reason: SwitchReason  # the file line that forced the choice
     file: ModFileFacts | None
 
     @property
     def language_version_bug(self) -> bool:
         """The go line is a bare language version ("1.22") and this local go asks for the toolchain
-        "go1.22", which does not exist (go1.21.0–1.21.10, go1.22.0–1.22.3; golang/go#62278, #66175)."""
+        "go1.22", which does not exist."""
         line = self.file.go.value if self.file and self.file.go else ""
-        return (self.reason == "go" and gover.is_lang(line) and gover.compare(line, "1.21") >= 0
+        return (self.reason is SwitchReason.GO_LINE and gover.is_lang(line) and gover.compare(line, "1.21") >= 0
                 and has_language_version_bug(self.local))
 
     @property
@@ -53,13 +40,13 @@ class ToolchainDecision:
 
 
 def has_language_version_bug(local: str) -> bool:
-    """Local go versions that turn ``go 1.N`` into the toolchain name go1.N (fixed in 1.21.11 and 1.22.4)."""
-    return any(gover.compare(low, local) <= 0 and gover.compare(local, high) < 0
-               for low, high in (("1.21.0", "1.21.11"), ("1.22.0", "1.22.4")))
+    return any(gover.compare(low, local) <= 0 and gover.compare(local, high) < 0 for low, high in LANGUAGE_VERSION_BUG)
 
 
-def toolchain_decision(facts: Facts, binary: GoBinary | None = None) -> ToolchainDecision | None:
-    """What ``go build`` would do in the workspace with the user's GOTOOLCHAIN; None when unknown."""
+def toolchain_decision(facts: Facts, file: ModFileFacts | None,
+                       binary: GoBinary | None = None) -> ToolchainDecision | None:
+    """What ``go build`` would do under ``file`` (the scope's go.work or go.mod; None outside any module)
+    with the user's GOTOOLCHAIN; None when unknown."""
     binary = binary or running_go(facts)
     local = local_version(binary)
     setting = user_setting(facts, "GOTOOLCHAIN")
@@ -67,30 +54,28 @@ def toolchain_decision(facts: Facts, binary: GoBinary | None = None) -> Toolchai
         return None
     value = setting.value
     if value in ("", "local"):
-        mode, minimum = "local", "local"
+        mode, minimum = ToolchainMode.LOCAL, "local"
     elif value in ("auto", "path"):
-        mode, minimum = value, "local"
+        mode, minimum = ToolchainMode(value), "local"
     else:
         minimum, plus, suffix = value.partition("+")
-        mode = suffix if plus else "local"
-        if (plus and mode not in ("auto", "path")) or (minimum != "local" and not gover.from_toolchain(minimum)):
-            return ToolchainDecision(setting, "invalid", minimum, local, "local", "", None)
+        mode = ToolchainMode.LOCAL
+        if plus:
+            mode = ToolchainMode(suffix) if suffix in ("auto", "path") else ToolchainMode.INVALID
+        if mode is ToolchainMode.INVALID or (minimum != "local" and not gover.from_toolchain(minimum)):
+            return ToolchainDecision(setting, ToolchainMode.INVALID, minimum, local, "local", SwitchReason.NONE,
+                                     None)
     chosen = minimum
-    file = governing_mod_file(facts)
-    reason = ""
-    if mode in ("auto", "path") and file is not None:
+    reason = SwitchReason.NONE
+    if mode in (ToolchainMode.AUTO, ToolchainMode.PATH) and file is not None:
         current = local if chosen == "local" else gover.from_toolchain(chosen)
         pinned = file.toolchain is not None and file.toolchain.value == "default"  # the go line is ignored too
         if file.toolchain is not None and not pinned:
             wanted = gover.from_toolchain(file.toolchain.value)
             if wanted and gover.compare(wanted, current) > 0:
-                chosen, current, reason = file.toolchain.value, wanted, "toolchain"
+                chosen, current, reason = file.toolchain.value, wanted, SwitchReason.TOOLCHAIN_LINE
         if file.go is not None and not pinned and gover.compare(file.go.value, current) > 0:
-            chosen, reason = gover.toolchain_for_go_line(file.go.value), "go"
+            chosen, reason = gover.toolchain_for_go_line(file.go.value), SwitchReason.GO_LINE
     if chosen != "local" and gover.from_toolchain(chosen) == local:
         chosen = "local"
     return ToolchainDecision(setting, mode, minimum, local, chosen, reason, file)
-
-
-def go_ok(binary: GoBinary | None) -> bool:
-    return binary is not None and binary.status is Status.OK

@@ -63,14 +63,6 @@ def compare(a: str, b: str) -> int:
     return (pa._key() > pb._key()) - (pa._key() < pb._key())
 
 
-def max_version(*versions: str) -> str:
-    best = versions[0]
-    for version in versions[1:]:
-        if compare(version, best) > 0:
-            best = version
-    return best
-
-
 def sort_key(version: str):
     return cmp_to_key(compare)(version)
 

@@ -1,0 +1,217 @@
+"""The frozen, JSON-serialisable snapshot that rules read. Only an input (the live probe, a saved
+snapshot, pasted report text) builds it.
+
+``None`` always means *unknown* (not collected, e.g. facts rebuilt from a pasted bug report);
+a known absence is explicit (``Status.MISSING``, an empty tuple, a file kind listed in ``kinds``
+without a file). Rules whose inputs are unknown yield nothing.
+
+Facts are deep-frozen (mappings are ``FrozenMap``) and host-independent: they record the OS and path
+flavour they came from, and rules take path operations from ``facts.paths``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Status
+from goenv_lsp.facts.paths import PathOps, ops
+from goenv_lsp.frozen import FrozenMap, freeze
+from goenv_lsp.model import Range
+
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True)
+class ProbeRun:
+    """One subprocess the probe layer ran."""
+
+    argv: tuple[str, ...]
+    status: Status
+    exit_code: int | None = None
+    stdout: str = ""
+    stderr: str = ""
+    duration_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class Spanned:
+    """A value read from a file, with the range it occupies there (for a quoted value: the quotes too)."""
+
+    value: str
+    range: Range
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Why a file could not be read or parsed: the message alone; writers add the file and position."""
+
+    message: str
+    range: Range | None = None
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What one file holds, as its kind (``goenv_lsp.files``) parses it. Each kind subclasses this."""
+
+    path: str
+    kind: str
+    status: Status = Status.OK
+    problems: tuple[FileProblem, ...] = ()
+
+    @classmethod
+    def decode_type(cls, data: object) -> type:
+        """The subclass that rebuilds ``data`` (serde): chosen by the kind it names."""
+        from goenv_lsp.files import facts_type
+
+        return facts_type(data.get("kind") if isinstance(data, dict) else None) or cls
+
+
+@dataclass(frozen=True)
+class GoBinary:
+    """One ``go`` executable: where it was found, what it says, what its tree holds."""
+
+    path: str  # as found (PATH entry + "go", or a configured path)
+    real_path: str  # symlinks resolved
+    origins: tuple[Origin, ...]
+    path_index: int | None = None  # index of its directory in PATH, if found there
+    shim: str | None = None  # "asdf", "goenv", "mise", "gvm", "script": a version manager's launcher
+    in_workspace: bool = False
+    status: Status | None = Status.OK  # MISSING / NOT_EXECUTABLE / SKIPPED / the worst probe status; None: not
+    #                                    probed yet (the language server probes it in the background)
+    version: str | None = None  # runtime version, e.g. "go1.22.10"
+    version_run: ProbeRun | None = None
+    env: FrozenMap[str, str] | None = None  # `go env -json` as run with GOTOOLCHAIN=local
+    env_run: ProbeRun | None = None
+    own_root: str | None = None  # the GOROOT the binary finds by itself (exe/../.. holding pkg/tool)
+    own_root_version: str | None = None  # first line of <own_root>/VERSION
+
+    def __post_init__(self) -> None:
+        _freeze_fields(self, "env")
+        object.__setattr__(self, "origins", tuple(Origin(o) for o in self.origins))
+
+    @property
+    def goroot(self) -> str | None:
+        return (self.env or {}).get("GOROOT") or None
+
+
+@dataclass(frozen=True)
+class GoplsBinary:
+    path: str
+    real_path: str
+    origins: tuple[Origin, ...]
+    status: Status | None = Status.OK
+    built_with: str | None = None  # the Go that built it, e.g. "go1.19.5"
+    module_path: str | None = None  # e.g. "golang.org/x/tools/gopls"
+    module_version: str | None = None  # "v0.16.1", "(devel)", "" or None when no mod line
+    run: ProbeRun | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origins", tuple(Origin(o) for o in self.origins))
+
+
+@dataclass(frozen=True)
+class PathInfo:
+    """What is at a path some setting names (GOROOT, GOPATH entries, editor SDKs)."""
+
+    kind: PathKind
+    go_tree: bool = False  # a directory holding pkg/tool (how cmd/go recognises a GOROOT)
+    version: str | None = None  # first line of its VERSION file
+    real_path: str | None = None  # symlinks resolved
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", PathKind(self.kind))
+
+
+@dataclass(frozen=True)
+class Module:
+    """A main module found in the workspace, with the files the go command uses there."""
+
+    dir: str
+    go_mod: str  # its go.mod (a key of ``Facts.files``)
+    go_work: str | None = None  # the go.work the go command uses there (workspace mode); None: no go.work
+    #                             was found, or GOWORK=off
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """How the workspace tree was searched for the files of each kind."""
+
+    directories: int = 0  # directories read
+    truncated: str | None = None  # why the search stopped early (a cap), None when it was complete
+
+
+@dataclass(frozen=True)
+class Facts:
+    schema: int = SCHEMA_VERSION
+    provenance: Provenance = Provenance.PROBED
+    stale: bool = False  # some results predate the latest change; a probe that refreshes them is under way
+    root: str | None = None  # the workspace directory that was checked
+    home: str | None = None
+    os: str | None = None  # GOOS of the machine the facts came from: "linux", "darwin", "windows"
+    path_flavor: PathFlavor | None = None  # how its paths are spelled (derived from ``os`` when None)
+    env: FrozenMap[str, str] | None = None  # the process environment, reduced to Go-relevant variables
+    path_entries: tuple[str, ...] | None = None
+    go_binaries: tuple[GoBinary, ...] | None = None
+    gopls: tuple[GoplsBinary, ...] | None = None
+    files: FrozenMap[str, FileFacts] | None = None  # every file read, by absolute path
+    kinds: tuple[str, ...] | None = None  # the file kinds looked for: one listed without a file = none exists
+    modules: tuple[Module, ...] | None = None
+    discovery: Discovery | None = None
+    user_settings: FrozenMap[str, object] | None = None  # the editor's user-level settings (no file of ours)
+    path_info: FrozenMap[str, PathInfo] | None = None  # keyed by the path as written (after ~ expansion)
+    toolchains: FrozenMap[str, str] | None = None  # "go1.27.3" → where it is (a binary on PATH, a cache dir)
+
+    def __post_init__(self) -> None:
+        _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains")
+
+    @property
+    def paths(self) -> PathOps:
+        """Path operations of the machine the facts came from."""
+        flavor = self.path_flavor or (PathFlavor.WINDOWS if self.os == "windows" else PathFlavor.POSIX)
+        return ops(flavor)
+
+    def file(self, path: str | None) -> FileFacts | None:
+        return (self.files or {}).get(path) if path else None
+
+    def files_of(self, kind: str) -> tuple[FileFacts, ...] | None:
+        """Every file of ``kind``, by path; None when that kind was not looked for (unknown)."""
+        found = tuple(f for f in (self.files or {}).values() if f.kind == kind)
+        if not found and (self.kinds is None or kind not in self.kinds):
+            return None
+        return tuple(sorted(found, key=lambda f: f.path))
+
+    def with_files(self, changed: Mapping[str, FileFacts | None]) -> Facts:
+        """These files replaced (None: removed)."""
+        files = dict(self.files or {})
+        for path, file in changed.items():
+            if file is None:
+                files.pop(path, None)
+            else:
+                files[path] = file
+        return dataclasses.replace(self, files=FrozenMap(files))
+
+    def module_for(self, path: str) -> Module | None:
+        """The module a file or directory belongs to: the nearest module directory at or above it."""
+        ops = self.paths
+        owners = [m for m in self.modules or () if ops.inside(path, m.dir, strict=False)]
+        return max(owners, key=lambda m: len(m.dir)) if owners else None
+
+    def same_dir(self, a: str | None, b: str | None) -> bool:
+        """Do two directory paths name the same place (by the probe's resolved paths when known)?"""
+        if not a or not b:
+            return False
+
+        def resolved(path: str) -> str:
+            info = (self.path_info or {}).get(path)
+            return info.real_path if info and info.real_path else path
+
+        return self.paths.same(resolved(a), resolved(b))
+
+
+def _freeze_fields(instance: object, *names: str) -> None:
+    for name in names:
+        value = getattr(instance, name)
+        if value is not None and not isinstance(value, FrozenMap):
+            object.__setattr__(instance, name, freeze(value))

@@ -1,0 +1,84 @@
+"""The registry of file kinds: one module per kind says where its files are, how their bytes become facts,
+and how editors recognise them. The probe, GE002, the language server's buffers and file watchers, and the
+editor configurations (``python -m goenv_lsp.files.editors``) all derive from ``KINDS``.
+
+Adding a kind is adding its module, listing it here, and its tests.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from goenv_lsp.facts import Facts, FileFacts, PathOps
+from goenv_lsp.files import go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
+from goenv_lsp.files.base import EditorHints, FileKind, LocateContext, ParseContext, Where
+
+# Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
+# project; goenv-lsp.toml is the workspace configuration (read by goenv_lsp.config).
+GO_SOURCES = FileKind(
+    name="go", title="Go source file", where=Where.TREE, names=("*.go",), parse=None, watch=False,
+    editor=EditorHints(vscode_language="go", nvim_filetypes=("go",), helix_language="go", jetbrains_file_type="Go",
+                       language_id="go"),
+)
+CONFIG = FileKind(
+    name="goenv-lsp.toml", title="goenv-lsp.toml", where=Where.ROOT, names=("goenv-lsp.toml",), parse=None,
+    editor=EditorHints(nvim_filetypes=("toml",), language_id="toml"),
+)
+
+KINDS: tuple[FileKind, ...] = (
+    go_mod.KIND,
+    go_work.KIND,
+    vscode_settings.KIND,
+    goland_workspace.KIND,
+    goenv_file.KIND,
+    goroot_env.KIND,
+    GO_SOURCES,
+    CONFIG,
+)
+PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
+
+
+@cache
+def _by_name() -> dict[str, FileKind]:
+    return {k.name: k for k in KINDS}
+
+
+def kind(name: str) -> FileKind | None:
+    return _by_name().get(name)
+
+
+def facts_type(name: object) -> type[FileFacts] | None:
+    found = _by_name().get(name) if isinstance(name, str) else None
+    return found.facts_type if found else None
+
+
+def kind_of(path: str, root: str | None, paths: PathOps, facts: Facts | None = None) -> FileKind | None:
+    """The parsed kind of the file at ``path`` in the workspace ``root``: by name or place, else (HOME and
+    GOROOT kinds) by being a file the facts hold."""
+    for candidate in PARSED:
+        if candidate.matches(path, root, paths):
+            return candidate
+    known = facts.file(path) if facts is not None else None
+    return kind(known.kind) if known is not None else None
+
+
+def watch_globs() -> tuple[str, ...]:
+    """Glob patterns for the client's file watchers: every workspace kind (HOME kinds are watched by the
+    server itself, see goenv_lsp.probe.watch_targets)."""
+    return tuple(g for k in KINDS if k.watch for g in k.globs)
+
+
+def parse(file_kind: FileKind, data: bytes, path: str, ctx: ParseContext) -> FileFacts:
+    """Parse with the kind's parser; a parser bug becomes a problem on the file, never a crash."""
+    assert file_kind.parse is not None
+    try:
+        return file_kind.parse(data, path, ctx)
+    except Exception as exc:  # parsers are fuzz-tested never to raise; this is the last guard
+        from goenv_lsp.facts import FileProblem, Status
+
+        return file_kind.facts_type(path=path, kind=file_kind.name, status=Status.MALFORMED,
+                                    problems=(FileProblem(f"goenv-lsp could not parse this file: {exc!r}"),))
+
+
+__all__ = ["KINDS", "PARSED", "EditorHints", "FileKind", "LocateContext", "ParseContext", "Where", "facts_type",
+           "kind", "kind_of", "parse", "watch_globs"]

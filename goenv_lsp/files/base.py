@@ -1,0 +1,102 @@
+"""What a file kind is: where its files are, how their bytes become facts, how editors attach to them."""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from goenv_lsp.facts import FileFacts, FileProblem, PathOps, Status
+from goenv_lsp.model import Range, Severity
+from goenv_lsp.text import DecodeError
+
+
+class Where(str, enum.Enum):
+    """Where the files of a kind live."""
+
+    TREE = "tree"  # anywhere under the workspace root, by file name (go.mod, Dockerfile)
+    ROOT = "root"  # at a fixed path relative to the workspace root (.vscode/settings.json)
+    HOME = "home"  # outside the workspace, located from the environment (the GOENV file)
+    GOROOT = "goroot"  # inside the GOROOT of the go that runs ($GOROOT/go.env)
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What a parser may need besides the bytes: where the workspace and home are, the path flavour."""
+
+    root: str
+    home: str | None
+    paths: PathOps
+
+
+@dataclass(frozen=True)
+class LocateContext:
+    """What HOME and GOROOT kinds are located from: the process environment and the running go's `go env`."""
+
+    env: Mapping[str, str]
+    go_env: Mapping[str, str] | None  # None when no go answered
+    home: str | None
+    os: str
+    paths: PathOps
+
+
+@dataclass(frozen=True)
+class EditorHints:
+    """How each editor recognises these files (the configs in vscode-extension/ and editors/ derive from it).
+
+    ``vscode_language`` and the Neovim/Helix/Emacs/JetBrains names are the editors' own identifiers for
+    the file type; kinds with none of them (settings.json, workspace.xml) are matched by path patterns.
+    """
+
+    vscode_language: str | None = None
+    nvim_filetypes: tuple[str, ...] = ()  # filetypes whose buffers attach when the file name matches
+    emacs_modes: tuple[str, ...] = ()  # major modes eglot binds to goenv-lsp (eglot: one server per buffer)
+    helix_language: str | None = None
+    jetbrains_file_type: str | None = None  # the IntelliJ file type name, for LSP4IJ's fileTypeMappings
+    language_id: str | None = None  # the LSP languageId clients send for it
+
+
+@dataclass(frozen=True)
+class FileKind:
+    name: str  # the kind's identifier in facts ("go.mod", "vscode-settings")
+    title: str  # how messages and docs name its files
+    where: Where
+    names: tuple[str, ...]  # TREE: file-name globs; ROOT: POSIX paths relative to the root; else display names
+    parse: Callable[[bytes, str, ParseContext], FileFacts] | None  # None: editors attach, nothing is parsed
+    facts_type: type[FileFacts] = FileFacts
+    malformed_severity: Severity = Severity.WARNING  # GE002's severity for a file that does not parse
+    editor: EditorHints = field(default_factory=EditorHints)
+    locate: Callable[[LocateContext], Iterable[str]] | None = None  # HOME / GOROOT kinds
+    keep_missing: bool = False  # record a located file that does not exist (its absence matters)
+    watch: bool = True  # the language server asks the client to watch its files
+
+    def matches_name(self, name: str) -> bool:
+        return self.where is Where.TREE and any(fnmatch.fnmatchcase(name, g) for g in self.names)
+
+    def matches(self, path: str, root: str | None, paths: PathOps) -> bool:
+        """Is ``path`` a file of this kind in the workspace at ``root``?"""
+        if self.where is Where.TREE:
+            return self.matches_name(paths.basename(path))
+        if self.where is Where.ROOT and root:
+            return any(paths.same(path, paths.join(root, *n.split("/"))) for n in self.names)
+        return False
+
+    @property
+    def globs(self) -> tuple[str, ...]:
+        """Workspace-relative glob patterns for file watchers and editor document selectors."""
+        if self.where is Where.TREE:
+            return tuple(f"**/{n}" for n in self.names)
+        if self.where is Where.ROOT:
+            return tuple(f"**/{n}" for n in self.names)
+        return ()
+
+
+def decode_failed(path: str, kind: str, error: DecodeError, facts_type: type[FileFacts] = FileFacts) -> FileFacts:
+    return facts_type(path=path, kind=kind, status=Status.MALFORMED,
+                      problems=(FileProblem(error.message, Range(error.position, error.position)),))
+
+
+def unreadable(path: str, kind: str, status: Status, problem: str, facts_type: type[FileFacts]) -> FileFacts:
+    return facts_type(path=path, kind=kind, status=status,
+                      problems=(FileProblem(f"cannot read the file: {problem or status.value}"),))

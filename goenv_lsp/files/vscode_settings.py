@@ -1,0 +1,134 @@
+""".vscode/settings.json reduced to the settings goenv-lsp reads, flattened to dotted keys.
+
+VS Code settings files hold top-level setting ids ("go.alternateTools": {...}); a nested
+"go": {"goroot": ...} is not a form VS Code settings use, so it is ignored. Maps are flattened one
+level: "go.alternateTools.go", "go.toolsEnvVars.GOROOT", "gopls.build.env.GOFLAGS"; a map setting
+whose value is not an object is kept under its own key so rules can say so. Credentials in URLs are
+redacted. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from goenv_lsp.facts import Facts, FileFacts, FileProblem, Status
+from goenv_lsp.files._jsonc import JsonDocument, JsonMember, parse_jsonc
+from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
+from goenv_lsp.frozen import freeze_value
+from goenv_lsp.model import Range
+from goenv_lsp.redact import redact_data
+from goenv_lsp.text import decode_text
+
+PATH = ".vscode/settings.json"
+
+
+@dataclass(frozen=True)
+class SettingValue:
+    """A leaf value in a settings file. ``value`` is the JSON value (str, number, bool, None, …)."""
+
+    key: str  # dotted path, e.g. "go.alternateTools.go" or "go.toolsEnvVars.GOROOT"
+    value: object
+    range: Range  # of the value token
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", freeze_value(self.value))
+
+
+@dataclass(frozen=True)
+class SettingsFacts(FileFacts):
+    """.vscode/settings.json (JSONC), reduced to the settings goenv-lsp reads."""
+
+    values: tuple[SettingValue, ...] = ()
+
+    def get(self, key: str) -> SettingValue | None:
+        return next((v for v in self.values if v.key == key), None)
+
+
+# Settings kept as they are (lists and objects as JSON values).
+_PLAIN = frozenset({
+    "go.goroot", "go.gopath", "go.toolsGopath", "go.inferGopath", "go.toolsManagement.go",
+    "go.toolsManagement.autoUpdate", "go.useLanguageServer", "go.languageServerFlags",
+})
+# Settings whose object value is flattened: tool or variable name → value.
+_MAPS = frozenset({"go.alternateTools", "go.toolsEnvVars"})
+# Members of the "gopls" object that are environment maps.
+_GOPLS_MAPS = frozenset({"build.env", "env"})
+
+_KINDS = {"object": "an object", "array": "an array", "string": "a string", "number": "a number",
+          "boolean": "a boolean", "null": "null"}
+
+
+def parse_vscode_settings(data: bytes, path: str, ctx: ParseContext | None = None) -> SettingsFacts:
+    text, error = decode_text(data)
+    if text is None:
+        return decode_failed(path, KIND_NAME, error, SettingsFacts)  # type: ignore[arg-type,return-value]
+    doc = parse_jsonc(text)
+    problems = [_problem(doc, e.message, e.start, e.end) for e in doc.errors]
+    root = doc.root
+    if root is not None and root.kind != "object":
+        message = f"the top level must be an object {{...}}, not {_KINDS[root.kind]}"
+        end = root.start + 1 if root.kind == "array" else root.end
+        problems.append(_problem(doc, message, root.start, end))
+        root = None
+    values: list[SettingValue] = []
+    if root is not None:
+        for member in root.effective_members():
+            values.extend(_flatten(doc, member))
+    return SettingsFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED if problems else Status.OK,
+                         problems=tuple(problems), values=tuple(values))
+
+
+def _flatten(doc: JsonDocument, member: JsonMember) -> list[SettingValue]:
+    key, node = member.key, member.value
+    if node is None:
+        return []
+    if key in _PLAIN:
+        return [_value(doc, key, member)]
+    if key in _MAPS:
+        return _map(doc, key, member)
+    if key == "gopls":
+        if node.kind != "object":
+            return [_value(doc, key, member)]
+        out: list[SettingValue] = []
+        for child in node.effective_members():
+            child_key = f"gopls.{child.key}"
+            if child.key in _GOPLS_MAPS:
+                out.extend(_map(doc, child_key, child))
+            else:
+                out.append(_value(doc, child_key, child))
+        return out
+    return []
+
+
+def _map(doc: JsonDocument, key: str, member: JsonMember) -> list[SettingValue]:
+    node = member.value
+    if node is None or node.kind != "object":
+        return [_value(doc, key, member)]
+    return [_value(doc, f"{key}.{child.key}", child) for child in node.effective_members()]
+
+
+def _value(doc: JsonDocument, key: str, member: JsonMember) -> SettingValue:
+    node = member.value
+    assert node is not None
+    return SettingValue(key, redact_data(node.to_python()), doc.range(node.start, node.end))
+
+
+def _problem(doc: JsonDocument, message: str, start: int, end: int) -> FileProblem:
+    return FileProblem(message, doc.range(start, end))
+
+
+def workspace_settings(facts: Facts) -> SettingsFacts | None:
+    """The workspace folder's .vscode/settings.json, if it was read."""
+    if not facts.root:
+        return None
+    found = facts.file(facts.paths.join(facts.root, ".vscode", "settings.json"))
+    return found if isinstance(found, SettingsFacts) else None
+
+
+KIND_NAME = "vscode-settings"
+KIND = FileKind(
+    name=KIND_NAME, title=".vscode/settings.json", where=Where.ROOT, names=(PATH,), parse=parse_vscode_settings,
+    facts_type=SettingsFacts,
+    editor=EditorHints(nvim_filetypes=("json", "jsonc"), emacs_modes=("goenv-lsp-settings-mode",),
+                       helix_language="vscode-settings", language_id="jsonc"),
+)

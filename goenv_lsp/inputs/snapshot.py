@@ -1,0 +1,109 @@
+"""Saved facts (``goenv-lsp facts`` output): versioned JSON, read back for ``check --facts``.
+
+Older schemas are migrated on load, so a snapshot attached to an old bug report still evaluates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable
+
+from goenv_lsp.facts import SCHEMA_VERSION, Facts, Provenance
+from goenv_lsp.redact import redact_data
+from goenv_lsp.serde import SchemaError, from_data, to_data
+
+
+class SnapshotError(ValueError):
+    """Not facts goenv-lsp can read (the message says why)."""
+
+
+def dumps(facts: Facts) -> str:
+    """The snapshot text: credentials in URLs are redacted once more on the way out."""
+    return json.dumps(redact_data(to_data(facts)), indent=2, ensure_ascii=False)
+
+
+def loads(text: str, where: str = "facts") -> Facts:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise SnapshotError(f"{where}: not JSON: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
+        raise SnapshotError(f"{where}: not goenv-lsp facts (no schema number)")
+    schema = data["schema"]
+    if schema > SCHEMA_VERSION:
+        raise SnapshotError(f"{where}: facts of schema {schema} come from a newer goenv-lsp (this one reads "
+                            f"up to {SCHEMA_VERSION})")
+    while schema < SCHEMA_VERSION:
+        migrate = MIGRATIONS.get(schema)
+        if migrate is None:
+            raise SnapshotError(f"{where}: facts of schema {schema} are too old to read")
+        data, schema = migrate(data), schema + 1
+    try:
+        facts = from_data(Facts, data)
+    except SchemaError as exc:
+        raise SnapshotError(f"{where}: {exc}") from None
+    return dataclasses.replace(facts, provenance=Provenance.SNAPSHOT, stale=False)
+
+
+def load(path: str) -> Facts:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SnapshotError(f"cannot read facts from {path}: {exc}") from None
+    return loads(text, path)
+
+
+# -- migrations: each takes the data of schema N and returns that of schema N + 1 ------------------------
+
+_PROBLEM_PREFIX = re.compile(r"^[^\s:]+:\d+(?::\d+)?: ")
+_V1_KINDS = {"go_mod": "go.mod", "go_work": "go.work", "vscode": "vscode-settings", "idea": "goland-workspace",
+             "user_env_file": "goenv", "goroot_env_file": "go.env"}
+
+
+def _v1_to_v2(data: dict) -> dict:
+    """Schema 1 had one field per file kind, a PENDING status, and position prefixes in file problems."""
+    out = {k: v for k, v in data.items() if k not in (*_V1_KINDS, "paths", "notes")}
+    out["schema"] = 2
+    files: dict[str, dict] = {}
+    for field, kind in _V1_KINDS.items():
+        file = data.get(field)
+        if isinstance(file, dict) and file.get("path"):
+            file = {**file, "kind": kind}
+            file["problems"] = [{**p, "message": _PROBLEM_PREFIX.sub("", str(p.get("message", "")))}
+                                for p in file.get("problems") or ()]
+            for value in file.get("values") or ():
+                value.pop("key_range", None)
+            files[file["path"]] = file
+    probed = data.get("go_binaries") is not None  # schema-1 facts came from a probe that read every kind
+    out["files"] = files if (files or probed) else None
+    out["kinds"] = list(_V1_KINDS.values()) if probed else None
+    go_mod, go_work = data.get("go_mod"), data.get("go_work")
+    if isinstance(go_mod, dict) and go_mod.get("path"):
+        directory = re.sub(r"[/\\][^/\\]*$", "", go_mod["path"]) or go_mod["path"]
+        out["modules"] = [{"dir": directory, "go_mod": go_mod["path"],
+                           "go_work": go_work.get("path") if isinstance(go_work, dict) else None}]
+    else:
+        out["modules"] = [] if probed else None
+    out["path_info"] = data.get("paths")
+    out["path_flavor"] = "windows" if data.get("os") == "windows" else "posix" if data.get("os") else None
+    out["go_binaries"] = [_without_pending(b, ("version_run", "env_run")) for b in data.get("go_binaries") or ()] \
+        if probed else None
+    if data.get("gopls") is not None:
+        out["gopls"] = [_without_pending(g, ("run",)) for g in data["gopls"]]
+    return out
+
+
+def _without_pending(binary: dict, runs: tuple[str, ...]) -> dict:
+    binary = dict(binary)
+    for name in runs:
+        if isinstance(binary.get(name), dict) and binary[name].get("status") == "pending":
+            binary[name] = None
+    if binary.get("status") == "pending":
+        binary["status"] = None
+    return binary
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}

@@ -1,0 +1,251 @@
+"""The language server's state: workspace roots, client configuration, published diagnostics, and the
+actions features ask for. It talks to the editor only through ``Client``, so it has no pygls in it and the
+features never import the server module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Protocol
+
+from lsprotocol import types as lsp
+
+from goenv_lsp.config import CONFIG_FILE, Config, ConfigEditError, add_ignore, from_mapping
+from goenv_lsp.facts import ProbeRun, Status
+from goenv_lsp.files import kind_of
+from goenv_lsp.lsp import convert
+from goenv_lsp.lsp.roots import WorkspaceRoot
+from goenv_lsp.lsp.uris import uri_to_path
+from goenv_lsp.model import Finding
+from goenv_lsp.probe.system import System
+from goenv_lsp.rules import Rule
+
+log = logging.getLogger(__name__)
+
+
+class Client(Protocol):
+    """What the session needs from the editor connection."""
+
+    def publish(self, uri: str, diagnostics: list[lsp.Diagnostic]) -> None: ...
+
+    def show_message(self, kind: lsp.MessageType, text: str) -> None: ...
+
+    def supports(self, dotted: str) -> bool: ...
+
+    def buffers(self) -> dict[str, bytes]: ...  # unsaved text of open documents, by path
+
+    async def begin_progress(self, title: str) -> Callable[[], None]: ...
+
+    async def configuration(self) -> object: ...  # the "goenv" section, if the client answers
+
+
+class Session:
+    def __init__(self, client: Client, system: System, rules: tuple[Rule, ...] | None = None):
+        self.client = client
+        self.system = system
+        self.rules = rules
+        self.roots: dict[str, WorkspaceRoot] = {}
+        self.client_config = Config()
+        self.init_options: object = None
+        self.published: dict[str, dict[str, list[lsp.Diagnostic]]] = {}  # root → uri → diagnostics
+        self.shown_messages: set[str] = set()
+        self._configured: asyncio.Event | None = None
+        # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
+        # root (the watcher re-targets); at shutdown
+        self.on_initialized: list[Callable[[], Awaitable[None]]] = []
+        self.on_refreshed: list[Callable[[], None]] = []
+        self.on_shutdown: list[Callable[[], None]] = []
+
+    @property
+    def configured(self) -> asyncio.Event:
+        """Set once the client's settings were loaded after `initialized`."""
+        if self._configured is None:
+            self._configured = asyncio.Event()
+        return self._configured
+
+    async def settled(self, root: WorkspaceRoot | None = None) -> None:
+        """Wait (bounded) for the initial settings and for any probe of ``root`` that is under way."""
+        try:
+            await asyncio.wait_for(self.configured.wait(), 10)
+        except asyncio.TimeoutError:
+            log.warning("no settings after 10 s; going on with what is known")
+        if root is not None:
+            await root.settle()
+
+    # -- roots ---------------------------------------------------------------------------------
+    def root_for(self, path: str) -> WorkspaceRoot | None:
+        owners = [r for r in self.roots.values() if r.owns(path)]
+        return max(owners, key=lambda r: len(r.path)) if owners else None
+
+    def add_root(self, path: str) -> WorkspaceRoot:
+        path = self.system.paths.normpath(path)
+        if path not in self.roots:
+            root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
+                                 self.client.begin_progress)
+            self.report_config_problems(root.configure(self.client_config))
+            self.roots[path] = root
+        return self.roots[path]
+
+    def remove_root(self, path: str) -> None:
+        root = self.roots.pop(self.system.paths.normpath(path), None)
+        if root is not None:
+            root.close()
+            for uri in self.published.pop(root.path, {}):
+                self.send(uri)
+
+    def root_of_uri(self, uri: str | None) -> WorkspaceRoot:
+        """The root a command argument names, else the first one."""
+        path = uri_to_path(uri) if isinstance(uri, str) else None
+        root = self.root_for(path) if path else None
+        if root is not None:
+            return root
+        if not self.roots:
+            raise CommandError("no workspace folder is open")
+        return next(iter(self.roots.values()))
+
+    async def probe_all(self) -> None:
+        await asyncio.gather(*(r.probe() for r in list(self.roots.values())))
+        for callback in self.on_refreshed:
+            callback()
+
+    async def document_changed(self, uri: str) -> None:
+        """didOpen / didChange / didSave / didClose: re-evaluate the root the document belongs to."""
+        path = uri_to_path(uri)
+        if path is None:
+            return
+        root = self.root_for(path)
+        if root is None:  # a file outside every folder: its directory becomes a root
+            root = self.add_root(self.system.paths.dirname(path))
+        name = self.system.paths.basename(path)
+        if name == CONFIG_FILE:
+            self.report_config_problems(root.configure(self.client_config))
+        if root.facts is None:
+            await root.probe()
+            for callback in self.on_refreshed:
+                callback()
+        elif name == CONFIG_FILE or kind_of(path, root.path, self.system.paths, root.facts) is not None:
+            await root.refresh(path)  # edits to other files change no fact
+
+    async def files_changed_on_disk(self, changes: Mapping[str, lsp.FileChangeType]) -> None:
+        """workspace/didChangeWatchedFiles: a created or deleted file changes the tree (walk again)."""
+        touched: dict[str, tuple[WorkspaceRoot, list[str], bool]] = {}
+        for path, change in changes.items():
+            root = self.root_for(path)
+            if root is None:
+                continue
+            _, paths, structural = touched.get(root.path, (root, [], False))
+            touched[root.path] = (root, [*paths, path], structural or change is not lsp.FileChangeType.Changed)
+        for root, paths, structural in touched.values():
+            self.report_config_problems(root.configure(self.client_config))
+            if structural:
+                root.schedule_probe()
+            for path in paths:
+                await root.refresh(path)
+
+    # -- publishing ----------------------------------------------------------------------------
+    def publish(self, root: WorkspaceRoot, findings: list[Finding]) -> None:
+        related = self.client.supports("text_document.publish_diagnostics.related_information")
+        by_uri: dict[str, list[lsp.Diagnostic]] = {}
+        for finding in findings:
+            if finding.location.path is None:  # the anchoring policy found no file (rules._shared.anchors)
+                self.show_once(f"goenv-lsp [{finding.code}] {finding.message}")
+                continue
+            by_uri.setdefault(convert.uri(finding.location.path), []).append(convert.diagnostic(finding, related))
+        before = self.published.get(root.path, {})
+        self.published[root.path] = by_uri
+        for uri in set(before) | set(by_uri):
+            if before.get(uri) != by_uri.get(uri):
+                self.send(uri)
+
+    def send(self, uri: str) -> None:
+        """Publish the diagnostics of every root for ``uri`` (a GOENV file is shared by all): once each."""
+        merged: list[lsp.Diagnostic] = []
+        seen = set()
+        for per_root in self.published.values():
+            for diagnostic in per_root.get(uri, []):
+                start = diagnostic.range.start
+                key = (diagnostic.code, diagnostic.message, start.line, start.character)
+                if key not in seen:
+                    seen.add(key)
+                    merged.append(diagnostic)
+        self.client.publish(uri, merged)
+
+    def published_at(self, uri: str) -> list[lsp.Diagnostic]:
+        path = uri_to_path(uri) or ""
+        return [d for per_root in self.published.values() for d in per_root.get(uri, [])
+                or per_root.get(convert.uri(path), [])] if path else []
+
+    def show_once(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
+        if message not in self.shown_messages:
+            self.shown_messages.add(message)
+            self.client.show_message(kind, message)
+
+    def report_config_problems(self, problems: list[str]) -> None:
+        if problems:
+            self.show_once("goenv-lsp settings: " + "; ".join(problems) + " (defaults used)")
+
+    # -- configuration -------------------------------------------------------------------------
+    async def load_client_config(self, settings: object = None, pull: bool = True) -> None:
+        """initializationOptions, then the "goenv" section (pulled, or as sent with didChangeConfiguration)."""
+        layers = [("initializationOptions", self.init_options)]
+        if pull:
+            settings = await self.client.configuration()
+        elif isinstance(settings, dict) and "goenv" in settings:
+            settings = settings["goenv"]
+        layers.append(("settings goenv", settings))
+        config, problems = Config(), []
+        for where, layer in layers:
+            if layer:
+                config, found = from_mapping(layer, where, config)
+                problems += found
+        self.client_config = config
+        self.report_config_problems(problems)
+        for root in self.roots.values():
+            self.report_config_problems(root.configure(config))
+
+    def config_state(self) -> tuple:
+        return self.client_config, [r.config for r in self.roots.values()]
+
+    # -- actions the user asked for (commands) -------------------------------------------------
+    async def run_user_command(self, argv: list[str], cwd: str | None, extra_env: Mapping[str, str] | None,
+                               timeout: float) -> ProbeRun:
+        """A command a fix offers and the user chose (go env -w, go install): through the System, with the
+        user's own GOTOOLCHAIN, then every root is probed again."""
+        result = await self.system.run(argv, cwd, extra_env=extra_env, timeout=timeout, user_command=True)
+        if result.status is Status.OK:
+            for root in self.roots.values():
+                root.forget()
+            await self.probe_all()
+        return result
+
+    async def ignore_in_workspace(self, root: WorkspaceRoot, code: str) -> str:
+        """Add ``code`` to the root's goenv-lsp.toml (created if needed), keeping the rest of the file."""
+        path = self.system.paths.join(root.path, CONFIG_FILE)
+        found = self.system.read(path)
+        if found.status not in (Status.OK, Status.MISSING):
+            raise CommandError(f"cannot read {path}: {found.problem}")
+        try:
+            text = add_ignore(found.data.decode("utf-8") if found.data else None, code)
+        except (ConfigEditError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: {exc}") from None
+        self.system.write_text(path, text)
+        self.report_config_problems(root.configure(self.client_config))
+        await root.refresh(path)
+        return path
+
+    def probed_go_binaries(self) -> set[str]:
+        return {b.path for root in self.roots.values() for b in (root.facts.go_binaries or () if root.facts else ())
+                if b.status is Status.OK}
+
+    def close(self) -> None:
+        for hook in self.on_shutdown:
+            hook()
+        for root in self.roots.values():
+            root.close()
+
+
+class CommandError(Exception):
+    pass
+

@@ -1,0 +1,123 @@
+"""Find the files of every tree kind (go.mod, go.work, Dockerfile …) under a workspace root.
+
+The walk skips what is not the project's own: ``vendor/``, ``testdata/``, ``node_modules/``, ``.git/`` and
+other hidden directories, what ``.gitignore`` files (and ``.git/info/exclude``) ignore, and configured
+patterns. Symlinked directories are not followed. It stops at a cap on modules and on directories, and says
+so, instead of reading a whole home directory or module cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from goenv_lsp.facts import PathKind
+from goenv_lsp.files import FileKind
+from goenv_lsp.probe.system import System
+
+DEFAULT_SKIP = ("vendor", "testdata", "node_modules")
+
+
+@dataclass(frozen=True)
+class DiscoveryOptions:
+    """``[workspace]`` in goenv-lsp.toml."""
+
+    skip_dirs: tuple[str, ...] = DEFAULT_SKIP  # directory names never entered (.git and hidden ones neither)
+    skip_hidden: bool = True
+    gitignore: bool = True  # honour .gitignore files and .git/info/exclude
+    exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the root
+    max_modules: int = 2000
+    max_dirs: int = 100_000
+
+
+@dataclass
+class Discovered:
+    files: dict[str, list[str]] = field(default_factory=dict)  # kind name → paths, in walk order
+    directories: int = 0
+    truncated: str | None = None
+
+
+class _Ignores:
+    """The gitignore specs in force in one directory, deepest first (deeper files win, as in git)."""
+
+    def __init__(self, specs: tuple[tuple[str, object], ...]):
+        self.specs = specs  # (directory relative to the root, "" for the root; GitIgnoreSpec)
+
+    def ignored(self, relative: str, is_dir: bool) -> bool:
+        for base, spec in self.specs:
+            inner = relative[len(base) + 1:] if base else relative
+            result = spec.check_file(inner + "/" if is_dir else inner)  # type: ignore[attr-defined]
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+    def under(self, base: str, lines: list[str]) -> _Ignores:
+        return _Ignores(((base, _compile(lines)), *self.specs))
+
+
+def _compile(lines: Iterable[str]) -> object:
+    import pathspec  # only when a repository has a .gitignore
+
+    return pathspec.GitIgnoreSpec.from_lines(list(lines))
+
+
+def discover(system: System, root: str, kinds: Iterable[FileKind], options: DiscoveryOptions,
+             skip: Iterable[str] = ()) -> Discovered:
+    """Walk ``root`` (never into the absolute directories in ``skip``, e.g. GOROOT and the module cache)."""
+    paths = system.paths
+    kinds = tuple(kinds)
+    found = Discovered(files={k.name: [] for k in kinds})
+    skipped = {paths.key(s) for s in skip if s}
+    ignores = _Ignores(())
+    if options.gitignore:
+        exclude = system.read(paths.join(root, ".git", "info", "exclude"))
+        if exclude.data:
+            ignores = ignores.under("", _lines(exclude.data))
+    if options.exclude:
+        ignores = ignores.under("", list(options.exclude))
+    modules = 0
+    stack: list[tuple[str, str, _Ignores]] = [(root, "", ignores)]
+    while stack:
+        directory, relative, ignores = stack.pop()
+        if found.directories >= options.max_dirs:
+            found.truncated = (f"stopped after reading {options.max_dirs} directories; set [workspace] max-dirs "
+                               "or exclude in goenv-lsp.toml")
+            break
+        entries = system.list(directory)
+        found.directories += 1
+        if entries is None:
+            continue
+        names = {e.name for e in entries}
+        if options.gitignore and ".gitignore" in names:
+            text = system.read(paths.join(directory, ".gitignore"))
+            if text.data:
+                ignores = ignores.under(relative, _lines(text.data))
+        subdirectories = []
+        for entry in sorted(entries, key=lambda e: e.name):
+            child_relative = f"{relative}/{entry.name}" if relative else entry.name
+            path = paths.join(directory, entry.name)
+            if entry.kind is PathKind.DIR:
+                if (entry.name == ".git" or (options.skip_hidden and entry.name.startswith("."))
+                        or entry.name in options.skip_dirs or paths.key(path) in skipped
+                        or (ignores.specs and ignores.ignored(child_relative, True))):
+                    continue
+                subdirectories.append((path, child_relative, ignores))
+                continue
+            for file_kind in kinds:
+                if file_kind.matches_name(entry.name) and not (ignores.specs and ignores.ignored(child_relative,
+                                                                                                  False)):
+                    found.files[file_kind.name].append(path)
+                    if file_kind.name == "go.mod":
+                        modules += 1
+                    break
+        if modules > options.max_modules:
+            found.files["go.mod"] = found.files["go.mod"][:options.max_modules]
+            found.truncated = (f"stopped after {options.max_modules} modules; set [workspace] max-modules or "
+                               "exclude in goenv-lsp.toml to check more, or fewer")
+            break
+        stack.extend(reversed(subdirectories))  # depth first, in name order
+    return found
+
+
+def _lines(data: bytes) -> list[str]:
+    return data.decode("utf-8", "replace").splitlines()

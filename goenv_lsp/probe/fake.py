@@ -1,0 +1,460 @@
+"""A recorded machine for tests: files, directories, symlinks and executables with canned answers, loaded
+from a TOML fixture. It implements the System seam and records every call (``calls``), so a test can see
+what goenv-lsp asked of the machine — and that nothing was run that should not be.
+
+Fixture format (every table optional; paths are absolute in the machine's own flavour)::
+
+    os = "linux"                       # or "darwin", "windows"; arch = "amd64"
+    [env]                              # the process environment
+    HOME = "/home/dev"
+    PATH = "/usr/local/go/bin:/usr/bin"
+    [files]                            # path = text, or { text = "…", executable = true }
+    "/home/dev/.config/go/env" = "GOTOOLCHAIN=local\\n"
+    [symlinks]                         # link = target
+    "/usr/bin/go" = "/usr/local/go/bin/go"
+    dirs = ["/home/dev/go"]            # directories that hold nothing else
+    [[go]]                             # a Go installation: bin/go, pkg/tool, VERSION, go.env
+    root = "/usr/local/go"
+    version = "1.27.3"
+    go_env = "GOTOOLCHAIN=auto\\n"      # its $GOROOT/go.env (default: the official distribution's)
+    [[gopls]]                          # a gopls binary, as `go version -m` reads it
+    path = "/home/dev/go/bin/gopls"
+    built_with = "go1.27.3"
+    module_version = "v0.23.0"         # leave out for a build without a `mod` line
+    [[executables]]                    # any other program: canned answers by argv[1:]
+    path = "/opt/go/bin/go"
+    [[executables.runs]]
+    args = ["version"]
+    stdout = "…"                       # stderr, exit (0), status ("ok", "timed_out", "crashed"…)
+    [passthrough]
+    dirs = ["/tmp/workspace"]          # below these, files are read from the real disk
+
+``[[go]]`` answers ``version``, ``env -json``, ``env NAME…``, ``env -w/-u`` (it edits the GOENV file),
+``version -m FILE`` and ``install`` (which fails offline, as here) the way the real go command does,
+computing `go env` with cmd/go's precedence (environment > GOENV file > go.env) from the fixture.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import json
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from goenv_lsp.facts import PathFlavor, PathKind, ProbeRun, Status
+from goenv_lsp.facts.paths import ops
+from goenv_lsp.probe.system import MAX_FILE_BYTES, MISSING, Entry, ReadResult, RealSystem, Stat, home_of
+
+OFFICIAL_GO_ENV = ("# This file contains the initial defaults for go command configuration.\n"
+                   "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n")
+
+
+@dataclass
+class CannedRun:
+    args: tuple[str, ...]
+    stdout: str = ""
+    stderr: str = ""
+    exit: int = 0
+    status: Status = Status.OK
+    writes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class GoInstall:
+    root: str
+    version: str
+    env: dict[str, str] = field(default_factory=dict)  # overrides in its `go env` output
+
+
+@dataclass
+class GoplsBuild:
+    path: str
+    built_with: str
+    module_version: str | None = None
+
+
+class FakeSystem:
+    def __init__(self, os_name: str = "linux", env: Mapping[str, str] | None = None, arch: str = "amd64") -> None:
+        self.os = os_name
+        self.arch = arch
+        self.paths = ops(PathFlavor.WINDOWS if os_name == "windows" else PathFlavor.POSIX)
+        self.env: dict[str, str] = dict(env or {})
+        self.files: dict[str, bytes] = {}
+        self.executable: set[str] = set()
+        self.dirs: set[str] = set()
+        self.symlinks: dict[str, str] = {}
+        self.runs: dict[str, list[CannedRun]] = {}
+        self.gos: dict[str, GoInstall] = {}  # by its bin/go path
+        self.gopls: dict[str, GoplsBuild] = {}
+        self.passthrough: list[str] = []
+        self.calls: list[tuple] = []
+        self.run_count = 0
+        self.clock = 0  # each write advances it: the file's mtime, so fingerprints see the change
+        self.mtimes: dict[str, int] = {}
+        self.inodes: dict[str, int] = {}
+        self._real = RealSystem(env={})
+
+    # -- building ------------------------------------------------------------------------------
+    @classmethod
+    def from_fixture(cls, text: str, substitutions: Mapping[str, str] | None = None) -> FakeSystem:
+        """Load a TOML fixture; ``@NAME@`` in it is replaced by ``substitutions[NAME]`` first."""
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib
+        for name, value in (substitutions or {}).items():
+            text = text.replace(f"@{name}@", value.replace("\\", "\\\\"))
+        data = tomllib.loads(text)
+        fake = cls(data.get("os", "linux"), data.get("env", {}), data.get("arch", "amd64"))
+        for directory in data.get("dirs", ()):
+            fake.add_dir(directory)
+        for path, spec in data.get("files", {}).items():
+            if isinstance(spec, str):
+                fake.add_file(path, spec)
+            else:
+                fake.add_file(path, spec.get("text", ""), executable=bool(spec.get("executable")))
+        for link, target in data.get("symlinks", {}).items():
+            fake.add_symlink(link, target)
+        for go in data.get("go", ()):
+            fake.add_go(go["root"], go["version"], go_env=go.get("go_env", OFFICIAL_GO_ENV), env=go.get("env", {}))
+        for gopls in data.get("gopls", ()):
+            fake.add_gopls(gopls["path"], gopls["built_with"], gopls.get("module_version"))
+        for exe in data.get("executables", ()):
+            fake.add_executable(exe["path"], [CannedRun(tuple(r.get("args", ())), r.get("stdout", ""),
+                                                        r.get("stderr", ""), int(r.get("exit", 0)),
+                                                        Status(r.get("status", "ok")), dict(r.get("writes", {})))
+                                              for r in exe.get("runs", ())], text=exe.get("text", "\x7fELF"))
+        fake.passthrough = [fake.paths.normpath(d) for d in data.get("passthrough", {}).get("dirs", ())]
+        return fake
+
+    @classmethod
+    def from_file(cls, path: str, substitutions: Mapping[str, str] | None = None) -> FakeSystem:
+        with open(path, encoding="utf-8") as handle:
+            return cls.from_fixture(handle.read(), substitutions)
+
+    def _norm(self, path: str) -> str:
+        return self.paths.normpath(path)
+
+    def add_dir(self, path: str) -> None:
+        path = self._norm(path)
+        while path not in self.dirs:
+            self.dirs.add(path)
+            parent = self.paths.dirname(path)
+            if parent == path:
+                break
+            path = parent
+
+    def add_file(self, path: str, text: str | bytes, executable: bool = False) -> None:
+        path = self._norm(path)
+        self.add_dir(self.paths.dirname(path))
+        self.files[path] = text.encode() if isinstance(text, str) else text
+        self.clock += 1
+        self.mtimes[path] = self.mtimes[self.paths.dirname(path)] = self.clock
+        if executable:
+            self.executable.add(path)
+
+    def add_symlink(self, link: str, target: str) -> None:
+        link = self._norm(link)
+        self.add_dir(self.paths.dirname(link))
+        self.symlinks[link] = target
+
+    def add_executable(self, path: str, runs: list[CannedRun], text: str = "\x7fELF") -> None:
+        self.add_file(path, text, executable=True)
+        self.runs[self._norm(path)] = runs
+
+    def add_go(self, root: str, version: str, go_env: str | None = OFFICIAL_GO_ENV,
+               env: Mapping[str, str] | None = None) -> str:
+        exe = self.paths.join(root, "bin", "go.exe" if self.os == "windows" else "go")
+        self.add_file(exe, "\x7fELF go", executable=True)
+        self.add_dir(self.paths.join(root, "pkg", "tool"))
+        self.add_file(self.paths.join(root, "VERSION"), f"go{version}\ntime 2026-01-01T00:00:00Z\n")
+        if go_env is not None:
+            self.add_file(self.paths.join(root, "go.env"), go_env)
+        self.gos[self._norm(exe)] = GoInstall(root, version, dict(env or {}))
+        return exe
+
+    def add_gopls(self, path: str, built_with: str, module_version: str | None = None) -> None:
+        self.add_file(path, "\x7fELF gopls", executable=True)
+        self.gopls[self._norm(path)] = GoplsBuild(path, built_with, module_version)
+
+    # -- the System protocol -------------------------------------------------------------------
+    @property
+    def home(self) -> str | None:
+        return home_of(self.env, self.os)
+
+    @property
+    def spawned(self) -> int:
+        return self.run_count
+
+    def _real_path(self, path: str) -> bool:
+        norm = self._norm(path)
+        return any(self.paths.inside(norm, d, strict=False) for d in self.passthrough)
+
+    def _resolve(self, path: str, depth: int = 0) -> str | None:
+        """Follow symlinks, in the path and in its parent directories; None for a loop."""
+        path = self._norm(path)
+        if depth > 40:
+            return None
+        probe = path
+        while True:  # the deepest symlinked component first
+            if probe in self.symlinks:
+                target = self.symlinks[probe]
+                if not self.paths.is_abs(target):
+                    target = self.paths.join(self.paths.dirname(probe), target)
+                rest = self.paths.relative(path, probe)
+                return self._resolve(target if rest in (None, ".") else self.paths.join(target, rest), depth + 1)
+            parent = self.paths.dirname(probe)
+            if parent == probe:
+                return path
+            probe = parent
+
+    def stat(self, path: str) -> Stat:
+        self.calls.append(("stat", path))
+        if self._real_path(path):
+            return self._real.stat(path)
+        real = self._resolve(path)
+        if real is None:
+            return Stat(PathKind.UNREADABLE)
+        if real in self.files:
+            data = self.files[real]
+            return Stat(PathKind.FILE, real in self.executable, self.mtimes.get(real, 0), len(data),
+                        self._inode(real))
+        if real in self.dirs:
+            return Stat(PathKind.DIR, False, self.mtimes.get(real, 0), 0, self._inode(real))
+        return MISSING
+
+    def _inode(self, path: str) -> int:
+        return self.inodes.setdefault(path, len(self.inodes) + 1)
+
+    def lexists(self, path: str) -> bool:
+        self.calls.append(("lexists", path))
+        if self._real_path(path):
+            return self._real.lexists(path)
+        norm = self._norm(path)
+        return norm in self.symlinks or self.stat(path).kind is not PathKind.MISSING
+
+    def read(self, path: str, limit: int = MAX_FILE_BYTES) -> ReadResult:
+        self.calls.append(("read", path))
+        if self._real_path(path):
+            return self._real.read(path, limit)
+        real = self._resolve(path)
+        if real is None:
+            return ReadResult(Status.UNREADABLE, problem="too many levels of symbolic links")
+        if real in self.dirs:
+            return ReadResult(Status.UNREADABLE, problem="is a directory")
+        if real not in self.files:
+            return ReadResult(Status.MISSING)
+        data = self.files[real]
+        if len(data) > limit:
+            return ReadResult(Status.UNREADABLE, problem=f"larger than {limit // (1024 * 1024)} MiB")
+        return ReadResult(Status.OK, data)
+
+    def read_head(self, path: str, size: int = 512) -> bytes:
+        found = self.read(path, limit=1 << 40)
+        return found.data[:size] if found.status is Status.OK else b""
+
+    def list(self, path: str) -> tuple[Entry, ...] | None:
+        self.calls.append(("list", path))
+        if self._real_path(path):
+            return self._real.list(path)
+        real = self._resolve(path)
+        if real is None or real not in self.dirs:
+            return None
+        names: dict[str, PathKind] = {}
+        for candidate in (*self.files, *self.dirs, *self.symlinks):
+            if candidate != real and self.paths.dirname(candidate) == real:
+                is_dir = candidate in self.dirs and candidate not in self.symlinks
+                names[self.paths.basename(candidate)] = PathKind.DIR if is_dir else PathKind.FILE
+        return tuple(Entry(name, kind) for name, kind in sorted(names.items()))
+
+    def realpath(self, path: str) -> str:
+        self.calls.append(("realpath", path))
+        if self._real_path(path):
+            return self._real.realpath(path)
+        return self._resolve(path) or self._norm(path)
+
+    def glob(self, pattern: str) -> list[str]:
+        self.calls.append(("glob", pattern))
+        everything = (*self.files, *self.dirs, *self.symlinks)
+        return sorted(p for p in everything if fnmatch.fnmatchcase(p, self._norm(pattern)))
+
+    def write_text(self, path: str, text: str) -> None:
+        self.calls.append(("write", path))
+        if self._real_path(path):
+            self._real.write_text(path, text)
+        else:
+            self.add_file(path, text)
+
+    def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]:
+        """Only the real directories below ``[passthrough]`` can change behind goenv-lsp's back."""
+        from goenv_lsp.probe.watch import watch_real
+
+        real = [d for d in directories if self._real_path(d)]
+        return watch_real(real, stop) if real else _never(stop)
+
+    async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
+                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+        argv = tuple(argv)
+        self.calls.append(("run", argv, cwd))
+        env = {**self.env, **(extra_env or {})}
+        if not user_command:
+            env["GOTOOLCHAIN"] = "local"
+        exe = self._resolve(argv[0]) if self.paths.is_abs(argv[0]) else None
+        if exe is None or exe not in self.files:
+            return ProbeRun(argv, Status.MISSING, stderr=f"fork/exec {argv[0]}: no such file or directory")
+        if exe not in self.executable:
+            return ProbeRun(argv, Status.NOT_EXECUTABLE, stderr=f"fork/exec {argv[0]}: permission denied")
+        self.run_count += 1
+        if exe in self.gos:
+            return self._run_go(self.gos[exe], argv, cwd, env)
+        for canned in self.runs.get(exe, ()):
+            if canned.args == argv[1:]:
+                for path, text in canned.writes.items():
+                    self.add_file(path, text)
+                return ProbeRun(argv, canned.status, canned.exit if canned.status is not Status.TIMED_OUT else None,
+                                canned.stdout, canned.stderr)
+        return ProbeRun(argv, Status.FAILED, 2, "", f"fake machine: no canned answer for {' '.join(argv)}")
+
+    # -- a go command --------------------------------------------------------------------------
+    def _env_file(self, env: Mapping[str, str]) -> str | None:
+        from goenv_lsp.files.goenv_file import default_path
+
+        path = default_path(env, self.os, home_of(env, self.os))
+        return None if path in (None, "off") else path
+
+    def _file_entries(self, path: str | None) -> dict[str, str]:
+        if path is None or self._norm(path) not in self.files:
+            return {}
+        from goenv_lsp.files.goenv_file import parse_entries
+
+        return {e.key: e.value for e in parse_entries(self.files[self._norm(path)].decode("utf-8", "replace"))}
+
+    def go_env(self, go: GoInstall, env: Mapping[str, str], cwd: str | None) -> tuple[dict[str, str], str | None]:
+        """`go env -json` of this install, or (partial, the error every command stops with)."""
+        from goenv_lsp.semantics.modules import ModuleSettings, go_env_values
+
+        user = self._file_entries(self._env_file(env))
+        root = env.get("GOROOT") or user.get("GOROOT") or go.root
+        defaults = self._file_entries(self.paths.join(root, "go.env"))
+
+        def get(key: str, default: str = "") -> str:
+            return env.get(key) or user.get(key) or defaults.get(key) or default
+
+        home = home_of(env, self.os) or ""
+        gopath = get("GOPATH", self.paths.join(home, "go") if home else "")
+        first = gopath.split(self.paths.list_separator)[0] if gopath else ""
+        values = {
+            "AR": "ar", "CC": "gcc", "CGO_ENABLED": get("CGO_ENABLED", "0"), "CXX": "g++", "GCCGO": "gccgo",
+            "GO111MODULE": get("GO111MODULE"), "GOARCH": get("GOARCH", self.arch), "GOBIN": get("GOBIN"),
+            "GOCACHE": get("GOCACHE", self.paths.join(home, ".cache", "go-build")), "GOENV": self._env_file(env)
+            or "off", "GOEXE": ".exe" if self.os == "windows" else "", "GOEXPERIMENT": get("GOEXPERIMENT"),
+            "GOFLAGS": get("GOFLAGS"), "GOHOSTARCH": self.arch, "GOHOSTOS": self.os,
+            "GOINSECURE": get("GOINSECURE"), "GOMODCACHE": get("GOMODCACHE", self.paths.join(first, "pkg", "mod")
+                                                                if first else ""),
+            "GONOPROXY": get("GONOPROXY", get("GOPRIVATE")), "GONOSUMDB": get("GONOSUMDB", get("GOPRIVATE")),
+            "GOOS": get("GOOS", self.os), "GOPATH": gopath, "GOPRIVATE": get("GOPRIVATE"),
+            "GOPROXY": get("GOPROXY"), "GOROOT": root, "GOSUMDB": get("GOSUMDB"), "GOTMPDIR": get("GOTMPDIR"),
+            "GOTOOLCHAIN": get("GOTOOLCHAIN"), "GOTOOLDIR": self.paths.join(root, "pkg", "tool",
+                                                                               f"{self.os}_{self.arch}"),
+            "GOVCS": get("GOVCS"), "GOVERSION": f"go{go.version}", "GODEBUG": env.get("GODEBUG", ""),
+        }
+        values.update(go.env)
+        if self.stat(self.paths.join(root, "pkg", "tool")).kind is not PathKind.DIR \
+                and self.stat(root).kind is not PathKind.DIR:
+            return values, f"go: cannot find GOROOT directory: {root}"
+        for entry in gopath.split(self.paths.list_separator) if gopath else ():
+            if entry.startswith("~"):
+                return values, f"go: GOPATH entry cannot start with shell metacharacter '~': {json.dumps(entry)}"
+            if not self.paths.is_abs(entry):
+                return values, (f"go: GOPATH entry is relative; must be absolute path: {json.dumps(entry)}.\n"
+                                "For more details see: 'go help gopath'")
+        gowork = get("GOWORK")
+        settings = ModuleSettings(gowork, values["GO111MODULE"], root, env.get("TMPDIR") or "/tmp")
+        if gowork not in ("", "auto", "off") and not self.paths.is_abs(gowork):
+            return values, "go: invalid GOWORK: not an absolute path"
+
+        def is_file(path: str) -> bool:
+            return self.stat(path).kind is PathKind.FILE
+
+        values["GOMOD"], values["GOWORK"] = go_env_values(cwd or "/", settings, is_file, self.paths)
+        return values, None
+
+    def _run_go(self, go: GoInstall, argv: tuple[str, ...], cwd: str | None, env: dict[str, str]) -> ProbeRun:
+        args = argv[1:]
+        values, error = self.go_env(go, env, cwd)
+
+        def ok(stdout: str) -> ProbeRun:
+            return ProbeRun(argv, Status.OK, 0, stdout, "")
+
+        def fail(stderr: str, code: int = 1) -> ProbeRun:
+            return ProbeRun(argv, Status.FAILED, code, "", stderr.rstrip("\n") + "\n")
+
+        if error:
+            return fail(error, 2)
+        if args == ("version",):
+            return ok(f"go version go{go.version} {self.os}/{self.arch}\n")
+        if args[:2] == ("version", "-m") and len(args) == 3:
+            return self._build_info(argv, args[2])
+        if args[:2] == ("env", "-json"):
+            names = args[2:]
+            shown = {k: values.get(k, "") for k in names} if names else values
+            return ok(json.dumps(dict(sorted(shown.items())), indent="\t") + "\n")
+        if args[:1] == ("env",) and args[1:2] in (("-w",), ("-u",)):
+            return self._env_write(argv, args[1], args[2:], env)
+        if args[:1] == ("env",) and args[1:]:
+            return ok("".join(f"{values.get(name, '')}\n" for name in args[1:]))
+        if args[:1] == ("install",):
+            target = args[-1] if len(args) > 1 else ""
+            if values.get("GOPROXY") == "off":
+                return fail(f"go: {target}: module lookup disabled by GOPROXY=off")
+            module = target.split("@", 1)[0]
+            return fail(f'go: {target}: Get "https://proxy.golang.org/{module}/@v/list": dial tcp: lookup '
+                        "proxy.golang.org: no such host")
+        return fail(f"go {' '.join(args)}: unknown command\nRun 'go help' for usage.", 2)
+
+    def _build_info(self, argv: tuple[str, ...], target: str) -> ProbeRun:
+        real = self._resolve(target)
+        if real is None or real not in self.files:
+            return ProbeRun(argv, Status.FAILED, 1, "", f"stat {target}: no such file or directory\n")
+        build = self.gopls.get(real)
+        if build is None:
+            return ProbeRun(argv, Status.FAILED, 1, "",
+                            f"{target}: could not read Go build info from {target}: not a Go executable\n")
+        lines = [f"{target}: {build.built_with}", "\tpath\tgolang.org/x/tools/gopls"]
+        if build.module_version is not None:
+            lines.append(f"\tmod\tgolang.org/x/tools/gopls\t{build.module_version}\t")
+        lines += ["\tbuild\t-compiler=gc", f"\tbuild\tGOOS={self.os}", f"\tbuild\tGOARCH={self.arch}"]
+        return ProbeRun(argv, Status.OK, 0, "\n".join(lines) + "\n", "")
+
+    def _env_write(self, argv: tuple[str, ...], flag: str, args: tuple[str, ...], env: Mapping[str, str]) -> ProbeRun:
+        """`go env -w K=V` / `go env -u K`: cmd/go's updateEnvFile (drop the keys, add the new lines, sort)."""
+        path = self._env_file(env)
+        if path is None:
+            return ProbeRun(argv, Status.FAILED, 1, "", "go: GOENV=off\n")
+        changes = dict(a.split("=", 1) for a in args) if flag == "-w" else dict.fromkeys(args)
+        old = self.files.get(self._norm(path), b"").decode("utf-8", "replace").split("\n")
+        kept = [line for line in old if line and line.split("=", 1)[0] not in changes]
+        added = [f"{k}={v}" for k, v in changes.items() if v is not None]
+        lines = sorted(kept + added) if all("=" in line for line in kept) else kept + added
+        self.add_file(path, "\n".join(lines) + "\n" if lines else "")
+        return ProbeRun(argv, Status.OK, 0, "", "")
+
+    def with_env(self, **changes: str | None) -> FakeSystem:
+        """A copy with environment variables changed (None removes one) and no calls recorded."""
+        clone = FakeSystem.__new__(FakeSystem)
+        clone.__dict__.update({k: (v.copy() if isinstance(v, dict | set | list) else v)
+                               for k, v in self.__dict__.items()})
+        clone.calls = []
+        for key, value in changes.items():
+            if value is None:
+                clone.env.pop(key, None)
+            else:
+                clone.env[key] = value
+        return clone
+
+
+async def _never(stop: asyncio.Event) -> AsyncIterator[set[str]]:
+    await stop.wait()
+    return
+    yield set()  # an async generator that yields nothing

@@ -1,0 +1,8 @@
+"""Input sets several rules share (``Rule.needs``)."""
+
+from __future__ import annotations
+
+from goenv_lsp.rules.registry import Input
+
+# What toolchain selection reads: the go that runs, GOTOOLCHAIN from every layer, the scope's go.mod / go.work
+TOOLCHAIN_INPUTS = (Input.GO_BINARIES, Input.ENVIRONMENT, Input.MODULES, "go.mod", "go.work", "goenv", "go.env")

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from goenv_lsp.facts import Facts, ProbeRun, Status
+from goenv_lsp.model import Severity
+from goenv_lsp.rules._shared.anchors import machine_anchor
+from goenv_lsp.rules.registry import Input, Report, rule
+
+DOCS = """
+## What it checks
+That every `go` goenv-lsp found answered `go version` and `go env -json` (run with `GOTOOLCHAIN=local`, from
+the workspace) and every gopls could be read with `go version -m`: not hanging past the probe timeout,
+not crashing, not exiting with an error, printing what a go command prints.
+
+## Why it matters
+If goenv-lsp cannot ask a `go`, neither can your editor: vscode-go's activation and gopls' workspace load
+run the same commands. A `go` that hangs is often a version-manager shim waiting for input or a network
+file system; one that crashes may be for another CPU architecture or damaged.
+Failures that another rule explains precisely (a bad GOROOT, GOPATH or GOTOOLCHAIN: GE103, GE104, GE113,
+GE201) are reported there instead.
+
+## How to fix
+Run the command shown in the message yourself from the workspace directory and read its error. Reinstall a
+damaged Go; raise the probe timeout (`--probe-timeout`) for slow network file systems.
+
+## Example
+`/home/me/.asdf/shims/go env -json` timed out after 5 s: the shim asked which Go version to install.
+"""
+
+
+@rule(code="GE001", name="probe-failed", severity=Severity.WARNING,
+      summary="A go or gopls binary could not be probed", docs=DOCS, needs=(Input.GO_BINARIES, Input.GOPLS),
+      tags=("probe",), suppressed_by=("GE103", "GE104", "GE113", "GE201"))  # they explain the go's failure
+def check(facts: Facts) -> Iterator[Report]:
+    for binary in facts.go_binaries or ():
+        for run in (binary.version_run, binary.env_run):
+            if run is None or run.status is Status.OK:
+                continue
+            yield Report(f"`{_command(run)}` {_describe(run)}", machine_anchor(facts),
+                         severity=Severity.ERROR if binary.path_index is not None else None)
+            break
+        else:
+            if binary.status is Status.MALFORMED:
+                yield Report(f"{binary.path} does not answer like a go command: `go version` printed "
+                             f"{_first_line(binary.version_run)!r}", machine_anchor(facts))
+    for gopls in facts.gopls or ():
+        if gopls.run is not None and gopls.status is not Status.OK:
+            yield Report(f"cannot read the build info of gopls at {gopls.path}: `{_command(gopls.run)}` "
+                         f"{_describe(gopls.run)}", machine_anchor(facts), severity=Severity.INFO)
+
+
+def _command(run: ProbeRun) -> str:
+    return " ".join(run.argv)
+
+
+def _describe(run: ProbeRun) -> str:
+    detail = _first_line(run, stderr=True)
+    if run.status is Status.TIMED_OUT:
+        return f"did not finish and was killed ({run.stderr.strip() or 'timeout'})"
+    if run.status is Status.CRASHED:
+        return f"crashed (signal {-(run.exit_code or 0)})" + (f": {detail}" if detail else "")
+    if run.status is Status.NOT_EXECUTABLE:
+        return f"cannot be executed: {detail}"
+    if run.status is Status.MALFORMED:
+        return "printed output that is not JSON"
+    return f"failed with exit status {run.exit_code}" + (f": {detail}" if detail else "")
+
+
+def _first_line(run: ProbeRun | None, stderr: bool = False) -> str:
+    if run is None:
+        return ""
+    text = (run.stderr if stderr else run.stdout).strip()
+    return text.splitlines()[0][:200] if text else ""

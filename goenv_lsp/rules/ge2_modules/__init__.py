@@ -1,0 +1,1 @@
+"""GE2xx: GOPATH and modules."""

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from goenv_lsp.facts import Facts
+from goenv_lsp.model import Severity
+from goenv_lsp.rules._shared.anchors import env_setting_anchor
+from goenv_lsp.rules._shared.fixes import unset_if_written
+from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_env import user_setting
+
+DOCS = """
+## What it checks
+Each GOPATH entry you set (environment variable or GOENV file): one that starts with `~` or holds an
+unexpanded `$HOME` / `${HOME}` / `%USERPROFILE%`, one that is relative, one equal to GOROOT, one inside
+GOROOT.
+
+## Why it matters
+The go command expands nothing. An entry starting with `~` or relative stops every command, even
+`go version`: `go: GOPATH entry cannot start with shell metacharacter '~'` or
+`go: GOPATH entry is relative; must be absolute path`. That happens when GOPATH is quoted in a shell
+profile (`export GOPATH="~/go"`) or written with `go env -w`. GOPATH equal to GOROOT makes every command
+print `warning: both GOPATH and GOROOT are the same directory` and mixes your modules and tools into the Go
+installation; inside GOROOT they are wiped by the next Go upgrade.
+
+## How to fix
+Unset GOPATH (the default `$HOME/go` is fine for most people): `go env -u GOPATH` or remove the export
+from your shell profile. Otherwise use an absolute path outside GOROOT, e.g. `export GOPATH="$HOME/go"`
+(double quotes expand `$HOME`, `~` inside quotes does not).
+
+## Example
+`export GOPATH='~/go'` in `~/.bashrc`.
+"""
+
+_UNEXPANDED = re.compile(r"^~|\$\{?HOME\}?|%USERPROFILE%|%HOMEPATH%")
+
+
+@rule(code="GE201", name="gopath-invalid", severity=Severity.ERROR,
+      summary="GOPATH is unexpanded, relative, equal to GOROOT or inside it", docs=DOCS,
+      fix=FixAvailability.SOMETIMES, fix_title="Remove GOPATH from the GOENV file (go env -u GOPATH)",
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv"), tags=("gopath",))
+def check(facts: Facts) -> Iterator[Report]:
+    setting = user_setting(facts, "GOPATH", goroot_layer=False)
+    if setting is None or not setting.value:
+        return
+    paths = facts.paths
+    where = setting.describe_source
+    location = env_setting_anchor(facts, setting)
+    fixes = unset_if_written(facts, setting)
+    active = running_go(facts)
+    goroot = active.goroot or active.own_root if active else None
+    for entry in (e for e in setting.value.rstrip("\r").split(paths.list_separator) if e):
+        if _UNEXPANDED.search(entry) and (entry.startswith("~") or not paths.is_abs(entry)):
+            first = "cannot start with shell metacharacter '~'" if entry.startswith("~") else (
+                "is relative; must be absolute path")
+            yield Report(f"GOPATH entry {entry!r} from {where} holds an unexpanded home reference; every go "
+                         f"command fails with `go: GOPATH entry {first}`", location, fixes)
+        elif _UNEXPANDED.search(entry):  # absolute: go accepts it, but it names a directory literally "$HOME"
+            yield Report(f"GOPATH entry {entry!r} from {where} holds an unexpanded home reference: go uses a "
+                         "directory literally named like that, not your home", location, fixes,
+                         severity=Severity.WARNING)
+        elif not paths.is_abs(entry):
+            yield Report(f"GOPATH entry {entry!r} from {where} is relative; every go command fails with "
+                         "`go: GOPATH entry is relative; must be absolute path`", location, fixes)
+        elif goroot and facts.same_dir(entry, goroot):
+            yield Report(f"GOPATH={entry} from {where} is the GOROOT of the go that runs: every command warns "
+                         "and modules and tools land inside the Go installation", location, fixes,
+                         severity=Severity.WARNING)
+        elif goroot and paths.inside(entry, goroot):
+            yield Report(f"GOPATH entry {entry} from {where} is inside GOROOT {goroot}: the next Go upgrade "
+                         "deletes your module cache and installed tools", location, fixes,
+                         severity=Severity.WARNING)

@@ -128,21 +128,22 @@ def _system(args: argparse.Namespace):
     return RealSystem(timeout=args.probe_timeout)
 
 
-def _collect(args: argparse.Namespace, config: Config, gopls: bool = True) -> Facts:
+def _root(args: argparse.Namespace) -> str:
+    if getattr(args, "test_system", None):
+        return args.dir  # a directory of the recorded machine
+    if not os.path.isdir(args.dir):
+        raise CliError(f"{args.dir}: not a directory")
+    return os.path.abspath(args.dir)
+
+
+def _collect(args: argparse.Namespace, system, config: Config, gopls: bool = True) -> Facts:
     from goenv_lsp.probe import ProbeOptions, collect_sync
 
-    system = _system(args)
-    if system.paths.is_abs(args.dir) and getattr(args, "test_system", None):
-        root = args.dir
-    elif not os.path.isdir(args.dir):
-        raise CliError(f"{args.dir}: not a directory")
-    else:
-        root = os.path.abspath(args.dir)
     if args.probe_timeout <= 0:
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace, discovery=config.workspace,
                            gopls=gopls)
-    return collect_sync(root, options, system)
+    return collect_sync(_root(args), options, system)
 
 
 def _load_facts(path: str) -> Facts:
@@ -154,13 +155,13 @@ def _load_facts(path: str) -> Facts:
         raise CliError(str(exc)) from None
 
 
-def _config(root: str | None) -> Config:
+def _config(root: str | None, system=None) -> Config:
     """The workspace's goenv-lsp.toml (problems go to stderr; defaults are used for them)."""
     from goenv_lsp.config import Config, load_workspace_file
 
     config, problems = Config(), []
-    if root and os.path.isdir(root):
-        config, problems, _ = load_workspace_file(root, config)
+    if root and (system is not None or os.path.isdir(root)):
+        config, problems, _ = load_workspace_file(root, config, system)
     for problem in problems:
         print(f"goenv-lsp: {problem} (ignored)", file=sys.stderr)
     return config
@@ -175,13 +176,14 @@ def _check(args: argparse.Namespace) -> int:
     if unknown:
         raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
     facts = _load_facts(args.facts) if args.facts else None
-    config = _config(facts.root if facts else args.dir)
+    system = None if facts else _system(args)
+    config = _config(facts.root if facts else _root(args), system)
     selection = Selection(select=tuple(args.select) or config.select,
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
                           severity=dict(config.severity))
     evaluation = Evaluation(selection)
     if facts is None:
-        facts = _collect(args, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
+        facts = _collect(args, system, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
     output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules)), style)
@@ -195,7 +197,8 @@ def _check(args: argparse.Namespace) -> int:
 def _facts(args: argparse.Namespace) -> int:
     from goenv_lsp.inputs.snapshot import dumps
 
-    print(dumps(_collect(args, _config(args.dir))))
+    system = _system(args)
+    print(dumps(_collect(args, system, _config(_root(args), system))))
     return EXIT_CLEAN
 
 

@@ -7,14 +7,17 @@ one clear problem each and fall back to the default; nothing here raises.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from goenv_lsp.engine import Selection, unknown_patterns
 from goenv_lsp.model import Severity
 from goenv_lsp.probe.discover import DiscoveryOptions
+
+if TYPE_CHECKING:
+    from goenv_lsp.probe.system import System
 
 CONFIG_FILE = "goenv-lsp.toml"
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
@@ -72,15 +75,21 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
     return config, problems
 
 
-def load_workspace_file(root: str, base: Config) -> tuple[Config, list[str], str | None]:
-    """Apply ``<root>/goenv-lsp.toml`` if it exists; returns (config, problems, path)."""
-    path = os.path.join(root, CONFIG_FILE)
-    try:
-        with open(path, "rb") as handle:
-            text = handle.read().decode("utf-8")
-    except FileNotFoundError:
+def load_workspace_file(root: str, base: Config, system: System | None = None) -> tuple[Config, list[str], str | None]:
+    """Apply ``<root>/goenv-lsp.toml`` if it exists (read through the System); returns (config, problems, path)."""
+    from goenv_lsp.facts import Status
+    from goenv_lsp.probe.system import RealSystem
+
+    system = system or RealSystem(env={})
+    path = system.paths.join(root, CONFIG_FILE)
+    found = system.read(path)
+    if found.status is Status.MISSING:
         return base, [], None
-    except (OSError, UnicodeDecodeError) as exc:
+    if found.status is not Status.OK:
+        return base, [f"{path}: cannot read: {found.problem}"], path
+    try:
+        text = found.data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         return base, [f"{path}: cannot read: {exc}"], path
     config, problems = parse_toml(text, path, base)
     # trust never comes from a file in the repository it would unlock

@@ -82,9 +82,11 @@ def check_real():
 def probe_real():
     """Collect Facts in-process for a workspace, in a given environment (same code path as the CLI)."""
     from goenv_lsp.probe import ProbeOptions, collect_sync
+    from goenv_lsp.probe.system import RealSystem
 
     def run(workspace, env: dict[str, str], **options):
-        return collect_sync(str(workspace), ProbeOptions(env=env, **options))
+        probe_options = ProbeOptions(**options)
+        return collect_sync(str(workspace), probe_options, RealSystem(env=env, timeout=probe_options.timeout))
 
     return run
 
@@ -96,3 +98,8 @@ def workspace(tmp_path: Path) -> Path:
     ws.mkdir()
     (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
     return ws
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/rules/goldens/*/*/expected.txt from what the rules report now")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import factsbuilder as fb
 import pytest
+import testbed
 
 from goenv_lsp import cli
 from goenv_lsp.facts import Facts, PathInfo, Status
@@ -20,12 +21,14 @@ from goenv_lsp.serde import to_data
 REPO = Path(__file__).resolve().parent.parent
 
 
-def editor_sdk(version: str, root: str) -> Facts:
+def editor_sdk(version: str, root: str, workspace: str = fb.ROOT) -> Facts:
     """go.goroot names another Go than the one on PATH: GE302 (warning; info when the same version)."""
     healthy = fb.healthy()
     other = fb.go_binary(version, root=root, path_index=None, origins=("go.goroot",))
-    return fb.healthy(vscode=fb.settings(go_goroot=root), go_binaries=(*healthy.go_binaries, other),
-                      paths={**(healthy.paths or {}), root: PathInfo("dir", True, f"go{version}", root)})
+    settings = replace(fb.settings(go_goroot=root), path=f"{workspace}/.vscode/settings.json")
+    return fb.healthy(root=workspace, go_mod=fb.go_mod(path=f"{workspace}/go.mod"), vscode=settings,
+                      go_binaries=(*healthy.go_binaries, other),
+                      paths={**(healthy.path_info or {}), root: PathInfo("dir", True, f"go{version}", root)})
 
 
 HEALTHY = fb.healthy()
@@ -66,7 +69,8 @@ def test_rules_json(capsys) -> None:
     assert code == 0
     records = json.loads(out)
     assert [r["code"] for r in records] == [r.code for r in all_rules()]
-    assert set(records[0]) == {"code", "name", "severity", "summary", "family", "fix", "url", "docs"}
+    assert set(records[0]) == {"code", "name", "severity", "summary", "family", "status", "scope", "fix", "fix_title",
+                               "tags", "needs", "suppressed_by", "url", "docs"}
 
 
 @pytest.mark.parametrize("name", ["GE302", "ge302", "editor-sdk-mismatch"])
@@ -182,8 +186,7 @@ def test_home_is_shown_as_tilde(capsys, facts_file) -> None:
 
 
 def test_root_under_home(capsys, facts_file) -> None:
-    facts = replace(MISMATCH, root=f"{fb.HOME}/app", vscode=replace(
-        MISMATCH.vscode, path=f"{fb.HOME}/app/.vscode/settings.json"))
+    facts = editor_sdk("1.22.10", f"{fb.HOME}/sdk/go1.22.10", workspace=f"{fb.HOME}/app")
     _, out, _ = run(capsys, "check", "--facts", facts_file(facts), "--format", "json")
     document = json.loads(out)
     assert document["root"] == "~/app"
@@ -220,12 +223,17 @@ def test_check_on_a_file(capsys, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("not json", "cannot read facts"),
-    ("", "cannot read facts"),
+    ("not json", "not JSON"),
+    ("", "not JSON"),
     ("\udcff", "cannot read facts"),
-    ("[]", "not goenv-lsp facts of schema 1"),
-    ('{"schema": 2}', "not goenv-lsp facts of schema 1"),
-    ('{"root": "/x"}', "not goenv-lsp facts of schema 1"),
+    ("[]", "not goenv-lsp facts (no schema number)"),
+    ('{"schema": 3}', "facts of schema 3 come from a newer goenv-lsp"),
+    ('{"schema": 0}', "facts of schema 0 are too old to read"),
+    ('{"root": "/x"}', "not goenv-lsp facts (no schema number)"),
+    ('{"schema": 2, "go_binaries": "go"}', "$.go_binaries: expected a list"),
+    ('{"schema": 2, "go_binaries": [{"path": "/go"}]}', "$.go_binaries[0]: missing field 'real_path'"),
+    ('{"schema": 2, "env": {"GOPATH": 1}}', "$.env.GOPATH: expected str"),
+    # schema 1 (migrated on load): the same shape errors
     ('{"schema": 1, "go_binaries": "go"}', "$.go_binaries: expected a list"),
     ('{"schema": 1, "go_binaries": [{"path": "/go"}]}', "$.go_binaries[0]: missing field 'real_path'"),
     ('{"schema": 1, "env": {"GOPATH": 1}}', "$.env.GOPATH: expected str"),
@@ -264,7 +272,7 @@ def test_internal_error_is_one_line(capsys, facts_file, monkeypatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("goenv_lsp.engine.evaluate", broken)
+    monkeypatch.setattr("goenv_lsp.engine.Evaluation.run", broken)
     code, out, err = run(capsys, "check", "--facts", facts_file(HEALTHY))
     assert (code, out) == (2, "")
     assert err.startswith("goenv-lsp: internal error: RuntimeError('boom')") and err.count("\n") == 1
@@ -292,7 +300,7 @@ def test_subprocess_check_over_facts(facts_file) -> None:
 
 
 def test_subprocess_check_probes_a_directory(tmp_path: Path) -> None:
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path)}
     proc = python_m(["check", str(tmp_path), "--format", "json", "--fail-on", "never"], cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     document = json.loads(proc.stdout)
@@ -305,12 +313,13 @@ def test_facts_never_show_url_credentials(tmp_path: Path) -> None:
     config = tmp_path / "config" / "go"
     config.mkdir(parents=True)
     (config / "env").write_text(f"GOPROXY=https://file-user:{secret}@proxy.example.com\n", encoding="utf-8")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
            "GOPROXY": f"https://user:{secret}@proxy.example.com,direct", "GONOSUMDB": "example.com"}
     proc = python_m(["facts"], cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert secret not in proc.stdout and secret not in proc.stderr
     facts = json.loads(proc.stdout)
     assert facts["env"]["GOPROXY"] == "https://***@proxy.example.com,direct"
-    assert facts["user_env_file"]["status"] == Status.OK.value
-    assert facts["user_env_file"]["entries"][0]["value"] == "https://***@proxy.example.com"
+    env_file = facts["files"][str(config / "env")]
+    assert (env_file["kind"], env_file["status"]) == ("goenv", Status.OK.value)
+    assert env_file["entries"][0]["value"] == "https://***@proxy.example.com"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import factsbuilder as fb
 
@@ -12,7 +11,7 @@ from goenv_lsp.serde import to_data
 
 
 def _facts_file(tmp_path, root):
-    facts = replace(fb.healthy(gopls=()), root=str(root), go_mod=fb.go_mod(path=f"{root}/go.mod"))
+    facts = fb.healthy(gopls=(), root=str(root), go_mod=fb.go_mod(path=f"{root}/go.mod"))
     path = tmp_path / "facts.json"
     path.write_text(json.dumps(to_data(facts)))
     return path

@@ -1,4 +1,4 @@
-"""The engine: selection, severities, isolation of a crashing rule, dedupe and order."""
+"""The engine: selection, severities, isolation of a crashing rule, scopes, suppression, dedupe and order."""
 
 from __future__ import annotations
 
@@ -10,14 +10,16 @@ import pytest
 from goenv_lsp.engine import INTERNAL_ERROR_CODE, Selection, evaluate, matches, unknown_patterns
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Location, Range, Severity
-from goenv_lsp.rules import Report, Rule, all_rules
+from goenv_lsp.rules import FixAvailability, Report, Rule, Scope, all_rules
 
 FILE = f"{fb.ROOT}/go.mod"
 
 
-def make(code: str, name: str, check: Callable[[Facts], Iterable[Report]],
-         severity: Severity = Severity.WARNING) -> Rule:
-    return Rule(code, name, severity, f"test rule {name}", "", "none", check)
+def make(code: str, name: str, check: Callable[..., Iterable[Report]],
+         severity: Severity = Severity.WARNING, **fields) -> Rule:
+    fields.setdefault("needs", frozenset({"go-binaries"}))
+    return Rule(code=code, name=name, severity=severity, summary=f"test rule {name}", docs="",
+                fix=FixAvailability.NONE, check=check, **fields)
 
 
 def at(line: int, character: int = 0, path: str | None = FILE) -> Location:
@@ -101,8 +103,11 @@ def test_a_crashing_rule_is_isolated() -> None:
     assert [f.code for f in findings] == [INTERNAL_ERROR_CODE, "GE101", "GE301"]
     crash = findings[0]
     assert crash.name == "rule-crashed" and crash.severity is Severity.WARNING
-    assert crash.location.path is None
+    assert crash.location == Location(FILE, Range.of(0, 7, 22))  # the machine anchor: the root go.mod's module line
     assert "GE201" in crash.message and "KeyError" in crash.message
+    # with nothing to anchor to, the workspace as a whole
+    (crash,) = evaluate(fb.healthy(go_mod=None), rules=(make("GE201", "broken", broken),))
+    assert crash.code == INTERNAL_ERROR_CODE and crash.location.path is None
 
 
 def test_a_crash_before_the_first_report() -> None:
@@ -138,3 +143,52 @@ def test_order_is_workspace_first_then_path_position_code() -> None:
 def test_real_rules_on_healthy_facts_are_quiet() -> None:
     assert evaluate(fb.healthy()) == []
     assert len(all_rules()) > 0
+
+
+def test_module_rules_run_once_per_scope_and_carry_the_module() -> None:
+    other = fb.go_mod(path="/work/app/tools/go.mod")
+    facts = fb.healthy(files={f.path: f for f in (fb.go_mod(), other, fb.env_file())})
+    seen = []
+
+    def per_scope(facts: Facts, scope) -> Iterable[Report]:
+        seen.append(scope.path)
+        yield Report(f"in {scope.path}", Location(scope.path))
+
+    rule = make("GE110", "scoped", per_scope, scope=Scope.MODULE, needs=frozenset({"go.mod"}))
+    findings = evaluate(facts, rules=(rule,))
+    assert seen == [FILE, "/work/app/tools/go.mod"]
+    assert [(f.message, f.module) for f in findings] == [(f"in {FILE}", FILE),
+                                                         ("in /work/app/tools/go.mod", "/work/app/tools/go.mod")]
+
+
+def test_a_module_rule_runs_once_with_none_without_modules() -> None:
+    seen = []
+
+    def per_scope(facts: Facts, scope) -> Iterable[Report]:
+        seen.append(scope)
+        return ()
+
+    evaluate(fb.healthy(go_mod=None), rules=(make("GE110", "scoped", per_scope, scope=Scope.MODULE,
+                                                  needs=frozenset({"go.mod"})),))
+    assert seen == [None]
+
+
+def test_file_rules_run_per_file_of_the_kinds_they_need() -> None:
+    def per_file(facts: Facts, file) -> Iterable[Report]:
+        yield Report(file.kind, Location(file.path))
+
+    rule = make("GE002", "per-file", per_file, scope=Scope.FILE, needs=frozenset({"go.mod", "goenv"}))
+    findings = evaluate(fb.healthy(), rules=(rule,))
+    assert [(f.message, f.location.path, f.module) for f in findings] == [
+        ("goenv", f"{fb.HOME}/.config/go/env", None),  # outside every module
+        ("go.mod", FILE, FILE),
+    ]
+
+
+def test_suppressed_by_drops_the_findings_of_the_suppressed_rule() -> None:
+    quiet = make("GE001", "general", reports(Report("general", at(1))), suppressed_by=("GE103",))
+    specific = make("GE103", "specific", reports(Report("specific", at(2))))
+    nothing = make("GE103", "specific", reports())
+    assert [f.code for f in evaluate(fb.healthy(), rules=(quiet, specific))] == ["GE103"]
+    assert [f.code for f in evaluate(fb.healthy(), rules=(quiet, nothing))] == ["GE001"]
+    assert [f.code for f in evaluate(fb.healthy(), Selection(ignore=("GE103",)), (quiet, specific))] == ["GE001"]

@@ -1,39 +1,54 @@
-"""The rule registry: every rule is complete, discovered, unique and has its own test module."""
+"""The rule registry: every rule is discovered from its family package, complete, unique, and proven by its own
+test module and by golden cases — at least one where it reports and one where it stays quiet."""
 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from goenv_lsp import rules as rules_package
-from goenv_lsp.model import Severity
+from goenv_lsp.files import PARSED
 from goenv_lsp.rules import all_rules, by_code
-from goenv_lsp.rules.registry import DOC_SECTIONS, FAMILIES, validate
+from goenv_lsp.rules.registry import FAMILIES, FixAvailability, Input, Rule, Scope, rule, validate
 
 RULES = all_rules()
 RULES_DIR = Path(rules_package.__file__).parent
 TESTS_DIR = Path(__file__).parent / "rules"
+sys.path.insert(0, str(TESTS_DIR / "goldens"))
+import golden  # noqa: E402
+
 IDS = [r.code for r in RULES]
 
 
-def test_there_are_rules() -> None:
-    assert len(RULES) >= 10
-
-
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_rule_record_is_complete(rule) -> None:
-    assert re.fullmatch(r"GE\d{3}", rule.code)
+def test_rule_record_is_complete(rule: Rule) -> None:
     assert rule.code != "GE000", "GE000 is reserved for a rule that crashed"
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
-    assert isinstance(rule.severity, Severity)
     assert rule.summary.strip() and not rule.summary.endswith(".")
     assert rule.family in FAMILIES.values(), f"{rule.code}: no family for GE{rule.code[2]}xx"
-    assert rule.fix in ("none", "sometimes", "always")
-    for title in DOC_SECTIONS:
-        assert rule.section(title), f"{rule.code}: docs lack a non-empty '## {title}'"
     assert validate(rule) == []
+    assert rule.needs, f"{rule.code}: needs names nothing"
+    assert all(code in IDS for code in rule.suppressed_by), f"{rule.code}: suppressed by an unknown code"
+    assert rule.code not in rule.suppressed_by
+
+
+def test_validation_refuses_incomplete_records() -> None:
+    docs = "## What it checks\nx\n## Why it matters\nx\n## How to fix\nx\n## Example\nx\n"
+
+    def check(facts):
+        return ()
+
+    with pytest.raises(ValueError, match="fix_title"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             fix=FixAvailability.SOMETIMES, needs=(Input.GO_BINARIES,))(check)
+    with pytest.raises(ValueError, match="unknown inputs"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=("no-such-kind",))(check)
+    with pytest.raises(ValueError, match="lack '## Example'"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x",
+             docs=docs.replace("## Example", "## Examples"), needs=(Input.GO_BINARIES,))(check)
 
 
 def test_codes_and_names_are_unique() -> None:
@@ -41,32 +56,60 @@ def test_codes_and_names_are_unique() -> None:
     names = [r.name for r in RULES]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    assert not set(names) & {"rule-crashed"}, "rule-crashed is the name of GE000"
+    assert "rule-crashed" not in names, "rule-crashed is the name of GE000"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_by_code_finds_rule_by_code_and_name(rule) -> None:
+def test_by_code_finds_rule_by_code_and_name(rule: Rule) -> None:
     assert by_code(rule.code) is rule
     assert by_code(rule.code.lower()) is rule
     assert by_code(rule.name) is rule
 
 
-def test_every_rule_module_is_discovered() -> None:
-    modules = {p.stem for p in RULES_DIR.glob("ge*.py")}
+def test_every_rule_module_is_discovered_in_its_family_package() -> None:
+    modules = {p for p in RULES_DIR.glob("ge*/ge*.py")}
     assert modules, "no rule modules found"
-    misnamed = sorted(m for m in modules if not re.fullmatch(r"ge\d{3}_[a-z0-9_]+", m))
-    assert not misnamed, f"rule modules must be named geNNN_<name>.py: {misnamed}"
+    misnamed = sorted(str(p) for p in modules if not re.fullmatch(r"ge\d{3}_[a-z0-9_]+", p.stem)
+                      or not re.fullmatch(rf"ge{p.stem[2]}_[a-z]+", p.parent.name))
+    assert not misnamed, f"rule modules must be geN_<family>/geNNN_<name>.py: {misnamed}"
+    assert not list(RULES_DIR.glob("ge*.py")), "rule modules belong in their family package"
     discovered = {r.check.__module__.rsplit(".", 1)[-1] for r in RULES}
-    assert discovered == modules
+    assert discovered == {p.stem for p in modules}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_module_name_carries_the_code(rule) -> None:
+def test_module_name_carries_the_code(rule: Rule) -> None:
     module = rule.check.__module__.rsplit(".", 1)[-1]
     assert module.startswith(rule.code.lower() + "_")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
-def test_every_rule_has_a_test_module(rule) -> None:
+def test_every_rule_has_a_test_module(rule: Rule) -> None:
     expected = TESTS_DIR / f"test_{rule.code.lower()}.py"
     assert expected.is_file(), f"{rule.code} ({rule.name}) has no tests: add tests/rules/{expected.name}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_every_rule_has_a_catching_and_a_quiet_golden_case(rule: Rule) -> None:
+    cases = [c for c in golden.cases() if c.parent.name == rule.code]
+    expected = [(c / "expected.txt").read_text(encoding="utf-8") if (c / "expected.txt").is_file() else None
+                for c in cases]
+    assert any(e for e in expected), f"{rule.code}: no golden case where it reports (tests/rules/goldens)"
+    assert any(e == "" for e in expected), f"{rule.code}: no golden case where it stays quiet"
+    for case, text in zip(cases, expected, strict=True):
+        codes = set(re.findall(r"^\S+: (GE\d{3}) ", text or "", re.M))
+        assert codes <= {rule.code}, f"{case}: reports {codes}, not only {rule.code}"
+
+
+def test_golden_directories_name_rules() -> None:
+    assert {c.parent.name for c in golden.cases()} <= set(IDS)
+
+
+def test_scope_and_inputs_agree() -> None:
+    """A FILE rule reads files only; a rule that reads modules' go lines names the module inputs."""
+    kinds = {k.name for k in PARSED}
+    for found in RULES:
+        if found.scope is Scope.FILE:
+            assert found.needs <= kinds, f"{found.code}: a file rule needs only file kinds"
+        if found.scope is Scope.MODULE:
+            assert {"go.mod", "go.work", Input.MODULES.value} <= found.needs, found.code

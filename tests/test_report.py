@@ -7,8 +7,10 @@ import json
 import factsbuilder as fb
 import pytest
 
+from goenv_lsp.facts import Facts
 from goenv_lsp.model import (
     Applicability,
+    CommandKind,
     CommandSpec,
     Finding,
     Fix,
@@ -18,11 +20,16 @@ from goenv_lsp.model import (
     Severity,
     TextEdit,
 )
-from goenv_lsp.report import json_report, text
-from goenv_lsp.report.paths import PathStyle
+from goenv_lsp.report import CheckResult, PathStyle, formats, text
+from goenv_lsp.report import json as json_report
+from goenv_lsp.rules import all_rules
 
 HOME, ROOT = fb.HOME, fb.ROOT  # /home/dev, /work/app
 STYLE = PathStyle(ROOT, HOME)
+
+
+def result(findings: list[Finding], facts: Facts | None = None) -> CheckResult:
+    return CheckResult(facts if facts is not None else Facts(), tuple(findings), all_rules())
 
 
 @pytest.mark.parametrize(("path", "shown"), [
@@ -68,10 +75,11 @@ def test_show_home_and_unknown_home() -> None:
 FIX = Fix(f"Set go.goroot to {HOME}/sdk/go", Applicability.SAFE,
           edits=(TextEdit(f"{ROOT}/.vscode/settings.json", Range.of(1, 15, 37), f'"{HOME}/sdk/go"'),))
 COMMAND = Fix("Run `go env -u GOROOT`", Applicability.UNSAFE,
-              command=CommandSpec((f"{HOME}/sdk/go/bin/go", "env", "-u", "GOROOT"), ROOT))
+              command=CommandSpec(CommandKind.GO_ENV_WRITE, (f"{HOME}/sdk/go/bin/go", "env", "-u", "GOROOT"), ROOT))
 SETTINGS = Finding("GE302", "editor-sdk-mismatch", Severity.WARNING, f"go.goroot selects {HOME}/sdk/go",
                    Location(f"{ROOT}/.vscode/settings.json", Range.of(1, 15, 37)), (FIX,),
-                   (Related(Location(f"{HOME}/.config/go/env", Range.of(2, 0, 5)), "set here"),))
+                   (Related(Location(f"{HOME}/.config/go/env", Range.of(2, 0, 5)), "set here"),),
+                   module=f"{ROOT}/go.mod")
 GOROOT = Finding("GE104", "goroot-mismatch", Severity.ERROR, "GOROOT is another Go", Location(None), (COMMAND,))
 NOTE = Finding("GE003", "workspace-binary-skipped", Severity.INFO, "skipped ./bin/go",
                Location(f"{ROOT}/bin/go"))
@@ -80,13 +88,13 @@ FINDINGS = [CRASH, GOROOT, NOTE, SETTINGS]
 
 
 def test_text_healthy_is_one_quiet_line() -> None:
-    out = text.render([], fb.healthy(), STYLE)
+    out = text.render(result([], fb.healthy()), STYLE)
     assert out == "✓ No Go environment problems found in /work/app (go1.27.3 at /usr/local/go1.27.3/bin/go)\n"
-    assert text.render([], None, STYLE) == "✓ No Go environment problems found\n"
+    assert text.render(result([]), STYLE) == "✓ No Go environment problems found\n"  # nothing known
 
 
 def test_text_groups_and_lines() -> None:
-    out = text.render(FINDINGS, fb.healthy(), STYLE)
+    out = text.render(result(FINDINGS, fb.healthy()), STYLE)
     lines = out.splitlines()
     assert lines[0] == "goenv-lsp in /work/app (go1.27.3 at /usr/local/go1.27.3/bin/go)"
     assert "! goenv-lsp itself (1 warning, 1 info)" in lines
@@ -103,24 +111,26 @@ def test_text_groups_and_lines() -> None:
 
 
 def test_text_info_only_group_is_marked_ok() -> None:
-    out = text.render([NOTE], fb.healthy(), STYLE)
+    out = text.render(result([NOTE], fb.healthy()), STYLE)
     assert "✓ goenv-lsp itself (1 info)" in out.splitlines()
 
 
 def test_text_line_columns_are_one_based() -> None:
     finding = Finding("GE110", "go-line-too-new", Severity.ERROR, "m", Location(f"{ROOT}/go.mod", Range.of(0, 0)))
-    assert "go.mod:1:1: GE110 m [error]" in text.render([finding], None, STYLE).splitlines()
+    assert "go.mod:1:1: GE110 m [error]" in text.render(result([finding]), STYLE).splitlines()
 
 
 def test_json_contract() -> None:
-    document = json.loads(json_report.render(FINDINGS, ROOT, STYLE))
+    document = json.loads(json_report.render(result(FINDINGS, fb.healthy()), STYLE))
     assert list(document) == ["schema", "tool", "root", "summary", "findings"]
     assert document["schema"] == 1
     assert document["tool"]["name"] == "goenv-lsp" and document["tool"]["version"]
     assert document["root"] == ROOT
     assert document["summary"] == {"error": 1, "warning": 2, "info": 1}
     crash, goroot, note, settings = document["findings"]
-    assert list(settings) == ["code", "name", "severity", "message", "path", "range", "url", "fixes", "related"]
+    assert list(settings) == ["code", "name", "severity", "message", "path", "range", "url", "fixes", "related",
+                              "module"]
+    assert settings["module"] == "go.mod" and goroot["module"] is None
     assert settings["path"] == ".vscode/settings.json"
     assert settings["range"] == {"start": {"line": 1, "character": 15}, "end": {"line": 1, "character": 37}}
     assert settings["url"].endswith("/docs/rules/GE302.md")
@@ -141,14 +151,19 @@ def test_json_contract() -> None:
 
 
 def test_json_show_home_and_empty() -> None:
-    document = json.loads(json_report.render([SETTINGS], f"{HOME}/app", PathStyle(f"{HOME}/app", HOME, False)))
+    facts = Facts(root=f"{HOME}/app", home=HOME)
+    document = json.loads(json_report.render(result([SETTINGS], facts), PathStyle(f"{HOME}/app", HOME, False)))
     assert document["root"] == f"{HOME}/app"
     assert document["findings"][0]["fixes"][0]["edits"][0]["newText"] == f'"{HOME}/sdk/go"'
-    empty = json.loads(json_report.render([], None, STYLE))
+    empty = json.loads(json_report.render(result([]), STYLE))
     assert empty["root"] is None and empty["findings"] == []
     assert empty["summary"] == {"error": 0, "warning": 0, "info": 0}
 
 
 def test_json_keeps_unicode() -> None:
     finding = Finding("GE002", "malformed-file", Severity.ERROR, "bad 🚀", Location(f"{ROOT}/go.mod"))
-    assert "bad 🚀" in json_report.render([finding], ROOT, STYLE)
+    assert "bad 🚀" in json_report.render(result([finding], fb.healthy()), STYLE)
+
+
+def test_formats_registry() -> None:
+    assert formats()["json"] is json_report.render and formats()["text"] is text.render

@@ -9,18 +9,23 @@ from typing import Any
 import factsbuilder as fb
 import pytest
 
-from goenv_lsp.facts import (
-    Facts,
-    FileProblem,
-    IdeaFacts,
-    ModFileFacts,
-    PathInfo,
-    ProbeRun,
-    Spanned,
-    Status,
+from goenv_lsp.facts import Facts, FileProblem, PathInfo, ProbeRun, Spanned, Status
+from goenv_lsp.files.go_mod import ModFileFacts
+from goenv_lsp.model import (
+    Applicability,
+    CommandKind,
+    CommandSpec,
+    Finding,
+    Fix,
+    Location,
+    Range,
+    Related,
+    Severity,
+    TextEdit,
 )
-from goenv_lsp.model import Applicability, CommandSpec, Finding, Fix, Location, Range, Related, Severity, TextEdit
 from goenv_lsp.serde import SchemaError, from_data, to_data
+
+GO_MOD = f"{fb.ROOT}/go.mod"
 
 
 def round_trip(value: Any, cls: type) -> Any:
@@ -38,11 +43,10 @@ FACTS = {
         path=f"{fb.ROOT}/go.work", kind="go.work", status=Status.MALFORMED,
         problems=(FileProblem("unknown directive: foo", Range.of(3, 0, 3)), FileProblem("no range")),
         uses=(Spanned("./a", Range.of(4, 4, 7)),))),
-    "idea": fb.healthy(idea=IdeaFacts(path=f"{fb.ROOT}/.idea/workspace.xml", status=Status.OK,
-                                      goroot=Spanned("/usr/local/go", Range.of(2, 10, 30)),
-                                      goroot_raw="file:///usr/local/go", vgo_enabled=True)),
-    "paths": fb.healthy(paths={"/odd path/with \"quotes\"": PathInfo("missing")}, toolchains={"go1.27.3": "/x"},
-                        notes=("a note", "ünïcödé 🚀")),
+    "idea": fb.healthy(idea=fb.goland(goroot=Spanned("/usr/local/go", Range.of(2, 10, 30)),
+                                      goroot_raw="file:///usr/local/go")),
+    "paths": fb.healthy(paths={"/odd path/with \"quotes\"": PathInfo("missing"), "/ünïcödé 🚀": PathInfo("dir")},
+                        toolchains={"go1.27.3": "/x"}),
     "env-file": fb.healthy(user_env_file=fb.env_file(GOTOOLCHAIN="go1.27.3+auto", GOFLAGS="-mod=mod")),
 }
 
@@ -60,24 +64,28 @@ def test_setting_values_of_any_json_type_round_trip() -> None:
 
 
 def test_findings_round_trip() -> None:
-    fix = Fix("t", Applicability.UNSAFE, (TextEdit("/a", Range.of(0, 1, 2), "x"),), CommandSpec(("go", "env"), "/a"))
+    command = CommandSpec(CommandKind.INSTALL_GOPLS, ("go", "install", "golang.org/x/tools/gopls@v0.16.2"), "/a",
+                          {"GOTOOLCHAIN": "auto"})
+    fix = Fix("t", Applicability.UNSAFE, (TextEdit("/a", Range.of(0, 1, 2), "x"),), command)
     finding = Finding("GE101", "n", Severity.ERROR, "m", Location("/a", Range.of(1, 2, 3)), (fix,),
-                      (Related(Location(None), "r"),))
+                      (Related(Location(None), "r"),), module="/a/go.mod")
     assert round_trip(finding, Finding) == finding
 
 
 def test_to_data_is_json_ready() -> None:
     data = to_data(fb.healthy())
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["go_binaries"][0]["origins"] == ["PATH"]
-    assert data["go_mod"]["status"] == "ok"
-    assert data["go_mod"]["go"]["range"] == {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 9}}
+    go_mod = data["files"][GO_MOD]
+    assert (go_mod["kind"], go_mod["status"]) == ("go.mod", "ok")
+    assert go_mod["go"]["range"] == {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 9}}
+    json.dumps(data)
 
 
 def test_unknown_keys_are_ignored_and_missing_defaults_apply() -> None:
     data = to_data(fb.healthy())
     data["added_in_a_later_version"] = {"x": 1}
-    del data["notes"]
+    del data["discovery"]
     assert from_data(Facts, data) == fb.healthy()
 
 
@@ -97,9 +105,10 @@ def bad(mutate) -> str:
     (lambda d: d["go_binaries"][0].pop("real_path"), "$.go_binaries[0]: missing field 'real_path'"),
     (lambda d: d.update(go_binaries={"go": {}}), "$.go_binaries: expected a list"),
     (lambda d: d.update(go_binaries=["go"]), "$.go_binaries[0]: expected an object for GoBinary"),
-    (lambda d: d["go_mod"]["go"]["range"]["start"].update(line=None), "$.go_mod.go.range.start.line: expected int"),
+    (lambda d: d["files"][GO_MOD]["go"]["range"]["start"].update(line=None),
+     f'$.files["{GO_MOD}"].go.range.start.line: expected int'),
     (lambda d: d["env"].update(GOPATH=1), "$.env.GOPATH: expected str, got int"),
-    (lambda d: d["paths"].update({"/a b": "dir"}), '$.paths["/a b"]: expected an object for PathInfo'),
+    (lambda d: d["path_info"].update({"/a b": "dir"}), '$.path_info["/a b"]: expected an object for PathInfo'),
     (lambda d: d["go_binaries"][0]["version_run"].update(argv="go"), "$.go_binaries[0].version_run.argv: expected"),
     (lambda d: d["go_binaries"][0]["version_run"].update(duration_ms="1"),
      "$.go_binaries[0].version_run.duration_ms: expected float"),

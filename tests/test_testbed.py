@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_ecy_gopls_build_info(go127: Path, ecy_gopls: Path, go_env: testbed.EnvF
 
 def test_env_is_isolated(go_env: testbed.EnvFactory, tmp_path: Path) -> None:
     env = go_env(["/opt/x"], EXTRA="1", LANG=None)
-    assert env["PATH"] == "/opt/x:/usr/bin:/bin"
+    assert env["PATH"] == f"/opt/x:{testbed.host_bin()}"  # never a system bin directory
     assert env["EXTRA"] == "1" and "LANG" not in env
     assert "GOFLAGS" not in env and "GOROOT" not in env
     assert env["HOME"] != os.environ.get("HOME")
@@ -79,3 +80,16 @@ def test_env_is_isolated(go_env: testbed.EnvFactory, tmp_path: Path) -> None:
         assert Path(env[key]).is_relative_to(tmp_path), key
     leaked = {k for k, v in os.environ.items() if env.get(k) == v}
     assert leaked <= {"LANG", "GOTOOLCHAIN", "GOPROXY"}  # only if the outer env happens to match
+
+
+def test_host_bin_has_the_host_tools_but_never_go_or_gopls(go_env: testbed.EnvFactory) -> None:
+    host = testbed.host_bin()
+    assert host.is_relative_to(testbed.CACHE)
+    for tool in ("sh", "git", "env", "cat"):
+        assert (host / tool).exists(), tool
+    assert not (host / "go").exists() and not (host / "gopls").exists()
+    env = go_env([])
+    assert env["PATH"] == str(host)
+    # Debian's golang-go and gopls may sit in /usr/bin: an isolated PATH must not find them
+    assert shutil.which("go", path=env["PATH"]) is None and shutil.which("gopls", path=env["PATH"]) is None
+    assert shutil.which("sh", path=env["PATH"]) is not None

@@ -26,10 +26,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import testbed
 
 from goenv_lsp.config import from_mapping
+from goenv_lsp.files import watch_globs
 from goenv_lsp.lsp import convert
-from goenv_lsp.lsp.server import WATCHED_GLOBS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "vscode-extension"
@@ -174,7 +175,7 @@ def test_contributions_match_the_server() -> None:
     assert "goenv.restartServer" not in convert.COMMANDS
     # the document selector covers every file the server watches and reads from unsaved buffers
     source = (EXT / "src" / "extension.ts").read_text()
-    for glob in WATCHED_GLOBS:
+    for glob in watch_globs():
         name = glob.rsplit("/", 1)[-1]
         if name in ("go.mod", "go.work"):
             assert f'language: "{name}"' in source, name
@@ -224,7 +225,7 @@ def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path) -> None:
     user_go = _fake_go(tmp_path / "usergo")
     home = tmp_path / "home"
     home.mkdir()
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)}
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(home), "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
     proc = subprocess.run([NODE, "scripts/e2e.js", "dist/extension.js", str(workspace), str(user_go),
                            sys.executable, "-m", "goenv_lsp"], cwd=built, env=env, capture_output=True, text=True,

@@ -142,15 +142,35 @@ def ecy_gopls() -> Path:
 EnvValue = str | os.PathLike[str] | None
 EnvFactory = Callable[..., dict[str, str]]  # the conftest ``go_env`` fixture: (path_dirs, **extra) -> env
 
+# The host programs tests and the tools they run need: the shell and coreutils for stub scripts, git for
+# `go build` (VCS stamping) and the stub-gopls repository. Never go or gopls.
+HOST_TOOLS = ("sh", "bash", "env", "cat", "printf", "echo", "sleep", "true", "false", "ls", "mkdir", "rm", "cp",
+              "mv", "ln", "touch", "chmod", "sed", "grep", "head", "tail", "tr", "wc", "dirname", "basename",
+              "readlink", "realpath", "uname", "id", "kill", "timeout", "git", "tar", "gzip")
+
+
+def host_bin() -> Path:
+    """A directory of symlinks to ``HOST_TOOLS``, the only host directory an isolated PATH holds: the host's
+    /usr/bin may hold a go or gopls (Debian's golang-go, gopls) that tests must never see."""
+
+    def build(tmp: Path) -> None:
+        search = os.pathsep.join(p for p in (os.environ.get("PATH", ""), "/usr/bin", "/bin") if p)
+        for tool in HOST_TOOLS:
+            found = shutil.which(tool, path=search)
+            if found:
+                (tmp / tool).symlink_to(found)
+
+    return _cached("hostbin", build)
+
 
 def isolated_env(tmp: Path, path_dirs: list[Path | str], **extra: EnvValue) -> dict[str, str]:
     """A from-scratch environment for running go/gopls with all state under ``tmp/home``.
 
-    The layout matches Go's defaults for that HOME (GOPATH=~/go, GOCACHE=~/.cache/go-build,
-    GOENV=~/.config/go/env), so removing one of them (``GOPATH=None``) changes nothing else.
-    ``extra`` overrides or adds variables; ``None`` removes one. GOTELEMETRY is not set: Go
-    ignores it as an environment variable (it only reports the mode file's value), and telemetry
-    files land under the temp HOME anyway.
+    PATH is ``path_dirs`` and then ``host_bin()`` — never a system bin directory. The layout matches Go's
+    defaults for that HOME (GOPATH=~/go, GOCACHE=~/.cache/go-build, GOENV=~/.config/go/env), so removing
+    one of them (``GOPATH=None``) changes nothing else. ``extra`` overrides or adds variables; ``None``
+    removes one. GOTELEMETRY is not set: Go ignores it as an environment variable (it only reports the mode
+    file's value), and telemetry files land under the temp HOME anyway.
     """
     home = Path(tmp) / "home"
     env = {
@@ -164,7 +184,7 @@ def isolated_env(tmp: Path, path_dirs: list[Path | str], **extra: EnvValue) -> d
         "TMPDIR": home / "tmp",
         "GOTOOLCHAIN": "local",
         "GOPROXY": "off",
-        "PATH": os.pathsep.join([*map(str, path_dirs), "/usr/bin", "/bin"]),
+        "PATH": os.pathsep.join([*map(str, path_dirs), str(host_bin())]),
         "LANG": "C.UTF-8",
         **extra,
     }

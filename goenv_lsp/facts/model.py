@@ -139,7 +139,8 @@ class Discovery:
     """How the workspace tree was searched for the files of each kind."""
 
     directories: int = 0  # directories read
-    truncated: str | None = None  # why the search stopped early (a cap), None when it was complete
+    truncated: str | None = None  # the cap that stopped the search early ("found 2000 modules (max-modules)"),
+    #                               None when it was complete
 
 
 @dataclass(frozen=True)

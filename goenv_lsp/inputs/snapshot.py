@@ -70,18 +70,20 @@ def _v1_to_v2(data: dict) -> dict:
     files: dict[str, dict] = {}
     for field, kind in _V1_KINDS.items():
         file = data.get(field)
-        if isinstance(file, dict) and file.get("path"):
+        if isinstance(file, dict) and isinstance(file.get("path"), str) and file["path"]:
             file = {**file, "kind": kind}
-            file["problems"] = [{**p, "message": _PROBLEM_PREFIX.sub("", str(p.get("message", "")))}
-                                for p in file.get("problems") or ()]
-            for value in file.get("values") or ():
-                value.pop("key_range", None)
+            if isinstance(file.get("problems"), list):
+                file["problems"] = [{**p, "message": _PROBLEM_PREFIX.sub("", str(p.get("message", "")))}
+                                    if isinstance(p, dict) else p for p in file["problems"]]
+            if isinstance(file.get("values"), list):
+                file["values"] = [{k: v for k, v in value.items() if k != "key_range"} if isinstance(value, dict)
+                                  else value for value in file["values"]]
             files[file["path"]] = file
     probed = data.get("go_binaries") is not None  # schema-1 facts came from a probe that read every kind
     out["files"] = files if (files or probed) else None
     out["kinds"] = list(_V1_KINDS.values()) if probed else None
     go_mod, go_work = data.get("go_mod"), data.get("go_work")
-    if isinstance(go_mod, dict) and go_mod.get("path"):
+    if isinstance(go_mod, dict) and isinstance(go_mod.get("path"), str) and go_mod["path"]:
         directory = re.sub(r"[/\\][^/\\]*$", "", go_mod["path"]) or go_mod["path"]
         out["modules"] = [{"dir": directory, "go_mod": go_mod["path"],
                            "go_work": go_work.get("path") if isinstance(go_work, dict) else None}]
@@ -89,11 +91,16 @@ def _v1_to_v2(data: dict) -> dict:
         out["modules"] = [] if probed else None
     out["path_info"] = data.get("paths")
     out["path_flavor"] = "windows" if data.get("os") == "windows" else "posix" if data.get("os") else None
-    out["go_binaries"] = [_without_pending(b, ("version_run", "env_run")) for b in data.get("go_binaries") or ()] \
-        if probed else None
-    if data.get("gopls") is not None:
-        out["gopls"] = [_without_pending(g, ("run",)) for g in data["gopls"]]
+    out["go_binaries"] = _each_without_pending(data.get("go_binaries"), ("version_run", "env_run"))
+    out["gopls"] = _each_without_pending(data.get("gopls"), ("run",))
     return out
+
+
+def _each_without_pending(binaries: object, runs: tuple[str, ...]) -> object:
+    """Anything not shaped as schema 1 had it is left as it is, for the schema check to report precisely."""
+    if not isinstance(binaries, list):
+        return binaries
+    return [_without_pending(b, runs) if isinstance(b, dict) else b for b in binaries]
 
 
 def _without_pending(binary: dict, runs: tuple[str, ...]) -> dict:

@@ -60,7 +60,7 @@ class WorkspaceRoot:
 
     def configure(self, base: Config) -> list[str]:
         """Apply the client's settings and the workspace's goenv-lsp.toml; returns the problems found."""
-        config, problems, _ = load_workspace_file(self.path, base)
+        config, problems, _ = load_workspace_file(self.path, base, self.system)
         if config.selection() != self.config.selection():
             self.evaluation = Evaluation(config.selection(), self.rules)
         if config.workspace != self.config.workspace:

@@ -64,6 +64,9 @@ class PyglsClient:
     def show_message(self, kind: lsp.MessageType, text: str) -> None:
         self.server.window_show_message(lsp.ShowMessageParams(type=kind, message=text))
 
+    def log(self, text: str) -> None:
+        self.server.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=text))
+
     def supports(self, dotted: str) -> bool:
         node: object = self.server.client_capabilities
         for name in dotted.split("."):

@@ -32,6 +32,8 @@ class Client(Protocol):
 
     def show_message(self, kind: lsp.MessageType, text: str) -> None: ...
 
+    def log(self, text: str) -> None: ...  # window/logMessage (the client's log, not a pop-up)
+
     def supports(self, dotted: str) -> bool: ...
 
     def buffers(self) -> dict[str, bytes]: ...  # unsaved text of open documents, by path

@@ -80,8 +80,7 @@ def discover(system: System, root: str, kinds: Iterable[FileKind], options: Disc
     while stack:
         directory, relative, ignores = stack.pop()
         if found.directories >= options.max_dirs:
-            found.truncated = (f"stopped after reading {options.max_dirs} directories; set [workspace] max-dirs "
-                               "or exclude in goenv-lsp.toml")
+            found.truncated = f"read {options.max_dirs} directories (max-dirs)"
             break
         entries = system.list(directory)
         found.directories += 1
@@ -112,8 +111,7 @@ def discover(system: System, root: str, kinds: Iterable[FileKind], options: Disc
                     break
         if modules > options.max_modules:
             found.files["go.mod"] = found.files["go.mod"][:options.max_modules]
-            found.truncated = (f"stopped after {options.max_modules} modules; set [workspace] max-modules or "
-                               "exclude in goenv-lsp.toml to check more, or fewer")
+            found.truncated = f"found {options.max_modules} modules (max-modules)"
             break
         stack.extend(reversed(subdirectories))  # depth first, in name order
     return found

@@ -105,7 +105,11 @@ class FakeSystem:
             import tomli as tomllib
         for name, value in (substitutions or {}).items():
             text = text.replace(f"@{name}@", value.replace("\\", "\\\\"))
-        data = tomllib.loads(text)
+        return cls.from_data(tomllib.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> FakeSystem:
+        """A machine from the parsed fixture (see the module's docstring)."""
         fake = cls(data.get("os", "linux"), data.get("env", {}), data.get("arch", "amd64"))
         for directory in data.get("dirs", ()):
             fake.add_dir(directory)
@@ -188,7 +192,10 @@ class FakeSystem:
         return self.run_count
 
     def _real_path(self, path: str) -> bool:
+        """Below a passthrough directory and not defined by the fixture itself (the fixture wins)."""
         norm = self._norm(path)
+        if norm in self.files or norm in self.symlinks or norm in self.runs:
+            return False
         return any(self.paths.inside(norm, d, strict=False) for d in self.passthrough)
 
     def _resolve(self, path: str, depth: int = 0) -> str | None:
@@ -211,7 +218,7 @@ class FakeSystem:
 
     def stat(self, path: str) -> Stat:
         self.calls.append(("stat", path))
-        if self._real_path(path):
+        if self._real_path(path) and self._norm(path) not in self.dirs:
             return self._real.stat(path)
         real = self._resolve(path)
         if real is None:
@@ -256,12 +263,11 @@ class FakeSystem:
 
     def list(self, path: str) -> tuple[Entry, ...] | None:
         self.calls.append(("list", path))
-        if self._real_path(path):
-            return self._real.list(path)
+        real_entries = self._real.list(path) if self._real_path(path) else None
         real = self._resolve(path)
         if real is None or real not in self.dirs:
-            return None
-        names: dict[str, PathKind] = {}
+            return real_entries
+        names: dict[str, PathKind] = {e.name: e.kind for e in real_entries or ()}
         for candidate in (*self.files, *self.dirs, *self.symlinks):
             if candidate != real and self.paths.dirname(candidate) == real:
                 is_dir = candidate in self.dirs and candidate not in self.symlinks
@@ -324,11 +330,12 @@ class FakeSystem:
         return None if path in (None, "off") else path
 
     def _file_entries(self, path: str | None) -> dict[str, str]:
-        if path is None or self._norm(path) not in self.files:
+        found = self.read(path) if path else None
+        if found is None or found.status is not Status.OK:
             return {}
         from goenv_lsp.files.goenv_file import parse_entries
 
-        return {e.key: e.value for e in parse_entries(self.files[self._norm(path)].decode("utf-8", "replace"))}
+        return {e.key: e.value for e in parse_entries(found.data.decode("utf-8", "replace"))}
 
     def go_env(self, go: GoInstall, env: Mapping[str, str], cwd: str | None) -> tuple[dict[str, str], str | None]:
         """`go env -json` of this install, or (partial, the error every command stops with)."""
@@ -433,11 +440,18 @@ class FakeSystem:
         if path is None:
             return ProbeRun(argv, Status.FAILED, 1, "", "go: GOENV=off\n")
         changes = dict(a.split("=", 1) for a in args) if flag == "-w" else dict.fromkeys(args)
-        old = self.files.get(self._norm(path), b"").decode("utf-8", "replace").split("\n")
+        old = self.read(path).data.decode("utf-8", "replace").split("\n")
         kept = [line for line in old if line and line.split("=", 1)[0] not in changes]
         added = [f"{k}={v}" for k, v in changes.items() if v is not None]
         lines = sorted(kept + added) if all("=" in line for line in kept) else kept + added
-        self.add_file(path, "\n".join(lines) + "\n" if lines else "")
+        text = "\n".join(lines) + "\n" if lines else ""
+        if self._real_path(path):
+            import os
+
+            os.makedirs(self.paths.dirname(path), exist_ok=True)
+            self._real.write_text(path, text)
+        else:
+            self.add_file(path, text)
         return ProbeRun(argv, Status.OK, 0, "", "")
 
     def with_env(self, **changes: str | None) -> FakeSystem:
@@ -455,6 +469,5 @@ class FakeSystem:
 
 
 async def _never(stop: asyncio.Event) -> AsyncIterator[set[str]]:
+    yield set()  # watching (nothing can change)
     await stop.wait()
-    return
-    yield set()  # an async generator that yields nothing

@@ -92,7 +92,8 @@ class System(Protocol):
     def write_text(self, path: str, text: str) -> None: ...  # only for commands the user runs
 
     def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]: ...
-    # paths that changed in these directories (not recursive), until ``stop`` is set
+    # paths that changed in these directories (not recursive), until ``stop`` is set; an empty set: watching
+    # and nothing changed (the first one says the watches are in place)
 
 
 def home_of(env: Mapping[str, str], os_name: str) -> str | None:

@@ -55,10 +55,13 @@ def _existing_ancestor(system: System, directory: str) -> str:
 
 
 async def watch_real(directories: list[str], stop) -> AsyncIterator[set[str]]:
-    """watchfiles over real directories. Its thread wakes every `step` ms even when nothing happens: 50 ms
-    cost ~0.1 s CPU per idle minute (bench/lsp_bench.py); 250 ms reports a change within ~0.5 s."""
+    """watchfiles over real directories; an empty set means "watching, nothing changed" — the first one comes
+    once the watches are in place (the caller's readiness signal). Its thread wakes every `step` ms even when
+    nothing happens: 50 ms cost ~0.1 s CPU per idle minute (bench/lsp_bench.py); 250 ms reports a change
+    within ~0.5 s. ``rust_timeout`` returns to Python twice a second when idle."""
     from watchfiles import awatch
 
     async for changes in awatch(*directories, watch_filter=None, debounce=150, step=250, stop_event=stop,
-                                recursive=False, ignore_permission_denied=True):
+                                recursive=False, ignore_permission_denied=True, yield_on_timeout=True,
+                                rust_timeout=500):
         yield {path for _, path in changes}

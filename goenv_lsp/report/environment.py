@@ -143,7 +143,7 @@ def _modules(facts: Facts, style: PathStyle) -> list[str]:
     modules = facts.modules or ()
     out = [f"## Modules ({len(modules)})", ""]
     if facts.discovery and facts.discovery.truncated:
-        out += [f"The search of the workspace {facts.discovery.truncated}.", ""]
+        out += [f"The search of the workspace stopped when it had {facts.discovery.truncated}.", ""]
     if not modules:
         return [*out, "No go.mod in the workspace."]
     out += ["| module | go | toolchain | go.work |", "|---|---|---|---|"]

@@ -76,4 +76,9 @@ def _layers(facts: Facts, goroot_layer: bool):
     yield user_env_file(facts), Source.GOENV_FILE
     if goroot_layer:
         defaults = goroot_defaults(facts)
-        yield (defaults if defaults is not None else _UNKNOWN), Source.GOROOT_GO_ENV
+        if defaults is None:  # no go.env file: known absent when the kind was looked for, else unknown
+            active = running_go(facts)
+            looked_for = facts.files_of("go.env") is not None and active is not None and active.goroot
+            yield (None if looked_for else _UNKNOWN), Source.GOROOT_GO_ENV
+        else:
+            yield defaults, Source.GOROOT_GO_ENV

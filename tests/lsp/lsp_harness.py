@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -19,6 +20,49 @@ from pytest_lsp import LanguageClient, LspSpecificationWarning, make_test_lsp_cl
 REPO = Path(__file__).resolve().parents[2]
 CLIENTS = ("visual_studio_code", "neovim")  # recorded capability sets every end-to-end test runs with
 
+# The machine most fake-machine tests run on: go 1.22.10 first on PATH, go 1.27.3 installed next to it, no
+# gopls. HOME (and so the GOENV file) and the workspace are real directories under the test's tmp_path
+# (passthrough), so tests write them as a user would and the server's watcher sees the changes.
+MACHINE = """
+[env]
+HOME = "@HOME@"
+PATH = "/usr/local/go1.22.10/bin:/usr/bin:/bin"
+[[go]]
+root = "/usr/local/go1.22.10"
+version = "1.22.10"
+[[go]]
+root = "/usr/local/go1.27.3"
+version = "1.27.3"
+[passthrough]
+dirs = ["@TMP@"]
+"""
+GO122, GO127 = "/usr/local/go1.22.10", "/usr/local/go1.27.3"
+
+
+def fake_machine(tmp_path: Path, text: str = MACHINE, **substitutions: str) -> Path:
+    """Write a FakeSystem fixture (goenv_lsp/probe/fake.py) for the server; ``@TMP@`` is tmp_path, ``@HOME@``
+    tmp_path/home (created), ``@NAME@`` the other substitutions. Returns the fixture's path."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    for name, value in {"TMP": str(tmp_path), "HOME": str(home), **substitutions}.items():
+        text = text.replace(f"@{name}@", value)
+    machine = tmp_path / "machine.toml"
+    machine.write_text(text)
+    return machine
+
+
+def fake_server(machine: Path, *extra: str) -> tuple[str, ...]:
+    """``python_args`` for ``session``: the real server process, probing the recorded machine."""
+    return ("-m", "goenv_lsp", "--test-system", str(machine), *extra)
+
+
+def goenv_file(tmp_path: Path, **pairs: str) -> Path:
+    """The fake machine's GOENV file (its default place under HOME), written as `go env -w` leaves it."""
+    path = tmp_path / "home" / ".config" / "go" / "env"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in sorted(pairs.items())))
+    return path
+
 
 def client_caps(spec: str | lsp.ClientCapabilities) -> lsp.ClientCapabilities:
     return pytest_lsp.client_capabilities(spec) if isinstance(spec, str) else spec
@@ -27,7 +71,8 @@ def client_caps(spec: str | lsp.ClientCapabilities) -> lsp.ClientCapabilities:
 @contextlib.asynccontextmanager
 async def session(env: dict[str, str], root: Path, capabilities: str | lsp.ClientCapabilities = "visual_studio_code",
                   init_options: object = None, configuration: dict | None = None,
-                  folders: list[Path] | None = None, python_args: tuple[str, ...] = ("-m", "goenv_lsp")):
+                  folders: list[Path] | None = None, python_args: tuple[str, ...] = ("-m", "goenv_lsp"),
+                  python_path: tuple[Path, ...] = ()):
     """Start `python -m goenv_lsp --stdio` in ``env``, initialize it on ``root`` (or on ``folders``), shut it
     down after. Any LspSpecificationWarning (the server used something the client did not declare) fails."""
     client: LanguageClient = make_test_lsp_client()
@@ -43,8 +88,9 @@ async def session(env: dict[str, str], root: Path, capabilities: str | lsp.Clien
     folders = folders if folders is not None else [root]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LspSpecificationWarning)
+        pythonpath = os.pathsep.join(str(p) for p in (REPO, *python_path))
         await client.start_io(sys.executable, *python_args, "--stdio", "--log-level", "debug",
-                              env={**env, "PYTHONPATH": str(REPO)}, cwd=str(root))
+                              env={**env, "PYTHONPATH": pythonpath}, cwd=str(root))
         try:
             await client.initialize_session(lsp.InitializeParams(
                 capabilities=client_caps(capabilities), root_uri=root.as_uri(),
@@ -97,6 +143,12 @@ async def wait_until(condition, timeout: float = 20.0, what: str = "condition") 
         await asyncio.sleep(0.02)
 
 
+async def watching(client: LanguageClient, count: int = 1) -> None:
+    """Wait until the server's own watcher has started (``count`` times): it logs when it does."""
+    await wait_until(lambda: sum("watching" in m.message for m in client.log_messages) >= count,
+                     what="the environment watcher to start")
+
+
 def codes(diagnostics: list[lsp.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in diagnostics)
 
@@ -109,15 +161,14 @@ def open_document(client: LanguageClient, path: Path, language_id: str, version:
 
 
 def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
-    """Apply LSP text edits (ASCII text: UTF-16 columns are characters) to ``text``."""
-    lines = text.splitlines(keepends=True)
+    """Apply LSP text edits (UTF-16 columns) to ``text``, as an editor does."""
+    from goenv_lsp.model import Position, Range
+    from goenv_lsp.text import apply_edits as apply
 
-    def offset(position: lsp.Position) -> int:
-        return sum(len(line) for line in lines[:position.line]) + position.character
+    def ours(value: lsp.Range) -> Range:
+        return Range(Position(value.start.line, value.start.character), Position(value.end.line, value.end.character))
 
-    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        text = text[:offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
-    return text
+    return apply(text, [(ours(e.range), e.new_text) for e in edits])
 
 
 async def quick_fixes(client: LanguageClient, uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:

@@ -1,4 +1,5 @@
-"""workspace/executeCommand end to end: explain, ignore (goenv-lsp.toml), the environment report, go env -w."""
+"""workspace/executeCommand end to end: explain, ignore (goenv-lsp.toml), the environment report, go env -w —
+on a recorded machine, and the refusals and `go env -w` with real toolchains."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ from pathlib import Path
 import pytest
 import testbed
 from lsp_harness import (  # type: ignore[import-not-found]
+    GO122,
+    GO127,
+    MACHINE,
     codes,
+    fake_machine,
+    fake_server,
+    goenv_file,
     open_document,
     quick_fixes,
     session,
@@ -19,8 +26,6 @@ from lsp_harness import (  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 
-pytestmark = pytest.mark.realgo
-
 
 def execute(client, command: str, *arguments):
     return client.workspace_execute_command_async(lsp.ExecuteCommandParams(command=command,
@@ -28,15 +33,15 @@ def execute(client, command: str, *arguments):
 
 
 @pytest.fixture
-def mismatch(tmp_path, go122, go127, go_env):
-    """go 1.22 on PATH, settings.json pinning go 1.27.3: GE302."""
-    ws = write_workspace(tmp_path / "ws", "1.22.10", goroot_setting=go127)
-    return ws, go_env([go122 / "bin"])
+def mismatch(tmp_path):
+    """go 1.22 on PATH, settings.json pinning go 1.27.3: GE302 (a recorded machine)."""
+    ws = write_workspace(tmp_path / "ws", "1.22.10", goroot_setting=GO127)
+    return ws, fake_server(fake_machine(tmp_path))
 
 
 async def test_explain_returns_markdown(mismatch, client_name):
-    ws, env = mismatch
-    async with session(env, ws, client_name) as client:
+    ws, server = mismatch
+    async with session({}, ws, client_name, python_args=server) as client:
         text = await execute(client, "goenv.explain", "GE302")
         with pytest.raises(JsonRpcException, match="no rule 'GE999'"):
             await execute(client, "goenv.explain", "GE999")
@@ -45,9 +50,9 @@ async def test_explain_returns_markdown(mismatch, client_name):
 
 
 async def test_ignore_writes_toml_and_clears(mismatch, client_name):
-    ws, env = mismatch
+    ws, server = mismatch
     settings = ws / ".vscode" / "settings.json"
-    async with session(env, ws, client_name) as client:
+    async with session({}, ws, client_name, python_args=server) as client:
         uri = open_document(client, settings, "jsonc")
         diags = await wait_for(client, uri, lambda d: "GE302" in codes(d))
         actions = await quick_fixes(client, uri, next(d for d in diags if d.code == "GE302"))
@@ -60,11 +65,36 @@ async def test_ignore_writes_toml_and_clears(mismatch, client_name):
     assert any("GE302 is ignored" in m.message for m in client.messages)
 
 
+async def test_ignore_keeps_the_rest_of_the_toml(mismatch):
+    """A multi-line list with a comment holding "]" (the old regex edit broke such files) is edited in place."""
+    ws, server = mismatch
+    original = '# team settings\nignore = [\n  "GE120",  # CI has no gopls ]\n]\n\n[severity]\nGE110 = "warning"\n'
+    (ws / "goenv-lsp.toml").write_text(original)
+    async with session({}, ws, python_args=server) as client:
+        await wait_for(client, (ws / ".vscode" / "settings.json").as_uri(), lambda d: "GE302" in codes(d))
+        await execute(client, "goenv.ignore", "GE302")
+    text = (ws / "goenv-lsp.toml").read_text()
+    assert "# team settings" in text and "# CI has no gopls ]" in text and '[severity]\nGE110 = "warning"' in text
+    import tomllib
+
+    assert tomllib.loads(text)["ignore"] == ["GE120", "GE302"]
+
+
+async def test_ignore_refuses_to_rewrite_a_broken_toml(mismatch):
+    ws, server = mismatch
+    (ws / "goenv-lsp.toml").write_text("ignore = [GE120\n")
+    async with session({}, ws, python_args=server) as client:
+        await wait_for(client, (ws / ".vscode" / "settings.json").as_uri(), lambda d: "GE302" in codes(d))
+        with pytest.raises(JsonRpcException, match="does not parse"):
+            await execute(client, "goenv.ignore", "GE302")
+    assert (ws / "goenv-lsp.toml").read_text() == "ignore = [GE120\n"  # nothing lost
+
+
 async def test_malformed_toml_one_message_and_defaults(mismatch, client_name):
-    ws, env = mismatch
+    ws, server = mismatch
     (ws / "goenv-lsp.toml").write_text("ignore = [GE302]\n")  # a bare word is no TOML value
     settings = ws / ".vscode" / "settings.json"
-    async with session(env, ws, client_name) as client:
+    async with session({}, ws, client_name, python_args=server) as client:
         uri = open_document(client, settings, "jsonc")
         await wait_for(client, uri, lambda d: "GE302" in codes(d))  # the defaults: GE302 is not ignored
         # more events that re-read the file must not repeat the message
@@ -87,52 +117,71 @@ async def test_malformed_toml_one_message_and_defaults(mismatch, client_name):
         await wait_for(client, uri, lambda d: "GE302" not in codes(d))
 
 
-async def test_report_lists_gos_sources_gopls_and_settings(tmp_path, go122, go127, go_env, debian_gopls):
-    ws = write_workspace(tmp_path / "ws", "1.27.3", goroot_setting=go127)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    os.symlink(debian_gopls, bin_dir / "gopls")
-    env = go_env([go122 / "bin", bin_dir], GOTOOLCHAIN=None, GOPATH=None)
-    goenv_file = testbed.write_goenv(env, GOTOOLCHAIN="local")
-    assert str(goenv_file) == f"{env['HOME']}/.config/go/env"
-    async with session(env, ws) as client:
+async def test_report_lists_gos_sources_gopls_and_settings(tmp_path):
+    ws = write_workspace(tmp_path / "ws", "1.27.3", goroot_setting=GO127)
+    machine = MACHINE + """
+[[gopls]]
+path = "/usr/bin/gopls"
+built_with = "go1.19.5"
+"""
+    goenv = goenv_file(tmp_path, GOTOOLCHAIN="local")
+    async with session({}, ws, python_args=fake_server(fake_machine(tmp_path, machine))) as client:
         report = await execute(client, "goenv.report")
     assert report.startswith("# Go environment of")
     # every go found, and which one runs and why
-    assert f"| `{go122}/bin/go` | go1.22.10 | PATH |" in report
-    assert f"| `{go127}/bin/go` | go1.27.3 | go.goroot |" in report
-    assert f"`{go122}/bin/go` — go1.22.10, first `go` on PATH (entry 0: `{go122}/bin`)" in report
+    assert f"| `{GO122}/bin/go` | go1.22.10 | PATH |" in report
+    assert f"| `{GO127}/bin/go` | go1.27.3 | go.goroot |" in report
+    assert f"`{GO122}/bin/go` — go1.22.10, first `go` on PATH (entry 0: `{GO122}/bin`)" in report
     # where the values come from
-    assert f"| GOROOT | `{go122}` |" in report
+    assert f"| GOROOT | `{GO122}` |" in report
     assert "| GOPATH | `~/go` | the go command's default |" in report
     assert "| GOTOOLCHAIN | `local` | GOENV file" in report
     assert "**GOTOOLCHAIN:** `local` — from GOENV file" in report
     assert "switching is off, so builds fail" in report
-    # gopls and editor settings
-    assert "## gopls" in report and "/bin/gopls` (PATH):" in report and "built with go1.19" in report
-    assert f"`go.goroot` = `{go127}`" in report
+    # the modules, gopls and editor settings
+    assert "## Modules (1)" in report and "| `.` | 1.27.3 | — | — |" in report
+    assert "## gopls" in report and "`/usr/bin/gopls` (PATH):" in report and "built with go1.19" in report
+    assert f"`go.goroot` = `{GO127}`" in report
     assert "**GE110**" in report and "**GE302**" in report
     variables = report.split("## Variables and where they come from")[1].split("## gopls")[0]
-    assert "| GOENV | `~/.config/go/env` | the environment variable GOENV |" in variables  # home as ~
+    assert "| GOENV | `~/.config/go/env` | the go command's default |" in variables  # home as ~
+    assert str(goenv) not in report
 
 
-async def test_go_env_write_runs_fix_and_diagnostics_update(tmp_path, go122, go_env):
+async def test_go_env_write_runs_fix_and_diagnostics_update(tmp_path):
     ws = write_workspace(tmp_path / "ws", "1.27.3")
-    env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
-    goenv_file = testbed.write_goenv(env, GOTOOLCHAIN="local")
+    goenv = goenv_file(tmp_path, GOTOOLCHAIN="local")
     gomod = (ws / "go.mod").as_uri()
-    async with session(env, ws) as client:
+    async with session({}, ws, python_args=fake_server(fake_machine(tmp_path))) as client:
         diags = await wait_for(client, gomod, lambda d: "GE110" in codes(d))
         actions = await quick_fixes(client, gomod, next(d for d in diags if d.code == "GE110"))
         write = next(a for a in actions if a.title == "Run `go env -w GOTOOLCHAIN=auto`")
         assert write.command.command == "goenv.goEnvWrite" and write.edit is None
         result = await execute(client, write.command.command, *write.command.arguments)
         assert result == "ran go env -w GOTOOLCHAIN=auto"
-        assert "GOTOOLCHAIN=auto" in goenv_file.read_text()
+        assert goenv.read_text() == "GOTOOLCHAIN=auto\n"  # rewritten as cmd/go does
         diags = await wait_for(client, gomod, lambda d: "GE110" not in codes(d))
     assert "GE111" in codes(diags)  # go 1.22 now switches to go1.27.3 (and, offline, cannot download it)
 
 
+@pytest.mark.realgo
+async def test_go_env_write_with_a_real_go(tmp_path, go122, go_env):
+    ws = write_workspace(tmp_path / "ws", "1.27.3")
+    env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
+    goenv = testbed.write_goenv(env, GOTOOLCHAIN="local")
+    gomod = (ws / "go.mod").as_uri()
+    async with session(env, ws) as client:
+        diags = await wait_for(client, gomod, lambda d: "GE110" in codes(d))
+        actions = await quick_fixes(client, gomod, next(d for d in diags if d.code == "GE110"))
+        write = next(a for a in actions if a.title == "Run `go env -w GOTOOLCHAIN=auto`")
+        assert await execute(client, write.command.command, *write.command.arguments) == \
+            "ran go env -w GOTOOLCHAIN=auto"
+        assert "GOTOOLCHAIN=auto" in goenv.read_text()
+        diags = await wait_for(client, gomod, lambda d: "GE110" not in codes(d))
+    assert "GE111" in codes(diags)
+
+
+@pytest.mark.realgo
 async def test_go_env_write_refuses_unprobed_go(tmp_path, go122, go_env):
     ws = write_workspace(tmp_path / "ws", "1.22.10")
     marker = tmp_path / "ran"
@@ -147,9 +196,13 @@ async def test_go_env_write_refuses_unprobed_go(tmp_path, go122, go_env):
                      ["go", "env", "-w", "GOTOOLCHAIN=auto"],  # a bare name: whatever PATH finds
                      ["/bin/sh", "-c", f"touch {marker}"]):
             with pytest.raises(JsonRpcException, match="not a go binary goenv-lsp probed"):
-                await execute(client, "goenv.goEnvWrite", {"argv": argv, "cwd": str(ws)})
-        # the probed go, but not an env -w/-u command
+                await execute(client, "goenv.goEnvWrite", {"kind": "go-env-write", "argv": argv, "cwd": str(ws)})
+        go = str(go122 / "bin" / "go")
+        # the probed go, but not an env -w/-u command, or a command of another kind
         with pytest.raises(JsonRpcException, match="not a go env -w/-u command"):
-            await execute(client, "goenv.goEnvWrite", {"argv": [str(go122 / "bin" / "go"), "env", "-w", "x;y"]})
+            await execute(client, "goenv.goEnvWrite", {"kind": "go-env-write", "argv": [go, "env", "-w", "x;y"]})
+        for kind in (None, "install-gopls"):
+            with pytest.raises(JsonRpcException, match="expected a go-env-write command"):
+                await execute(client, "goenv.goEnvWrite", {"kind": kind, "argv": [go, "env", "-w", "GOFLAGS=-x"]})
     assert not marker.exists()
     assert not os.path.exists(env["GOENV"]) or "GOTOOLCHAIN" not in Path(env["GOENV"]).read_text()

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import pytest
-from lsp_harness import codes, session, wait_for, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import (  # type: ignore[import-not-found]
+    codes,
+    fake_machine,
+    fake_server,
+    goenv_file,
+    session,
+    wait_for,
+    write_workspace,
+)
 from lsprotocol import types as lsp
 
-pytestmark = pytest.mark.realgo
 
-
-async def test_folders_added_and_removed(tmp_path, go122, go_env, client_name):
+async def test_folders_added_and_removed(tmp_path, client_name):
     new = write_workspace(tmp_path / "new", "1.27.3")
     old = write_workspace(tmp_path / "old", "1.22.10")
     later = write_workspace(tmp_path / "later", "1.26.0")
-    env = go_env([go122 / "bin"])  # GOTOOLCHAIN=local
+    goenv_file(tmp_path, GOTOOLCHAIN="local")
     uri = {name: (tmp_path / name / "go.mod").as_uri() for name in ("new", "old", "later")}
-    async with session(env, tmp_path, client_name, folders=[new, old]) as client:
+    server = fake_server(fake_machine(tmp_path))
+    async with session({}, tmp_path, client_name, folders=[new, old], python_args=server) as client:
         new_diags = await wait_for(client, uri["new"], lambda d: "GE110" in codes(d))
         old_diags = await wait_for(client, uri["old"], lambda d: "GE120" in codes(d))
         assert "GE110" not in codes(old_diags) and "go >= 1.27.3" in next(

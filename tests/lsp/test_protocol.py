@@ -6,10 +6,7 @@ import asyncio
 import json
 import sys
 
-import pytest
-from lsp_harness import REPO, write_workspace  # type: ignore[import-not-found]
-
-pytestmark = pytest.mark.realgo
+from lsp_harness import REPO, fake_machine, fake_server, write_workspace  # type: ignore[import-not-found]
 
 
 class RawClient:
@@ -61,11 +58,10 @@ class RawClient:
         return await self.wait(lambda m: m.get("id") == id_ and "method" not in m)
 
 
-async def test_malformed_messages_do_not_kill_the_server(tmp_path, go122, go_env):
+async def test_malformed_messages_do_not_kill_the_server(tmp_path):
     ws = write_workspace(tmp_path / "ws", "1.22.10")
-    env = go_env([go122 / "bin"])
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "goenv_lsp", "--stdio", env={**env, "PYTHONPATH": str(REPO)}, cwd=ws,
+        sys.executable, *fake_server(fake_machine(tmp_path)), "--stdio", env={"PYTHONPATH": str(REPO)}, cwd=ws,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
     client = RawClient(proc)
     try:

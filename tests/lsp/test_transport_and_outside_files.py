@@ -9,11 +9,19 @@ import subprocess
 import sys
 
 import pytest
-import testbed
-from lsp_harness import REPO, codes, quick_fixes, session, wait_for, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import (  # type: ignore[import-not-found]
+    MACHINE,
+    REPO,
+    codes,
+    fake_machine,
+    fake_server,
+    goenv_file,
+    quick_fixes,
+    session,
+    wait_for,
+    write_workspace,
+)
 from lsprotocol import types as lsp
-
-pytestmark = pytest.mark.realgo
 
 
 def _frame(message: dict) -> bytes:
@@ -33,13 +41,13 @@ def _read_message(sock: socket.socket) -> dict:
     return json.loads(rest[:length])
 
 
-def test_tcp_transport_answers_initialize(tmp_path, go127, go_env):
+def test_tcp_transport_answers_initialize(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**go_env([go127 / "bin"]), "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen([sys.executable, "-m", "goenv_lsp", "--tcp", "--host", "127.0.0.1", "--port", str(port)],
-                              env=env, stderr=subprocess.PIPE)
+    tcp = ("--tcp", "--host", "127.0.0.1", "--port", str(port))
+    command = [sys.executable, *fake_server(fake_machine(tmp_path)), *tcp]
+    server = subprocess.Popen(command, env={"PYTHONPATH": str(REPO)}, stderr=subprocess.PIPE)
     try:
         for _ in range(200):  # wait for the listening socket (no sleep-based timing assertion)
             try:
@@ -67,22 +75,24 @@ def test_tcp_transport_answers_initialize(tmp_path, go127, go_env):
         server.wait()
 
 
-async def test_goenv_file_line_gets_its_own_diagnostic(tmp_path, go127, go_env):
+async def test_goenv_file_line_gets_its_own_diagnostic(tmp_path):
     ws = write_workspace(tmp_path / "ws", "1.27.3")
-    env = go_env([go127 / "bin"], GOTOOLCHAIN=None)
-    goenv_file = testbed.write_goenv(env, GOTOOLCHAIN='"auto"')  # quotes are part of the value for go
-    async with session(env, ws) as client:
-        [ge113] = await wait_for(client, goenv_file.as_uri(), lambda d: "GE113" in codes(d))
+    goenv = goenv_file(tmp_path, GOTOOLCHAIN='"auto"')  # quotes are part of the value for go
+    async with session({}, ws, python_args=fake_server(fake_machine(tmp_path))) as client:
+        [ge113] = await wait_for(client, goenv.as_uri(), lambda d: "GE113" in codes(d))
         assert ge113.range.start.line == 0
         assert 'invalid GOTOOLCHAIN' in ge113.message
-        actions = await quick_fixes(client, goenv_file.as_uri(), ge113)
+        actions = await quick_fixes(client, goenv.as_uri(), ge113)
         assert "Run `go env -u GOTOOLCHAIN`" in [a.title for a in actions]
 
 
-async def test_install_gopls_without_network_fails_clearly_with_progress(tmp_path, go127, go_env):
+@pytest.mark.parametrize("proxy", ["off", "default"])
+async def test_install_gopls_without_network_fails_clearly_with_progress(tmp_path, proxy):
     ws = write_workspace(tmp_path / "ws", "1.27.3")
-    env = go_env([go127 / "bin"])  # GOPROXY=off: nothing may be downloaded
-    async with session(env, ws) as client:
+    machine = MACHINE.replace('PATH = "/usr/local/go1.22.10/bin:', 'PATH = "/usr/local/go1.27.3/bin:')
+    if proxy == "off":  # nothing may be downloaded
+        machine = machine.replace("[env]\n", '[env]\nGOPROXY = "off"\n')
+    async with session({}, ws, python_args=fake_server(fake_machine(tmp_path, machine))) as client:
         [ge120] = await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE120" in codes(d))
         [install] = [a for a in await quick_fixes(client, (ws / "go.mod").as_uri(), ge120)
                      if a.title.startswith("Run `go install golang.org/x/tools/gopls@")]
@@ -91,8 +101,10 @@ async def test_install_gopls_without_network_fails_clearly_with_progress(tmp_pat
         with pytest.raises(Exception) as failure:
             await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
                 command=install.command.command, arguments=install.command.arguments))
-        assert "module downloads are off (GOPROXY=off)" in str(failure.value)
-        assert any("GOPROXY=off" in m.message and m.type == lsp.MessageType.Error for m in client.messages)
+        expected = ("module downloads are off (GOPROXY=off)" if proxy == "off"
+                    else "could not reach the module proxy (offline, or blocked by a proxy)")
+        assert expected in str(failure.value)
+        assert any(expected in m.message and m.type == lsp.MessageType.Error for m in client.messages)
         tokens = set(client.progress_reports) - before
         [install_progress] = [client.progress_reports[t] for t in tokens
                               if "go install" in (getattr(client.progress_reports[t][0], "title", "") or "")]

@@ -4,22 +4,10 @@ import random
 
 import pytest
 
+from goenv_lsp.files._jsonc import parse_jsonc
 from goenv_lsp.model import Position, Range
-from goenv_lsp.parsers.jsonc import (
-    LineIndex,
-    decode_text,
-    json_string,
-    parse_jsonc,
-    remove_top_level_key,
-    set_top_level_key,
-)
-
-
-def apply(text: str, edit: tuple[Range, str] | None) -> str:
-    assert edit is not None
-    rng, new = edit
-    lines = LineIndex(text)
-    return text[:lines.offset(rng.start)] + new + text[lines.offset(rng.end):]
+from goenv_lsp.rules._shared.fixes import replace_json_string
+from goenv_lsp.text import LineIndex, decode_text
 
 
 def value(text: str) -> object:
@@ -140,131 +128,23 @@ def test_random_text_never_raises() -> None:
 
 
 def test_decode_text() -> None:
-    assert decode_text(b'\xef\xbb\xbf{"a": 1}', "s.json") == ('{"a": 1}', None)
-    text, problem = decode_text(b'{\n  "a": "\xff"}', "s.json")
+    assert decode_text(b'\xef\xbb\xbf{"a": 1}') == ('{"a": 1}', None)
+    text, problem = decode_text(b'{\n  "a": "\xff"}')
     assert text is None and problem is not None
-    assert problem.message == "s.json:2:9: invalid UTF-8 at byte 10 (the file must be UTF-8)"
-    assert problem.range == Range.of(1, 8)
-    text, problem = decode_text(b"ab\x00cd", "s.json")
+    assert problem.message == "invalid UTF-8 at byte 10 (the file must be UTF-8)"
+    assert problem.position == Position(1, 8)
+    text, problem = decode_text(b"ab\x00cd")
     assert text is None and problem is not None and "NUL byte at byte 2" in problem.message
-    text, problem = decode_text('{}'.encode("utf-16"), "s.json")
+    text, problem = decode_text('{}'.encode("utf-16"))
     assert text is None and problem is not None and "UTF-16" in problem.message
+
+
+def json_string(s: str) -> str:
+    """The JSON string literal a settings.json fix writes for ``s``."""
+    return replace_json_string("/ws/.vscode/settings.json", Range.of(0, 0), s, "t").edits[0].new_text
 
 
 def test_json_string() -> None:
     assert json_string('C:\\Go "x"\n\té😀') == '"C:\\\\Go \\"x\\"\\n\\té😀"'
     assert value(json_string("a\u2028b\x01")) == "a\u2028b\x01"
 
-
-# ---------------------------------------------------------------- set_top_level_key
-
-SET_CASES = [
-    ("", '{\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ("   \n", '{\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ("// settings\n", '// settings\n{\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ("{}", '{\n  "go.goroot": "/usr/local/go"\n}'),
-    ("{ }\n", '{\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ("{\n  // nothing yet\n}\n", '{\n  // nothing yet\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ('{"a": 1}', '{"a": 1, "go.goroot": "/usr/local/go"}'),
-    ('{"a": 1,}', '{"a": 1, "go.goroot": "/usr/local/go",}'),
-    ('{\n  "a": 1\n}\n', '{\n  "a": 1,\n  "go.goroot": "/usr/local/go"\n}\n'),
-    ('{\n  "a": 1, // one\n}\n', '{\n  "a": 1, // one\n  "go.goroot": "/usr/local/go",\n}\n'),
-    ('{\n    "a": 1 // one\n}\n', '{\n    "a": 1, // one\n    "go.goroot": "/usr/local/go"\n}\n'),
-    ('{\n\t"a": 1 /* one */\n}', '{\n\t"a": 1, /* one */\n\t"go.goroot": "/usr/local/go"\n}'),
-    ('{\r\n  "a": 1\r\n}\r\n', '{\r\n  "a": 1,\r\n  "go.goroot": "/usr/local/go"\r\n}\r\n'),
-    # replacing: the value only; comments around it stay
-    ('{\n  // pinned\n  "go.goroot": /* old */ "/opt/go", // why\n  "b": 2\n}\n',
-     '{\n  // pinned\n  "go.goroot": /* old */ "/usr/local/go", // why\n  "b": 2\n}\n'),
-    ('{"go.goroot": "/a", "go.goroot": "/b"}', '{"go.goroot": "/a", "go.goroot": "/usr/local/go"}'),
-]
-
-
-@pytest.mark.parametrize(("before", "after"), SET_CASES)
-def test_set_top_level_key(before: str, after: str) -> None:
-    result = apply(before, set_top_level_key(before, "go.goroot", json_string("/usr/local/go")))
-    assert result == after
-    assert parse_jsonc(result).errors == []
-    root = parse_jsonc(result).root
-    assert root is not None and root.to_python()["go.goroot"] == "/usr/local/go"  # type: ignore[index]
-
-
-def test_set_top_level_key_minimal_range() -> None:
-    text = '{\n  "go.goroot": "/opt/go"\n}'
-    assert set_top_level_key(text, "go.goroot", '"/x"') == (Range.of(1, 15, 24), '"/x"')
-    text = '{\n  "😀": 1,\n  "go.goroot": "/opt/go"\n}'
-    assert set_top_level_key(text, "go.goroot", '"/x"')[0] == Range.of(2, 15, 24)
-
-
-def test_set_multiline_value_is_indented() -> None:
-    text = '{\n    "a": 1\n}\n'
-    value_json = '{\n  "go": "/x/go",\n  "gopls": "/x/gopls"\n}'
-    result = apply(text, set_top_level_key(text, "go.alternateTools", value_json))
-    assert result == ('{\n    "a": 1,\n    "go.alternateTools": {\n      "go": "/x/go",\n'
-                      '      "gopls": "/x/gopls"\n    }\n}\n')
-    root = parse_jsonc(result).root
-    assert root is not None and root.to_python() == {"a": 1, "go.alternateTools": {"go": "/x/go",
-                                                                                  "gopls": "/x/gopls"}}
-
-
-@pytest.mark.parametrize("text", ["[1, 2]", '"s"', '{"a": 1', "{,,"])
-def test_set_refuses_non_objects(text: str) -> None:
-    with pytest.raises(ValueError):
-        set_top_level_key(text, "k", "1")
-
-
-# ---------------------------------------------------------------- remove_top_level_key
-
-REMOVE_CASES = [
-    ('{\n  "a": 1,\n  "go.goroot": "/x",\n  "b": 2\n}\n', '{\n  "a": 1,\n  "b": 2\n}\n'),
-    ('{\n  "a": 1,\n  "go.goroot": "/x"\n}\n', '{\n  "a": 1\n}\n'),
-    ('{\n  "a": 1, // keep me\n  "go.goroot": "/x"\n}\n', '{\n  "a": 1 // keep me\n}\n'),
-    ('{\n  "a": 1,\n  "go.goroot": "/x",\n}\n', '{\n  "a": 1,\n}\n'),
-    ('{\n  "go.goroot": "/x", // and its comment\n  "b": 2\n}\n', '{\n  "b": 2\n}\n'),
-    ('{\n  // about go\n  "go.goroot": {\n    "x": 1\n  },\n  "b": 2\n}', '{\n  // about go\n  "b": 2\n}'),
-    ('{\r\n  "a": 1,\r\n  "go.goroot": "/x"\r\n}\r\n', '{\r\n  "a": 1\r\n}\r\n'),
-    ('{"go.goroot": "/x"}', "{}"),
-    ('{"a": 1, "go.goroot": "/x"}', '{"a": 1}'),
-    ('{"go.goroot": "/x", "a": 1}', '{"a": 1}'),
-    ('{"a": 1, /* c */ "go.goroot": "/x"}', '{"a": 1 /* c */ }'),
-    ('{"go.goroot": "/a", "go.goroot": "/b"}', '{"go.goroot": "/a"}'),
-]
-
-
-@pytest.mark.parametrize(("before", "after"), REMOVE_CASES)
-def test_remove_top_level_key(before: str, after: str) -> None:
-    result = apply(before, remove_top_level_key(before, "go.goroot"))
-    assert result == after
-    assert parse_jsonc(result).errors == []
-
-
-def test_remove_missing_key() -> None:
-    assert remove_top_level_key('{"a": 1}', "go.goroot") is None
-    assert remove_top_level_key("", "go.goroot") is None
-    assert remove_top_level_key("[1]", "go.goroot") is None
-    assert remove_top_level_key('{"go.goroot": }', "go.goroot") is None
-
-
-def test_set_then_remove_round_trip() -> None:
-    original = '// user settings\n{\n  "editor.tabSize": 4, // four\n  /* go */\n  "go.gopath": "/gp"\n}\n'
-    added = apply(original, set_top_level_key(original, "go.goroot", '"/go"'))
-    assert apply(added, remove_top_level_key(added, "go.goroot")) == original
-
-
-def test_edits_on_random_documents_never_raise_unexpectedly() -> None:
-    rng = random.Random(7)
-    pieces = ['{', '}', '"go.goroot"', '"a"', ':', ',', '1', '"v"', '// c\n', '/* c */', '\n', ' ', '[', ']']
-    for _ in range(2000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
-        try:
-            edited = apply(text, set_top_level_key(text, "go.goroot", '"/go"'))
-        except ValueError:
-            pass
-        else:
-            if not parse_jsonc(text).errors:
-                root = parse_jsonc(edited).root
-                assert parse_jsonc(edited).errors == [], (text, edited)
-                assert root is not None and root.to_python()["go.goroot"] == "/go"  # type: ignore[index]
-        removal = remove_top_level_key(text, "go.goroot")
-        if removal is not None and not parse_jsonc(text).errors:
-            edited = apply(text, removal)
-            assert parse_jsonc(edited).errors == [], (text, edited)

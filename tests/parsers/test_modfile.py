@@ -1,17 +1,22 @@
-"""goenv_lsp.parsers.modfile: strict go.mod / go.work parsing as cmd/go does it, with lax recovery."""
+"""goenv_lsp.files._modfile: strict go.mod / go.work parsing as cmd/go does it, with lax recovery."""
 
 from __future__ import annotations
 
 import os
 import random
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+import testbed  # type: ignore[import-not-found]
 
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import PathFlavor, PathOps, Status
+from goenv_lsp.files._modfile import parse_modfile
+from goenv_lsp.files.base import ParseContext
+from goenv_lsp.files.go_mod import ModFileFacts, parse_mod
 from goenv_lsp.model import Position, Range
-from goenv_lsp.parsers.modfile import parse_modfile
+from goenv_lsp.text import basename
 
 VALID_MOD = """\
 // Package comment.
@@ -63,13 +68,29 @@ godebug default=go1.21
 """
 
 
-def parse(src: str | bytes, kind: str = "go.mod", path: str | None = None):
+CTX = ParseContext(root="/work/project", home=None, paths=PathOps(PathFlavor.POSIX))
+PREFIX = re.compile(r"go\.(mod|work):[0-9]+(:[0-9]+)?: ")  # modfile.Error's "<file>:<line>[:<col>]: "
+
+
+def parse(src: str | bytes, kind: str = "go.mod", path: str | None = None) -> ModFileFacts:
+    """The kind-level parse: the facts the probe records for the file."""
     data = src.encode() if isinstance(src, str) else src
-    return parse_modfile(data, path or f"/work/project/{kind}", kind)
+    return parse_mod(data, path or f"/work/project/{kind}", CTX, kind)
 
 
 def messages(src: str | bytes, kind: str = "go.mod") -> list[str]:
     return [p.message for p in parse(src, kind).problems]
+
+
+def go_messages(src: str | bytes, kind: str = "go.mod") -> list[str]:
+    """The problems as the go command prints them (with the file:line[:col] prefix)."""
+    data = src.encode() if isinstance(src, str) else src
+    return list(parse_modfile(data, kind, kind).go_messages)
+
+
+def unprefixed(message: str) -> str:
+    assert PREFIX.match(message), message
+    return PREFIX.sub("", message, count=1)
 
 
 # ---------------------------------------------------------------- valid files
@@ -245,17 +266,21 @@ ERROR_CASES: list[tuple[str, str, list[str]]] = [
 
 @pytest.mark.parametrize(("kind", "src", "want"), ERROR_CASES)
 def test_error_messages(kind: str, src: str, want: list[str]) -> None:
+    assert go_messages(src, kind) == want  # the go command's text, prefix included
     f = parse(src, kind)
-    assert [p.message for p in f.problems] == want
+    assert [p.message for p in f.problems] == [unprefixed(w) for w in want]  # facts: the message alone
     assert f.status is Status.MALFORMED
     assert all(p.range is not None for p in f.problems)
 
 
-def test_message_uses_base_name_of_path() -> None:
-    assert messages("go 1.x\n", "go.work") == ["go.work:1: invalid go version '1.x': must match format 1.23.0"]
-    for path, name in [("C:\\proj\\go.work", "go.work"), ("rel/go.mod", "go.mod"), ("", "go.mod")]:
-        f = parse_modfile(b"go 1.x\n", path, "go.mod")
-        assert f.problems[0].message.startswith(f"{name}:1: "), path
+def test_go_messages_use_the_given_name() -> None:
+    assert messages("go 1.x\n", "go.work") == ["invalid go version '1.x': must match format 1.23.0"]
+    assert go_messages("go 1.x\n", "go.work") == ["go.work:1: invalid go version '1.x': must match format 1.23.0"]
+    for path, name in [("C:\\proj\\go.work", "go.work"), ("rel/go.mod", "go.mod")]:
+        assert basename(path) == name  # what parse_mod passes as the name
+        f = parse_modfile(b"go 1.x\n", basename(path), "go.mod")
+        assert f.go_messages[0].startswith(f"{name}:1: "), path
+        assert f.problems[0].message == "invalid go version '1.x': must match format 1.23.0"
 
 
 # ---------------------------------------------------------------- ranges
@@ -271,21 +296,21 @@ def test_problem_ranges() -> None:
     assert ranges("module x\nfoo bar (\n)\n") == [Range.of(1, 0, 7)]  # the block's verb tokens
     assert ranges("module x\ngo 1.21 /* x */\n") == [Range.of(1, 8, 10)]
     # unterminated block: cmd/go reports the end of the file, the range points at the block's verb
-    f = parse("module x\nrequire (\n\tx v1.0.0\n")
-    assert f.problems[0].message.startswith("go.mod:4: ")
-    assert f.problems[0].range == Range.of(1, 0, 7)
+    src = "module x\nrequire (\n\tx v1.0.0\n"
+    assert go_messages(src)[0].startswith("go.mod:4: ")
+    assert parse(src).problems[0].range == Range.of(1, 0, 7)
     assert ranges('module x\nrequire "ab') == [Range(Position(1, 8), Position(1, 11))]
 
 
 def test_utf16_columns_after_non_bmp_characters() -> None:
     # The string token holds a non-BMP character: it counts 2 UTF-16 units, 1 rune in cmd/go's column.
-    f = parse('module x\nreplace "a😀" => example.com/b/v2 v1.0.0\n')
-    assert [p.message for p in f.problems] == [
+    src = 'module x\nreplace "a😀" => example.com/b/v2 v1.0.0\n'
+    assert go_messages(src) == [
         'go.mod:2: replace example.com/b/v2: version "v1.0.0" invalid: should be v2, not v1']
-    assert f.problems[0].range == Range.of(1, 34, 40)
-    f = parse('module "😀" /*\n')
-    assert f.problems[0].message == "go.mod:1:12: mod files must use // comments (not /* */ comments)"
-    assert f.problems[0].range == Range.of(0, 12, 14)
+    assert parse(src).problems[0].range == Range.of(1, 34, 40)
+    src = 'module "😀" /*\n'
+    assert go_messages(src) == ["go.mod:1:12: mod files must use // comments (not /* */ comments)"]
+    assert parse(src).problems[0].range == Range.of(0, 12, 14)
     f = parse('module "é😀" // x\ngo 1.21\n')
     assert f.module is not None and (f.module.value, f.module.range) == ("é😀", Range.of(0, 7, 12))
     f = parse("use (\n\t\"😀/a\" // x\n\t\"😀\"\n)\n", "go.work")
@@ -295,18 +320,22 @@ def test_utf16_columns_after_non_bmp_characters() -> None:
 # ---------------------------------------------------------------- junk and lax recovery
 
 def test_nul_byte_is_malformed_but_go_line_still_read() -> None:
-    f = parse(b"module example.com/m\ngo 1.22.1\n// \x00\x01\x02\n")
+    src = b"module example.com/m\ngo 1.22.1\n// \x00\x01\x02\n"
+    assert go_messages(src) == ["go.mod:3:4: file contains a NUL byte (binary data, not a text file)"]
+    f = parse(src)
     assert f.status is Status.MALFORMED
-    assert [p.message for p in f.problems] == ["go.mod:3:4: file contains a NUL byte (binary data, not a text file)"]
+    assert [p.message for p in f.problems] == ["file contains a NUL byte (binary data, not a text file)"]
     assert f.problems[0].range == Range.of(2, 3, 4)
     assert f.go is not None and f.module is not None
     assert (f.go.value, f.go.range, f.module.value) == ("1.22.1", Range.of(1, 3, 9), "example.com/m")
 
 
 def test_invalid_utf8_is_malformed() -> None:
-    f = parse(b"module example.com/m\ntoolchain go1.23.0\nrequire a\xff\xfe v1.0.0\n")
+    src = b"module example.com/m\ntoolchain go1.23.0\nrequire a\xff\xfe v1.0.0\n"
+    assert go_messages(src) == ["go.mod:3:10: invalid UTF-8 encoding"]
+    f = parse(src)
     assert f.status is Status.MALFORMED
-    assert [p.message for p in f.problems] == ["go.mod:3:10: invalid UTF-8 encoding"]
+    assert [p.message for p in f.problems] == ["invalid UTF-8 encoding"]
     assert f.problems[0].range == Range.of(2, 9, 10)
     assert f.toolchain is not None and f.module is not None
     assert (f.toolchain.value, f.module.value) == ("go1.23.0", "example.com/m")
@@ -314,8 +343,9 @@ def test_invalid_utf8_is_malformed() -> None:
 
 def test_lax_recovery_after_syntax_error() -> None:
     src = "module example.com/m // c\n\ngo 1.22.3 // trailing\ntoolchain go1.23.1\nrequire (\n\ta v1.0.0\n"
+    assert go_messages(src) == ["go.mod:7: syntax error (unterminated block started at go.mod:5:1)"]
     f = parse(src)
-    assert [p.message for p in f.problems] == ["go.mod:7: syntax error (unterminated block started at go.mod:5:1)"]
+    assert [p.message for p in f.problems] == ["syntax error (unterminated block started at go.mod:5:1)"]
     assert f.go is not None and f.toolchain is not None and f.module is not None
     assert (f.go.value, f.go.range) == ("1.22.3", Range.of(2, 3, 9))
     assert (f.toolchain.value, f.toolchain.range) == ("go1.23.1", Range.of(3, 10, 18))
@@ -328,7 +358,7 @@ def test_lax_go_value_is_what_toolchain_selection_reads() -> None:
     assert f.go is not None and (f.go.value, f.go.range) == ("1.22.x", Range.of(1, 5, 11))
     # A valid go line is kept from the strict parse even when another line is broken.
     f = parse("module m\ngo 1.21.0\nfrob\n")
-    assert [p.message for p in f.problems] == ["go.mod:3: unknown directive: frob"]
+    assert [p.message for p in f.problems] == ["unknown directive: frob"]
     assert f.go is not None and f.go.value == "1.21.0"
     # GoModLookup stops at the first matching line, even an empty one.
     assert parse("go // none\ngo 1.21\n/*\n").go is None
@@ -365,7 +395,10 @@ def test_random_bytes_never_raise() -> None:
         samples += [seed[:n] for n in range(len(seed) + 1)]  # every truncation
     for data in samples:
         for kind in ("go.mod", "go.work"):
-            f = parse_modfile(data, "go.mod", kind)
+            parsed = parse_modfile(data, "go.mod", kind)
+            assert len(parsed.go_messages) == len(parsed.problems)
+            assert not any("internal error" in m for m in parsed.go_messages), data
+            f = parse(data, kind)
             assert (f.status is Status.OK) == (not f.problems)
             assert not any("internal error" in p.message for p in f.problems), data
 
@@ -376,7 +409,7 @@ def test_random_bytes_never_raise() -> None:
 def test_error_cases_match_real_go(go127: Path, tmp_path: Path) -> None:
     home = tmp_path / "home"
     env = {"HOME": str(home), "GOPATH": str(home / "go"), "GOCACHE": str(home / "cache"), "GOENV": "off",
-           "GOTOOLCHAIN": "local", "GOPROXY": "off", "GOSUMDB": "off", "PATH": "/usr/bin:/bin"}
+           "GOTOOLCHAIN": "local", "GOPROXY": "off", "GOSUMDB": "off", "PATH": str(testbed.host_bin())}
     cases = [*ERROR_CASES, (MOD, VALID_MOD, []), (WORK, VALID_WORK, [])]
     for i, (kind, src, want) in enumerate(cases):
         work = tmp_path / str(i)

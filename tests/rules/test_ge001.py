@@ -15,9 +15,13 @@ import testbed
 from factsbuilder import ROOT, go_binary, gopls, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import ProbeRun, Status
+from goenv_lsp.facts import PathInfo, ProbeRun, Status
 from goenv_lsp.model import Location, Range, Severity
-from goenv_lsp.rules.ge001_probe_failed import check as GE001
+from goenv_lsp.rules import Rule
+from goenv_lsp.rules.ge0_internal.ge001_probe_failed import check as GE001
+from goenv_lsp.rules.ge1_toolchain.ge103_goroot_invalid import check as GE103
+from goenv_lsp.rules.ge1_toolchain.ge113_gotoolchain_invalid import check as GE113
+from goenv_lsp.rules.ge2_modules.ge201_gopath_invalid import check as GE201
 
 GO = "/usr/local/go1.27.3/bin/go"
 MODULE_LINE = Location(f"{ROOT}/go.mod", Range.of(0, 7, 22))
@@ -89,15 +93,20 @@ def test_only_the_first_failing_run_of_a_binary_is_reported() -> None:
     assert finding.message.startswith(f"`{GO} version`")
 
 
-@pytest.mark.parametrize("stderr", [
-    "go: cannot find GOROOT directory: /nonexistent",
-    "go: GOPATH entry cannot start with shell metacharacter '~': \"~/go\"",
-    "go: GOPATH entry is relative; must be absolute path: \"go\".",
-    'go: invalid GOTOOLCHAIN "\\"auto\\""',
+@pytest.mark.parametrize(("stderr", "variable", "value", "explained_by"), [
+    ("go: cannot find GOROOT directory: /nonexistent", "GOROOT", "/nonexistent", GE103),
+    ("go: GOPATH entry cannot start with shell metacharacter '~': \"~/go\"", "GOPATH", "~/go", GE201),
+    ("go: GOPATH entry is relative; must be absolute path: \"go\".", "GOPATH", "go", GE201),
+    ('go: invalid GOTOOLCHAIN "\\"auto\\""', "GOTOOLCHAIN", '"auto"', GE113),
 ])
-def test_failures_another_rule_explains(stderr: str) -> None:
-    assert run(go_with(ProbeRun(VERSION, Status.FAILED, 2, "", stderr + "\n"),
-                       ProbeRun(ENV_JSON, Status.FAILED, 2, "", stderr + "\n"), status=Status.FAILED)) == []
+def test_failures_another_rule_explains(stderr: str, variable: str, value: str, explained_by: Rule) -> None:
+    facts = go_with(ProbeRun(VERSION, Status.FAILED, 2, "", stderr + "\n"),
+                    ProbeRun(ENV_JSON, Status.FAILED, 2, "", stderr + "\n"), status=Status.FAILED)
+    facts = replace(facts, env={**facts.env, variable: value},
+                    path_info={**facts.path_info, "/nonexistent": PathInfo("missing")})
+    assert [f.code for f in evaluate(facts, rules=[GE001, explained_by])] == [explained_by.code]
+    [alone] = run(facts)  # the engine drops GE001 because of the other rule's finding, not GE001 itself
+    assert alone.message == f"`{GO} version` failed with exit status 2: {stderr}"
 
 
 def test_a_go_copied_out_of_its_tree_is_reported() -> None:

@@ -12,7 +12,7 @@ import testbed
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import Facts, GoBinary, Status
 from goenv_lsp.model import Finding, Location, Range, Severity
-from goenv_lsp.rules.ge003_binary_skipped import check as GE003
+from goenv_lsp.rules.ge0_internal.ge003_binary_skipped import check as GE003
 
 MODULE_LINE = Location(f"{fb.ROOT}/go.mod", Range.of(0, 7, 22))
 WORKSPACE_GO = f"{fb.ROOT}/tools/go"
@@ -39,6 +39,7 @@ def test_workspace_go_found_on_path_is_reported_on_the_module_line() -> None:
     assert finding.message == (f"{WORKSPACE_GO} is inside the workspace (PATH) and was not run because the "
                                "workspace is not trusted")
     assert finding.fixes == ()
+    assert finding.module is None  # machine-wide
 
 
 def test_workspace_go_named_by_alternate_tools_is_reported_on_the_setting() -> None:

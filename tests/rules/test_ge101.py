@@ -12,7 +12,8 @@ from factsbuilder import ROOT, go_binary, healthy
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import Status
 from goenv_lsp.model import Location, Range, Severity
-from goenv_lsp.rules.ge101_go_not_found import check as GE101
+from goenv_lsp.probe import binaries
+from goenv_lsp.rules.ge1_toolchain.ge101_go_not_found import check as GE101
 
 MODULE_LINE = Location(f"{ROOT}/go.mod", Range.of(0, 7, 22))
 
@@ -99,7 +100,7 @@ def test_real_path_without_go(workspace: Path, go_env: testbed.EnvFactory, check
     assert code == 1
     [finding] = ge101(report)
     assert finding["severity"] == "error"
-    assert finding["message"].startswith("go not found on PATH /usr/bin:/bin")
+    assert finding["message"].startswith(f"go not found on PATH {testbed.host_bin()}")
     assert finding["path"] == "go.mod"
     assert finding["range"] == {"start": {"line": 0, "character": 7}, "end": {"line": 0, "character": 22}}
 
@@ -114,11 +115,13 @@ def test_real_path_without_go_and_without_go_mod(tmp_path: Path, go_env: testbed
 
 @pytest.mark.realgo
 def test_real_goroot_variable_names_an_installed_go(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
-                                                    check_real) -> None:
-    code, report = check_real(workspace, go_env([], GOROOT=go127))
-    assert code == 1
-    [finding] = ge101(report)
-    assert f"Go is installed but not on PATH: {go127}/bin/go (go1.27.3)" in finding["message"]
+                                                    probe_real, monkeypatch: pytest.MonkeyPatch) -> None:
+    # hermetic: the host's own installations in well-known places (Debian's /usr/lib/go) are not looked at
+    monkeypatch.setattr(binaries, "WELL_KNOWN", ())
+    [finding] = run(probe_real(workspace, go_env([], GOROOT=go127)))
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (f"go not found on PATH {testbed.host_bin()}; Go is installed but not on PATH: "
+                               f"{go127}/bin/go (go1.27.3) — add its bin directory to PATH")
 
 
 @pytest.mark.realgo

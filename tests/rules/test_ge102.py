@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, go_binary, go_mod, healthy
+from factsbuilder import HOME, ROOT, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import PathInfo, Status
 from goenv_lsp.model import Location, Range, Related, Severity
-from goenv_lsp.rules.ge102_go_shadowed import check as GE102
+from goenv_lsp.rules.ge1_toolchain.ge102_go_shadowed import check as GE102
 
 OLD = go_binary("1.22.10", path_index=0)
 NEW = go_binary("1.27.3", path_index=1)
@@ -36,6 +36,7 @@ def test_go_line_satisfied_only_by_the_second() -> None:
     assert finding.location == GO_LINE
     assert finding.related == (Related(GO_LINE, "go 1.27.3 is required here"),)
     assert finding.fixes == ()
+    assert finding.module == f"{ROOT}/go.mod"
 
 
 def test_goroot_variable_points_at_the_second() -> None:
@@ -43,6 +44,7 @@ def test_goroot_variable_points_at_the_second() -> None:
     [finding] = run(facts)
     assert finding.message.endswith("which the GOROOT environment variable points at")
     assert finding.location == MODULE_LINE
+    assert finding.module is None  # about the machine, not one module
 
 
 def test_goroot_variable_through_a_symlink() -> None:
@@ -61,10 +63,21 @@ def test_editor_setting_selects_the_second(origin: str) -> None:
 
 
 def test_go_work_decides_over_go_mod() -> None:
-    work = replace(go_mod("1.27.3", path=f"{ROOT}/go.work"), kind="go.work")
-    [finding] = run(two_on_path(go_mod=go_mod("1.22.0"), go_work=work))
+    [finding] = run(two_on_path(go_mod=go_mod("1.22.0"), go_work=go_work("1.27.3")))
     assert finding.message.endswith("which go.work needs (go 1.27.3)")
-    assert finding.location == Location(f"{ROOT}/go.work", Range.of(2, 3, 9))
+    assert finding.location == Location(f"{ROOT}/go.work", Range.of(0, 3, 9))
+    assert finding.module == f"{ROOT}/go.work"
+
+
+def test_each_module_is_judged_by_its_own_go_line() -> None:
+    nested = go_mod("1.27.3", path=f"{ROOT}/svc/go.mod")
+    files = {**two_on_path(go_mod=go_mod("1.22.0")).files, nested.path: nested}
+    facts = two_on_path(files=files)  # the modules are derived from the files: the root one and svc
+    assert [m.go_mod for m in facts.modules] == [f"{ROOT}/go.mod", nested.path]
+    [finding] = run(facts)
+    assert finding.message.endswith("which go.mod needs (go 1.27.3)")
+    assert finding.location == Location(nested.path, Range.of(2, 3, 9))
+    assert finding.module == nested.path
 
 
 def test_nothing_intends_the_second() -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, healthy
+from factsbuilder import HOME, ROOT, env_file, env_file_of, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import EnvFileEntry, EnvFileFacts, PathInfo, Status
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Severity
-from goenv_lsp.rules.ge103_goroot_invalid import check as GE103
+from goenv_lsp.facts import PathInfo, Status
+from goenv_lsp.files.goenv_file import EnvFileEntry
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Severity
+from goenv_lsp.rules.ge1_toolchain.ge103_goroot_invalid import check as GE103
 
 GOENV = f"{HOME}/.config/go/env"
 GO = "/usr/local/go1.27.3/bin/go"
@@ -36,7 +37,7 @@ def with_goroot_env(value: str, **changes):
 
 def with_goroot_in_goenv(*lines: str, **changes):
     entries = tuple(EnvFileEntry(*line.split("=", 1), i) for i, line in enumerate(lines))
-    return healthy(**{"user_env_file": EnvFileFacts(GOENV, Status.OK, entries), "paths": PATHS, **changes})
+    return healthy(**{"user_env_file": env_file_of(GOENV, Status.OK, entries), "paths": PATHS, **changes})
 
 
 def test_missing_directory_from_the_environment() -> None:
@@ -55,7 +56,7 @@ def test_missing_directory_from_the_goenv_file() -> None:
     [fix] = finding.fixes
     assert fix.title == "Run `go env -u GOROOT`"
     assert fix.applicability is Applicability.UNSAFE
-    assert fix.command == CommandSpec((GO, "env", "-u", "GOROOT"), cwd=ROOT)
+    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOROOT"), cwd=ROOT)
     assert fix.edits == ()
 
 
@@ -120,10 +121,18 @@ def test_unset() -> None:
     assert run(healthy(paths=PATHS)) == []
 
 
-@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None}, {"paths": None}])
+@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None, "unknown": ("goenv",)},
+                                     {"paths": None}], ids=["env", "goenv", "paths"])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     facts = with_goroot_in_goenv("GOROOT=/nonexistent", **unknown)
     assert run(facts) == []
+
+
+def test_goenv_off_has_no_goenv_layer() -> None:
+    facts = with_goroot_in_goenv("GOROOT=/nonexistent", user_env_file=None)  # GOENV=off: no file is read
+    assert run(facts) == []
+    [finding] = run(with_goroot_env("/nonexistent", user_env_file=None))  # the environment still counts
+    assert finding.location == MODULE_LINE
 
 
 def test_a_path_the_probe_did_not_inspect_yields_nothing() -> None:

@@ -13,8 +13,8 @@ from factsbuilder import HOME, ROOT, env_file, go_binary, healthy
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import PathInfo
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Related, Severity
-from goenv_lsp.rules.ge104_goroot_mismatch import check as GE104
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity
+from goenv_lsp.rules.ge1_toolchain.ge104_goroot_mismatch import check as GE104
 
 GOENV = f"{HOME}/.config/go/env"
 GO124 = "/usr/local/go1.24.11"
@@ -61,7 +61,7 @@ def test_goroot_from_the_goenv_file() -> None:
     assert finding.location == Location(GOENV, Range.of(0, 0, len(f"GOROOT={OLD_TREE}")))
     [fix] = finding.fixes
     assert (fix.title, fix.applicability) == ("Run `go env -u GOROOT`", Applicability.UNSAFE)
-    assert fix.command == CommandSpec((f"{GO124}/bin/go", "env", "-u", "GOROOT"), cwd=ROOT)
+    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (f"{GO124}/bin/go", "env", "-u", "GOROOT"), cwd=ROOT)
     assert finding.related == (Related(MODULE_LINE, "the module built with it"),)
 
 
@@ -119,6 +119,10 @@ def test_no_go_on_path() -> None:
 @pytest.mark.parametrize("unknown", [{"env": None}, {"paths": None}, {"go_binaries": None}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     assert run(go124_with(OLD_TREE, **unknown)) == []
+
+
+def test_unknown_goenv_file_yields_nothing() -> None:
+    assert run(go124_with(goenv_goroot=OLD_TREE, user_env_file=None, unknown=("goenv",))) == []
 
 
 # --- real toolchains

@@ -8,17 +8,19 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, healthy
+from factsbuilder import HOME, ROOT, env_file, env_file_of, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import EnvFileEntry, EnvFileFacts, Status
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Related, Severity, TextEdit
-from goenv_lsp.rules.ge110_go_line_too_new import check as GE110
+from goenv_lsp.facts import Status
+from goenv_lsp.files.goenv_file import EnvFileEntry
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity, TextEdit
+from goenv_lsp.rules.ge1_toolchain.ge110_go_line_too_new import check as GE110
 
 GOENV = f"{HOME}/.config/go/env"
 GO_ENV = "/usr/local/go1.22.10/go.env"
 GO = "/usr/local/go1.22.10/bin/go"
 GO_LINE = Range.of(2, 3, 9)
+WORK_GO_LINE = Range.of(0, 3, 9)  # a go.work has no module line: its go line comes first
 TAIL = ": go build, go test and gopls will fail"
 
 
@@ -31,7 +33,7 @@ def go122(env: dict | None = None, goenv: tuple[str, ...] = (), go_env: dict | N
     entries = tuple(EnvFileEntry(*line.split("=", 1), i) for i, line in enumerate(goenv))
     return healthy(**{
         "go_binaries": (go_binary("1.22.10"),), "env": {"HOME": HOME, **(env or {})},
-        "user_env_file": EnvFileFacts(GOENV, Status.OK, entries),
+        "user_env_file": env_file_of(GOENV, Status.OK, entries),
         "goroot_env_file": env_file(GO_ENV, **(go_env if go_env is not None else {"GOTOOLCHAIN": "auto"})),
         **changes})
 
@@ -51,12 +53,13 @@ def test_local_from_the_goenv_file() -> None:
     assert finding.message == ("go.mod requires go >= 1.27.3 (running go 1.22.10; GOTOOLCHAIN=local) "
                                f"(GOTOOLCHAIN from GOENV file {GOENV}:2){TAIL}")
     assert finding.location == Location(f"{ROOT}/go.mod", GO_LINE)
+    assert finding.module == f"{ROOT}/go.mod"
     assert finding.related == (Related(Location(GOENV, Range.of(1, 0, 17)), "GOTOOLCHAIN=local is set here"),)
     assert as_tuples(finding.fixes) == [
         ("Run `go env -w GOTOOLCHAIN=auto`", Applicability.UNSAFE, (),
-         CommandSpec((GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT)),
+         CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT)),
         ("Run `go env -u GOTOOLCHAIN`", Applicability.UNSAFE, (),
-         CommandSpec((GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT)),
+         CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT)),
         lower_fix(),
     ]
 
@@ -123,16 +126,15 @@ def test_toolchain_default_stops_switching() -> None:
 
 
 def test_go_work_takes_precedence_over_go_mod() -> None:
-    work = replace(go_mod("1.27.3", path=f"{ROOT}/go.work"), kind="go.work")
-    [finding] = run(go122(env={"GOTOOLCHAIN": "local"}, go_mod=go_mod("1.21.0"), go_work=work))
+    [finding] = run(go122(env={"GOTOOLCHAIN": "local"}, go_mod=go_mod("1.21.0"), go_work=go_work("1.27.3")))
     assert finding.message.startswith("go.work requires go >= 1.27.3 (running go 1.22.10; GOTOOLCHAIN=local)")
-    assert finding.location == Location(f"{ROOT}/go.work", GO_LINE)
-    assert finding.fixes[-1].edits == (TextEdit(f"{ROOT}/go.work", GO_LINE, "1.22.10"),)
+    assert finding.location == Location(f"{ROOT}/go.work", WORK_GO_LINE)
+    assert finding.module == f"{ROOT}/go.work"
+    assert finding.fixes[-1].edits == (TextEdit(f"{ROOT}/go.work", WORK_GO_LINE, "1.22.10"),)
 
 
 def test_go_work_line_old_enough() -> None:
-    work = replace(go_mod("1.22.0", path=f"{ROOT}/go.work"), kind="go.work")
-    assert run(go122(env={"GOTOOLCHAIN": "local"}, go_work=work)) == []
+    assert run(go122(env={"GOTOOLCHAIN": "local"}, go_work=go_work("1.22.0"))) == []
 
 
 @pytest.mark.parametrize("line", ["1.22.10", "1.22", "1.21.0", "1.22rc1", "1.20"])
@@ -144,12 +146,26 @@ def test_no_go_line() -> None:
     assert run(go122(env={"GOTOOLCHAIN": "local"}, go_mod=go_mod(None))) == []
 
 
-@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None}, {"goroot_env_file": None},
-                                     {"go_binaries": None}, {"go_mod": None}])
-def test_unknown_facts_yield_nothing(unknown: dict) -> None:
-    known = go122(go_env={"GOTOOLCHAIN": "local"})
-    assert run(known)  # reported when everything is known
-    assert run(replace(known, **unknown)) == []
+UNKNOWN = {  # facts fields set to None, and file slots / kinds made unknown
+    "env": ({"env": None}, {}),
+    "goenv file": ({}, {"unknown": ("goenv",), "user_env_file": None}),
+    "go.env": ({}, {"unknown": ("go.env",), "goroot_env_file": None}),
+    "go binaries": ({"go_binaries": None}, {}),
+    "go.mod": ({}, {"unknown": ("go.mod",), "go_mod": None}),
+}
+
+
+@pytest.mark.parametrize("unknown", UNKNOWN.values(), ids=UNKNOWN.keys())
+def test_unknown_facts_yield_nothing(unknown: tuple[dict, dict]) -> None:
+    fields, slots = unknown
+    assert run(go122(go_env={"GOTOOLCHAIN": "local"}))  # reported when everything is known
+    assert run(replace(go122(go_env={"GOTOOLCHAIN": "local"}, **slots), **fields)) == []
+
+
+def test_goenv_off_leaves_go_env_deciding() -> None:
+    """GOENV=off: no GOENV file while the kind was looked for (a known absence, not unknown)."""
+    [finding] = run(go122(go_env={"GOTOOLCHAIN": "local"}, user_env_file=None))
+    assert f"(GOTOOLCHAIN from $GOROOT/go.env {GO_ENV}:1)" in finding.message
 
 
 def test_unknown_go_env_does_not_matter_when_goenv_decides() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, healthy
+from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Related, Severity
-from goenv_lsp.rules.ge111_toolchain_switch import check as GE111
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity
+from goenv_lsp.rules.ge1_toolchain.ge111_toolchain_switch import check as GE111
 
 GOENV = f"{HOME}/.config/go/env"
 GO_ENV = "/usr/local/go1.22.10/go.env"
@@ -44,6 +44,7 @@ def test_auto_downloads_a_newer_toolchain() -> None:
         "command first downloads golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64 and fails offline or behind a "
         "proxy that blocks it")
     assert finding.location == GO_LINE
+    assert finding.module == f"{ROOT}/go.mod"
     assert finding.related == (Related(Location(GO_ENV, Range.of(0, 0, 16)), "GOTOOLCHAIN=auto is set here"),)
     assert finding.fixes == ()
 
@@ -71,7 +72,7 @@ def test_path_mode_without_the_toolchain_on_path() -> None:
                                '`go: cannot find "go1.27.3" in PATH`')
     [fix] = finding.fixes
     assert (fix.title, fix.applicability) == ("Run `go env -w GOTOOLCHAIN=auto`", Applicability.UNSAFE)
-    assert fix.command == CommandSpec((GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT)
+    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT)
 
 
 def test_path_mode_never_uses_the_module_cache() -> None:
@@ -103,10 +104,10 @@ def test_language_version_with_an_affected_local_go_is_ge112_s_case() -> None:
 
 
 def test_go_work_takes_precedence_over_go_mod() -> None:
-    work = replace(go_mod("1.27.3", path=f"{ROOT}/go.work"), kind="go.work")
-    [finding] = run(go122(go_mod=go_mod("1.21.0"), go_work=work))
+    [finding] = run(go122(go_mod=go_mod("1.21.0"), go_work=go_work("1.27.3")))
     assert finding.message.startswith("the go line of go.work asks for go1.27.3")
-    assert finding.location == Location(f"{ROOT}/go.work", Range.of(2, 3, 9))
+    assert finding.location == Location(f"{ROOT}/go.work", Range.of(0, 3, 9))
+    assert finding.module == f"{ROOT}/go.work"
 
 
 @pytest.mark.parametrize("gotoolchain", ["local+auto", "go1.25.0+auto"])
@@ -148,13 +149,14 @@ def test_invalid_gotoolchain_is_ge113_s_case(invalid: str) -> None:
 
 
 @pytest.mark.parametrize("unknown", [{"env": None}, {"go_binaries": None}, {"goroot_env_file": None},
-                                     {"user_env_file": None}])
+                                     {"unknown": ("goenv",), "user_env_file": None}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     assert run(go122(**unknown)) == []
 
 
 def test_unknown_platform_is_spelled_out() -> None:
-    [finding] = run(go122(go_binaries=(replace(go_binary("1.22.10"), env=None),)))
+    # without `go env` its GOROOT, hence its go.env, is unknown: GOTOOLCHAIN comes from the environment here
+    [finding] = run(go122(gotoolchain="auto", go_binaries=(replace(go_binary("1.22.10"), env=None),)))
     assert "toolchain@v0.0.1-go1.27.3.GOOS-GOARCH" in finding.message
 
 

@@ -7,16 +7,15 @@ recorded facts only; the real toolchains show the negative case.
 from __future__ import annotations
 
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, healthy
+from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, Location, Range, Related, Severity, TextEdit
-from goenv_lsp.rules.ge112_go_line_language_version import check as GE112
+from goenv_lsp.rules.ge1_toolchain.ge112_go_line_language_version import check as GE112
 
 GOENV = f"{HOME}/.config/go/env"
 
@@ -41,6 +40,7 @@ def test_affected_local_go(local: str) -> None:
         "and every go command fails with `go: download go1.27 …: toolchain not available`; write go 1.27.0")
     go_line = Location(f"{ROOT}/go.mod", Range.of(2, 3, 7))
     assert finding.location == go_line
+    assert finding.module == f"{ROOT}/go.mod"
     [fix] = finding.fixes
     assert (fix.title, fix.applicability, fix.command) == ("Write go 1.27.0", Applicability.SAFE, None)
     assert fix.edits == (TextEdit(f"{ROOT}/go.mod", Range.of(2, 3, 7), "1.27.0"),)
@@ -82,14 +82,14 @@ def test_a_toolchain_line_decides_instead() -> None:
 
 
 def test_go_work_takes_precedence_over_go_mod() -> None:
-    work = replace(go_mod("1.27", path=f"{ROOT}/go.work"), kind="go.work")
-    [finding] = run(local_go("1.22.3", go_line="1.22.0", go_work=work))
-    assert finding.location.path == f"{ROOT}/go.work"
+    [finding] = run(local_go("1.22.3", go_line="1.22.0", go_work=go_work("1.27")))
+    assert finding.location == Location(f"{ROOT}/go.work", Range.of(0, 3, 7))
+    assert finding.module == f"{ROOT}/go.work"
     assert finding.fixes[0].edits[0].path == f"{ROOT}/go.work"
 
 
 @pytest.mark.parametrize("unknown", [{"env": None}, {"go_binaries": None}, {"goroot_env_file": None},
-                                     {"go_mod": None}])
+                                     {"unknown": ("go.mod",), "go_mod": None}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     assert run(local_go("1.22.3", **unknown)) == []
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, go_binary, healthy
+from factsbuilder import HOME, ROOT, env_file, env_file_of, go_binary, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import EnvFileEntry, EnvFileFacts, Status
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Severity
-from goenv_lsp.rules.ge113_gotoolchain_invalid import check as GE113
+from goenv_lsp.facts import Status
+from goenv_lsp.files.goenv_file import EnvFileEntry
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Severity
+from goenv_lsp.rules.ge1_toolchain.ge113_gotoolchain_invalid import check as GE113
 
 GOENV = f"{HOME}/.config/go/env"
 GO = "/usr/local/go1.27.3/bin/go"
@@ -26,7 +27,7 @@ def run(facts):
 
 def in_goenv(*lines: str, **changes):
     entries = tuple(EnvFileEntry(*line.split("=", 1), i) for i, line in enumerate(lines))
-    return healthy(**{"user_env_file": EnvFileFacts(GOENV, Status.OK, entries), **changes})
+    return healthy(**{"user_env_file": env_file_of(GOENV, Status.OK, entries), **changes})
 
 
 # (value, the go command's own error text: toolchain.Select)
@@ -56,7 +57,7 @@ def test_invalid_value_in_the_goenv_file(value: str, go_error: str) -> None:
     assert finding.location == Location(GOENV, Range.of(1, 0, len(text)))
     [fix] = finding.fixes
     assert (fix.title, fix.applicability) == ("Run `go env -u GOTOOLCHAIN`", Applicability.UNSAFE)
-    assert fix.command == CommandSpec((GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT)
+    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT)
 
 
 def test_invalid_value_in_the_environment() -> None:
@@ -64,6 +65,7 @@ def test_invalid_value_in_the_environment() -> None:
     assert finding.message == ('go: invalid GOTOOLCHAIN "go1.25.0+foo": only version suffixes are +auto and +path '
                                f"(from the environment variable GOTOOLCHAIN){ADVICE}")
     assert finding.location == MODULE_LINE
+    assert finding.module is None  # machine-wide
     assert finding.fixes == ()
 
 
@@ -97,7 +99,8 @@ def test_the_last_duplicate_in_the_goenv_file_wins() -> None:
     assert finding.location.range.start.line == 1
 
 
-@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None}, {"go_binaries": None},
+@pytest.mark.parametrize("unknown", [{"env": None}, {"unknown": ("goenv",), "user_env_file": None},
+                                     {"go_binaries": None},
                                      {"go_binaries": (go_binary(path_index=None, origins=("GOROOT",)),)}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     assert run(in_goenv('GOTOOLCHAIN="auto"', **unknown)) == []

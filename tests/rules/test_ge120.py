@@ -12,9 +12,10 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, GoplsBinary, ModFileFacts, Spanned, Status
-from goenv_lsp.model import Applicability, CommandSpec, Finding, Location, Range, Severity
-from goenv_lsp.rules.ge120_gopls_not_found import check as GE120
+from goenv_lsp.facts import Facts, GoplsBinary, Status
+from goenv_lsp.files.go_mod import ModFileFacts
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Finding, Location, Range, Severity
+from goenv_lsp.rules.ge1_toolchain.ge120_gopls_not_found import check as GE120
 
 MODULE_LINE = Location(f"{fb.ROOT}/go.mod", Range.of(0, 7, 22))
 NOT_FOUND = "gopls not found on PATH, in GOBIN or in GOPATH/bin"
@@ -25,14 +26,16 @@ def findings(facts: Facts) -> list[Finding]:
 
 
 def without_gopls(go: str = "1.27.3", gotoolchain: str = "", **changes) -> Facts:
-    facts = fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (), "go_mod": fb.go_mod(go), **changes})
     if gotoolchain:
-        facts = replace(facts, user_env_file=fb.env_file(GOTOOLCHAIN=gotoolchain))
-    return facts
+        changes["user_env_file"] = fb.env_file(GOTOOLCHAIN=gotoolchain)
+    go_env = fb.env_file(f"/usr/local/go{go}/go.env", GOTOOLCHAIN="auto")  # the go.env of the go that runs
+    return fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (), "go_mod": fb.go_mod(go),
+                         "goroot_env_file": go_env, **changes})
 
 
 def install(go: str, gopls: str) -> CommandSpec:
-    return CommandSpec((f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
+    return CommandSpec(CommandKind.INSTALL_GOPLS,
+                       (f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -47,6 +50,7 @@ def test_no_gopls_in_a_module_warns_on_the_module_line_with_the_install_command(
     [finding] = findings(without_gopls())
     assert (finding.code, finding.name, finding.severity) == ("GE120", "gopls-not-found", Severity.WARNING)
     assert finding.location == MODULE_LINE
+    assert finding.module is None  # machine-wide
     assert finding.message == f"{NOT_FOUND}; install it with `go install golang.org/x/tools/gopls@v0.23.0`"
     [fix] = finding.fixes
     assert fix.title == "Run `go install golang.org/x/tools/gopls@v0.23.0`"
@@ -96,9 +100,8 @@ def test_gopls_found_but_not_understood_still_counts_as_found(status: Status) ->
 
 
 def test_go_work_without_go_mod_is_a_go_workspace_too() -> None:
-    work = ModFileFacts(f"{fb.ROOT}/go.work", "go.work", Status.OK, go=Spanned("1.27.3", Range.of(0, 3, 9)))
-    [finding] = findings(without_gopls(go_mod=None, go_work=work))
-    assert finding.location == Location(None)
+    [finding] = findings(without_gopls(go_mod=None, go_work=fb.go_work(uses=())))
+    assert finding.location == Location(f"{fb.ROOT}/go.work")  # the go.work the root is in: its start
 
 
 def test_not_a_go_workspace_is_quiet() -> None:
@@ -121,10 +124,10 @@ def test_malformed_go_mod_still_anchors_on_its_module_line() -> None:
     assert finding.location == MODULE_LINE
 
 
-def test_unreadable_go_mod_anchors_on_the_workspace() -> None:
-    unreadable = ModFileFacts(f"{fb.ROOT}/go.mod", "go.mod", Status.UNREADABLE)
+def test_unreadable_go_mod_anchors_on_its_start() -> None:
+    unreadable = ModFileFacts(path=f"{fb.ROOT}/go.mod", kind="go.mod", status=Status.UNREADABLE)
     [finding] = findings(without_gopls(go_mod=unreadable))
-    assert finding.location == Location(None)
+    assert finding.location == Location(f"{fb.ROOT}/go.mod")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -221,5 +224,5 @@ def test_outside_a_module_no_gopls_is_fine(go127: Path, go_env: testbed.EnvFacto
                                            tmp_path: Path) -> None:
     (tmp_path / "plain").mkdir()
     facts = probe_real(tmp_path / "plain", go_env([go127 / "bin"]))
-    assert facts.gopls == () and facts.go_mod is None
+    assert facts.gopls == () and facts.files_of("go.mod") == () and facts.modules == ()
     assert findings(facts) == []

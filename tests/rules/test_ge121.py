@@ -11,9 +11,9 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, ModFileFacts, Spanned, Status
-from goenv_lsp.model import Applicability, CommandSpec, Finding, Location, Range, Severity
-from goenv_lsp.rules.ge121_gopls_built_with_old_go import check as GE121
+from goenv_lsp.facts import Facts
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Finding, Location, Range, Severity
+from goenv_lsp.rules.ge1_toolchain.ge121_gopls_built_with_old_go import check as GE121
 
 GO_MOD = f"{fb.ROOT}/go.mod"
 GO_LINE = Range.of(2, 3, 9)  # "1.27.3" in `go 1.27.3`
@@ -29,15 +29,17 @@ def findings(facts: Facts) -> list[Finding]:
 def with_gopls(built_with: str | None, version: str | None = None, go: str = "1.27.3", go_line: str | None = None,
                gotoolchain: str = "", **changes) -> Facts:
     gopls = replace(fb.gopls(built_with or "", version, path=DEBIAN, origins=("PATH",)), built_with=built_with)
-    facts = fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (gopls,),
-                          "go_mod": fb.go_mod(go if go_line is None else go_line), **changes})
     if gotoolchain:
-        facts = replace(facts, user_env_file=fb.env_file(GOTOOLCHAIN=gotoolchain))
-    return facts
+        changes["user_env_file"] = fb.env_file(GOTOOLCHAIN=gotoolchain)
+    go_env = fb.env_file(f"/usr/local/go{go}/go.env", GOTOOLCHAIN="auto")  # the go.env of the go that runs
+    return fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (gopls,),
+                         "go_mod": fb.go_mod(go if go_line is None else go_line), "goroot_env_file": go_env,
+                         **changes})
 
 
 def install(go: str, gopls: str) -> CommandSpec:
-    return CommandSpec((f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
+    return CommandSpec(CommandKind.INSTALL_GOPLS,
+                       (f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -52,6 +54,7 @@ def test_debian_gopls_built_with_go_1_19_warns_on_the_go_line() -> None:
     [finding] = findings(with_gopls("go1.19.5"))
     assert (finding.code, finding.name, finding.severity) == ("GE121", "gopls-built-with-old-go", Severity.WARNING)
     assert finding.location == Location(GO_MOD, GO_LINE)
+    assert finding.module == GO_MOD
     assert finding.message == (f"gopls at {DEBIAN} was built with go1.19.5, older than the module's go 1.27.3 "
                                f"{BEFORE_1_21} and the go on PATH (1.27.3); rebuild it: "
                                "`go install golang.org/x/tools/gopls@v0.23.0`")
@@ -109,9 +112,9 @@ def test_old_build_and_old_go_line_has_no_format_note() -> None:
 
 
 def test_go_work_line_governs_in_workspace_mode() -> None:
-    work = ModFileFacts(f"{fb.ROOT}/go.work", "go.work", Status.OK, go=Spanned("1.27.3", Range.of(0, 3, 9)))
-    [finding] = findings(with_gopls("go1.26.5", go="1.26.5", go_line="1.25.0", go_work=work))
+    [finding] = findings(with_gopls("go1.26.5", go="1.26.5", go_line="1.25.0", go_work=fb.go_work("1.27.3")))
     assert finding.location == Location(f"{fb.ROOT}/go.work", Range.of(0, 3, 9))
+    assert finding.module == f"{fb.ROOT}/go.work"
     assert "the module's go 1.27.3" in finding.message
 
 

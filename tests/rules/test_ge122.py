@@ -12,8 +12,8 @@ import testbed
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import Facts, Status
-from goenv_lsp.model import Applicability, CommandSpec, Finding, Location, Range, Severity
-from goenv_lsp.rules.ge122_gopls_unsupported_go import check as GE122
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Finding, Location, Range, Severity
+from goenv_lsp.rules.ge1_toolchain.ge122_gopls_unsupported_go import check as GE122
 
 GOPLS = f"{fb.HOME}/go/bin/gopls"
 MODULE_LINE = Location(f"{fb.ROOT}/go.mod", Range.of(0, 7, 22))
@@ -26,15 +26,16 @@ def findings(facts: Facts) -> list[Finding]:
 def with_gopls(version: str | None, go: str = "1.27.3", built_with: str = "go1.27.3", gotoolchain: str = "",
                **changes) -> Facts:
     """go ``go`` on PATH (GOTOOLCHAIN from the GOENV file when given, else go.env's auto) and one gopls."""
-    facts = fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (fb.gopls(built_with, version),),
-                          "go_mod": fb.go_mod(go), **changes})
     if gotoolchain:
-        facts = replace(facts, user_env_file=fb.env_file(GOTOOLCHAIN=gotoolchain))
-    return facts
+        changes["user_env_file"] = fb.env_file(GOTOOLCHAIN=gotoolchain)
+    go_env = fb.env_file(f"/usr/local/go{go}/go.env", GOTOOLCHAIN="auto")  # the go.env of the go that runs
+    return fb.healthy(**{"go_binaries": (fb.go_binary(go),), "gopls": (fb.gopls(built_with, version),),
+                         "go_mod": fb.go_mod(go), "goroot_env_file": go_env, **changes})
 
 
 def install(go: str, gopls: str) -> CommandSpec:
-    return CommandSpec((f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
+    return CommandSpec(CommandKind.INSTALL_GOPLS,
+                       (f"/usr/local/go{go}/bin/go", "install", f"golang.org/x/tools/gopls@{gopls}"), fb.ROOT)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -50,6 +51,7 @@ def test_gopls_0_16_with_go_1_27_names_the_release_that_supports_it() -> None:
     [finding] = findings(with_gopls("v0.16.2"))
     assert (finding.code, finding.name, finding.severity) == ("GE122", "gopls-unsupported-go", Severity.WARNING)
     assert finding.location == MODULE_LINE
+    assert finding.module is None  # machine-wide
     assert finding.message == (f"gopls v0.16.2 at {GOPLS} supports go 1.21–1.23, not the go 1.27 on PATH; install "
                                "the release that does: `go install golang.org/x/tools/gopls@v0.23.0`")
     [fix] = finding.fixes
@@ -182,8 +184,8 @@ def test_stub_gopls_v0_16_2_with_go_1_27(go127: Path, stub_gopls_0_16: Path, go_
     assert finding.location == Location(str(ws / "go.mod"), Range.of(0, 7, 22))
     assert finding.message == (f"gopls v0.16.2 at {bin_dir}/gopls supports go 1.21–1.23, not the go 1.27 on PATH; "
                                "install the release that does: `go install golang.org/x/tools/gopls@v0.23.0`")
-    assert finding.fixes[0].command == CommandSpec((f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"),
-                                                   str(ws))
+    assert finding.fixes[0].command == CommandSpec(
+        CommandKind.INSTALL_GOPLS, (f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"), str(ws))
 
 
 @pytest.mark.realgo

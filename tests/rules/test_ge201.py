@@ -11,9 +11,10 @@ import testbed
 from factsbuilder import HOME, ROOT, env_file, go_binary, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import EnvFileEntry, EnvFileFacts, PathInfo, Status
-from goenv_lsp.model import Applicability, CommandSpec, Location, Range, Severity
-from goenv_lsp.rules.ge201_gopath_invalid import check as GE201
+from goenv_lsp.facts import PathInfo, Status
+from goenv_lsp.files.goenv_file import EnvFileEntry, EnvFileFacts
+from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Severity
+from goenv_lsp.rules.ge2_modules.ge201_gopath_invalid import check as GE201
 
 GOENV = f"{HOME}/.config/go/env"
 GOROOT = "/usr/local/go1.27.3"
@@ -33,7 +34,8 @@ def gopath_env(value: str, **changes):
 
 def gopath_in_goenv(*lines: str, **changes):
     entries = tuple(EnvFileEntry(*line.split("=", 1), i) for i, line in enumerate(lines))
-    return healthy(**{"user_env_file": EnvFileFacts(GOENV, Status.OK, entries), **changes})
+    return healthy(**{"user_env_file": EnvFileFacts(path=GOENV, kind="goenv", status=Status.OK, entries=entries),
+                      **changes})
 
 
 def test_tilde_from_the_environment() -> None:
@@ -51,7 +53,7 @@ def test_tilde_from_the_goenv_file() -> None:
     assert finding.location == Location(GOENV, Range.of(0, 0, 11))
     [fix] = finding.fixes
     assert (fix.title, fix.applicability) == ("Run `go env -u GOPATH`", Applicability.UNSAFE)
-    assert fix.command == CommandSpec((GO, "env", "-u", "GOPATH"), cwd=ROOT)
+    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOPATH"), cwd=ROOT)
 
 
 @pytest.mark.parametrize("value", ["$HOME/go", "${HOME}/go", "%USERPROFILE%\\go"])
@@ -137,7 +139,7 @@ def test_go_env_is_not_read_for_gopath() -> None:
     assert run(healthy(goroot_env_file=env_file(f"{GOROOT}/go.env", GOPATH="~/go"))) == []
 
 
-@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None}])
+@pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None, "unknown": ("goenv",)}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
     assert run(gopath_in_goenv("GOPATH=~/go", **unknown)) == []
 

@@ -12,9 +12,9 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, GoBinary, IdeaFacts, Spanned, Status
+from goenv_lsp.facts import Facts, GoBinary, Spanned, Status
 from goenv_lsp.model import Applicability, Finding, Location, Range, Severity, TextEdit
-from goenv_lsp.rules.ge301_editor_sdk_missing import check as GE301
+from goenv_lsp.rules.ge3_editor.ge301_editor_sdk_missing import check as GE301
 
 SETTINGS = f"{fb.ROOT}/.vscode/settings.json"
 WORKSPACE_XML = f"{fb.ROOT}/.idea/workspace.xml"
@@ -75,7 +75,7 @@ def test_tools_env_vars_goroot_missing() -> None:
 
 def test_goland_goroot_missing_is_reported_on_the_attribute_value() -> None:
     value_range = Range.of(2, 31, 64)
-    idea = IdeaFacts(WORKSPACE_XML, Status.OK, goroot=Spanned("/home/dev/sdk/go1.19.5", value_range),
+    idea = fb.goland(goroot=Spanned("/home/dev/sdk/go1.19.5", value_range),
                      goroot_raw="file://$USER_HOME$/sdk/go1.19.5")
     [finding] = findings(with_absent("/home/dev/sdk/go1.19.5/bin/go", "idea", idea=idea))
     assert finding.location == Location(WORKSPACE_XML, value_range)

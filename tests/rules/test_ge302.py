@@ -12,11 +12,12 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, IdeaFacts, PathInfo, SettingsFacts, SettingValue, Spanned, Status
+from goenv_lsp.facts import Facts, PathFlavor, PathInfo, PathOps, Spanned, Status
+from goenv_lsp.files.base import ParseContext
+from goenv_lsp.files.goland_workspace import GolandWorkspaceFacts, parse_goland_workspace
+from goenv_lsp.files.vscode_settings import SettingValue, parse_vscode_settings
 from goenv_lsp.model import Applicability, Finding, Location, Range, Severity, TextEdit
-from goenv_lsp.parsers.idea import parse_idea_workspace
-from goenv_lsp.parsers.vscode_settings import parse_vscode_settings
-from goenv_lsp.rules.ge302_editor_sdk_mismatch import check as GE302
+from goenv_lsp.rules.ge3_editor.ge302_editor_sdk_mismatch import check as GE302
 
 SETTINGS = f"{fb.ROOT}/.vscode/settings.json"
 WORKSPACE_XML = f"{fb.ROOT}/.idea/workspace.xml"
@@ -34,8 +35,12 @@ def with_editor_go(version: str = "1.22.10", origins: tuple[str, ...] = ("go.gor
     return fb.healthy(go_binaries=(fb.go_binary(), other), **changes)
 
 
-def idea(goroot: str, raw: str, value_range: Range) -> IdeaFacts:
-    return IdeaFacts(WORKSPACE_XML, Status.OK, goroot=Spanned(goroot, value_range), goroot_raw=raw)
+def idea(goroot: str, raw: str, value_range: Range) -> GolandWorkspaceFacts:
+    return fb.goland(goroot=Spanned(goroot, value_range), goroot_raw=raw)
+
+
+def parse_goland(data: bytes, path: str, root: str, home: str) -> GolandWorkspaceFacts:
+    return parse_goland_workspace(data, path, ParseContext(root=root, home=home, paths=PathOps(PathFlavor.POSIX)))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -67,7 +72,7 @@ def test_goroot_naming_the_go_on_path_is_quiet() -> None:
 
 def test_goroot_naming_a_symlink_to_the_running_root_is_quiet() -> None:
     linked = fb.go_binary(root="/usr/local/go", path_index=None, origins=("go.goroot",))
-    paths = {**fb.healthy().paths, "/usr/local/go": PathInfo("dir", True, "go1.27.3", ACTIVE_ROOT)}
+    paths = {**fb.healthy().path_info, "/usr/local/go": PathInfo("dir", True, "go1.27.3", ACTIVE_ROOT)}
     facts = fb.healthy(go_binaries=(fb.go_binary(), linked), vscode=fb.settings(go_goroot="/usr/local/go"),
                        paths=paths)
     assert findings(facts) == []
@@ -142,7 +147,7 @@ def test_goland_fix_escapes_xml_special_characters() -> None:
     facts = replace(facts, go_binaries=(odd, facts.go_binaries[1]))
     [finding] = findings(facts)
     text = f'<project><component name="GOROOT" url={finding.fixes[0].edits[0].new_text} /></project>'
-    parsed = parse_idea_workspace(text.encode(), WORKSPACE_XML, fb.ROOT, fb.HOME)
+    parsed = parse_goland(text.encode(), WORKSPACE_XML, fb.ROOT, fb.HOME)
     assert parsed.status is Status.OK and parsed.goroot.value == '/opt/a&b"c'
 
 
@@ -185,8 +190,8 @@ def test_nothing_to_compare_with_without_a_go_on_path() -> None:
 
 @pytest.mark.parametrize("value", [None, 42, True, "", ["/usr/local/go1.22.10"]])
 def test_non_string_or_empty_setting_is_ignored(value: object) -> None:
-    setting = SettingValue("go.goroot", value, Range.of(1, 15, 20), Range.of(1, 2, 13))
-    facts = with_editor_go(vscode=SettingsFacts(SETTINGS, Status.OK, values=(setting,)))
+    setting = SettingValue("go.goroot", value, Range.of(1, 15, 20))
+    facts = with_editor_go(vscode=fb.settings_of(values=(setting,)))
     assert findings(facts) == []
 
 
@@ -282,6 +287,7 @@ def test_acceptance_goroot_setting_naming_go_1_22_with_go_1_27_on_path(
             "command": None,
         }],
         "related": [],
+        "module": None,
     }
     assert finding["url"].endswith("GE302.md")
 
@@ -401,7 +407,7 @@ def test_goland_project_goroot_under_user_home(go127: Path, go122: Path, go_env:
     assert edit.new_text == f'"file://{go127}"'
     line = text.split("\n")[2]
     fixed = line[:value.start.character] + edit.new_text + line[value.end.character:]
-    parsed = parse_idea_workspace(fixed.replace("<component", "<project><component").encode() + b"</project>",
+    parsed = parse_goland(fixed.replace("<component", "<project><component").encode() + b"</project>",
                                   str(ws / ".idea/workspace.xml"), str(ws), env["HOME"])
     assert parsed.status is Status.OK and parsed.goroot.value == str(go127)
 

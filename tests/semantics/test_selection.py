@@ -8,28 +8,44 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, healthy
+from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, go_work, healthy
 
-from goenv_lsp.facts import GoBinary, Status
-from goenv_lsp.semantics.selection import (
-    go_ok,
-    governing_mod_file,
-    has_language_version_bug,
-    local_version,
-    running_go,
-    toolchain_decision,
-)
+from goenv_lsp.facts import Facts, GoBinary, Module
+from goenv_lsp.files.go_mod import ModFileFacts
+from goenv_lsp.semantics.binaries import local_version, running_go
+from goenv_lsp.semantics.modules import governing_file
+from goenv_lsp.semantics.selection import ToolchainDecision, has_language_version_bug
+from goenv_lsp.semantics.selection import toolchain_decision as decide_under
 
 GOENV = f"{HOME}/.config/go/env"
+GO_ENV_1_22 = "/usr/local/go1.22.10/go.env"  # $GOROOT/go.env of go_binary("1.22.10")
+
+
+def shipped_go_env(path: str):
+    """The go.env a Go distribution ships, at ``path``."""
+    return env_file(path, GOPROXY="https://proxy.golang.org,direct", GOSUMDB="sum.golang.org", GOTOOLCHAIN="auto")
 
 
 def with_go(version: str = "1.22.10", gotoolchain: str | None = "auto", go: str | None = "1.27.3",
             toolchain: str | None = None, **changes):
-    """The go of ``version`` alone on PATH, GOTOOLCHAIN from the environment, a go.mod with those lines."""
+    """The go of ``version`` alone on PATH (with its go.env), GOTOOLCHAIN from the environment, a go.mod with
+    those lines."""
     env = {"PATH": "/usr/bin", "HOME": HOME}
     if gotoolchain is not None:
         env["GOTOOLCHAIN"] = gotoolchain
+    changes.setdefault("goroot_env_file", shipped_go_env(f"/usr/local/go{version}/go.env"))
     return healthy(go_binaries=(go_binary(version),), env=env, go_mod=go_mod(go, toolchain), **changes)
+
+
+def governing(facts: Facts) -> ModFileFacts | None:
+    """The go.work or go.mod whose lines count at the workspace root."""
+    module = facts.module_for(ROOT)
+    return governing_file(facts, module) if module is not None else None
+
+
+def toolchain_decision(facts: Facts, binary: GoBinary | None = None) -> ToolchainDecision | None:
+    """The decision at the workspace root, under its governing file."""
+    return decide_under(facts, governing(facts), binary)
 
 
 # --- which go runs
@@ -53,18 +69,13 @@ def test_local_version() -> None:
     assert local_version(None) == ""
 
 
-def test_go_ok() -> None:
-    assert go_ok(go_binary())
-    assert not go_ok(replace(go_binary(), status=Status.TIMED_OUT))
-    assert not go_ok(None)
-
-
 def test_go_work_takes_precedence_over_go_mod() -> None:
-    work = go_mod("1.23.0", path=f"{ROOT}/go.work")
-    work = replace(work, kind="go.work")
-    assert governing_mod_file(healthy(go_work=work)) is work
-    assert governing_mod_file(healthy()).kind == "go.mod"
-    assert governing_mod_file(healthy(go_mod=None)) is None
+    work = go_work("1.23.0")
+    assert governing(healthy(go_work=work)) is work
+    assert governing(healthy()).kind == "go.mod"
+    no_go_mod = healthy(go_mod=None)
+    assert no_go_mod.modules == () and governing(no_go_mod) is None
+    assert governing_file(no_go_mod, Module(dir=ROOT, go_mod=f"{ROOT}/go.mod")) is None
 
 
 # --- GOTOOLCHAIN forms
@@ -83,7 +94,7 @@ def test_go_work_takes_precedence_over_go_mod() -> None:
     ("go1.25.0-bigcorp+auto", "auto", "go1.25.0-bigcorp"),
 ])
 def test_valid_gotoolchain_forms(value: str, mode: str, minimum: str) -> None:
-    decision = toolchain_decision(with_go(gotoolchain=value or None, go=None, goroot_env_file=env_file("/g/go.env")))
+    decision = toolchain_decision(with_go(gotoolchain=value or None, go=None, goroot_env_file=env_file(GO_ENV_1_22)))
     assert (decision.setting.value, decision.mode, decision.minimum) == (value, mode, minimum)
 
 
@@ -162,13 +173,13 @@ def test_a_minimum_equal_to_the_local_go_does_not_switch() -> None:
 
 
 def test_go_work_decides_over_go_mod() -> None:
-    work = replace(go_mod("1.27.3", path=f"{ROOT}/go.work"), kind="go.work")
+    work = go_work("1.27.3")
     decision = toolchain_decision(with_go(go="1.21.0", go_work=work))
     assert (decision.chosen, decision.file) == ("go1.27.3", work)
 
 
 def test_gotoolchain_from_go_env_by_default() -> None:
-    facts = healthy(go_binaries=(go_binary("1.22.10"),))
+    facts = healthy(go_binaries=(go_binary("1.22.10"),), goroot_env_file=shipped_go_env(GO_ENV_1_22))
     decision = toolchain_decision(facts)
     assert (decision.setting.source, decision.mode, decision.chosen) == ("$GOROOT/go.env", "auto", "go1.27.3")
 
@@ -181,7 +192,7 @@ def test_the_given_binary_decides() -> None:
 
 @pytest.mark.parametrize("unknown", [
     {"env": None}, {"go_binaries": None}, {"go_binaries": (replace(go_binary(), version=None),)},
-    {"goroot_env_file": None},
+    {"goroot_env_file": None, "unknown": ("go.env",)},
 ])
 def test_unknown_facts_give_no_decision(unknown: dict) -> None:
     assert toolchain_decision(healthy(**unknown)) is None

@@ -60,12 +60,6 @@ def test_invalid(version: str) -> None:
     assert gover.parse(version) is None
 
 
-def test_max_version_prefers_the_first_on_ties() -> None:
-    assert gover.max_version("1.21.0", "1.22rc1", "1.21.9") == "1.22rc1"
-    assert gover.max_version("1.20", "1.20.0") == "1.20"
-    assert gover.max_version("1.20.0", "1.20") == "1.20.0"
-
-
 @pytest.mark.parametrize(("version", "expected"), [
     ("1.21.3", "1.21"), ("1.21rc2", "1.21"), ("1.21", "1.21"), ("1.20", "1.20"), ("1", "1"), ("1.0", "1"),
     ("1.0.5", "1"), ("2.0", "2.0"), ("bogus", ""), ("1.21.3rc1", ""),

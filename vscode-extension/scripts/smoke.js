@@ -89,13 +89,13 @@ const WORKSPACE = {
   "goenv.editorSettings": { "go.goroot": "/evil" }, // … or user-level settings
   "goenv.server.command": "/evil/bin/sh", // machine-scoped in package.json: VS Code would ignore it; see below
 };
-const EXPECTED_SELECTOR = [
+// The selector is generated from the server's file-kind registry (python -m goenv_lsp.files.editors; checked by
+// tests/test_file_kinds.py): here it must reach the LanguageClient, and hold at least the Go files.
+const REQUIRED_SELECTOR = [
   { scheme: "file", language: "go" },
   { scheme: "file", language: "go.mod" },
   { scheme: "file", language: "go.work" },
   { scheme: "file", pattern: "**/.vscode/settings.json" },
-  { scheme: "file", pattern: "**/.idea/workspace.xml" },
-  { scheme: "file", pattern: "**/goenv-lsp.toml" },
 ];
 const USER_EDITOR_SETTINGS = { "go.goroot": "/usr/local/go", "go.alternateTools": { go: "/opt/go/bin/go" } };
 
@@ -186,7 +186,10 @@ check("server found: LanguageClient options, settings, trust, commands, restarts
 
   // clientOptions
   const options = client.clientOptions;
-  assert.deepEqual(options.documentSelector, EXPECTED_SELECTOR);
+  assert.deepEqual(options.documentSelector, ext.DOCUMENT_SELECTOR);
+  for (const entry of REQUIRED_SELECTOR) {
+    assert.ok(options.documentSelector.some((s) => JSON.stringify(s) === JSON.stringify(entry)), JSON.stringify(entry));
+  }
   assert.deepEqual(options.synchronize, { configurationSection: "goenv" });
   assert.equal(options.outputChannel, world.channels[0]);
   assert.deepEqual(world.channels[0].options, { log: true });

@@ -99,8 +99,12 @@ class EnvironmentWatcher:
 
     async def _watch(self, directories: list[str], stop: asyncio.Event) -> None:
         system = self.session.system
+        ready = False
         try:
             async for changed in system.watch(directories, stop):
+                if not ready:  # the first answer comes once the watches are in place
+                    ready = True
+                    self.session.client.log(f"goenv-lsp: watching {len(directories)} directories for changes")
                 if any(relevant(path, self.files, system) for path in changed):
                     log.info("environment changed: %s", sorted(changed)[:5])
                     await self.session.probe_all()

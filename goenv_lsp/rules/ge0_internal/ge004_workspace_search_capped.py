@@ -38,5 +38,6 @@ Opening `~` in the editor: goenv-lsp stops after 100,000 directories and says so
       needs=(Input.MODULES,), tags=("workspace",))
 def check(facts: Facts) -> Iterator[Report]:
     if facts.discovery is not None and facts.discovery.truncated:
-        yield Report(f"goenv-lsp {facts.discovery.truncated}; modules past the cap were not checked",
-                     machine_anchor(facts))
+        yield Report(f"goenv-lsp stopped searching the workspace when it had {facts.discovery.truncated}: what "
+                     "lies beyond was not checked; exclude directories or raise the cap in goenv-lsp.toml's "
+                     "[workspace] table", machine_anchor(facts))

@@ -46,7 +46,7 @@ def check(facts: Facts) -> Iterator[Report]:
         yield Report(f"GOROOT={setting.value!r} from {where} is not an absolute path",
                      env_setting_anchor(facts, setting), fixes)
         return
-    info = (facts.paths or {}).get(setting.value)  # the probe looked the value up as the go command reads it
+    info = (facts.path_info or {}).get(setting.value)  # the probe looked the value up as the go command reads it
     if info is None:
         return
     if info.kind is PathKind.MISSING:

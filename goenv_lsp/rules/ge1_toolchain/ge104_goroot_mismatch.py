@@ -58,7 +58,7 @@ def check(facts: Facts) -> Iterator[Report]:
                      f"toolchain {cached.group(1)}; it stays pinned to that toolchain whatever PATH, go.mod or "
                      "GOTOOLCHAIN say", location, fixes, related, severity=Severity.WARNING)
         return
-    info = (facts.paths or {}).get(value)
+    info = (facts.path_info or {}).get(value)
     active = running_go(facts)
     if info is None or not info.go_tree or active is None or not active.own_root:
         return  # not a Go tree: GE103's case

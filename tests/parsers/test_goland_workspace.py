@@ -7,9 +7,10 @@ import random
 import pytest
 from mutate import mutate  # type: ignore[import-not-found]
 
-from goenv_lsp.facts import IdeaFacts, Spanned, Status
+from goenv_lsp.facts import PathFlavor, PathOps, Spanned, Status
+from goenv_lsp.files.base import ParseContext
+from goenv_lsp.files.goland_workspace import GolandWorkspaceFacts, parse_goland_workspace
 from goenv_lsp.model import Range
-from goenv_lsp.parsers.idea import parse_idea_workspace
 
 PATH = "/work/proj/.idea/workspace.xml"
 PROJECT = "/work/proj"
@@ -52,8 +53,16 @@ WORKSPACE = """\
 """
 
 
-def parse(text: str, home: str | None = HOME) -> IdeaFacts:
-    return parse_idea_workspace(text.encode("utf-8"), PATH, PROJECT, home)
+def ctx(home: str | None = HOME) -> ParseContext:
+    return ParseContext(root=PROJECT, home=home, paths=PathOps(PathFlavor.POSIX))
+
+
+def parse_bytes(data: bytes, home: str | None = HOME) -> GolandWorkspaceFacts:
+    return parse_goland_workspace(data, PATH, ctx(home))
+
+
+def parse(text: str, home: str | None = HOME) -> GolandWorkspaceFacts:
+    return parse_bytes(text.encode("utf-8"), home)
 
 
 def test_real_shape() -> None:
@@ -61,15 +70,11 @@ def test_real_shape() -> None:
     assert facts.status is Status.OK and facts.problems == ()
     assert facts.goroot == Spanned("/home/me/sdk/go1.22.0", Range.of(6, 31, 64))  # the quoted url
     assert facts.goroot_raw == "file://$USER_HOME$/sdk/go1.22.0"
-    assert facts.gopath == (Spanned("/work/proj/third_party", Range.of(14, 22, 56)),
-                            Spanned("/home/me/go", Range.of(15, 22, 45)))
-    assert facts.vgo_enabled is False
-    assert facts.vgo_env == (Spanned("GOFLAGS=-mod=readonly", Range.of(25, 35, 50)),
-                             Spanned("GOPROXY=https://proxy.example.com,direct", Range.of(26, 35, 69)))
+    assert (facts.path, facts.kind) == (PATH, "goland-workspace")
 
 
-def test_older_path_attribute_and_vgo_proxy() -> None:
-    # GoLand 2018.x: GOROOT as a plain path; the vgo settings with a proxy (passed to vgo as GOPROXY)
+def test_older_path_attribute() -> None:
+    # GoLand 2018.x: GOROOT as a plain path (next to the vgo settings of that time, which are not read)
     facts = parse('<?xml version="1.0" encoding="UTF-8"?>\n<project version="4">\n'
                   '  <component name="GOROOT" path="/opt/go/linux-x86" />\n'
                   '  <component name="VgoProject">\n'
@@ -79,14 +84,12 @@ def test_older_path_attribute_and_vgo_proxy() -> None:
     assert facts.status is Status.OK
     assert facts.goroot == Spanned("/opt/go/linux-x86", Range.of(2, 32, 51))
     assert facts.goroot_raw == "/opt/go/linux-x86"
-    assert facts.vgo_enabled is True
-    assert facts.vgo_env == (Spanned("GOPROXY=direct", Range.of(5, 11, 17)),)
 
 
 def test_nothing_go_related() -> None:
     facts = parse('<project version="4">\n  <component name="VgoProject">\n'
                   '    <settings-migrated>true</settings-migrated>\n  </component>\n</project>')
-    assert facts == IdeaFacts(PATH, Status.OK)
+    assert facts == GolandWorkspaceFacts(path=PATH, kind="goland-workspace", status=Status.OK)
 
 
 def test_url_forms() -> None:
@@ -112,8 +115,6 @@ def test_attribute_order_entities_and_utf16_spans() -> None:
     assert facts.status is Status.OK
     # 𝔤 is two UTF-16 units; the span is of the raw attribute text, quotes included
     assert facts.goroot == Spanned("/a&b/go1.22", Range.of(1, 27, 56))
-    assert facts.vgo_env == (Spanned('GOFLAGS=-tags="x"', Range.of(2, 60, 81)),
-                             Spanned("EMPTY=", Range.of(2, 108, 115)))  # no value: the key's span
 
 
 def test_not_fooled_by_comments_cdata_or_nesting() -> None:
@@ -133,46 +134,51 @@ def test_url_wins_over_path() -> None:
     assert facts.goroot is not None and facts.goroot.value == "/u"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    (WORKSPACE[:WORKSPACE.index("url=") + 10], "workspace.xml:7:32: unterminated value of attribute url"),
-    (WORKSPACE[:-12], "the file ends inside <project> (truncated?)"),
-    (WORKSPACE.replace("</list>", ""), "workspace.xml:18:5: </option> does not close <list>"),
-    ("", "workspace.xml:1:1: no XML root element"),
-    ("  \n", "no XML root element"),
-    ("<project>&nbsp;</project>", "workspace.xml:1:10: unknown entity &nbsp;"),
-    ("<project>a & b</project>", "'&' must be written as &amp;"),
-    ('<project a="1" a="2"/>', "duplicate attribute a"),
-    ('<project a="1"b="2"/>', "attributes must be separated by whitespace"),
-    ("<project a=1/>", "the value of attribute a must be quoted"),
-    ('<project a="<"/>', "'<' in an attribute value"),
-    ("<project/><project/>", "a second root element <project>"),
-    ("<project/>junk", "text outside the root element"),
-    ("<project><!-- x </project>", "unterminated comment <!--"),
-    ("<project><![CDATA[x</project>", "unterminated <![CDATA[ section"),
-    ("<project>\x01</project>", "invalid character U+0001"),
-    ("<project>&#0;</project>", "invalid character reference &#0;"),
-    ("<project>&#99999999999999999;</project>", "invalid character reference"),
-    ("< project/>", "'<' not followed by a tag name"),
-    ("<workspace/>", "workspace.xml:1:1: the root element is <workspace>, not <project>"),
+# (text, message, (line, column) 1-based where the position is pinned down)
+@pytest.mark.parametrize(("text", "message", "where"), [
+    (WORKSPACE[:WORKSPACE.index("url=") + 10], "unterminated value of attribute url", (7, 32)),
+    (WORKSPACE[:-12], "the file ends inside <project> (truncated?)", None),
+    (WORKSPACE.replace("</list>", ""), "</option> does not close <list>", (18, 5)),
+    ("", "no XML root element", (1, 1)),
+    ("  \n", "no XML root element", None),
+    ("<project>&nbsp;</project>", "unknown entity &nbsp;", (1, 10)),
+    ("<project>a & b</project>", "'&' must be written as &amp;", None),
+    ('<project a="1" a="2"/>', "duplicate attribute a", None),
+    ('<project a="1"b="2"/>', "attributes must be separated by whitespace", None),
+    ("<project a=1/>", "the value of attribute a must be quoted", None),
+    ('<project a="<"/>', "'<' in an attribute value", None),
+    ("<project/><project/>", "a second root element <project>", None),
+    ("<project/>junk", "text outside the root element", None),
+    ("<project><!-- x </project>", "unterminated comment <!--", None),
+    ("<project><![CDATA[x</project>", "unterminated <![CDATA[ section", None),
+    ("<project>\x01</project>", "invalid character U+0001", None),
+    ("<project>&#0;</project>", "invalid character reference &#0;", None),
+    ("<project>&#99999999999999999;</project>", "invalid character reference", None),
+    ("< project/>", "'<' not followed by a tag name", None),
+    ("<workspace/>", "the root element is <workspace>, not <project>", (1, 1)),
     # no DTD processing: an external entity is never fetched, it is an unknown entity
     ('<?xml version="1.0"?>\n<!DOCTYPE project [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n'
-     '<project><component name="GOROOT" url="&xxe;"/></project>', "workspace.xml:5:40: unknown entity &xxe;"),
+     '<project><component name="GOROOT" url="&xxe;"/></project>', "unknown entity &xxe;", (5, 40)),
 ])
-def test_malformed(text: str, message: str) -> None:
+def test_malformed(text: str, message: str, where: tuple[int, int] | None) -> None:
     facts = parse(text)
     assert facts.status is Status.MALFORMED
-    assert facts.goroot is None and facts.gopath == () and facts.vgo_env == ()
+    assert facts.goroot is None and facts.goroot_raw is None
     assert len(facts.problems) == 1
-    assert message in facts.problems[0].message
-    assert facts.problems[0].message.startswith("workspace.xml:")
+    problem = facts.problems[0]
+    assert message in problem.message
+    assert not problem.message.startswith("workspace.xml")  # the location is the range, not a prefix
+    assert problem.range is not None and problem.range.start == problem.range.end
+    if where is not None:
+        assert problem.range == Range.of(where[0] - 1, where[1] - 1)
 
 
 def test_binary_and_encoding_problems() -> None:
-    facts = parse_idea_workspace(b"<project>\x00\x01</project>", PATH, PROJECT, HOME)
+    facts = parse_bytes(b"<project>\x00\x01</project>")
     assert facts.status is Status.MALFORMED and "NUL byte" in facts.problems[0].message
-    facts = parse_idea_workspace(b'<project><component name="GOROOT" url="\xe9"/></project>', PATH, PROJECT, HOME)
+    facts = parse_bytes(b'<project><component name="GOROOT" url="\xe9"/></project>')
     assert facts.status is Status.MALFORMED and "invalid UTF-8" in facts.problems[0].message
-    facts = parse_idea_workspace(b"\xef\xbb\xbf" + WORKSPACE.encode(), PATH, PROJECT, HOME)
+    facts = parse_bytes(b"\xef\xbb\xbf" + WORKSPACE.encode())
     assert facts.status is Status.OK and facts.goroot is not None
     assert facts.goroot.range == Range.of(6, 31, 64)  # the BOM is not a character
 
@@ -188,7 +194,7 @@ def test_random_bytes_never_raise() -> None:
     seed = WORKSPACE.encode()
     for _ in range(2000):
         data = bytes(rng.randrange(256) for _ in range(rng.randrange(80)))
-        parse_idea_workspace(data, PATH, PROJECT, HOME)
+        parse_bytes(data)
         mutated = mutate(seed, rng, b'<>/="\'&;![]-? x\n\xff')
-        facts = parse_idea_workspace(mutated, PATH, PROJECT, rng.choice([HOME, None]))
+        facts = parse_bytes(mutated, rng.choice([HOME, None]))
         assert (facts.status is Status.OK) == (not facts.problems)

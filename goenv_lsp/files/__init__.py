@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, PathOps
-from goenv_lsp.files import go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
+from goenv_lsp.files import dockerfile, go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
 from goenv_lsp.files.base import EditorHints, FileKind, LocateContext, ParseContext, Where
 
 # Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
@@ -26,13 +26,14 @@ CONFIG = FileKind(
 )
 
 KINDS: tuple[FileKind, ...] = (
+    GO_SOURCES,
     go_mod.KIND,
     go_work.KIND,
     vscode_settings.KIND,
     goland_workspace.KIND,
     goenv_file.KIND,
     goroot_env.KIND,
-    GO_SOURCES,
+    dockerfile.KIND,
     CONFIG,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)

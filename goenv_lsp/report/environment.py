@@ -5,6 +5,7 @@ go/toolchain lines."""
 from __future__ import annotations
 
 from goenv_lsp.facts import Facts, Source, Status, ToolchainMode
+from goenv_lsp.files.dockerfile import dockerfiles
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import workspace_settings
@@ -107,6 +108,7 @@ def environment_report(facts: Facts, findings: list[Finding] | tuple[Finding, ..
         else:
             continue
         out.append(f"| {key} | `{style.text(value)}` | {style.text(source)} |")
+    out += _dockerfiles(facts, style)
     out += ["", "## gopls", ""]
     if not facts.gopls:
         out.append("No gopls found on PATH, in GOBIN or GOPATH/bin.")
@@ -137,6 +139,20 @@ def environment_report(facts: Facts, findings: list[Finding] | tuple[Finding, ..
     if not findings:
         out.append("None: the environment looks consistent.")
     return "\n".join(out) + "\n"
+
+
+def _dockerfiles(facts: Facts, style: PathStyle) -> list[str]:
+    found = dockerfiles(facts)
+    if not found:
+        return []
+    out = ["", f"## Dockerfiles ({len(found)})", "", "| Dockerfile | base images | module |", "|---|---|---|"]
+    for dockerfile in found[:MAX_MODULE_ROWS]:
+        images = ", ".join(f"`{s.image.value}`" for s in dockerfile.stages) or "—"
+        module = facts.module_for(dockerfile.path)
+        out.append(f"| `{style.path(dockerfile.path)}` | {images} | {style.path(module.go_mod) if module else '—'} |")
+    if len(found) > MAX_MODULE_ROWS:
+        out.append(f"| … and {len(found) - MAX_MODULE_ROWS} more | | |")
+    return out
 
 
 def _modules(facts: Facts, style: PathStyle) -> list[str]:

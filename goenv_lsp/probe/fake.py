@@ -8,11 +8,11 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     [env]                              # the process environment
     HOME = "/home/dev"
     PATH = "/usr/local/go/bin:/usr/bin"
+    dirs = ["/home/dev/go"]            # directories that hold nothing else (before the first table)
     [files]                            # path = text, or { text = "…", executable = true }
     "/home/dev/.config/go/env" = "GOTOOLCHAIN=local\\n"
     [symlinks]                         # link = target
     "/usr/bin/go" = "/usr/local/go/bin/go"
-    dirs = ["/home/dev/go"]            # directories that hold nothing else
     [[go]]                             # a Go installation: bin/go, pkg/tool, VERSION, go.env
     root = "/usr/local/go"
     version = "1.27.3"
@@ -281,9 +281,13 @@ class FakeSystem:
         return self._resolve(path) or self._norm(path)
 
     def glob(self, pattern: str) -> list[str]:
+        """Like glob.glob: a wildcard matches within one path component."""
         self.calls.append(("glob", pattern))
+        sep = self.paths.sep
+        wanted = self._norm(pattern).split(sep)
         everything = (*self.files, *self.dirs, *self.symlinks)
-        return sorted(p for p in everything if fnmatch.fnmatchcase(p, self._norm(pattern)))
+        return sorted(p for p in everything if len(parts := p.split(sep)) == len(wanted)
+                      and all(fnmatch.fnmatchcase(a, b) for a, b in zip(parts, wanted, strict=True)))
 
     def write_text(self, path: str, text: str) -> None:
         self.calls.append(("write", path))
@@ -324,6 +328,7 @@ class FakeSystem:
 
     # -- a go command --------------------------------------------------------------------------
     def _env_file(self, env: Mapping[str, str]) -> str | None:
+        """cfg.EnvFile: None for GOENV=off (and `go env GOENV` then prints "")."""
         from goenv_lsp.files.goenv_file import default_path
 
         path = default_path(env, self.os, home_of(env, self.os))
@@ -337,28 +342,44 @@ class FakeSystem:
 
         return {e.key: e.value for e in parse_entries(found.data.decode("utf-8", "replace"))}
 
-    def go_env(self, go: GoInstall, env: Mapping[str, str], cwd: str | None) -> tuple[dict[str, str], str | None]:
-        """`go env -json` of this install, or (partial, the error every command stops with)."""
+    def go_env(self, go: GoInstall, env: Mapping[str, str], cwd: str | None) -> tuple[dict[str, str], str | None, int]:
+        """`go env -json` of this install, or (partial, the error every command stops with, its exit code)."""
         from goenv_lsp.semantics.modules import ModuleSettings, go_env_values
 
         user = self._file_entries(self._env_file(env))
         root = env.get("GOROOT") or user.get("GOROOT") or go.root
-        defaults = self._file_entries(self.paths.join(root, "go.env"))
+        defaults = {k: v for k, v in self._file_entries(self.paths.join(root, "go.env")).items() if k != "GOROOT"}
 
         def get(key: str, default: str = "") -> str:
-            return env.get(key) or user.get(key) or defaults.get(key) or default
+            """cfg.Getenv: a non-empty environment variable, else the GOENV file's line (even empty), else
+            go.env's; empty: the command's own default."""
+            value = env[key] if env.get(key) else user[key] if key in user else defaults.get(key, "")
+            return value or default
 
         home = home_of(env, self.os) or ""
+        inferred = not get("GOPATH")
         gopath = get("GOPATH", self.paths.join(home, "go") if home else "")
-        first = gopath.split(self.paths.list_separator)[0] if gopath else ""
+        paths_ = self.paths
+        entries = [e for e in gopath.split(paths_.list_separator) if e] if gopath else []
+        for entry in entries:  # cmd/go/main.go
+            if entry.startswith("~"):
+                return {}, f"go: GOPATH entry cannot start with shell metacharacter '~': {json.dumps(entry)}", 2
+            if not paths_.is_abs(entry):
+                if inferred:  # "we inferred $GOPATH from $HOME and did a bad job at it": uninfer it
+                    gopath, entries = "", []
+                    break
+                return {}, (f"go: GOPATH entry is relative; must be absolute path: {json.dumps(entry)}.\n"
+                            "For more details see: 'go help gopath'"), 2
+        first = entries[0] if entries else ""
+        envfile = self._env_file(env)
         values = {
             "AR": "ar", "CC": "gcc", "CGO_ENABLED": get("CGO_ENABLED", "0"), "CXX": "g++", "GCCGO": "gccgo",
             "GO111MODULE": get("GO111MODULE"), "GOARCH": get("GOARCH", self.arch), "GOBIN": get("GOBIN"),
-            "GOCACHE": get("GOCACHE", self.paths.join(home, ".cache", "go-build")), "GOENV": self._env_file(env)
-            or "off", "GOEXE": ".exe" if self.os == "windows" else "", "GOEXPERIMENT": get("GOEXPERIMENT"),
-            "GOFLAGS": get("GOFLAGS"), "GOHOSTARCH": self.arch, "GOHOSTOS": self.os,
-            "GOINSECURE": get("GOINSECURE"), "GOMODCACHE": get("GOMODCACHE", self.paths.join(first, "pkg", "mod")
-                                                                if first else ""),
+            "GOCACHE": get("GOCACHE", self.paths.join(home, ".cache", "go-build")),
+            "GOENV": envfile or "", "GOEXE": ".exe" if self.os == "windows" else "",
+            "GOEXPERIMENT": get("GOEXPERIMENT"), "GOFLAGS": get("GOFLAGS"), "GOHOSTARCH": self.arch,
+            "GOHOSTOS": self.os, "GOINSECURE": get("GOINSECURE"),
+            "GOMODCACHE": get("GOMODCACHE", self.paths.join(first, "pkg", "mod") if first else ""),
             "GONOPROXY": get("GONOPROXY", get("GOPRIVATE")), "GONOSUMDB": get("GONOSUMDB", get("GOPRIVATE")),
             "GOOS": get("GOOS", self.os), "GOPATH": gopath, "GOPRIVATE": get("GOPRIVATE"),
             "GOPROXY": get("GOPROXY"), "GOROOT": root, "GOSUMDB": get("GOSUMDB"), "GOTMPDIR": get("GOTMPDIR"),
@@ -367,38 +388,31 @@ class FakeSystem:
             "GOVCS": get("GOVCS"), "GOVERSION": f"go{go.version}", "GODEBUG": env.get("GODEBUG", ""),
         }
         values.update(go.env)
-        if self.stat(self.paths.join(root, "pkg", "tool")).kind is not PathKind.DIR \
-                and self.stat(root).kind is not PathKind.DIR:
-            return values, f"go: cannot find GOROOT directory: {root}"
-        for entry in gopath.split(self.paths.list_separator) if gopath else ():
-            if entry.startswith("~"):
-                return values, f"go: GOPATH entry cannot start with shell metacharacter '~': {json.dumps(entry)}"
-            if not self.paths.is_abs(entry):
-                return values, (f"go: GOPATH entry is relative; must be absolute path: {json.dumps(entry)}.\n"
-                                "For more details see: 'go help gopath'")
+        if self.stat(root).kind is not PathKind.DIR:
+            return values, f"go: cannot find GOROOT directory: {root}", 2
         gowork = get("GOWORK")
-        settings = ModuleSettings(gowork, values["GO111MODULE"], root, env.get("TMPDIR") or "/tmp")
         if gowork not in ("", "auto", "off") and not self.paths.is_abs(gowork):
-            return values, "go: invalid GOWORK: not an absolute path"
+            return values, "go: invalid GOWORK: not an absolute path", 1
+        settings = ModuleSettings(gowork, values["GO111MODULE"], root, env.get("TMPDIR") or "/tmp")
 
         def is_file(path: str) -> bool:
             return self.stat(path).kind is PathKind.FILE
 
         values["GOMOD"], values["GOWORK"] = go_env_values(cwd or "/", settings, is_file, self.paths)
-        return values, None
+        return values, None, 0
 
     def _run_go(self, go: GoInstall, argv: tuple[str, ...], cwd: str | None, env: dict[str, str]) -> ProbeRun:
         args = argv[1:]
-        values, error = self.go_env(go, env, cwd)
+        values, error, code = self.go_env(go, env, cwd)
 
-        def ok(stdout: str) -> ProbeRun:
-            return ProbeRun(argv, Status.OK, 0, stdout, "")
+        def ok(stdout: str, stderr: str = "") -> ProbeRun:
+            return ProbeRun(argv, Status.OK, 0, stdout, stderr)
 
         def fail(stderr: str, code: int = 1) -> ProbeRun:
             return ProbeRun(argv, Status.FAILED, code, "", stderr.rstrip("\n") + "\n")
 
         if error:
-            return fail(error, 2)
+            return fail(error, code)
         if args == ("version",):
             return ok(f"go version go{go.version} {self.os}/{self.arch}\n")
         if args[:2] == ("version", "-m") and len(args) == 3:
@@ -408,7 +422,8 @@ class FakeSystem:
             shown = {k: values.get(k, "") for k in names} if names else values
             return ok(json.dumps(dict(sorted(shown.items())), indent="\t") + "\n")
         if args[:1] == ("env",) and args[1:2] in (("-w",), ("-u",)):
-            return self._env_write(argv, args[1], args[2:], env)
+            error = self._env_write(args[1], args[2:], env)
+            return fail(error) if error else ok("", self._override_warnings(args[1], args[2:], env))
         if args[:1] == ("env",) and args[1:]:
             return ok("".join(f"{values.get(name, '')}\n" for name in args[1:]))
         if args[:1] == ("install",):
@@ -426,25 +441,65 @@ class FakeSystem:
             return ProbeRun(argv, Status.FAILED, 1, "", f"stat {target}: no such file or directory\n")
         build = self.gopls.get(real)
         if build is None:
+            binary = self.files[real].startswith((b"\x7fELF", b"MZ", b"\xcf\xfa\xed\xfe"))
+            why = "not a Go executable" if binary else "unrecognized file format"
             return ProbeRun(argv, Status.FAILED, 1, "",
-                            f"{target}: could not read Go build info from {target}: not a Go executable\n")
+                            f"{target}: could not read Go build info from {target}: {why}\n")
         lines = [f"{target}: {build.built_with}", "\tpath\tgolang.org/x/tools/gopls"]
         if build.module_version is not None:
             lines.append(f"\tmod\tgolang.org/x/tools/gopls\t{build.module_version}\t")
         lines += ["\tbuild\t-compiler=gc", f"\tbuild\tGOOS={self.os}", f"\tbuild\tGOARCH={self.arch}"]
         return ProbeRun(argv, Status.OK, 0, "\n".join(lines) + "\n", "")
 
-    def _env_write(self, argv: tuple[str, ...], flag: str, args: tuple[str, ...], env: Mapping[str, str]) -> ProbeRun:
-        """`go env -w K=V` / `go env -u K`: cmd/go's updateEnvFile (drop the keys, add the new lines, sort)."""
+    def _env_write(self, flag: str, args: tuple[str, ...], env: Mapping[str, str]) -> str | None:
+        """`go env -w K=V …` / `go env -u K …` as cmd/go does them (runEnvW, runEnvU, checkEnvWrite,
+        updateEnvFile); the error text, or None."""
         path = self._env_file(env)
+        if not args:
+            return "go: no KEY=VALUE arguments given" if flag == "-w" else "go: 'go env -u' requires an argument"
+        current = self.read(path) if path else None
+        lines = _split_lines(current.data.decode("utf-8", "replace")) if current and current.status is Status.OK \
+            else []
+        known = {_line_key(line) for line in lines} - {""}
+        add: dict[str, str] = {}
+        remove: set[str] = set()
+        for arg in args:
+            key, found, value = arg.partition("=") if flag == "-w" else (arg, True, "")
+            if not found:
+                return f"go: arguments must be KEY=VALUE: invalid argument: {arg}"
+            problem = _check_env_write(key, value, known, self.paths)
+            if problem:
+                return f"go: {problem}"
+            if flag == "-w":
+                if key in add:
+                    return f"go: multiple values for key: {key}"
+                add[key] = value
+            else:
+                remove.add(key)
         if path is None:
-            return ProbeRun(argv, Status.FAILED, 1, "", "go: GOENV=off\n")
-        changes = dict(a.split("=", 1) for a in args) if flag == "-w" else dict.fromkeys(args)
-        old = self.read(path).data.decode("utf-8", "replace").split("\n")
-        kept = [line for line in old if line and line.split("=", 1)[0] not in changes]
-        added = [f"{k}={v}" for k, v in changes.items() if v is not None]
-        lines = sorted(kept + added) if all("=" in line for line in kept) else kept + added
-        text = "\n".join(lines) + "\n" if lines else ""
+            return "go: cannot find go env config: GOENV=off"
+        if flag == "-u" and (current is None or current.status is not Status.OK):
+            return f"go: reading go env config: open {path}: no such file or directory"
+        last: dict[str, int] = {}
+        for number, line in enumerate(lines):  # all but the last copy of a duplicated key go
+            key = _line_key(line)
+            if key:
+                if key in last:
+                    lines[last[key]] = ""
+                last[key] = number
+        for key in list(add):
+            if key in last:
+                lines[last[key]] = f"{key}={add.pop(key)}\n"
+        lines += [f"{key}={value}\n" for key, value in add.items()]
+        for key in remove:
+            if key in last:
+                lines[last[key]] = ""
+        start = 0
+        for i in range(len(lines) + 1):  # sort each run of KEY=VALUE lines by key
+            if i == len(lines) or not _line_key(lines[i]):
+                lines[start:i] = sorted(lines[start:i], key=_line_key)
+                start = i + 1
+        text = "".join(lines)
         if self._real_path(path):
             import os
 
@@ -452,7 +507,18 @@ class FakeSystem:
             self._real.write_text(path, text)
         else:
             self.add_file(path, text)
-        return ProbeRun(argv, Status.OK, 0, "", "")
+        return None
+
+    def _override_warnings(self, flag: str, args: tuple[str, ...], env: Mapping[str, str]) -> str:
+        if flag != "-w":
+            return ""
+        warnings = []
+        for arg in args:
+            key, _, value = arg.partition("=")
+            if env.get(key) and env[key] != value:
+                warnings.append(f"warning: go env -w {key}=... does not override conflicting OS environment "
+                                "variable\n")
+        return "".join(warnings)
 
     def with_env(self, **changes: str | None) -> FakeSystem:
         """A copy with environment variables changed (None removes one) and no calls recorded."""
@@ -471,3 +537,54 @@ class FakeSystem:
 async def _never(stop: asyncio.Event) -> AsyncIterator[set[str]]:
     yield set()  # watching (nothing can change)
     await stop.wait()
+
+
+# the variables cmd/go knows (internal/cfg KnownEnv, Go 1.27)
+KNOWN_ENV = frozenset((
+    "AR", "CC", "CGO_CFLAGS", "CGO_CFLAGS_ALLOW", "CGO_CFLAGS_DISALLOW", "CGO_CPPFLAGS", "CGO_CPPFLAGS_ALLOW",
+    "CGO_CPPFLAGS_DISALLOW", "CGO_CXXFLAGS", "CGO_CXXFLAGS_ALLOW", "CGO_CXXFLAGS_DISALLOW", "CGO_ENABLED",
+    "CGO_FFLAGS", "CGO_FFLAGS_ALLOW", "CGO_FFLAGS_DISALLOW", "CGO_LDFLAGS", "CGO_LDFLAGS_ALLOW",
+    "CGO_LDFLAGS_DISALLOW", "CXX", "FC", "GCCGO", "GO111MODULE", "GO386", "GOAMD64", "GOARCH", "GOARM", "GOARM64",
+    "GOAUTH", "GOBIN", "GOCACHE", "GOCACHEPROG", "GOENV", "GOEXE", "GOEXPERIMENT", "GOFIPS140", "GOFLAGS",
+    "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS", "GOINSECURE", "GOMIPS", "GOMIPS64", "GOMODCACHE", "GONOPROXY",
+    "GONOSUMDB", "GOOS", "GOPATH", "GOPPC64", "GOPRIVATE", "GOPROXY", "GORISCV64", "GOROOT", "GOSUMDB", "GOTMPDIR",
+    "GOTOOLCHAIN", "GOTOOLDIR", "GOVCS", "GOWASM", "GOWORK", "GO_EXTLINK_ENABLED", "PKG_CONFIG",
+))
+_READ_ONLY = ("GOEXE", "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS", "GOMOD", "GOROOT", "GOTELEMETRY", "GOTELEMETRYDIR",
+              "GOTOOLDIR", "GOVERSION", "GOWORK")
+
+
+def _split_lines(text: str) -> list[str]:
+    """readEnvFileLines: lines with their newline; a last line without one gets it."""
+    lines = text.splitlines(keepends=True) if text else []
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return lines
+
+
+def _line_key(line: str) -> str:
+    """lineToKey: before the first "=", unless that holds a "#"."""
+    key, found, _ = line.partition("=")
+    return key if found and "#" not in key else ""
+
+
+def _check_env_write(key: str, value: str, known: set[str], paths) -> str | None:
+    """checkEnvWrite, for the checks a fixture can meet."""
+    if key in _READ_ONLY:
+        return f"{key} cannot be modified"
+    if key in ("GOENV", "GODEBUG"):
+        return f"{key} can only be set using the OS environment"
+    if key not in KNOWN_ENV and key not in known:
+        return f"unknown go command variable {key}"
+    if key == "GO111MODULE" and value not in ("", "auto", "on", "off"):
+        return f"invalid {key} value {json.dumps(value)}"
+    if key == "GOPATH":
+        if value.startswith("~"):
+            return f"GOPATH entry cannot start with shell metacharacter '~': {json.dumps(value)}"
+        if value and not paths.is_abs(value):
+            return f"GOPATH entry is relative; must be absolute path: {json.dumps(value)}"
+    if key == "GOMODCACHE" and value and not paths.is_abs(value):
+        return f"GOMODCACHE entry is relative; must be absolute path: {json.dumps(value)}"
+    if any(c in value for c in "\v\r\n"):
+        return f"invalid newline in {key}=... value"
+    return None

@@ -9,13 +9,20 @@ from pathlib import Path
 import pytest
 import testbed
 
-from goenv_lsp.facts import PathInfo, Status
-from goenv_lsp.semantics.goenv import user_setting
+from goenv_lsp.facts import Facts, Module, PathInfo, Status
+from goenv_lsp.files.go_mod import ModFileFacts, mod_file
+from goenv_lsp.files.goenv_file import user_env_file, user_env_known
+from goenv_lsp.files.goroot_env import goroot_env_file
+from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.selection import running_go, toolchain_decision
 
 pytestmark = pytest.mark.realgo
 
 RULES = {"GE001", "GE101", "GE102", "GE103", "GE104", "GE110", "GE111", "GE112", "GE113", "GE201"}
+
+
+def root_go_mod(facts: Facts, workspace: Path) -> ModFileFacts | None:
+    return mod_file(facts, str(workspace / "go.mod"))
 
 
 def test_healthy_setup(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real, check_real) -> None:
@@ -25,19 +32,22 @@ def test_healthy_setup(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
     [go] = facts.go_binaries
     assert (go.path, go.real_path, go.origins, go.path_index) == (str(go127 / "bin/go"), str(go127 / "bin/go"),
                                                                   ("PATH",), 0)
-    assert (go.status, go.version, go.platform, go.shim) == (Status.OK, "go1.27.3", "linux/amd64", None)
-    assert (go.own_root, go.own_root_version, go.root_version, go.root_has_tools) == (
-        str(go127), "go1.27.3", "go1.27.3", True)
+    assert (go.status, go.version, go.shim) == (Status.OK, "go1.27.3", None)
+    assert go.version_run.stdout == "go version go1.27.3 linux/amd64\n"  # the platform it was built for
+    assert (go.own_root, go.own_root_version) == (str(go127), "go1.27.3")
     assert go.goroot == str(go127)
     assert go.env["GOMOD"] == str(workspace / "go.mod")
     assert go.env["GOTOOLCHAIN"] == "local"  # what the probe forced, not the user's setting
     assert [run.argv[1:] for run in (go.version_run, go.env_run)] == [("version",), ("env", "-json")]
-    assert (facts.go_mod.path, facts.go_mod.go.value, facts.go_work) == (str(workspace / "go.mod"), "1.27.3", None)
-    assert facts.goroot_env_file.path == str(go127 / "go.env")
-    assert facts.user_env_file.path == env["GOENV"] and facts.user_env_file.status is Status.MISSING
+    assert facts.modules == (Module(dir=str(workspace), go_mod=str(workspace / "go.mod"), go_work=None),)
+    assert root_go_mod(facts, workspace).go.value == "1.27.3"
+    assert facts.files_of("go.work") == ()  # looked for, none found
+    assert goroot_env_file(facts, go.goroot).path == str(go127 / "go.env")
+    user = user_env_file(facts)
+    assert user.path == env["GOENV"] and user.status is Status.MISSING
     setting = user_setting(facts, "GOTOOLCHAIN")
     assert (setting.value, setting.source) == ("auto", "$GOROOT/go.env")
-    assert facts.paths[str(go127)] == PathInfo("dir", True, "go1.27.3", str(go127))
+    assert facts.path_info[str(go127)] == PathInfo("dir", True, "go1.27.3", str(go127))  # a GOROOT, its VERSION
     _, report = check_real(workspace, env)
     assert [f for f in report["findings"] if f["code"] in RULES] == []
 
@@ -52,7 +62,7 @@ def test_probes_never_switch_toolchains(workspace: Path, go122: Path, go_env: te
     [go] = facts.go_binaries
     assert (go.status, go.version, go.env["GOVERSION"]) == (Status.OK, "go1.22.10", "go1.22.10")
     assert facts.env["GOTOOLCHAIN"] == "auto"  # the user's value is kept for the rules
-    assert toolchain_decision(facts).chosen == "go1.27.3"
+    assert toolchain_decision(facts, root_go_mod(facts, workspace)).chosen == "go1.27.3"
 
 
 def test_several_gos_and_the_goroot_variable(workspace: Path, go122: Path, go124: Path, go127: Path,
@@ -67,7 +77,7 @@ def test_several_gos_and_the_goroot_variable(workspace: Path, go122: Path, go124
     assert running_go(facts) is by_version["go1.22.10"]
     assert by_version["go1.22.10"].goroot == str(go124)  # each go reports the GOROOT it was told
     assert by_version["go1.22.10"].own_root == str(go122)
-    assert facts.paths[str(go124)].version == "go1.24.11"
+    assert facts.path_info[str(go124)].version == "go1.24.11"
     assert facts.path_entries[1] == "/nonexistent/bin"
 
 
@@ -86,25 +96,33 @@ def test_goenv_file_is_read(workspace: Path, go127: Path, go_env: testbed.EnvFac
     env = go_env([go127 / "bin"], GOTOOLCHAIN=None)
     goenv = testbed.write_goenv(env, GOFLAGS="-mod=mod", GOTOOLCHAIN='"auto"')
     facts = probe_real(workspace, env)
-    assert facts.user_env_file.path == str(goenv)
-    assert [(e.key, e.value, e.line) for e in facts.user_env_file.entries] == [
+    user = user_env_file(facts)
+    assert (user.path, user.kind, user.status) == (str(goenv), "goenv", Status.OK)
+    assert [(e.key, e.value, e.line) for e in user.entries] == [
         ("GOFLAGS", "-mod=mod", 0), ("GOTOOLCHAIN", '"auto"', 1)]
-    assert toolchain_decision(facts).mode == "invalid"
+    assert toolchain_decision(facts, root_go_mod(facts, workspace)).mode == "invalid"
 
 
 def test_goenv_off(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real) -> None:
     facts = probe_real(workspace, go_env([go127 / "bin"], GOENV="off"))
-    assert (facts.user_env_file.path, facts.user_env_file.status) == (None, Status.MISSING)
+    # GOENV=off: the GOENV file was looked for and there is none (a known absence, not unknown)
+    assert (user_env_file(facts), user_env_known(facts), facts.files_of("goenv")) == (None, True, ())
     assert user_setting(facts, "GOTOOLCHAIN").value == "local"  # from the environment of the test bed
 
 
 def test_go_work_is_found(workspace: Path, go127: Path, go_env: testbed.EnvFactory, probe_real) -> None:
     (workspace / "go.work").write_text("go 1.27.3\n\nuse .\n")
+    work = str(workspace / "go.work")
     facts = probe_real(workspace, go_env([go127 / "bin"]))
-    assert (facts.go_work.path, facts.go_work.kind, facts.go_work.go.value) == (
-        str(workspace / "go.work"), "go.work", "1.27.3")
+    assert facts.modules == (Module(dir=str(workspace), go_mod=str(workspace / "go.mod"), go_work=work),)
+    found = mod_file(facts, work)
+    assert (found.path, found.kind, found.go.value) == (work, "go.work", "1.27.3")
+    [go] = facts.go_binaries
+    assert go.env["GOWORK"] == work  # what go itself says
     facts = probe_real(workspace, go_env([go127 / "bin"], GOWORK="off"))
-    assert facts.go_work is None
+    assert facts.modules == (Module(dir=str(workspace), go_mod=str(workspace / "go.mod"), go_work=None),)
+    [go] = facts.go_binaries
+    assert go.env["GOWORK"] == "off"
 
 
 def test_toolchain_on_path_is_found(workspace: Path, tmp_path: Path, go122: Path, go127: Path,
@@ -130,7 +148,7 @@ def test_no_go_on_path(workspace: Path, go_env: testbed.EnvFactory, probe_real) 
     facts = probe_real(workspace, go_env([]))
     assert all(go.path_index is None for go in facts.go_binaries)  # at most well-known installations
     assert running_go(facts) is None
-    assert facts.go_mod.go.value == "1.27.3"  # found without asking a go
+    assert root_go_mod(facts, workspace).go.value == "1.27.3"  # found without asking a go
 
 
 def test_gopath_values_are_inspected(workspace: Path, tmp_path: Path, go127: Path, go_env: testbed.EnvFactory,
@@ -138,5 +156,5 @@ def test_gopath_values_are_inspected(workspace: Path, tmp_path: Path, go127: Pat
     gopath = tmp_path / "gp"
     gopath.mkdir()
     facts = probe_real(workspace, go_env([go127 / "bin"], GOPATH=f"{gopath}{os.pathsep}{tmp_path}/missing"))
-    assert facts.paths[str(gopath)].kind == "dir"
-    assert facts.paths[f"{tmp_path}/missing"].kind == "missing"
+    assert facts.path_info[str(gopath)].kind == "dir"
+    assert facts.path_info[f"{tmp_path}/missing"].kind == "missing"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from goenv_lsp.facts import PathFlavor, PathOps
+from goenv_lsp.facts.paths import ops
 from goenv_lsp.probe.editor_paths import expand_setting_path
 
 ROOT = "/work/app"
@@ -11,8 +13,13 @@ HOME = "/home/dev"
 ENV = {"SDK": "/opt/sdk", "EMPTY": ""}
 
 
-def expand(value: str, relative_to: str | None = "root", home: str | None = HOME) -> str:
-    return expand_setting_path(value, ROOT, home, ENV, relative_to=relative_to)
+POSIX = ops(PathFlavor.POSIX)
+WINDOWS = ops(PathFlavor.WINDOWS)
+
+
+def expand(value: str, relative_to: str | None = "root", home: str | None = HOME, root: str = ROOT,
+           paths: PathOps = POSIX) -> str:
+    return expand_setting_path(value, root, home, ENV, paths, relative_to=relative_to)
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -64,3 +71,31 @@ def test_variables_and_home_still_expand_when_not_resolving_relative_paths() -> 
 
 def test_unknown_home_leaves_tilde_alone() -> None:
     assert expand("~/sdk/go", home=None) == "~/sdk/go"
+
+
+# The machine's path flavour comes from the facts (PathOps), never from the host: a Windows workspace is
+# resolved with Windows path rules on Linux too.
+WIN_ROOT = "C:\\work\\app"
+WIN_HOME = "C:\\Users\\dev"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("C:\\Go", "C:\\Go"),
+    ("C:/Go/", "C:\\Go"),
+    ("${workspaceFolder}\\sdk\\go", "C:\\work\\app\\sdk\\go"),
+    ("${workspaceFolder}/sdk/go", "C:\\work\\app\\sdk\\go"),
+    ("D:\\cache\\${workspaceFolderBasename}\\go", "D:\\cache\\app\\go"),
+    ("~\\sdk\\go1.22.0", "C:\\Users\\dev\\sdk\\go1.22.0"),
+    ("~/sdk/go1.22.0", "C:\\Users\\dev\\sdk\\go1.22.0"),
+    ("tools\\go", "C:\\work\\app\\tools\\go"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_windows_paths_follow_windows_rules(value: str, expected: str) -> None:
+    assert expand(value, home=WIN_HOME, root=WIN_ROOT, paths=WINDOWS) == expected
+
+
+def test_bare_name_is_kept_on_windows_when_not_resolving_relative_paths() -> None:
+    assert expand("bin\\go", relative_to=None, home=WIN_HOME, root=WIN_ROOT, paths=WINDOWS) == "bin\\go"
+
+
+def test_a_drive_path_is_not_absolute_on_posix() -> None:
+    assert expand("C:\\Go") == "/work/app/C:\\Go"  # taken from the workspace folder, as a relative path

@@ -8,16 +8,19 @@ import contextlib
 import itertools
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
 import pytest
+import testbed
 
 from goenv_lsp.facts import Status
 from goenv_lsp.probe import runner as runner_module
 from goenv_lsp.probe.runner import Runner
 
-ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
+# the host tools only (sh, echo, env, sleep …): never a system bin directory, which may hold a go
+ENV = {"PATH": str(testbed.host_bin()), "LANG": "C.UTF-8"}
 
 
 def script(tmp_path: Path, name: str, body: str) -> str:
@@ -89,8 +92,8 @@ async def test_killed_by_a_signal_is_crashed() -> None:
 
 
 async def test_runs_in_the_given_directory(tmp_path: Path) -> None:
-    run = await Runner(ENV).run(["pwd"], cwd=str(tmp_path))
-    assert run.stdout == f"{tmp_path}\n"
+    run = await Runner(ENV).run(["realpath", "."], cwd=str(tmp_path))
+    assert run.stdout == f"{os.path.realpath(tmp_path)}\n"
 
 
 async def test_no_shell_is_involved(tmp_path: Path) -> None:
@@ -192,8 +195,35 @@ async def test_gotoolchain_is_always_local(callers_value: str | None) -> None:
 
 
 async def test_only_the_given_environment_is_passed() -> None:
-    run = await Runner({"PATH": "/usr/bin:/bin"}).run(["env"])
+    run = await Runner({"PATH": str(testbed.host_bin())}).run(["env"])
     assert sorted(line.split("=", 1)[0] for line in run.stdout.splitlines()) == ["GOTOOLCHAIN", "PATH"]
+
+
+async def test_extra_env_is_added_for_one_run_but_never_lifts_gotoolchain_local() -> None:
+    runner = Runner(ENV)
+    run = await runner.run(["sh", "-c", 'echo "$GOTOOLCHAIN $GOFLAGS"'],
+                           extra_env={"GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "auto"})
+    assert run.stdout == "local -mod=mod\n"
+    again = await runner.run(["sh", "-c", 'echo "$GOTOOLCHAIN ${GOFLAGS:-unset}"'])
+    assert again.stdout == "local unset\n"  # the extra variables were for that run only
+
+
+async def test_a_user_command_keeps_the_users_gotoolchain() -> None:
+    runner = Runner({**ENV, "GOTOOLCHAIN": "go1.27.3+auto"}, force_local_toolchain=False)
+    run = await runner.run(["sh", "-c", 'echo "$GOTOOLCHAIN"'])
+    assert run.stdout == "go1.27.3+auto\n"
+    run = await runner.run(["sh", "-c", 'echo "$GOTOOLCHAIN"'], extra_env={"GOTOOLCHAIN": "path"})
+    assert run.stdout == "path\n"
+
+
+async def test_timeout_given_per_run(tmp_path: Path, pids: Path) -> None:
+    runner = Runner(ENV, timeout=30)
+    started = time.monotonic()
+    run = await runner.run([sleeper(tmp_path, pids)], timeout=0.3)
+    assert (run.status, run.stderr) == (Status.TIMED_OUT, "killed after 0.3 s")
+    assert time.monotonic() - started < 10
+    assert running(recorded(pids)) == []
+    assert runner.timeout == 30  # the runner's own timeout is unchanged
 
 
 def intervals(log: Path) -> list[tuple[float, float]]:
@@ -217,10 +247,14 @@ def most_at_once(spans: list[tuple[float, float]]) -> int:
 @pytest.mark.parametrize("cap", [1, 2])
 async def test_concurrency_cap(tmp_path: Path, cap: int) -> None:
     log = tmp_path / "log"
-    job = script(tmp_path, "job", f'echo "$1 start $(date +%s.%N)" >> {log}\nsleep 0.2\n'
-                                  f'echo "$1 end $(date +%s.%N)" >> {log}\n')
+    job = tmp_path / "job.py"  # time stamps from Python: the host tools have no `date`
+    job.write_text("import sys, time\n"
+                   f"log = {str(log)!r}\n"
+                   "with open(log, 'a') as f: f.write(f'{sys.argv[1]} start {time.time()}\\n')\n"
+                   "time.sleep(0.2)\n"
+                   "with open(log, 'a') as f: f.write(f'{sys.argv[1]} end {time.time()}\\n')\n")
     runner = Runner(ENV, max_concurrency=cap)
-    runs = await asyncio.gather(*(runner.run([job, str(n)]) for n in range(4)))
+    runs = await asyncio.gather(*(runner.run([sys.executable, str(job), str(n)]) for n in range(4)))
     assert [r.status for r in runs] == [Status.OK] * 4
     spans = intervals(log)
     assert len(spans) == 4

@@ -1,0 +1,137 @@
+"""A System that passes every call to another one and records it: what was run (and answered), read, listed,
+stat'ed and resolved. ``fixture()`` writes what was seen as a FakeSystem machine, so a real machine (a bug
+report's, a test's) can be replayed without it; the benchmark reads ``calls`` to know what `check` did."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Mapping, Sequence
+
+from goenv_lsp.facts import PathKind, ProbeRun, Status
+from goenv_lsp.probe.system import MAX_FILE_BYTES, Entry, ReadResult, Stat, System
+
+
+class RecordingSystem:
+    def __init__(self, inner: System):
+        self.inner = inner
+        self.os, self.paths, self.env = inner.os, inner.paths, inner.env
+        self.calls: list[tuple] = []  # (verb, argument(s), result)
+
+    @property
+    def home(self) -> str | None:
+        return self.inner.home
+
+    @property
+    def spawned(self) -> int:
+        return self.inner.spawned
+
+    async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
+                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+        result = await self.inner.run(argv, cwd, extra_env=extra_env, timeout=timeout, user_command=user_command)
+        self.calls.append(("run", (tuple(argv), cwd), result))
+        return result
+
+    def stat(self, path: str) -> Stat:
+        result = self.inner.stat(path)
+        self.calls.append(("stat", path, result))
+        return result
+
+    def lexists(self, path: str) -> bool:
+        result = self.inner.lexists(path)
+        self.calls.append(("lexists", path, result))
+        return result
+
+    def read(self, path: str, limit: int = MAX_FILE_BYTES) -> ReadResult:
+        result = self.inner.read(path, limit)
+        self.calls.append(("read", path, result))
+        return result
+
+    def read_head(self, path: str, size: int = 512) -> bytes:
+        result = self.inner.read_head(path, size)
+        self.calls.append(("read_head", path, result))
+        return result
+
+    def list(self, path: str) -> tuple[Entry, ...] | None:
+        result = self.inner.list(path)
+        self.calls.append(("list", path, result))
+        return result
+
+    def realpath(self, path: str) -> str:
+        result = self.inner.realpath(path)
+        self.calls.append(("realpath", path, result))
+        return result
+
+    def glob(self, pattern: str) -> list[str]:
+        result = self.inner.glob(pattern)
+        self.calls.append(("glob", pattern, result))
+        return result
+
+    def write_text(self, path: str, text: str) -> None:
+        self.calls.append(("write", path, None))
+        self.inner.write_text(path, text)
+
+    def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]:
+        return self.inner.watch(directories, stop)
+
+    # -- what was seen ---------------------------------------------------------------------------------
+    def runs(self) -> list[tuple[tuple[str, ...], str | None]]:
+        return [call[1] for call in self.calls if call[0] == "run"]
+
+    def reads(self) -> list[str]:
+        return [call[1] for call in self.calls if call[0] == "read" and call[2].status is Status.OK]
+
+    def fixture(self) -> str:
+        """The machine as a FakeSystem TOML fixture: the files read, the directories seen, the symlinks
+        resolved, every executable run with its answers, and the environment."""
+        files: dict[str, str] = {}
+        executables: dict[str, list[ProbeRun]] = {}
+        runnable: set[str] = set()
+        dirs: set[str] = set()
+        symlinks: dict[str, str] = {}
+        for verb, argument, result in self.calls:
+            if verb == "read" and result.status is Status.OK:
+                files[argument] = result.data.decode("utf-8", "surrogateescape")
+            elif verb == "read_head" and result and argument not in files:
+                files[argument] = result.decode("utf-8", "surrogateescape")
+            elif verb == "stat" and result.kind is PathKind.DIR:
+                dirs.add(argument)
+            elif verb == "stat" and result.kind is PathKind.FILE:
+                files.setdefault(argument, "")
+                if result.executable:
+                    runnable.add(argument)
+            elif verb == "list" and result is not None:
+                dirs.add(argument)
+                for entry in result:
+                    child = self.paths.join(argument, entry.name)
+                    (dirs.add(child) if entry.kind is PathKind.DIR else files.setdefault(child, ""))
+            elif verb == "realpath" and result != self.paths.normpath(argument):
+                symlinks[self.paths.normpath(argument)] = result
+            elif verb == "run":
+                executables.setdefault(argument[0][0], []).append(result)
+        lines = [f"os = {json.dumps(self.os)}", f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
+                 "", "[env]"]
+        lines += [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.env.items())]
+        lines += ["", "[files]"]
+        for path, text in sorted(files.items()):
+            if path in symlinks or path in executables:
+                continue
+            spec = {"text": text, "executable": True} if path in runnable else text
+            lines.append(f"{json.dumps(path)} = {_toml_value(spec)}")
+        lines += ["", "[symlinks]"] + [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(symlinks.items())]
+        for path, results in sorted(executables.items()):
+            lines += ["", "[[executables]]", f"path = {json.dumps(path)}"]
+            for result in results:
+                lines += ["[[executables.runs]]", f"args = {json.dumps(list(result.argv[1:]))}",
+                          f"stdout = {json.dumps(result.stdout)}", f"stderr = {json.dumps(result.stderr)}",
+                          f"exit = {result.exit_code if result.exit_code is not None else 0}",
+                          f"status = {json.dumps(result.status.value)}"]
+        return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)

@@ -4,8 +4,8 @@ FindGoWork, findWorkspaceFile, ExtraEnvVars), as a pure function of the files th
 ``go env GOMOD GOWORK`` in a directory prints exactly ``go_env_values`` (tests compare them with real go):
 
 * GOMOD: ``""`` with GO111MODULE=off; else the nearest ``go.mod`` walking up (a go.mod directly in the
-  system temp directory is ignored); else ``/dev/null`` in module mode (GO111MODULE on or empty, or a
-  go.work found), ``""`` in GOPATH mode (GO111MODULE=auto and neither file).
+  system temp directory is ignored); else ``/dev/null`` in module mode (GO111MODULE on or empty), ``""``
+  with GO111MODULE=auto.
 * GOWORK: ``off`` when GOWORK=off; an absolute GOWORK as it is; empty or ``auto``: the nearest regular
   ``go.work`` walking up, never crossing into GOROOT; ``""`` when none. A relative GOWORK stops every go
   command (``go: invalid GOWORK: not an absolute path``): None here.
@@ -89,9 +89,9 @@ def go_env_values(directory: str, settings: ModuleSettings, is_file: IsFile, pat
     root = module_root(directory, is_file, paths)
     if root is not None and not (settings.temp_dir and paths.same(root, settings.temp_dir)):
         return paths.join(root, "go.mod"), gowork
-    if settings.module_mode or work is not None:
-        return paths.dev_null, gowork
-    return "", gowork
+    # no go.mod: /dev/null in module mode; with GO111MODULE=auto, GOPATH mode — even beside a go.work, since
+    # ExtraEnvVars initialises modules before it reads the workspace file (real go 1.27.3 agrees)
+    return (paths.dev_null if settings.module_mode else ""), gowork
 
 
 def settings_of(facts: Facts) -> ModuleSettings | None:

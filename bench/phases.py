@@ -46,7 +46,7 @@ from goenv_lsp import cli  # noqa: E402
 t = clock("import goenv_lsp.cli", t)
 # what _check imports lazily, in its order; then the probe package that _collect imports
 import goenv_lsp.engine  # noqa: E402
-import goenv_lsp.report.json_report  # noqa: E402
+import goenv_lsp.report.json  # noqa: E402
 import goenv_lsp.report.text  # noqa: E402
 
 t = clock("import engine, model, facts, report", t)
@@ -56,8 +56,8 @@ t = clock("import probe (asyncio, parsers)", t)
 goenv_lsp.rules.all_rules()  # cached: the CLI's first call imports every rule module
 t = clock("import rule modules (all_rules)", t)
 timed(goenv_lsp.probe, "collect_sync", "collect (probes)")
-timed(goenv_lsp.engine, "evaluate", "evaluate rules")
-timed(goenv_lsp.report.json_report, "render", "render report")
+timed(goenv_lsp.engine.Evaluation, "run", "evaluate rules")
+timed(goenv_lsp.report.json, "render", "render report")
 with contextlib.redirect_stdout(io.StringIO()):
     code = cli.main(sys.argv[1:])
 t = clock("main, total", t)

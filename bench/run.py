@@ -9,7 +9,6 @@ the check's time down. Prints a report; writes .cache/bench/results.json. See be
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
 import json
 import math
@@ -22,11 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
@@ -57,34 +54,16 @@ def build_workspace(tmp: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
 
 
 def record_probes(ws: Path, env: dict[str, str]) -> tuple[list[tuple[Cmd, str | None]], list[str], Any]:
-    """Run the CLI's collector in-process, recording every argv it runs and every file it reads."""
-    from goenv_lsp.facts import ProbeRun, Status
-    from goenv_lsp.probe import files, runner
+    """Run the CLI's collector in-process through a RecordingSystem: every argv it runs, every file it reads."""
+    from goenv_lsp.probe import ProbeOptions, collect_sync
+    from goenv_lsp.probe.recording import RecordingSystem
+    from goenv_lsp.probe.system import RealSystem
     from goenv_lsp.serde import to_data
 
-    collect = importlib.import_module("goenv_lsp.probe.collect")  # the package re-exports a function `collect`
-
-    runs: list[tuple[Cmd, str | None]] = []
-    reads: list[str] = []
-
-    class Recording(runner.Runner):
-        async def run(self, argv: Sequence[str], cwd: str | None = None) -> ProbeRun:
-            runs.append((list(argv), cwd))
-            return await super().run(argv, cwd)
-
-    real_read = files.read_bytes
-
-    def read_bytes(path: str) -> tuple[Status, bytes, str]:
-        result = real_read(path)
-        if result[0] is Status.OK:
-            reads.append(path)
-        return result
-
-    with ExitStack() as stack:
-        stack.enter_context(mock.patch.object(collect, "Runner", Recording))
-        for module in (files, collect):
-            stack.enter_context(mock.patch.object(module, "read_bytes", read_bytes))
-        facts = collect.collect_sync(str(ws), collect.ProbeOptions(env=env))
+    system = RecordingSystem(RealSystem(env=env))
+    facts = collect_sync(str(ws), ProbeOptions(), system)
+    runs = [(list(argv), cwd) for argv, cwd in system.runs()]
+    reads = system.reads()
     data = to_data(facts)
     recorded = {tuple(d["argv"]) for d in _dicts(data) if "argv" in d}  # cross-check with the facts
     assert recorded == {tuple(argv) for argv, _ in runs}, (recorded, runs)
@@ -206,6 +185,7 @@ def phase_profile(check: Cmd, env: dict[str, str], cwd: Path, repeats: int) -> d
 def probe_parallelism(ws: Path, env: dict[str, str], repeats: int) -> dict[str, float]:
     """In-process (imports paid), median ms: collect as the CLI runs it, and with one probe at a time."""
     from goenv_lsp.probe import ProbeOptions, collect_sync
+    from goenv_lsp.probe.system import RealSystem
     from goenv_lsp.serde import to_data
 
     result: dict[str, float] = {}
@@ -213,7 +193,7 @@ def probe_parallelism(ws: Path, env: dict[str, str], repeats: int) -> dict[str, 
         walls, summed = [], []
         for _ in range(repeats + 1):
             started = time.perf_counter()
-            facts = collect_sync(str(ws), ProbeOptions(env=env, max_concurrency=slots))
+            facts = collect_sync(str(ws), ProbeOptions(), RealSystem(env=env, max_concurrency=slots))
             walls.append((time.perf_counter() - started) * 1000)
             summed.append(sum(d["duration_ms"] for d in _dicts(to_data(facts)) if "argv" in d))
         result[f"collect, max_concurrency={slots}"] = statistics.median(walls[1:])

@@ -30,6 +30,7 @@ import testbed
 
 from goenv_lsp.config import from_mapping
 from goenv_lsp.files import watch_globs
+from goenv_lsp.files.editors import editor_kinds
 from goenv_lsp.lsp import convert
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,14 +174,16 @@ def test_contributions_match_the_server() -> None:
     assert {convert.CMD_REFRESH, convert.CMD_REPORT} <= set(convert.COMMANDS)
     assert contributed == {convert.CMD_REFRESH, convert.CMD_REPORT, "goenv.restartServer"}
     assert "goenv.restartServer" not in convert.COMMANDS
-    # the document selector covers every file the server watches and reads from unsaved buffers
+    # the document selector covers every file the server watches and reads from unsaved buffers: by VS Code's
+    # language id where it has one, else by the glob
     source = (EXT / "src" / "extension.ts").read_text()
-    for glob in watch_globs():
-        name = glob.rsplit("/", 1)[-1]
-        if name in ("go.mod", "go.work"):
-            assert f'language: "{name}"' in source, name
+    for file_kind in editor_kinds():
+        if file_kind.editor.vscode_language:
+            assert f'language: "{file_kind.editor.vscode_language}"' in source, file_kind.name
         else:
-            assert f'pattern: "{glob}"' in source, glob
+            for glob in file_kind.globs:
+                assert f'pattern: "{glob}"' in source, glob
+    assert set(watch_globs()) <= {g for k in editor_kinds() for g in k.globs}
     settings = {k.removeprefix("goenv.") for k in package["contributes"]["configuration"]["properties"]}
     server_side = {s for s in settings if not s.startswith(("server.", "trace."))}
     assert server_side == {"select", "ignore", "severity", "probeTimeout"}

@@ -12,6 +12,7 @@ flavour they came from, and rules take path operations from ``facts.paths``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -176,12 +177,25 @@ class Facts:
     def file(self, path: str | None) -> FileFacts | None:
         return (self.files or {}).get(path) if path else None
 
+    @functools.cached_property
+    def _by_kind(self) -> dict[str, tuple[FileFacts, ...]]:
+        """Files by kind, sorted by path (an index: facts are immutable, so it is built once, when needed)."""
+        grouped: dict[str, list[FileFacts]] = {}
+        for file in (self.files or {}).values():
+            grouped.setdefault(file.kind, []).append(file)
+        return {kind: tuple(sorted(files, key=lambda f: f.path)) for kind, files in grouped.items()}
+
+    @functools.cached_property
+    def _module_dirs(self) -> dict[str, Module]:
+        ops = self.paths
+        return {ops.key(m.dir): m for m in self.modules or ()}
+
     def files_of(self, kind: str) -> tuple[FileFacts, ...] | None:
         """Every file of ``kind``, by path; None when that kind was not looked for (unknown)."""
-        found = tuple(f for f in (self.files or {}).values() if f.kind == kind)
+        found = self._by_kind.get(kind, ())
         if not found and (self.kinds is None or kind not in self.kinds):
             return None
-        return tuple(sorted(found, key=lambda f: f.path))
+        return found
 
     def with_files(self, changed: Mapping[str, FileFacts | None]) -> Facts:
         """These files replaced (None: removed)."""
@@ -195,9 +209,18 @@ class Facts:
 
     def module_for(self, path: str) -> Module | None:
         """The module a file or directory belongs to: the nearest module directory at or above it."""
-        ops = self.paths
-        owners = [m for m in self.modules or () if ops.inside(path, m.dir, strict=False)]
-        return max(owners, key=lambda m: len(m.dir)) if owners else None
+        ops, dirs = self.paths, self._module_dirs
+        if not dirs:
+            return None
+        current = ops.normpath(path)
+        while True:
+            found = dirs.get(ops.key(current))
+            if found is not None:
+                return found
+            parent = ops.dirname(current)
+            if parent == current:
+                return None
+            current = parent
 
     def same_dir(self, a: str | None, b: str | None) -> bool:
         """Do two directory paths name the same place (by the probe's resolved paths when known)?"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ class Recommendation:
     needs_newer_go_to_build: str = ""  # set when the local go cannot build it without switching
 
 
+@functools.lru_cache(maxsize=256)
 def recommended_for(go_major: str, local: str = "", can_switch: bool = True) -> Recommendation | None:
     """The newest gopls that supports the go command ``go_major`` ("1.22") and, when the go command may
     not switch toolchains, that the local go (``local``, "1.22.10") can build."""

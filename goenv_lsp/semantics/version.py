@@ -6,6 +6,7 @@ toolchain names ("go1.21.3-bigcorp" → "1.21.3").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cmp_to_key, total_ordering
@@ -39,6 +40,7 @@ def _num_key(digits: str) -> tuple[int, str]:
     return (len(digits), digits)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(version: str) -> GoVersion | None:
     match = _VERSION_RE.match(version)
     if not match:

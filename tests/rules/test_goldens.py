@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "goldens"))
-import golden  # noqa: E402
+import golden
 
 
 @pytest.mark.parametrize("case", golden.cases(), ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -4,6 +4,7 @@ removed), each go's root (VERSION, go.env) and the files of HOME and GOROOT kind
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterable
 
 from goenv_lsp.facts import Facts, PathKind
@@ -55,13 +56,25 @@ def _existing_ancestor(system: System, directory: str) -> str:
 
 
 async def watch_real(directories: list[str], stop) -> AsyncIterator[set[str]]:
-    """watchfiles over real directories; an empty set means "watching, nothing changed" — the first one comes
-    once the watches are in place (the caller's readiness signal). Its thread wakes every `step` ms even when
-    nothing happens: 50 ms cost ~0.1 s CPU per idle minute (bench/lsp_bench.py); 250 ms reports a change
-    within ~0.5 s. ``rust_timeout`` returns to Python twice a second when idle."""
+    """watchfiles over real directories. The first answer is an empty set once the watches are in place (the
+    caller's readiness signal); then one set of paths per batch of changes. awatch sets its watches up
+    synchronously on its first step, so letting that step run once is enough — no periodic timeout (which
+    cost CPU when idle: bench/lsp_bench.py). Its thread wakes every `step` ms to look at `stop`; 250 ms reports
+    a change within ~0.5 s."""
     from watchfiles import awatch
 
-    async for changes in awatch(*directories, watch_filter=None, debounce=150, step=250, stop_event=stop,
-                                recursive=False, ignore_permission_denied=True, yield_on_timeout=True,
-                                rust_timeout=500):
-        yield {path for _, path in changes}
+    batches = awatch(*directories, watch_filter=None, debounce=150, step=250, stop_event=stop,
+                     recursive=False, ignore_permission_denied=True, rust_timeout=0)
+    pending = asyncio.ensure_future(anext(batches))
+    try:
+        await asyncio.sleep(0)  # the task's first step: RustNotify is built before awatch's first await
+        yield set()
+        while True:
+            try:
+                changes = await pending
+            except StopAsyncIteration:
+                return
+            yield {path for _, path in changes}
+            pending = asyncio.ensure_future(anext(batches))
+    finally:
+        pending.cancel()  # awatch then sets its stop event and its thread ends within `step`

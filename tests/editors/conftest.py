@@ -61,4 +61,15 @@ def go_line_scenario(tmp_path: Path, go122: Path, go_env: testbed.EnvFactory) ->
     testbed.write_goenv(env, GOTOOLCHAIN="local")
     return Scenario(ws / "go.mod", "GE110", "", env, tmp_path)
 
-
+@pytest.fixture
+def monorepo_scenario(tmp_path: Path, go122: Path, go_env: testbed.EnvFactory) -> Scenario:
+    """A git repository without a root go.mod: services/api asks for go 1.27.3, go 1.22 is on PATH with
+    GOTOOLCHAIN=local → GE110 on services/api/go.mod."""
+    repo = tmp_path / "mono"
+    (repo / ".git").mkdir(parents=True)
+    for name, line in (("api", "1.27.3"), ("web", "1.22.10")):
+        (repo / "services" / name).mkdir(parents=True)
+        (repo / "services" / name / "go.mod").write_text(f"module example.com/{name}\n\ngo {line}\n")
+    env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    return Scenario(repo / "services" / "api" / "go.mod", "GE110", "", env, tmp_path)

@@ -44,3 +44,13 @@ def test_legacy_module_on_nvim_011(pip_nvim: Path, go_line_scenario: Scenario) -
     result = nvim(pip_nvim, go_line_scenario)
     assert [c["name"] for c in result["clients"]] == ["goenv_lsp"]
     assert [d["lnum"] for d in result["before"] if d["code"] == "GE110"] == [2]
+
+
+@pytest.mark.parametrize(("fixture", "version"), NVIMS)
+def test_nested_module_of_a_monorepo(fixture: str, version: str, request: pytest.FixtureRequest,
+                                     monorepo_scenario: Scenario) -> None:
+    """The issue's "done when" in a real editor: the nested module's go line gets its GE110."""
+    result = nvim(request.getfixturevalue(fixture), monorepo_scenario)
+    assert result["nvim"].startswith(version)
+    assert [(d["lnum"], d["source"]) for d in result["before"] if d["code"] == "GE110"] == [(2, "goenv-lsp")]
+    assert "go >= 1.27.3" in next(d["message"] for d in result["before"] if d["code"] == "GE110")

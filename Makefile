@@ -22,6 +22,8 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
+	$(PY) bench/monorepo.py
+	$(PY) bench/lsp_bench.py
 
 clean:
 	rm -rf .cache/demo

@@ -1,3 +1,3 @@
 """goenv-lsp: find Go environment mistakes before the go command and gopls fail on them."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,13 +1,19 @@
-"""docs/rules/ is generated from the rule registry; the committed pages must match it."""
+"""Docs that must match the code: docs/rules/ (generated), the README rules table, the JSON example."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from goenv_lsp import docs
 from goenv_lsp.rules import all_rules, by_code
 
-COMMITTED = Path(__file__).resolve().parent.parent / "docs" / "rules"
+REPO = Path(__file__).resolve().parent.parent
+COMMITTED = REPO / "docs" / "rules"
 
 
 def test_committed_rule_docs_are_up_to_date(tmp_path: Path) -> None:
@@ -45,3 +51,24 @@ def test_main_writes_into_the_given_directory(tmp_path: Path, capsys) -> None:
     assert len(list((tmp_path / "out").glob("GE*.md"))) == len(all_rules())
     assert "wrote" in capsys.readouterr().out
     assert docs.main(["--help"]) == 2
+
+
+README = REPO / "README.md"
+JSON_FORMAT = COMMITTED.parent / "json-format.md"
+EXAMPLE_MACHINE = Path(__file__).resolve().parent / "docs_fixtures" / "json-format-example.toml"
+
+
+def test_readme_lists_every_rule() -> None:
+    listed = set(re.findall(r"^\| (GE\d{3}) \| ([a-z0-9-]+) \|", README.read_text(encoding="utf-8"), re.M))
+    assert listed == {(r.code, r.name) for r in all_rules()}
+
+
+def test_json_format_example_is_real_output() -> None:
+    """The example in docs/json-format.md is what `check --format json` prints for its machine."""
+    example = re.search(r"## Example\n\n```json\n(.*?)\n```", JSON_FORMAT.read_text(encoding="utf-8"), re.S)
+    assert example is not None
+    run = subprocess.run([sys.executable, "-m", "goenv_lsp", "check", "--test-system", str(EXAMPLE_MACHINE),
+                          "/home/dev/src/app", "--format", "json", "--select", "GE110", "--select", "GE302"],
+                         capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert run.returncode == 1, run.stderr
+    assert json.loads(run.stdout) == json.loads(example.group(1))

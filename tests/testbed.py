@@ -154,9 +154,8 @@ def host_bin() -> Path:
     /usr/bin may hold a go or gopls (Debian's golang-go, gopls) that tests must never see."""
 
     def build(tmp: Path) -> None:
-        search = os.pathsep.join(p for p in (os.environ.get("PATH", ""), "/usr/bin", "/bin") if p)
-        for tool in HOST_TOOLS:
-            found = shutil.which(tool, path=search)
+        for tool in HOST_TOOLS:  # located where `make test` finds them; only these names are linked
+            found = shutil.which(tool)
             if found:
                 (tmp / tool).symlink_to(found)
 

@@ -100,7 +100,7 @@ SETTINGS = {"default": {}, "gowork-off": {"GOWORK": "off"}, "modules-off": {"GO1
 @pytest.mark.parametrize("variables", SETTINGS.values(), ids=SETTINGS.keys())
 @pytest.mark.parametrize("layout", LAYOUTS.values(), ids=LAYOUTS.keys())
 def test_every_directory_agrees_with_real_go(tmp_path, go127, go_env, probe_real, layout, variables) -> None:
-    root = tmp_path / "root"
+    root = tmp_path / "project"
     for name, text in layout.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
@@ -122,11 +122,11 @@ def test_every_directory_agrees_with_real_go(tmp_path, go127, go_env, probe_real
 
 @pytest.mark.realgo
 def test_gowork_naming_a_file_elsewhere_agrees_with_real_go(tmp_path, go127, go_env, probe_real) -> None:
-    root, other = tmp_path / "root", tmp_path / "other"
+    root, other = tmp_path / "project", tmp_path / "other"
     (root / "a").mkdir(parents=True)
     (root / "a" / "go.mod").write_text("module a\n\ngo 1.22\n")
     other.mkdir()
-    (other / "go.work").write_text("go 1.22\n\nuse ../root/a\n")
+    (other / "go.work").write_text("go 1.22\n\nuse ../project/a\n")
     env = go_env([go127 / "bin"], GOWORK=str(other / "go.work"))
     facts = probe_real(root, env)
     [module] = facts.modules

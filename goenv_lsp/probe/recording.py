@@ -7,9 +7,12 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
+from typing import TypeVar
 
 from goenv_lsp.facts import PathKind, ProbeRun, Status
 from goenv_lsp.probe.system import MAX_FILE_BYTES, Entry, ReadResult, Stat, System
+
+T = TypeVar("T")
 
 
 class RecordingSystem:
@@ -28,47 +31,36 @@ class RecordingSystem:
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
                   timeout: float | None = None, user_command: bool = False) -> ProbeRun:
-        result = await self.inner.run(argv, cwd, extra_env=extra_env, timeout=timeout, user_command=user_command)
-        self.calls.append(("run", (tuple(argv), cwd), result))
+        return self._seen("run", (tuple(argv), cwd), await self.inner.run(
+            argv, cwd, extra_env=extra_env, timeout=timeout, user_command=user_command))
+
+    def _seen(self, call: str, argument: object, result: T) -> T:
+        self.calls.append((call, argument, result))
         return result
 
     def stat(self, path: str) -> Stat:
-        result = self.inner.stat(path)
-        self.calls.append(("stat", path, result))
-        return result
+        return self._seen("stat", path, self.inner.stat(path))
 
     def lexists(self, path: str) -> bool:
-        result = self.inner.lexists(path)
-        self.calls.append(("lexists", path, result))
-        return result
+        return self._seen("lexists", path, self.inner.lexists(path))
 
     def read(self, path: str, limit: int = MAX_FILE_BYTES) -> ReadResult:
-        result = self.inner.read(path, limit)
-        self.calls.append(("read", path, result))
-        return result
+        return self._seen("read", path, self.inner.read(path, limit))
 
     def read_head(self, path: str, size: int = 512) -> bytes:
-        result = self.inner.read_head(path, size)
-        self.calls.append(("read_head", path, result))
-        return result
+        return self._seen("read_head", path, self.inner.read_head(path, size))
 
     def list(self, path: str) -> tuple[Entry, ...] | None:
-        result = self.inner.list(path)
-        self.calls.append(("list", path, result))
-        return result
+        return self._seen("list", path, self.inner.list(path))
 
     def realpath(self, path: str) -> str:
-        result = self.inner.realpath(path)
-        self.calls.append(("realpath", path, result))
-        return result
+        return self._seen("realpath", path, self.inner.realpath(path))
 
     def glob(self, pattern: str) -> list[str]:
-        result = self.inner.glob(pattern)
-        self.calls.append(("glob", pattern, result))
-        return result
+        return self._seen("glob", pattern, self.inner.glob(pattern))
 
     def write_text(self, path: str, text: str) -> None:
-        self.calls.append(("write", path, None))
+        self._seen("write", path, None)
         self.inner.write_text(path, text)
 
     def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]:

@@ -75,7 +75,7 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.PATH_INFO: (old.path_info, new.path_info),
         Input.TOOLCHAINS: (old.toolchains, new.toolchains),
         Input.EDITOR_SETTINGS: (old.user_settings, new.user_settings),
-        Input.MODULES: ((old.modules, old.root), (new.modules, new.root)),
+        Input.MODULES: ((old.modules, old.root, old.discovery), (new.modules, new.root, new.discovery)),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:
@@ -94,9 +94,16 @@ class Evaluation:
         # rule code → target key → (target, its findings)
         self._cache: dict[str, dict[object, tuple[object, list[Finding]]]] = {}
         self.runs = 0  # rule checks run by the last ``run`` (for tests and benchmarks)
+        self._anchor: object = None  # the machine anchor of the last facts (rules._shared.anchors)
 
     def run(self, facts: Facts) -> list[Finding]:
+        from goenv_lsp.rules._shared.anchors import machine_anchor
+
+        anchor = machine_anchor(facts)
         changed = None if self.facts is None else changed_inputs(self.facts, facts)
+        if changed is not None and anchor != self._anchor:
+            changed = None  # where findings about the machine go moved: every rule may have used it
+        self._anchor = anchor
         self.runs = 0
         for rule in self.rules:
             if changed is not None and not (rule.needs & changed):
@@ -114,7 +121,7 @@ class Evaluation:
             self._cache[rule.code] = after
         self.facts = facts
         findings = [f for rule in self.rules for _, found in self._cache.get(rule.code, {}).values() for f in found]
-        return sorted(_dedupe(_suppress(findings, self.rules)), key=_order)
+        return sorted(_dedupe(_suppress(findings)), key=_order)
 
     def _check(self, rule: Rule, facts: Facts, target: object) -> list[Finding]:
         self.runs += 1
@@ -157,14 +164,14 @@ def _module_of(rule: Rule, facts: Facts, target: object) -> str | None:
 
 def _finding(rule: Rule, report: Report, configured: Severity | None, module: str | None) -> Finding:
     return Finding(rule.code, rule.name, configured or report.severity or rule.severity, report.message,
-                   report.location, report.fixes, report.related, report.module or module)
+                   report.location, report.fixes, report.related, report.module or module,
+                   rule.suppressed_by if report.explainable else ())
 
 
-def _suppress(findings: list[Finding], rules: list[Rule]) -> list[Finding]:
-    """Drop the findings of a rule when a rule it is ``suppressed_by`` found something (it says more)."""
+def _suppress(findings: list[Finding]) -> list[Finding]:
+    """Drop an explainable finding when a rule of its rule's ``suppressed_by`` found something (it says more)."""
     present = {f.code for f in findings}
-    silenced = {r.code for r in rules if any(code in present for code in r.suppressed_by)}
-    return [f for f in findings if f.code not in silenced]
+    return [f for f in findings if not any(code in present for code in f.suppressed_by)]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -110,6 +110,7 @@ class Finding:
     related: tuple[Related, ...] = field(default=())
     module: str | None = None  # the go.mod or go.work (path) of the module the finding concerns; None: the
     #                            machine or editor as a whole
+    suppressed_by: tuple[str, ...] = ()  # codes whose findings make this one redundant (the engine drops it)
 
 
 def utf16_len(text: str) -> int:

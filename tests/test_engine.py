@@ -185,10 +185,14 @@ def test_file_rules_run_per_file_of_the_kinds_they_need() -> None:
     ]
 
 
-def test_suppressed_by_drops_the_findings_of_the_suppressed_rule() -> None:
-    quiet = make("GE001", "general", reports(Report("general", at(1))), suppressed_by=("GE103",))
+def test_suppressed_by_drops_the_explainable_findings_of_the_suppressed_rule() -> None:
+    quiet = make("GE001", "general", reports(Report("general", at(1), explainable=True)), suppressed_by=("GE103",))
     specific = make("GE103", "specific", reports(Report("specific", at(2))))
     nothing = make("GE103", "specific", reports())
     assert [f.code for f in evaluate(fb.healthy(), rules=(quiet, specific))] == ["GE103"]
     assert [f.code for f in evaluate(fb.healthy(), rules=(quiet, nothing))] == ["GE001"]
     assert [f.code for f in evaluate(fb.healthy(), Selection(ignore=("GE103",)), (quiet, specific))] == ["GE001"]
+    # a finding no other rule explains stays (a failing gopls next to a bad GOPATH)
+    unrelated = make("GE001", "general", reports(Report("general", at(1)), Report("other", at(3), explainable=True)),
+                     suppressed_by=("GE103",))
+    assert [f.message for f in evaluate(fb.healthy(), rules=(unrelated, specific))] == ["general", "specific"]

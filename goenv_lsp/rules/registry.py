@@ -74,6 +74,7 @@ class Report:
     related: tuple[Related, ...] = ()
     severity: Severity | None = None  # overrides the rule's default for this case
     module: str | None = None  # the go.mod / go.work of the module it concerns (MODULE rules: their scope's)
+    explainable: bool = False  # a finding of a rule in the rule's ``suppressed_by`` says more: then drop this
 
 
 Check = Callable[..., Iterable[Report]]

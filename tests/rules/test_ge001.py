@@ -109,6 +109,19 @@ def test_failures_another_rule_explains(stderr: str, variable: str, value: str, 
     assert alone.message == f"`{GO} version` failed with exit status 2: {stderr}"
 
 
+def test_a_failure_no_other_rule_explains_stays_next_to_one_that_does() -> None:
+    """GOPATH='~/go' explains go's failure, not a gopls whose build info cannot be read."""
+    stderr = "go: GOPATH entry cannot start with shell metacharacter '~': \"~/go\"\n"
+    facts = go_with(ProbeRun(VERSION, Status.FAILED, 2, "", stderr), status=Status.FAILED)
+    path = "/home/dev/go/bin/gopls"
+    broken = replace(gopls(), status=Status.FAILED,
+                     run=ProbeRun((GO, "version", "-m", path), Status.FAILED, 1, "", f"{path}: not executable file"))
+    facts = replace(facts, env={**facts.env, "GOPATH": "~/go"}, gopls=(broken,))
+    found = {f.code: f.message for f in evaluate(facts, rules=[GE001, GE201])}
+    assert sorted(found) == ["GE001", "GE201"]
+    assert found["GE001"].startswith(f"cannot read the build info of gopls at {path}:")
+
+
 def test_a_go_copied_out_of_its_tree_is_reported() -> None:
     stderr = "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\n"
     [finding] = run(go_with(ProbeRun(VERSION, Status.FAILED, 2, "", stderr), status=Status.FAILED))

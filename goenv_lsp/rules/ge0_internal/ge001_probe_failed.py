@@ -29,16 +29,21 @@ damaged Go; raise the probe timeout (`--probe-timeout`) for slow network file sy
 """
 
 
+# go's own messages for what GE103, GE104, GE113 and GE201 report: those findings say more
+_EXPLAINED = ("cannot find GOROOT directory", "GOPATH entry", "invalid GOTOOLCHAIN", "both GOPATH and GOROOT")
+
+
 @rule(code="GE001", name="probe-failed", severity=Severity.WARNING,
       summary="A go or gopls binary could not be probed", docs=DOCS, needs=(Input.GO_BINARIES, Input.GOPLS),
-      tags=("probe",), suppressed_by=("GE103", "GE104", "GE113", "GE201"))  # they explain the go's failure
+      tags=("probe",), suppressed_by=("GE103", "GE104", "GE113", "GE201"))  # they explain go's failures
 def check(facts: Facts) -> Iterator[Report]:
     for binary in facts.go_binaries or ():
         for run in (binary.version_run, binary.env_run):
             if run is None or run.status is Status.OK:
                 continue
             yield Report(f"`{_command(run)}` {_describe(run)}", machine_anchor(facts),
-                         severity=Severity.ERROR if binary.path_index is not None else None)
+                         severity=Severity.ERROR if binary.path_index is not None else None,
+                         explainable=_explained(run))
             break
         else:
             if binary.status is Status.MALFORMED:
@@ -48,6 +53,13 @@ def check(facts: Facts) -> Iterator[Report]:
         if gopls.run is not None and gopls.status is not Status.OK:
             yield Report(f"cannot read the build info of gopls at {gopls.path}: `{_command(gopls.run)}` "
                          f"{_describe(gopls.run)}", machine_anchor(facts), severity=Severity.INFO)
+
+
+def _explained(run: ProbeRun) -> bool:
+    """Does go's own message name a setting another rule reports (GOROOT, GOPATH, GOTOOLCHAIN)?"""
+    if "binary is trimmed and GOROOT is not set" in run.stderr:
+        return False  # a go copied out of its tree: no setting explains it
+    return any(fragment in run.stderr for fragment in _EXPLAINED)
 
 
 def _command(run: ProbeRun) -> str:

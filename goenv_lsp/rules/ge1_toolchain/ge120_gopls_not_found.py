@@ -6,7 +6,8 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.gopls import install_fix, install_hint
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import scopes
 
 DOCS = """
@@ -31,9 +32,9 @@ Install the gopls release that supports your Go (the message gives the exact com
 @rule(code="GE120", name="gopls-not-found", severity=Severity.WARNING,
       summary="No gopls for this Go workspace", docs=DOCS, fix=FixAvailability.ALWAYS,
       fix_title="Install the gopls release that supports this Go",
-      needs=(Input.GOPLS, Input.GO_BINARIES, Input.MODULES, "go.mod", "go.work"), tags=("gopls",))
+      needs=GOPLS_ADVICE_INPUTS, tags=("gopls",))
 def check(facts: Facts) -> Iterator[Report]:
-    if facts.gopls is None or next(scopes(facts), None) is None:  # not a Go workspace: gopls is not needed
+    if facts.gopls is None or not scopes(facts):  # not a Go workspace: gopls is not needed
         return
     usable = [g for g in facts.gopls if g.status is not Status.MISSING]
     configured_missing = [g for g in facts.gopls if g.status is Status.MISSING]

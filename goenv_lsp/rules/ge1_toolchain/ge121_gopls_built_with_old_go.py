@@ -6,7 +6,8 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor, span_location
 from goenv_lsp.rules._shared.gopls import install_fix, install_hint
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
+from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.modules import Scope as ModuleScope
@@ -35,7 +36,7 @@ Debian's gopls package was built with go1.19.5; with go.mod `go 1.27.3` it canno
 @rule(code="GE121", name="gopls-built-with-old-go", severity=Severity.WARNING,
       summary="gopls was built with a Go older than the module or the go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rebuild gopls with the current Go (go install)", scope=Scope.MODULE,
-      needs=(Input.GOPLS, Input.GO_BINARIES, Input.MODULES, "go.mod", "go.work"), tags=("gopls",))
+      needs=GOPLS_ADVICE_INPUTS, tags=("gopls",))
 def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     mod = scope.file if scope else None
     go_line = mod.go.value if mod and mod.go else ""

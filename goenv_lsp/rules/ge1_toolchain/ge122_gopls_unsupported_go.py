@@ -6,7 +6,8 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.gopls import go_major_in_use, install_fix, install_hint, recommendation
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.gopls import line_key, release_for
 
@@ -33,7 +34,7 @@ gopls v0.16.2 with Go 1.27: install `golang.org/x/tools/gopls@v0.23.0` (or newer
 @rule(code="GE122", name="gopls-unsupported-go", severity=Severity.WARNING,
       summary="The gopls release does not support the Go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Install the gopls release that supports this Go",
-      needs=(Input.GOPLS, Input.GO_BINARIES, Input.ENVIRONMENT, "goenv", "go.env"), tags=("gopls",))
+      needs=GOPLS_ADVICE_INPUTS, tags=("gopls",))
 def check(facts: Facts) -> Iterator[Report]:
     major = go_major_in_use(facts)
     if not major:

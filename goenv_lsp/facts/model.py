@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Status
 from goenv_lsp.facts.paths import PathOps, ops
 from goenv_lsp.frozen import FrozenMap, freeze
 from goenv_lsp.model import Range
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 2
 
@@ -184,6 +187,18 @@ class Facts:
         for file in (self.files or {}).values():
             grouped.setdefault(file.kind, []).append(file)
         return {kind: tuple(sorted(files, key=lambda f: f.path)) for kind, files in grouped.items()}
+
+    @functools.cached_property
+    def _derived(self) -> dict[object, object]:
+        return {}
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()`` once per facts: what semantics derive from them (scopes, the toolchain decision of a
+        file) is asked for by many rules, and facts are immutable."""
+        derived = self._derived
+        if key not in derived:
+            derived[key] = compute()
+        return derived[key]  # type: ignore[return-value]
 
     @functools.cached_property
     def _module_dirs(self) -> dict[str, Module]:

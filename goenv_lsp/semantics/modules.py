@@ -147,10 +147,14 @@ class Scope:
         return self.file.path
 
 
-def scopes(facts: Facts) -> Iterator[Scope]:
+def scopes(facts: Facts) -> tuple[Scope, ...]:
     """Every scope of the workspace: each distinct governing file of its modules, and the go.work the root
     itself is in when no module contains the root. Nothing in GOPATH mode (GO111MODULE=off): the go
     command then ignores go.mod and go.work lines."""
+    return facts.memo(scopes, lambda: tuple(_scopes(facts)))
+
+
+def _scopes(facts: Facts) -> Iterator[Scope]:
     settings = settings_of(facts)
     if settings is not None and settings.module_mode is False:
         return

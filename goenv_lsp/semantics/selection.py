@@ -47,9 +47,15 @@ def toolchain_decision(facts: Facts, file: ModFileFacts | None,
                        binary: GoBinary | None = None) -> ToolchainDecision | None:
     """What ``go build`` would do under ``file`` (the scope's go.work or go.mod; None outside any module)
     with the user's GOTOOLCHAIN; None when unknown."""
+    if binary is None:  # the go that runs: many rules ask, per scope
+        return facts.memo((toolchain_decision, file.path if file else None), lambda: _decide(facts, file, None))
+    return _decide(facts, file, binary)
+
+
+def _decide(facts: Facts, file: ModFileFacts | None, binary: GoBinary | None) -> ToolchainDecision | None:
     binary = binary or running_go(facts)
     local = local_version(binary)
-    setting = user_setting(facts, "GOTOOLCHAIN")
+    setting = facts.memo((user_setting, "GOTOOLCHAIN"), lambda: user_setting(facts, "GOTOOLCHAIN"))
     if not local or setting is None:
         return None
     value = setting.value

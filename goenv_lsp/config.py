@@ -129,9 +129,9 @@ def add_ignore(text: str | None, code: str) -> str:
     if current is None:
         document.add("ignore", [code])
         return document.as_string()
-    if isinstance(current, str):
-        current = [current]
-        document["ignore"] = current
+    if isinstance(current, str):  # `ignore = "GE101"`: becomes a list holding both
+        document["ignore"] = [str(current)] if str(current) == code else [str(current), code]
+        return document.as_string()
     if not isinstance(current, list):
         raise ConfigEditError(f"ignore in {CONFIG_FILE} is not a list of codes")
     if code not in [str(item) for item in current]:

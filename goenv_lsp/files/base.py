@@ -70,9 +70,11 @@ class FileKind:
     locate: Callable[[LocateContext], Iterable[str]] | None = None  # HOME / GOROOT kinds
     keep_missing: bool = False  # record a located file that does not exist (its absence matters)
     watch: bool = True  # the language server asks the client to watch its files
+    not_names: tuple[str, ...] = ()  # TREE: globs of names that match ``names`` but are other files
 
     def matches_name(self, name: str) -> bool:
-        return self.where is Where.TREE and any(fnmatch.fnmatchcase(name, g) for g in self.names)
+        return (self.where is Where.TREE and any(fnmatch.fnmatchcase(name, g) for g in self.names)
+                and not any(fnmatch.fnmatchcase(name, g) for g in self.not_names))
 
     def matches(self, path: str, root: str | None, paths: PathOps) -> bool:
         """Is ``path`` a file of this kind in the workspace at ``root``?"""

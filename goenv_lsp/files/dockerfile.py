@@ -123,6 +123,7 @@ KIND = FileKind(
     name=KIND_NAME, title="Dockerfile", where=Where.TREE,
     names=("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile", "Containerfile"), parse=parse_dockerfile,
     facts_type=DockerfileFacts,
+    not_names=("*.dockerignore",),  # BuildKit's per-Dockerfile ignore file: Dockerfile.dockerignore
     # not bound for eglot: one server per buffer, and that one is the Dockerfile language server
     editor=EditorHints(vscode_language="dockerfile", nvim_filetypes=("dockerfile",), helix_language="dockerfile",
                        jetbrains_file_type="Dockerfile", language_id="dockerfile"),

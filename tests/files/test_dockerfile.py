@@ -80,6 +80,11 @@ def test_file_names(name: str) -> None:
     assert kind_of(f"/w/svc/{name}", "/w", POSIX).name == "dockerfile"
 
 
+@pytest.mark.parametrize("name", ["Dockerfile.dockerignore", "api.Dockerfile.dockerignore", ".dockerignore"])
+def test_buildkit_ignore_files_are_not_dockerfiles(name: str) -> None:
+    assert kind_of(f"/w/svc/{name}", "/w", POSIX) is None
+
+
 def test_found_in_the_tree_and_owned_by_their_module() -> None:
     fake = FakeSystem.from_fixture("""
 [env]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from lsprotocol import types as lsp
 
 from goenv_lsp.lsp.uris import path_to_uri
-from goenv_lsp.model import Applicability, CommandKind, Finding, Range, Severity
+from goenv_lsp.model import Applicability, CommandKind, Finding, Fix, Range, Severity
 from goenv_lsp.rules import by_code
-from goenv_lsp.serde import to_data
+from goenv_lsp.serde import SchemaError, from_data, to_data
 
 SOURCE = "goenv-lsp"
 CMD_GO_ENV = "goenv.goEnvWrite"
@@ -23,9 +25,6 @@ _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp
              Severity.INFO: lsp.DiagnosticSeverity.Information}
 
 
-uri = path_to_uri
-
-
 def lsp_range(value: Range) -> lsp.Range:
     return lsp.Range(lsp.Position(value.start.line, value.start.character),
                      lsp.Position(value.end.line, value.end.character))
@@ -35,9 +34,9 @@ def diagnostic(finding: Finding, related_support: bool) -> lsp.Diagnostic:
     rule = by_code(finding.code)
     related = None
     if related_support and finding.related:
-        related = [lsp.DiagnosticRelatedInformation(lsp.Location(uri(r.location.path), lsp_range(r.location.range)),
-                                                    r.message)
-                   for r in finding.related if r.location.path]
+        related = [lsp.DiagnosticRelatedInformation(
+            lsp.Location(path_to_uri(r.location.path), lsp_range(r.location.range)), r.message)
+            for r in finding.related if r.location.path]
     return lsp.Diagnostic(
         range=lsp_range(finding.location.range), message=finding.message, severity=_SEVERITY[finding.severity],
         code=finding.code, source=SOURCE,
@@ -57,13 +56,17 @@ def fix_command(fix: dict) -> lsp.Command | None:
     return lsp.Command(title=fix["title"], command=name, arguments=[command]) if name else None
 
 
-def workspace_edit(fix: dict) -> lsp.WorkspaceEdit | None:
+def workspace_edit(fix: object) -> lsp.WorkspaceEdit | None:
+    """The edits of a fix as the diagnostic's data carries it; None when it has none or is not a fix."""
+    try:
+        parsed = from_data(Fix, fix)
+    except SchemaError:  # data a client mangled: this action is left out, the others stay
+        return None
+    if not all(os.path.isabs(edit.path) for edit in parsed.edits):
+        return None
     changes: dict[str, list[lsp.TextEdit]] = {}
-    for edit in fix.get("edits") or ():
-        r = edit["range"]
-        changes.setdefault(uri(edit["path"]), []).append(lsp.TextEdit(
-            lsp.Range(lsp.Position(r["start"]["line"], r["start"]["character"]),
-                      lsp.Position(r["end"]["line"], r["end"]["character"])), edit["new_text"]))
+    for edit in parsed.edits:
+        changes.setdefault(path_to_uri(edit.path), []).append(lsp.TextEdit(lsp_range(edit.range), edit.new_text))
     return lsp.WorkspaceEdit(changes=changes) if changes else None
 
 

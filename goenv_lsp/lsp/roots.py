@@ -15,22 +15,20 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 
 from goenv_lsp.config import Config, load_workspace_file
 from goenv_lsp.engine import Evaluation
-from goenv_lsp.facts import Facts, FileFacts, PathKind, Status
-from goenv_lsp.files import ParseContext, Where, kind_of, parse
-from goenv_lsp.files.base import unreadable
-from goenv_lsp.files.goenv_file import user_env_file
+from goenv_lsp.facts import Facts
+from goenv_lsp.files import Where, kind_of
+from goenv_lsp.files.goenv_file import default_path, user_env_file
 from goenv_lsp.model import Finding
 from goenv_lsp.probe import ProbeOptions, collect
 from goenv_lsp.probe.cache import ProbeCache
-from goenv_lsp.probe.collect import FileCache
+from goenv_lsp.probe.collect import FileCache, collect_with_tree, reread
 from goenv_lsp.probe.discover import Discovered
 from goenv_lsp.probe.system import System
 from goenv_lsp.rules import Rule
-from goenv_lsp.semantics.modules import modules_of
 
 log = logging.getLogger(__name__)
 PROBE_DEBOUNCE = 0.3
@@ -40,15 +38,18 @@ Buffers = Callable[[], Mapping[str, bytes]]
 class WorkspaceRoot:
     def __init__(self, path: str, system: System, rules: tuple[Rule, ...] | None,
                  publish: Callable[[WorkspaceRoot, list[Finding]], None], buffers: Buffers,
-                 progress: Callable[[str], Awaitable[Callable[[], None]]] | None = None):
+                 progress: Callable[[str], Awaitable[Callable[[], None]]] | None = None,
+                 on_probed: Callable[[], None] | None = None):
         self.path = path
         self.system = system
         self.rules = rules
         self.publish = publish
         self.buffers = buffers
         self.progress = progress
+        self.on_probed = on_probed  # after each probe (the environment watcher re-targets)
         self.config = Config()
-        self.cache = ProbeCache(system)
+        # the GOENV file `go env` reads, known before the first probe so that its fingerprints stay valid
+        self.cache = ProbeCache(system, default_path(system.env, system.os, system.home))
         self.files = FileCache()
         self.tree: Discovered | None = None
         self.facts: Facts | None = None
@@ -57,6 +58,7 @@ class WorkspaceRoot:
         self._probe: asyncio.Task | None = None
         self._debounce: asyncio.Task | None = None
         self._again = False
+        self.closed = False
 
     def configure(self, base: Config) -> list[str]:
         """Apply the client's settings and the workspace's goenv-lsp.toml; returns the problems found."""
@@ -79,15 +81,20 @@ class WorkspaceRoot:
                             gopls=any("gopls" in rule.needs for rule in self.evaluation.rules))
 
     # -- the hot path --------------------------------------------------------------------------
-    async def refresh(self, changed: str | None = None) -> list[Finding]:
-        """Re-evaluate after ``changed`` (a path) changed in the editor or on disk; never starts a process."""
-        if self.facts is None:
+    async def refresh(self, changed: Iterable[str] = ()) -> list[Finding]:
+        """Re-evaluate once after the files ``changed`` changed in the editor or on disk; never starts a process."""
+        if self._probe is not None and not self._probe.done():
+            self._again = True  # the running probe read the buffers before this change: it collects once more
+        if self.facts is None or self.tree is None:  # nothing probed yet, or the walk's options changed
             self.schedule_probe()
             return self.findings
-        file_kind = kind_of(changed, self.path, self.system.paths, self.facts) if changed else None
-        if file_kind is not None and file_kind.where is Where.TREE:
-            facts = self._patched(changed, file_kind)  # type: ignore[arg-type]
-        else:
+        paths, facts = self.system.paths, self.facts
+        changed_kinds = [(path, kind_of(path, self.path, paths, facts)) for path in changed]
+        if changed_kinds and all(k is not None and k.where is Where.TREE for _, k in changed_kinds):
+            options = self.options()
+            for path, _ in changed_kinds:
+                facts = reread(facts, path, options, self.system, self.files, self.tree)
+        else:  # settings that name an SDK, the GOENV file …: the probes' inputs may have changed
             runs = self.cache.runs(spawn=False)
             facts = await collect(self.path, self.options(), self.system, runs, self.files, self.tree)
             facts = dataclasses.replace(facts, stale=runs.stale or bool(runs.misses))
@@ -95,37 +102,6 @@ class WorkspaceRoot:
                 self.schedule_probe()
         self._evaluate(facts)
         return self.findings
-
-    def _patched(self, path: str, file_kind) -> Facts:
-        """The facts with one tree file (go.mod, go.work …) read again from its buffer or the disk."""
-        assert self.facts is not None
-        paths = self.system.paths
-        buffer = self.buffers().get(path)
-        new: FileFacts | None
-        ctx = ParseContext(self.path, self.system.home, paths)
-        if buffer is not None:
-            key: object = ("buffer", hash(buffer))
-            new = self.files.get(path, key) or parse(file_kind, buffer, path, ctx)
-        else:
-            stat = self.system.stat(path)
-            key = ("disk", stat.kind, stat.fingerprint)
-            new = self.files.get(path, key)
-            if new is None and stat.kind is not PathKind.MISSING:
-                found = self.system.read(path)
-                if found.status is Status.OK:
-                    new = parse(file_kind, found.data, path, ctx)
-                elif found.status is not Status.MISSING:
-                    new = unreadable(path, file_kind.name, found.status, found.problem, file_kind.facts_type)
-        if new is not None:
-            self.files.put(path, key, new)
-        if self.tree is not None:
-            listed = self.tree.files.setdefault(file_kind.name, [])
-            if new is None and path in listed:
-                listed.remove(path)
-            elif new is not None and path not in listed and paths.inside(path, self.path):
-                listed.append(path)
-        facts = self.facts.with_files({path: new})
-        return dataclasses.replace(facts, modules=modules_of(facts))
 
     def _evaluate(self, facts: Facts) -> None:
         self.facts = facts
@@ -136,6 +112,8 @@ class WorkspaceRoot:
 
     # -- probing -------------------------------------------------------------------------------
     def schedule_probe(self, delay: float = PROBE_DEBOUNCE) -> None:
+        if self.closed:
+            return
         if self._debounce is not None:
             self._debounce.cancel()
 
@@ -147,6 +125,8 @@ class WorkspaceRoot:
 
     async def probe(self) -> list[Finding]:
         """Single-flight: a probe asked for while one runs makes it run once more, and waits for that."""
+        if self.closed:
+            return self.findings
         if self._probe is not None and not self._probe.done():
             self._again = True
             await asyncio.shield(self._probe)
@@ -163,12 +143,14 @@ class WorkspaceRoot:
                 self._again = False
                 try:
                     runs = self.cache.runs(spawn=True)
-                    facts = await collect(self.path, self.options(), self.system, runs, self.files)
-                    self.tree = _tree_of(facts)
+                    facts, self.tree = await collect_with_tree(self.path, self.options(), self.system, runs,
+                                                               self.files)
                     self._evaluate(facts)
                 except Exception:  # a broken probe must not stop the server
                     log.exception("probing %s failed", self.path)
                 if not self._again:
+                    if self.on_probed is not None:
+                        self.on_probed()
                     return self.findings
         finally:
             if progress is not None:
@@ -186,17 +168,7 @@ class WorkspaceRoot:
         self.cache.clear()
 
     def close(self) -> None:
+        self.closed = True
         for task in (self._probe, self._debounce):
             if task is not None:
                 task.cancel()
-
-
-def _tree_of(facts: Facts) -> Discovered:
-    """The walk's result as the facts hold it, so the hot path can re-collect without walking again."""
-    found = Discovered(directories=facts.discovery.directories if facts.discovery else 0,
-                       truncated=facts.discovery.truncated if facts.discovery else None)
-    root = facts.root or ""
-    for path, file in (facts.files or {}).items():
-        if facts.paths.inside(path, root):
-            found.files.setdefault(file.kind, []).append(path)
-    return found

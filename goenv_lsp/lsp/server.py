@@ -8,12 +8,14 @@ import importlib
 import logging
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from lsprotocol import types as lsp
+from pygls.capabilities import get_capability
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.workspace import TextDocument
 
 from goenv_lsp import __version__
 from goenv_lsp.lsp.features import register_all
@@ -23,6 +25,22 @@ from goenv_lsp.probe.system import RealSystem, System
 from goenv_lsp.rules import Rule, all_rules
 
 log = logging.getLogger(__name__)
+
+
+class OpenBuffers(Mapping[str, bytes]):
+    """Unsaved text of the open documents by path, encoded only when a file goenv-lsp reads asks for it."""
+
+    def __init__(self, documents: Iterable[TextDocument]):
+        self._documents = {path: d for d in list(documents) if (path := uri_to_path(d.uri))}
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._documents[path].source.encode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
 
 
 class Protocol(LanguageServerProtocol):
@@ -68,20 +86,10 @@ class PyglsClient:
         self.server.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=text))
 
     def supports(self, dotted: str) -> bool:
-        node: object = self.server.client_capabilities
-        for name in dotted.split("."):
-            node = getattr(node, name, None)
-            if node is None:
-                return False
-        return bool(node)
+        return bool(get_capability(self.server.client_capabilities, dotted, False))
 
-    def buffers(self) -> dict[str, bytes]:
-        result = {}
-        for document in list(self.server.workspace.text_documents.values()):
-            path = uri_to_path(document.uri)
-            if path:
-                result[path] = document.source.encode("utf-8")
-        return result
+    def buffers(self) -> Mapping[str, bytes]:
+        return OpenBuffers(self.server.workspace.text_documents.values())
 
     async def begin_progress(self, title: str) -> Callable[[], None]:
         if not self.supports("window.work_done_progress"):

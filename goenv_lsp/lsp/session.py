@@ -17,7 +17,7 @@ from goenv_lsp.facts import ProbeRun, Status
 from goenv_lsp.files import kind_of
 from goenv_lsp.lsp import convert
 from goenv_lsp.lsp.roots import WorkspaceRoot
-from goenv_lsp.lsp.uris import uri_to_path
+from goenv_lsp.lsp.uris import path_to_uri, uri_to_path
 from goenv_lsp.model import Finding
 from goenv_lsp.probe.system import System
 from goenv_lsp.rules import Rule
@@ -36,7 +36,7 @@ class Client(Protocol):
 
     def supports(self, dotted: str) -> bool: ...
 
-    def buffers(self) -> dict[str, bytes]: ...  # unsaved text of open documents, by path
+    def buffers(self) -> Mapping[str, bytes]: ...  # unsaved text of open documents, by path
 
     async def begin_progress(self, title: str) -> Callable[[], None]: ...
 
@@ -85,7 +85,7 @@ class Session:
         path = self.system.paths.normpath(path)
         if path not in self.roots:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
-                                 self.client.begin_progress)
+                                 self.client.begin_progress, on_probed=self._probed)
             self.report_config_problems(root.configure(self.client_config))
             self.roots[path] = root
         return self.roots[path]
@@ -108,30 +108,46 @@ class Session:
         return next(iter(self.roots.values()))
 
     async def probe_all(self) -> None:
-        await asyncio.gather(*(r.probe() for r in list(self.roots.values())))
+        results = await asyncio.gather(*(r.probe() for r in list(self.roots.values())), return_exceptions=True)
+        for result in results:  # a root removed meanwhile was cancelled; anything else is a bug to log
+            if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
+                log.error("probing failed", exc_info=result)
+
+    def _probed(self) -> None:
         for callback in self.on_refreshed:
             callback()
 
-    async def document_changed(self, uri: str) -> None:
-        """didOpen / didChange / didSave / didClose: re-evaluate the root the document belongs to."""
+    async def document_changed(self, uri: str, edit: bool = False) -> None:
+        """didOpen / didSave / didClose, or (``edit``) didChange: re-evaluate the roots the document feeds."""
         path = uri_to_path(uri)
         if path is None:
             return
+        paths = self.system.paths
         root = self.root_for(path)
-        if root is None:  # a file outside every folder: its directory becomes a root
-            root = self.add_root(self.system.paths.dirname(path))
-        name = self.system.paths.basename(path)
-        if name == CONFIG_FILE:
+        if root is None:
+            readers = [r for r in self.roots.values() if r.facts is not None and r.facts.file(path) is not None]
+            if readers:  # a file outside the folders that they read: the GOENV file, $GOROOT/go.env …
+                for reader in readers:
+                    await reader.refresh([path])
+                return
+            root = self.add_root(paths.dirname(path))  # a file outside every folder: its directory is one
+        config_file = path == paths.join(root.path, CONFIG_FILE)
+        if config_file:
+            if edit:
+                return  # read from disk: unsaved text changes nothing
             self.report_config_problems(root.configure(self.client_config))
         if root.facts is None:
-            await root.probe()
-            for callback in self.on_refreshed:
-                callback()
-        elif name == CONFIG_FILE or kind_of(path, root.path, self.system.paths, root.facts) is not None:
-            await root.refresh(path)  # edits to other files change no fact
+            if edit:
+                root.schedule_probe()  # the hot path never waits for a process
+            else:
+                await self.settled()  # the first probe needs the client's settings (trust, SDK paths)
+                await root.probe()
+        elif config_file or kind_of(path, root.path, paths, root.facts) is not None:
+            await root.refresh([path])  # edits to other files change no fact
 
     async def files_changed_on_disk(self, changes: Mapping[str, lsp.FileChangeType]) -> None:
-        """workspace/didChangeWatchedFiles: a created or deleted file changes the tree (walk again)."""
+        """workspace/didChangeWatchedFiles: a created or deleted file changes the tree (walk again); changed
+        files are read again, each root evaluated once."""
         touched: dict[str, tuple[WorkspaceRoot, list[str], bool]] = {}
         for path, change in changes.items():
             root = self.root_for(path)
@@ -143,18 +159,20 @@ class Session:
             self.report_config_problems(root.configure(self.client_config))
             if structural:
                 root.schedule_probe()
-            for path in paths:
-                await root.refresh(path)
+            else:
+                await root.refresh(paths)
 
     # -- publishing ----------------------------------------------------------------------------
     def publish(self, root: WorkspaceRoot, findings: list[Finding]) -> None:
+        if self.roots.get(root.path) is not root:  # removed while it was being evaluated
+            return
         related = self.client.supports("text_document.publish_diagnostics.related_information")
         by_uri: dict[str, list[lsp.Diagnostic]] = {}
         for finding in findings:
             if finding.location.path is None:  # the anchoring policy found no file (rules._shared.anchors)
                 self.show_once(f"goenv-lsp [{finding.code}] {finding.message}")
                 continue
-            by_uri.setdefault(convert.uri(finding.location.path), []).append(convert.diagnostic(finding, related))
+            by_uri.setdefault(path_to_uri(finding.location.path), []).append(convert.diagnostic(finding, related))
         before = self.published.get(root.path, {})
         self.published[root.path] = by_uri
         for uri in set(before) | set(by_uri):
@@ -177,7 +195,7 @@ class Session:
     def published_at(self, uri: str) -> list[lsp.Diagnostic]:
         path = uri_to_path(uri) or ""
         return [d for per_root in self.published.values() for d in per_root.get(uri, [])
-                or per_root.get(convert.uri(path), [])] if path else []
+                or per_root.get(path_to_uri(path), [])] if path else []
 
     def show_once(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
         if message not in self.shown_messages:
@@ -234,7 +252,7 @@ class Session:
             raise CommandError(f"{path}: {exc}") from None
         self.system.write_text(path, text)
         self.report_config_problems(root.configure(self.client_config))
-        await root.refresh(path)
+        await root.refresh([path])
         return path
 
     def probed_go_binaries(self) -> set[str]:

@@ -1,15 +1,17 @@
-"""file:// URIs ↔ paths (clients send them percent-encoded, or not)."""
+"""file:// URIs ↔ paths of this machine (pygls' conversions; clients send them percent-encoded, or not)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import unquote, urlparse
+import os
+
+from pygls.uris import from_fs_path, to_fs_path
 
 
 def uri_to_path(uri: str) -> str | None:
-    parsed = urlparse(uri)
-    return unquote(parsed.path) if parsed.scheme == "file" else None
+    """The absolute path a file URI names; None for other schemes and for URIs without a usable path."""
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    return path if path and os.path.isabs(path) else None
 
 
 def path_to_uri(path: str) -> str:
-    return Path(path).as_uri()
+    return from_fs_path(path) or f"file://{path}"

@@ -21,8 +21,14 @@ class ProbeCache:
         self.results: dict[tuple, ProbeRun] = {}
         self.latest: dict[tuple[tuple[str, ...], str | None], ProbeRun] = {}
 
-    def fingerprint(self, argv: tuple[str, ...], cwd: str | None) -> tuple:
+    def fingerprint(self, argv: tuple[str, ...], cwd: str | None, upwards: dict | None = None) -> tuple:
+        """What a command's answer depends on. ``upwards`` memoizes the go.mod / go.work lookups of one
+        collection (every probe runs in the same directory)."""
         system, paths = self.system, self.system.paths
+        if upwards is None:
+            upwards = {}
+        if cwd not in upwards:
+            upwards[cwd] = (self._upwards(cwd, "go.mod"), self._upwards(cwd, "go.work"))
         exe = system.realpath(argv[0]) if paths.is_abs(argv[0]) else argv[0]
         target = argv[-1] if argv[1:3] == ("version", "-m") else None
 
@@ -30,8 +36,7 @@ class ProbeCache:
             return system.stat(path).fingerprint if path else None
 
         return (argv, cwd, stat(exe), stat(target), stat(self.goenv_file),
-                stat(paths.join(paths.dirname(paths.dirname(exe)), "go.env")),
-                self._upwards(cwd, "go.mod"), self._upwards(cwd, "go.work"))
+                stat(paths.join(paths.dirname(paths.dirname(exe)), "go.env")), *upwards[cwd])
 
     def _upwards(self, start: str | None, name: str) -> str | None:
         if not start:
@@ -62,9 +67,10 @@ class CachedRuns:
         self.cache, self.spawn = cache, spawn
         self.misses: list[tuple[str, ...]] = []  # commands that need a probe
         self.stale = False  # an answer came from before the latest change
+        self._upwards: dict = {}
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None:
-        key = self.cache.fingerprint(argv, cwd)
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None:
+        key = self.cache.fingerprint(argv, cwd, self._upwards)
         cached = self.cache.results.get(key)
         if cached is not None:
             return cached
@@ -74,7 +80,7 @@ class CachedRuns:
             if last is not None:
                 self.stale = True
             return last
-        result = await self.cache.system.run(argv, cwd)
+        result = await self.cache.system.run(argv, cwd, timeout=timeout)
         self.cache.latest[(argv, cwd)] = result
         if result.status is not Status.TIMED_OUT:  # a slow go may answer next time
             self.cache.results[key] = result

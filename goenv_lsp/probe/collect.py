@@ -39,7 +39,7 @@ from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.parsers.goversion import parse_build_info, parse_go_version
 from goenv_lsp.probe import binaries
-from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, discover
+from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
@@ -69,15 +69,15 @@ class Runs(Protocol):
     """How the collector runs its probes; a result of None means "not known yet" (the language server's
     cache, which never spawns on the hot path)."""
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None: ...
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None: ...
 
 
 class DirectRuns:
     def __init__(self, system: System):
         self.system = system
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None) -> ProbeRun | None:
-        return await self.system.run(argv, cwd)
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None:
+        return await self.system.run(argv, cwd, timeout=timeout)
 
 
 class FileCache:
@@ -93,6 +93,11 @@ class FileCache:
     def put(self, path: str, key: object, facts: FileFacts) -> None:
         self.entries[path] = (key, facts)
 
+    def last(self, path: str) -> FileFacts | None:
+        """What was read last at ``path`` (from the disk or a buffer), whatever it was keyed by."""
+        found = self.entries.get(path)
+        return found[1] if found is not None else None
+
 
 def collect_sync(root: str, options: ProbeOptions | None = None, system: System | None = None) -> Facts:
     options = options or ProbeOptions()
@@ -102,7 +107,56 @@ def collect_sync(root: str, options: ProbeOptions | None = None, system: System 
 async def collect(root: str, options: ProbeOptions, system: System, runs: Runs | None = None,
                   cache: FileCache | None = None, tree: Discovered | None = None) -> Facts:
     """Facts of ``root`` (absolute). ``tree`` reuses an earlier walk (the language server's hot path)."""
-    return await _Collector(root, options, system, runs or DirectRuns(system), cache or FileCache()).run(tree)
+    return (await collect_with_tree(root, options, system, runs, cache, tree))[0]
+
+
+async def collect_with_tree(root: str, options: ProbeOptions, system: System, runs: Runs | None = None,
+                            cache: FileCache | None = None, tree: Discovered | None = None) -> tuple[Facts, Discovered]:
+    """``collect``, and the walk it used (to pass as ``tree`` next time)."""
+    collector = _Collector(root, options, system, runs or DirectRuns(system), cache or FileCache())
+    return await collector.run(tree), collector.discovered
+
+
+def reread(facts: Facts, path: str, options: ProbeOptions, system: System, cache: FileCache,
+           tree: Discovered | None) -> Facts:
+    """``facts`` with one workspace file (go.mod, go.work, a Dockerfile …) read again — its unsaved buffer in
+    ``options.overrides``, else the disk — and what follows from the tree derived again as ``collect`` derives
+    it: the files above the root and those a go.work uses, the modules, the toolchains at hand. Starts no
+    process; ``tree`` (the last walk) gains or loses the file."""
+    collector = _Collector(facts.root or "", options, system, DirectRuns(system), cache)
+    paths, root = collector.paths, collector.root
+    path = paths.normpath(path)
+    tree_kinds = {k.name: k for k in PARSED if k.where is Where.TREE}
+    # files of the tree the walk found stay; the one edited and those found from go.work lines are read again
+    collector.files = {p: f for p, f in (facts.files or {}).items()
+                       if p != path and (f.kind not in tree_kinds or paths.inside(p, root))}
+    collector.kinds = list(facts.kinds or ())
+    file_kind = next((k for k in tree_kinds.values() if k.matches(path, root, paths)), None)
+    listed = tree.files.setdefault(file_kind.name, []) if tree is not None and file_kind else None
+    if file_kind is not None and (not paths.inside(path, root) or (listed is not None and path in listed)
+                                  or admits(system, root, path, options.discovery)):
+        new = collector.read(file_kind, path)
+        if file_kind.name not in collector.kinds:
+            collector.kinds.append(file_kind.name)
+        if listed is not None:
+            if new is None and path in listed:
+                listed.remove(path)
+            elif new is not None and path not in listed and paths.inside(path, root):
+                listed.append(path)
+    collector._read_outside_root(facts, tree_kinds)
+    before = facts
+    facts = dataclasses.replace(facts, files=FrozenMap(collector.files), kinds=tuple(collector.kinds))
+    if _module_files(before) != _module_files(facts):  # the modules follow from which go.mod/go.work exist
+        facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
+    active = running_go(facts)
+    go_env = active.env if active and active.env is not None else {}
+    return dataclasses.replace(facts, toolchains=FrozenMap(collector._toolchains(facts, facts.path_entries or (),
+                                                                                 go_env)))
+
+
+def _module_files(facts: Facts) -> set[tuple[str, str]]:
+    return {(p, f.kind) for p, f in (facts.files or {}).items()
+            if f.kind in ("go.mod", "go.work") and f.status is not Status.MISSING}
 
 
 class _Collector:
@@ -116,6 +170,9 @@ class _Collector:
         self.files: dict[str, FileFacts] = {}
         self.kinds: list[str] = []
         self.discovered = Discovered()
+        # the language server's hot path: the tree's files were read by the last walk, and changes on disk
+        # reach it as watched-file events (``reread``), so they are not stat'ed again on every keystroke
+        self.trust_tree_cache = False
 
     # -- files ---------------------------------------------------------------------------------
     def read(self, file_kind: FileKind, path: str) -> FileFacts | None:
@@ -127,6 +184,9 @@ class _Collector:
         if buffer is not None:
             key: object = ("buffer", hash(buffer))
             result = self.cache.get(path, key) or parse(file_kind, buffer, path, self.ctx)
+        elif self.trust_tree_cache and file_kind.where is Where.TREE and (known := self.cache.last(path)):
+            self.files[path] = known
+            return known
         else:
             stat = self.system.stat(path)
             key = ("disk", stat.kind, stat.fingerprint)
@@ -199,6 +259,8 @@ class _Collector:
         if tree is None:
             skip = [(go_env or {}).get("GOROOT", ""), (go_env or {}).get("GOMODCACHE", "")]
             tree = discover(self.system, self.root, tree_kinds, self.options.discovery, skip)
+        else:
+            self.trust_tree_cache = True
         self.discovered = tree
         by_name = {k.name: k for k in tree_kinds}
         for name, found in tree.files.items():
@@ -206,10 +268,11 @@ class _Collector:
                 self.kinds.append(name)
                 for path in found:
                     self.read(by_name[name], path)
-        for path in self.options.overrides:  # an open buffer of a file not on disk yet
-            for file_kind in tree_kinds:
-                if file_kind.matches(path, self.root, self.paths) and self.paths.inside(path, self.root):
-                    self.read(file_kind, path)
+        for path in self.options.overrides:  # an open buffer of a file not on disk yet, where the walk looks
+            file_kind = next((k for k in tree_kinds if k.matches(path, self.root, self.paths)), None)
+            if (file_kind is not None and path not in self.files and self.paths.inside(path, self.root)
+                    and admits(self.system, self.root, path, self.options.discovery)):
+                self.read(file_kind, path)
         self._read_outside_root(facts, by_name)
 
     def _read_outside_root(self, facts: Facts, kinds: Mapping[str, FileKind]) -> None:
@@ -313,8 +376,8 @@ class _Collector:
         if binary.in_workspace and not self.options.trusted:
             return dataclasses.replace(binary, status=Status.SKIPPED)
         version_run, env_run = await asyncio.gather(
-            self.runs.run((candidate.path, "version"), self.root),
-            self.runs.run((candidate.path, "env", "-json"), self.root),
+            self.runs.run((candidate.path, "version"), self.root, self.options.timeout),
+            self.runs.run((candidate.path, "env", "-json"), self.root, self.options.timeout),
         )
         if version_run is None or env_run is None:  # not probed yet
             return dataclasses.replace(binary, status=None, version_run=version_run, env_run=env_run)
@@ -381,7 +444,7 @@ class _Collector:
                 return dataclasses.replace(binary, status=Status.MISSING)
             if active is None or active.status is not Status.OK:
                 return dataclasses.replace(binary, status=Status.SKIPPED)  # no trusted go to read its build info
-            run = await self.runs.run((active.path, "version", "-m", real), self.root)
+            run = await self.runs.run((active.path, "version", "-m", real), self.root, self.options.timeout)
             if run is None:
                 return dataclasses.replace(binary, status=None)
             info = parse_build_info(run.stdout) if run.status is Status.OK else None

@@ -56,9 +56,69 @@ class _Ignores:
 
 
 def _compile(lines: Iterable[str]) -> object:
+    """A spec of the lines git accepts: a line pathspec rejects (``!``, ``[z-a]``) is skipped, as git skips it."""
+    import re
+
     import pathspec  # only when a repository has a .gitignore
 
-    return pathspec.GitIgnoreSpec.from_lines(list(lines))
+    lines = list(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except (ValueError, re.error):
+        pass
+    good = []
+    for line in lines:
+        try:
+            pathspec.GitIgnoreSpec.from_lines([line])
+        except (ValueError, re.error):
+            continue
+        good.append(line)
+    return pathspec.GitIgnoreSpec.from_lines(good)
+
+
+def _root_ignores(system: System, root: str, options: DiscoveryOptions) -> _Ignores:
+    ignores = _Ignores(())
+    if options.gitignore:
+        exclude = system.read(system.paths.join(root, ".git", "info", "exclude"))
+        if exclude.data:
+            ignores = ignores.under("", _lines(exclude.data))
+    if options.exclude:
+        ignores = ignores.under("", list(options.exclude))
+    return ignores
+
+
+def _with_gitignore(system: System, directory: str, relative: str, ignores: _Ignores,
+                    options: DiscoveryOptions) -> _Ignores:
+    if options.gitignore:
+        text = system.read(system.paths.join(directory, ".gitignore"))
+        if text.data:
+            return ignores.under(relative, _lines(text.data))
+    return ignores
+
+
+def _skips_dir(name: str, path: str, relative: str, ignores: _Ignores, options: DiscoveryOptions,
+               skipped: set[str], paths) -> bool:
+    return (name == ".git" or (options.skip_hidden and name.startswith(".")) or name in options.skip_dirs
+            or paths.key(path) in skipped or bool(ignores.specs and ignores.ignored(relative, True)))
+
+
+def admits(system: System, root: str, path: str, options: DiscoveryOptions) -> bool:
+    """Would the walk find the file at ``path`` (caps aside)? For a file the editor has open before it is
+    on disk: a go.mod under testdata/ or an ignored directory stays out of the workspace, as on disk."""
+    paths = system.paths
+    relative = paths.relative(path, root)
+    if not relative or relative == ".":
+        return False
+    parts = relative.replace("\\", "/").split("/")
+    ignores = _root_ignores(system, root, options)
+    directory, current = root, ""
+    for name in parts[:-1]:
+        ignores = _with_gitignore(system, directory, current, ignores, options)
+        directory, current = paths.join(directory, name), f"{current}/{name}" if current else name
+        if _skips_dir(name, directory, current, ignores, options, set(), paths):
+            return False
+    ignores = _with_gitignore(system, directory, current, ignores, options)
+    return not (ignores.specs and ignores.ignored(relative.replace("\\", "/"), False))
 
 
 def discover(system: System, root: str, kinds: Iterable[FileKind], options: DiscoveryOptions,
@@ -68,13 +128,7 @@ def discover(system: System, root: str, kinds: Iterable[FileKind], options: Disc
     kinds = tuple(kinds)
     found = Discovered(files={k.name: [] for k in kinds})
     skipped = {paths.key(s) for s in skip if s}
-    ignores = _Ignores(())
-    if options.gitignore:
-        exclude = system.read(paths.join(root, ".git", "info", "exclude"))
-        if exclude.data:
-            ignores = ignores.under("", _lines(exclude.data))
-    if options.exclude:
-        ignores = ignores.under("", list(options.exclude))
+    ignores = _root_ignores(system, root, options)
     modules = 0
     stack: list[tuple[str, str, _Ignores]] = [(root, "", ignores)]
     while stack:
@@ -86,19 +140,14 @@ def discover(system: System, root: str, kinds: Iterable[FileKind], options: Disc
         found.directories += 1
         if entries is None:
             continue
-        names = {e.name for e in entries}
-        if options.gitignore and ".gitignore" in names:
-            text = system.read(paths.join(directory, ".gitignore"))
-            if text.data:
-                ignores = ignores.under(relative, _lines(text.data))
+        if any(e.name == ".gitignore" for e in entries):
+            ignores = _with_gitignore(system, directory, relative, ignores, options)
         subdirectories = []
         for entry in sorted(entries, key=lambda e: e.name):
             child_relative = f"{relative}/{entry.name}" if relative else entry.name
             path = paths.join(directory, entry.name)
             if entry.kind is PathKind.DIR:
-                if (entry.name == ".git" or (options.skip_hidden and entry.name.startswith("."))
-                        or entry.name in options.skip_dirs or paths.key(path) in skipped
-                        or (ignores.specs and ignores.ignored(child_relative, True))):
+                if _skips_dir(entry.name, path, child_relative, ignores, options, skipped, paths):
                     continue
                 subdirectories.append((path, child_relative, ignores))
                 continue

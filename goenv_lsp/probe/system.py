@@ -128,9 +128,6 @@ class RealSystem:
     def spawned(self) -> int:
         return self.runner.count + self._user_runner.count
 
-    def set_timeout(self, timeout: float) -> None:
-        self.runner.timeout = timeout
-
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
                   timeout: float | None = None, user_command: bool = False) -> ProbeRun:
         runner = self._user_runner if user_command else self.runner

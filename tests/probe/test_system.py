@@ -313,8 +313,6 @@ async def test_run_timeout_and_cwd(tmp_path: Path) -> None:
     assert here.stdout == f"{os.path.realpath(tmp_path)}\n"
     slow = await system.run(["sleep", "30"], timeout=0.2)
     assert (slow.status, slow.stderr) == (Status.TIMED_OUT, "killed after 0.2 s")
-    system.set_timeout(0.2)
-    assert (await system.run(["sleep", "30"])).status is Status.TIMED_OUT
     missing = await system.run([str(tmp_path / "no-go"), "version"])
     assert missing.status is Status.MISSING
-    assert system.spawned == 3  # a program that is not there was never started
+    assert system.spawned == 2  # a program that is not there was never started

@@ -15,7 +15,7 @@ def register(server: LanguageServer, session: Session) -> None:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: LanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        await session.document_changed(params.text_document.uri)
+        await session.document_changed(params.text_document.uri, edit=True)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: LanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:

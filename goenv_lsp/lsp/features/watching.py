@@ -25,7 +25,7 @@ def register(server: LanguageServer, session: Session) -> None:
     session.on_refreshed.append(watcher.update)  # targets follow the facts
 
     async def start_watching() -> None:
-        watcher.started = True  # the first probe's facts say what to watch
+        watcher.start()  # what to watch follows from the facts, now and after each probe
         await register_client_watchers(server, session)
 
     session.on_initialized.append(start_watching)

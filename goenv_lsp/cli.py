@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     # tests only: serve a recorded machine instead of this one; replace rules by those of a module
     parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
     parser.add_argument("--test-rules", metavar="MODULE", help=argparse.SUPPRESS)
+    _hermetic_argument(parser)
     parser.set_defaults(run=_serve)
     sub = parser.add_subparsers(title="commands")
 
@@ -116,6 +117,13 @@ def _probe_arguments(parser: argparse.ArgumentParser) -> None:
                         help="allow running go binaries that live inside the workspace")
     # tests only: probe a recorded machine (goenv_lsp.probe.fake) instead of this one
     parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
+    _hermetic_argument(parser)
+
+
+def _hermetic_argument(parser: argparse.ArgumentParser) -> None:
+    """Tests: do not look for go where installers put it on the host (a distro go there is not the test's)."""
+    parser.add_argument("--test-no-well-known", action="store_true", default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
 
 
 def _system(args: argparse.Namespace):
@@ -123,9 +131,10 @@ def _system(args: argparse.Namespace):
         from goenv_lsp.probe.fake import FakeSystem
 
         return FakeSystem.from_file(args.test_system)
-    from goenv_lsp.probe.system import RealSystem
+    from goenv_lsp.probe.system import WELL_KNOWN_GO, RealSystem
 
-    return RealSystem(timeout=args.probe_timeout)
+    hermetic = getattr(args, "test_no_well_known", False)
+    return RealSystem(timeout=args.probe_timeout, well_known_go=() if hermetic else WELL_KNOWN_GO)
 
 
 def _root(args: argparse.Namespace) -> str:

@@ -71,7 +71,7 @@ def check_real():
     def run(workspace, env: dict[str, str], *args: str) -> tuple[int, dict]:
         env = {**env, "PYTHONPATH": str(repo)}
         proc = subprocess.run([sys.executable, "-m", "goenv_lsp", "check", str(workspace), "--format", "json",
-                               *args], env=env, capture_output=True, text=True, timeout=120)
+                               "--test-no-well-known", *args], env=env, capture_output=True, text=True, timeout=120)
         assert proc.returncode in (0, 1), f"exit {proc.returncode}: {proc.stderr}"
         return proc.returncode, json.loads(proc.stdout)
 
@@ -86,7 +86,8 @@ def probe_real():
 
     def run(workspace, env: dict[str, str], **options):
         probe_options = ProbeOptions(**options)
-        return collect_sync(str(workspace), probe_options, RealSystem(env=env, timeout=probe_options.timeout))
+        return collect_sync(str(workspace), probe_options, RealSystem(env=env, timeout=probe_options.timeout,
+                                                                         well_known_go=()))
 
     return run
 

@@ -287,8 +287,8 @@ def test_version(capsys) -> None:
 
 def python_m(args: list[str], cwd: Path | str = REPO, env: dict[str, str] | None = None):
     env = {**(env if env is not None else os.environ), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "goenv_lsp", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "goenv_lsp", "--test-no-well-known", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
 
 
 def test_subprocess_check_over_facts(facts_file) -> None:

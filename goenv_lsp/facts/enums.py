@@ -18,7 +18,7 @@ class Status(str, enum.Enum):
     CRASHED = "crashed"  # process killed by a signal
     TIMED_OUT = "timed_out"  # process killed at the probe timeout
     NOT_EXECUTABLE = "not_executable"
-    SKIPPED = "skipped"  # deliberately not run (untrusted workspace binary)
+    SKIPPED = "skipped"  # deliberately not run: a binary in an untrusted workspace, a well-known install
 
 
 class Source(str, enum.Enum):

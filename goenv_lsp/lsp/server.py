@@ -131,6 +131,8 @@ def serve(args) -> int:
         from goenv_lsp.probe.fake import FakeSystem
 
         system = FakeSystem.from_file(args.test_system)
+    elif getattr(args, "test_no_well_known", False):
+        system = RealSystem(well_known_go=())
     server, _ = build(system, _rules(getattr(args, "test_rules", None)))
     if getattr(args, "tcp", False):
         server.start_tcp(getattr(args, "host", "127.0.0.1"), args.port)

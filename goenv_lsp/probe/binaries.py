@@ -16,8 +16,6 @@ _SHIM_MARKERS = (
     ("/snap/bin/", "snap"),
 )
 # Where official installers, distributions and version managers put go (looked at only when none is on PATH)
-WELL_KNOWN = ("/usr/local/go/bin/go", "/usr/lib/go/bin/go", "/usr/lib/go-*/bin/go", "/opt/homebrew/bin/go",
-              "/usr/local/bin/go", "/snap/bin/go", "/opt/go/bin/go")
 WELL_KNOWN_IN_HOME = ("sdk/go*/bin/go", "go/bin/go", ".local/go/bin/go")
 
 
@@ -69,7 +67,7 @@ def is_inside(system: System, path: str, directory: str | None) -> bool:
 
 def well_known_go_paths(system: System, home: str | None) -> list[str]:
     """The well-known go binaries that exist."""
-    patterns = list(WELL_KNOWN)
+    patterns = list(system.well_known_go)
     if home:
         patterns += [system.paths.join(home, p) for p in WELL_KNOWN_IN_HOME]
     found = []

@@ -375,6 +375,8 @@ class _Collector:
                                      own_root_version=self._version_file(own_root))
         if binary.in_workspace and not self.options.trusted:
             return dataclasses.replace(binary, status=Status.SKIPPED)
+        if set(candidate.origins) == {Origin.WELL_KNOWN}:  # only to say what to add to PATH: its VERSION file
+            return dataclasses.replace(binary, status=Status.SKIPPED, version=binary.own_root_version)
         version_run, env_run = await asyncio.gather(
             self.runs.run((candidate.path, "version"), self.root, self.options.timeout),
             self.runs.run((candidate.path, "env", "-json"), self.root, self.options.timeout),

@@ -44,7 +44,16 @@ from dataclasses import dataclass, field
 
 from goenv_lsp.facts import PathFlavor, PathKind, ProbeRun, Status
 from goenv_lsp.facts.paths import ops
-from goenv_lsp.probe.system import MAX_FILE_BYTES, MISSING, Entry, ReadResult, RealSystem, Stat, home_of
+from goenv_lsp.probe.system import (
+    MAX_FILE_BYTES,
+    MISSING,
+    WELL_KNOWN_GO,
+    Entry,
+    ReadResult,
+    RealSystem,
+    Stat,
+    home_of,
+)
 
 OFFICIAL_GO_ENV = ("# This file contains the initial defaults for go command configuration.\n"
                    "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n")
@@ -77,6 +86,7 @@ class GoplsBuild:
 class FakeSystem:
     def __init__(self, os_name: str = "linux", env: Mapping[str, str] | None = None, arch: str = "amd64") -> None:
         self.os = os_name
+        self.well_known_go = WELL_KNOWN_GO  # only the fixture's files are there to be found
         self.arch = arch
         self.paths = ops(PathFlavor.WINDOWS if os_name == "windows" else PathFlavor.POSIX)
         self.env: dict[str, str] = dict(env or {})

@@ -18,7 +18,7 @@ T = TypeVar("T")
 class RecordingSystem:
     def __init__(self, inner: System):
         self.inner = inner
-        self.os, self.paths, self.env = inner.os, inner.paths, inner.env
+        self.os, self.paths, self.env, self.well_known_go = inner.os, inner.paths, inner.env, inner.well_known_go
         self.calls: list[tuple] = []  # (verb, argument(s), result)
 
     @property

@@ -58,10 +58,16 @@ class ReadResult:
     problem: str = ""  # why it is unreadable
 
 
+# Where installers put Go outside HOME (looked at only when no go is on PATH, to say what to add to it)
+WELL_KNOWN_GO = ("/usr/local/go/bin/go", "/usr/lib/go/bin/go", "/usr/lib/go-*/bin/go", "/opt/homebrew/bin/go",
+                 "/usr/local/bin/go", "/snap/bin/go", "/opt/go/bin/go")
+
+
 class System(Protocol):
     os: str  # GOOS of the machine: "linux", "darwin", "windows"
     paths: PathOps
     env: Mapping[str, str]  # the process environment goenv-lsp runs (and probes) with
+    well_known_go: tuple[str, ...]  # glob patterns of go installs outside HOME (``WELL_KNOWN_GO``)
 
     @property
     def home(self) -> str | None: ...
@@ -113,7 +119,8 @@ class RealSystem:
     """This machine. ``env`` defaults to this process's environment."""
 
     def __init__(self, env: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT,
-                 max_concurrency: int = 4):
+                 max_concurrency: int = 4, well_known_go: tuple[str, ...] = WELL_KNOWN_GO):
+        self.well_known_go = well_known_go
         self.os = host_os()
         self.paths = ops(PathFlavor.WINDOWS if os.name == "nt" else PathFlavor.POSIX)
         self.env = dict(os.environ if env is None else env)

@@ -71,7 +71,8 @@ def client_caps(spec: str | lsp.ClientCapabilities) -> lsp.ClientCapabilities:
 @contextlib.asynccontextmanager
 async def session(env: dict[str, str], root: Path, capabilities: str | lsp.ClientCapabilities = "visual_studio_code",
                   init_options: object = None, configuration: dict | None = None,
-                  folders: list[Path] | None = None, python_args: tuple[str, ...] = ("-m", "goenv_lsp"),
+                  folders: list[Path] | None = None,
+                  python_args: tuple[str, ...] = ("-m", "goenv_lsp", "--test-no-well-known"),
                   python_path: tuple[Path, ...] = ()):
     """Start `python -m goenv_lsp --stdio` in ``env``, initialize it on ``root`` (or on ``folders``), shut it
     down after. Any LspSpecificationWarning (the server used something the client did not declare) fails."""

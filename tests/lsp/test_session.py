@@ -250,7 +250,7 @@ async def test_the_probe_timeout_setting_reaches_every_probe(tmp_path) -> None:
     (tmp_path / "ws" / "go.mod").write_text("module example.com/ws\n\ngo 1.24.0\n")
     env = {"PATH": os.pathsep.join([str(bin_dir), str(testbed.host_bin())]), "HOME": str(tmp_path / "home")}
     client = RecordingClient(settings={"probeTimeout": 0.3})
-    session = Session(client, RealSystem(env=env))
+    session = Session(client, RealSystem(env=env, well_known_go=()))
     root = session.add_root(str(tmp_path / "ws"))
     await session.load_client_config(pull=True)
     session.configured.set()

@@ -44,7 +44,7 @@ def test_a_recorded_real_machine_replays_to_the_same_facts(tmp_path, go122, go12
     os.symlink(debian_gopls, tools / "gopls")
     env = go_env([go127 / "bin", go122 / "bin", tools])
     testbed.write_goenv(env, GOPRIVATE="example.com/private")
-    recording = RecordingSystem(RealSystem(env=env))
+    recording = RecordingSystem(RealSystem(env=env, well_known_go=()))
     real = asyncio.run(collect(str(ws), ProbeOptions(), recording))
     assert {b.version for b in real.go_binaries} == {"go1.27.3", "go1.22.10"} and len(real.modules) == 2
 

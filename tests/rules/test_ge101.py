@@ -10,9 +10,11 @@ import testbed
 from factsbuilder import ROOT, go_binary, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import Origin, Status
 from goenv_lsp.model import Location, Range, Severity
-from goenv_lsp.probe import binaries
+from goenv_lsp.probe import ProbeOptions, collect_sync
+from goenv_lsp.probe.fake import FakeSystem
+from goenv_lsp.rules.ge0_internal.ge003_binary_skipped import check as GE003
 from goenv_lsp.rules.ge1_toolchain.ge101_go_not_found import check as GE101
 
 MODULE_LINE = Location(f"{ROOT}/go.mod", Range.of(0, 7, 22))
@@ -68,6 +70,21 @@ def test_hint_with_unknown_version_and_no_missing_paths() -> None:
     assert "/gone" not in finding.message
 
 
+def test_a_go_found_where_installers_put_it_is_read_not_run() -> None:
+    """Only to say what to add to PATH: its VERSION file tells the version; nothing is executed."""
+    fake = FakeSystem("linux", {"HOME": "/home/dev", "PATH": "/usr/bin"})
+    fake.add_go("/usr/local/go", "1.27.3")
+    fake.add_file("/work/app/go.mod", "module example.com/app\n\ngo 1.27.3\n")
+    facts = collect_sync("/work/app", ProbeOptions(), fake)
+    [binary] = facts.go_binaries
+    assert (binary.status, binary.version, binary.origins, fake.run_count) == (Status.SKIPPED, "go1.27.3",
+                                                                               (Origin.WELL_KNOWN,), 0)
+    [finding] = run(facts)
+    assert finding.message.endswith("Go is installed but not on PATH: /usr/local/go/bin/go (go1.27.3) — add its "
+                                    "bin directory to PATH")
+    assert evaluate(facts, rules=[GE003]) == []  # skipped, but not a workspace binary
+
+
 def test_only_an_editor_sdk_works() -> None:
     sdk = go_binary("1.27.3", root="/sdk/go1.27.3", path_index=None, origins=("go.goroot",))
     [finding] = run(healthy(go_binaries=(sdk,)))
@@ -115,9 +132,7 @@ def test_real_path_without_go_and_without_go_mod(tmp_path: Path, go_env: testbed
 
 @pytest.mark.realgo
 def test_real_goroot_variable_names_an_installed_go(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
-                                                    probe_real, monkeypatch: pytest.MonkeyPatch) -> None:
-    # hermetic: the host's own installations in well-known places (Debian's /usr/lib/go) are not looked at
-    monkeypatch.setattr(binaries, "WELL_KNOWN", ())
+                                                    probe_real) -> None:
     [finding] = run(probe_real(workspace, go_env([], GOROOT=go127)))
     assert finding.severity is Severity.ERROR
     assert finding.message == (f"go not found on PATH {testbed.host_bin()}; Go is installed but not on PATH: "

@@ -35,7 +35,7 @@ If you trust the repository, trust the workspace in your editor (or pass `--trus
 def check(facts: Facts) -> Iterator[Report]:
     locations = {sdk.origin: sdk.location for sdk in editor_sdks(facts)}
     for binary in facts.go_binaries or ():
-        if binary.status is not Status.SKIPPED:
+        if binary.status is not Status.SKIPPED or not binary.in_workspace:
             continue
         how = ", ".join(o.value for o in binary.origins)
         location = next((locations[o] for o in binary.origins if o in locations), machine_anchor(facts))

@@ -11,6 +11,7 @@ No pytest dependency: usable from scripts and benchmarks too.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
@@ -158,8 +159,11 @@ def host_bin() -> Path:
             found = shutil.which(tool)
             if found:
                 (tmp / tool).symlink_to(found)
+            elif tool in ("sh", "env", "cat", "sleep"):
+                raise RuntimeError(f"{tool} not found on PATH: the tests need it")
 
-    return _cached("hostbin", build)
+    # the list's hash in the name: a tool added to HOST_TOOLS gets a new directory, not a stale one
+    return _cached(f"hostbin-{hashlib.sha256(' '.join(HOST_TOOLS).encode()).hexdigest()[:8]}", build)
 
 
 def isolated_env(tmp: Path, path_dirs: list[Path | str], **extra: EnvValue) -> dict[str, str]:

@@ -15,7 +15,9 @@ from typing import Union
 import pytest
 import pytest_lsp
 from lsprotocol import types as lsp
-from pytest_lsp import LanguageClient, LspSpecificationWarning, make_test_lsp_client
+from pygls.protocol import default_converter
+from pytest_lsp import LanguageClient, LspSpecificationWarning
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 REPO = Path(__file__).resolve().parents[2]
 CLIENTS = ("visual_studio_code", "neovim")  # recorded capability sets every end-to-end test runs with
@@ -76,13 +78,16 @@ async def session(env: dict[str, str], root: Path, capabilities: str | lsp.Clien
                   python_path: tuple[Path, ...] = ()):
     """Start `python -m goenv_lsp --stdio` in ``env``, initialize it on ``root`` (or on ``folders``), shut it
     down after. Any LspSpecificationWarning (the server used something the client did not declare) fails."""
-    client: LanguageClient = make_test_lsp_client()
+    client = LanguageClient(converter_factory=default_converter)
+    client.publications = []  # type: ignore[attr-defined]  # every publishDiagnostics, in order
+    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _published})
     _fix_code_action_structuring(client)
     client.registrations = []  # type: ignore[attr-defined]
 
     @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
     def register(params: lsp.RegistrationParams) -> None:  # VS Code accepts dynamic registrations
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
 
     if configuration is not None:
         client.set_configuration(configuration, section="goenv")
@@ -108,6 +113,12 @@ async def session(env: dict[str, str], root: Path, capabilities: str | lsp.Clien
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     problems = [str(w.message) for w in caught if issubclass(w.category, LspSpecificationWarning)]
     assert not problems, f"LspSpecificationWarning: {problems}"
+
+
+def _published(client: LanguageClient, params: lsp.PublishDiagnosticsParams) -> None:
+    """pytest-lsp's handler keeps only the last publication per URI; this one also keeps them all."""
+    client.publications.append((params.uri, list(params.diagnostics)))  # type: ignore[attr-defined]
+    client.diagnostics[params.uri] = params.diagnostics
 
 
 def _fix_code_action_structuring(client: LanguageClient) -> None:
@@ -148,6 +159,12 @@ async def watching(client: LanguageClient, count: int = 1) -> None:
     """Wait until the server's own watcher has started (``count`` times): it logs when it does."""
     await wait_until(lambda: sum("watching" in m.message for m in client.log_messages) >= count,
                      what="the environment watcher to start")
+
+
+def published_codes(client: LanguageClient, uri: str) -> list[str]:
+    """Every code ever published for ``uri`` (not only the last publication)."""
+    return [str(d.code) for published, diagnostics in client.publications  # type: ignore[attr-defined]
+            if published == uri for d in diagnostics]
 
 
 def codes(diagnostics: list[lsp.Diagnostic]) -> list[str]:

@@ -406,10 +406,8 @@ def test_random_bytes_never_raise() -> None:
 # ---------------------------------------------------------------- the same cases against the real go command
 
 @pytest.mark.realgo
-def test_error_cases_match_real_go(go127: Path, tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    env = {"HOME": str(home), "GOPATH": str(home / "go"), "GOCACHE": str(home / "cache"), "GOENV": "off",
-           "GOTOOLCHAIN": "local", "GOPROXY": "off", "GOSUMDB": "off", "PATH": str(testbed.host_bin())}
+def test_error_cases_match_real_go(go127: Path, tmp_path: Path, go_env: testbed.EnvFactory) -> None:
+    env = go_env([], GOENV="off", GOSUMDB="off")
     cases = [*ERROR_CASES, (MOD, VALID_MOD, []), (WORK, VALID_WORK, [])]
     for i, (kind, src, want) in enumerate(cases):
         work = tmp_path / str(i)

@@ -218,10 +218,8 @@ async def test_a_user_command_keeps_the_users_gotoolchain() -> None:
 
 async def test_timeout_given_per_run(tmp_path: Path, pids: Path) -> None:
     runner = Runner(ENV, timeout=30)
-    started = time.monotonic()
     run = await runner.run([sleeper(tmp_path, pids)], timeout=0.3)
     assert (run.status, run.stderr) == (Status.TIMED_OUT, "killed after 0.3 s")
-    assert time.monotonic() - started < 10
     assert running(recorded(pids)) == []
     assert runner.timeout == 30  # the runner's own timeout is unchanged
 

@@ -124,6 +124,7 @@ def test_unset() -> None:
 @pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None, "unknown": ("goenv",)},
                                      {"paths": None}], ids=["env", "goenv", "paths"])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
+    assert run(with_goroot_in_goenv("GOROOT=/nonexistent"))  # reported when everything is known
     facts = with_goroot_in_goenv("GOROOT=/nonexistent", **unknown)
     assert run(facts) == []
 

@@ -91,6 +91,7 @@ def test_go_work_takes_precedence_over_go_mod() -> None:
 @pytest.mark.parametrize("unknown", [{"env": None}, {"go_binaries": None}, {"goroot_env_file": None},
                                      {"unknown": ("go.mod",), "go_mod": None}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
+    assert run(local_go("1.22.3"))  # reported when everything is known
     assert run(local_go("1.22.3", **unknown)) == []
 
 

@@ -103,6 +103,7 @@ def test_the_last_duplicate_in_the_goenv_file_wins() -> None:
                                      {"go_binaries": None},
                                      {"go_binaries": (go_binary(path_index=None, origins=("GOROOT",)),)}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
+    assert run(in_goenv('GOTOOLCHAIN="auto"'))  # reported when everything is known
     assert run(in_goenv('GOTOOLCHAIN="auto"', **unknown)) == []
 
 

@@ -141,6 +141,7 @@ def test_go_env_is_not_read_for_gopath() -> None:
 
 @pytest.mark.parametrize("unknown", [{"env": None}, {"user_env_file": None, "unknown": ("goenv",)}])
 def test_unknown_facts_yield_nothing(unknown: dict) -> None:
+    assert run(gopath_in_goenv("GOPATH=~/go"))  # reported when everything is known
     assert run(gopath_in_goenv("GOPATH=~/go", **unknown)) == []
 
 

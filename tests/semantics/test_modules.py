@@ -114,6 +114,7 @@ def test_every_directory_agrees_with_real_go(tmp_path, go127, go_env, probe_real
                               capture_output=True, text=True, check=True).stdout.splitlines()
         ours = go_env_values(str(directory), settings, known.__contains__, facts.paths)
         assert list(ours) == real, directory
+    assert facts.modules or settings.module_mode is False
     for module in facts.modules:  # the modules the probe found are the ones go sees
         real_mod, real_work = subprocess.run([str(go127 / "bin" / "go"), "env", "GOMOD", "GOWORK"], cwd=module.dir,
                                              env=env, capture_output=True, text=True, check=True).stdout.splitlines()

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 import testbed
 from factsbuilder import HOME, ROOT, env_file, env_file_of, go_binary, healthy
+from fixhelp import apply_json_fix, removes_lines
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import Status
 from goenv_lsp.files.goenv_file import EnvFileEntry
-from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Severity
+from goenv_lsp.model import Location, Range, Severity
 from goenv_lsp.rules.ge1_toolchain.ge113_gotoolchain_invalid import check as GE113
 
 GOENV = f"{HOME}/.config/go/env"
@@ -55,9 +56,7 @@ def test_invalid_value_in_the_goenv_file(value: str, go_error: str) -> None:
     assert finding.message == f"go: {go_error} (from GOENV file {GOENV}:2){ADVICE}"
     text = f"GOTOOLCHAIN={value}".rstrip("\r")
     assert finding.location == Location(GOENV, Range.of(1, 0, len(text)))
-    [fix] = finding.fixes
-    assert (fix.title, fix.applicability) == ("Run `go env -u GOTOOLCHAIN`", Applicability.UNSAFE)
-    assert fix.command == CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT)
+    assert finding.fixes == (removes_lines(GOENV, 1, key="GOTOOLCHAIN"),)
 
 
 def test_invalid_value_in_the_environment() -> None:
@@ -129,8 +128,13 @@ def test_real_quoted_auto_in_the_goenv_file(tmp_path: Path, go127: Path, go_env:
     assert finding["message"].startswith(f"{real_error} (from GOENV file ~/.config/go/env:1)")
     assert (finding["path"], finding["range"]) == ("~/.config/go/env", {"start": {"line": 0, "character": 0},
                                                                         "end": {"line": 0, "character": 18}})
-    assert [f["command"]["argv"][1:] for f in finding["fixes"]] == [["env", "-u", "GOTOOLCHAIN"]]
     assert "GE001" not in {f["code"] for f in report["findings"]}  # the probes force GOTOOLCHAIN=local
+    [fix] = finding["fixes"]
+    apply_json_fix(fix, workspace, env["HOME"])
+    build = subprocess.run(["go", "build", "-o", "/dev/null", "."], cwd=workspace, env=env, capture_output=True,
+                           text=True, timeout=60)
+    assert (build.returncode, build.stderr) == (0, "")
+    assert "GE113" not in {f["code"] for f in check_real(workspace, env)[1]["findings"]}
 
 
 @pytest.mark.realgo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from goenv_lsp.facts import Facts
+from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import Setting
@@ -27,8 +28,17 @@ def go_env_write(facts: Facts, key: str, value: str) -> Fix:
 
 
 def unset_if_written(facts: Facts, setting: Setting) -> tuple[Fix, ...]:
-    """`go env -u KEY` when the value is in the GOENV file (an environment variable is the shell's to fix)."""
-    return (go_env_unset(facts, setting.key),) if setting.in_goenv_file else ()
+    """Remove KEY from the GOENV file when the value is there (an environment variable is the shell's to fix).
+
+    An edit, not `go env -u KEY`: go refuses to modify GOROOT at all ("GOROOT cannot be modified"), and with
+    an invalid GOPATH or GOTOOLCHAIN in that file it does not start, not even for `go env -u`. Like
+    `go env -u`, every line of KEY goes (an earlier duplicate would take over)."""
+    file = user_env_file(facts)
+    if not setting.in_goenv_file or file is None:
+        return ()
+    edits = tuple(TextEdit(file.path, Range.of(e.line, 0, 0, end_line=e.line + 1), "")  # the whole line
+                  for e in file.entries if e.key == setting.key)
+    return (Fix(f"Remove {setting.key} from the GOENV file", Applicability.UNSAFE, edits=edits),) if edits else ()
 
 
 def install_gopls(facts: Facts, version: str, allow_switch: bool = False) -> Fix:

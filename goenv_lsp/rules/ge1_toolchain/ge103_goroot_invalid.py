@@ -21,9 +21,10 @@ The go command trusts an explicit GOROOT. A wrong one breaks every command, even
 Modern Go finds its own root from the location of the `go` binary, so GOROOT rarely needs setting.
 
 ## How to fix
-Remove the setting: `go env -u GOROOT` when it is in the GOENV file, or delete the `export GOROOT=…`
-line from your shell profile. If you really need it, point it at the directory that contains `bin/go`
-and `pkg/tool`.
+Remove the setting: delete the `GOROOT=…` line from the GOENV file (`go env GOENV` prints where it is;
+`go env -u GOROOT` does not work: the go command refuses to modify GOROOT, and does not start while it
+names a missing directory), or the `export GOROOT=…` line from your shell profile. If you really need it,
+point it at the directory that contains `bin/go` and `pkg/tool`.
 
 ## Example
 `GOROOT=/usr/local/go/bin/go` names the binary; the root is `/usr/local/go`.
@@ -32,7 +33,7 @@ and `pkg/tool`.
 
 @rule(code="GE103", name="goroot-invalid", severity=Severity.ERROR,
       summary="GOROOT is set to something that is not a Go installation", docs=DOCS, fix=FixAvailability.SOMETIMES,
-      fix_title="Remove GOROOT from the GOENV file (go env -u GOROOT)",
+      fix_title="Remove GOROOT from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, "goenv"), tags=("goroot",))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GOROOT")

@@ -27,8 +27,9 @@ after an upgrade or when another `go` comes first on PATH. A GOROOT in the toolc
 downloaded toolchain forever, so switching versions seems to do nothing.
 
 ## How to fix
-Unset GOROOT (`go env -u GOROOT`, or remove the `export GOROOT=…` line from your shell profile): the go
-command finds its own root. If a version manager sets it, run go through the manager (`mise exec`,
+Unset GOROOT — delete the `GOROOT=…` line from the GOENV file (`go env -u GOROOT` is refused: "GOROOT
+cannot be modified"), or the `export GOROOT=…` line from your shell profile: the go command finds its own
+root. If a version manager sets it, run go through the manager (`mise exec`,
 `goenv exec`) or let it manage PATH only.
 
 ## Example
@@ -41,7 +42,7 @@ _TOOLCHAIN_CACHE = re.compile(r"golang\.org/toolchain@v0\.0\.1-(go[^/]+?)\.[a-z0
 
 @rule(code="GE104", name="goroot-mismatch", severity=Severity.ERROR,
       summary="GOROOT names another Go installation than the go that runs", docs=DOCS,
-      fix=FixAvailability.SOMETIMES, fix_title="Remove GOROOT from the GOENV file (go env -u GOROOT)",
+      fix=FixAvailability.SOMETIMES, fix_title="Remove GOROOT from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, Input.GO_BINARIES, "goenv"), tags=("goroot",))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GOROOT")

@@ -21,7 +21,9 @@ into the GOENV file count: the go command reads that file literally.
 Every go command that loads a module stops with `go: invalid GOTOOLCHAIN "…"`.
 
 ## How to fix
-Set a valid value (`go env -w GOTOOLCHAIN=auto`) or remove it (`go env -u GOTOOLCHAIN`).
+Remove it from the GOENV file (delete the line, or `GOTOOLCHAIN=local go env -u GOTOOLCHAIN`: with an invalid
+value there the go command does not start unless the environment overrides it), or set a valid value
+(`GOTOOLCHAIN=local go env -w GOTOOLCHAIN=auto`).
 
 ## Example
 `GOTOOLCHAIN="go1.27.3"` in the GOENV file keeps the quotes: the value is `"go1.27.3"`, which is invalid.
@@ -30,7 +32,7 @@ Set a valid value (`go env -w GOTOOLCHAIN=auto`) or remove it (`go env -u GOTOOL
 
 @rule(code="GE113", name="gotoolchain-invalid", severity=Severity.ERROR,
       summary="GOTOOLCHAIN has a value the go command rejects", docs=DOCS,
-      fix=FixAvailability.SOMETIMES, fix_title="Remove GOTOOLCHAIN from the GOENV file (go env -u GOTOOLCHAIN)",
+      fix=FixAvailability.SOMETIMES, fix_title="Remove GOTOOLCHAIN from the GOENV file",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, "goenv", "go.env"), tags=("toolchain",))
 def check(facts: Facts) -> Iterator[Report]:
     decision = toolchain_decision(facts, None)

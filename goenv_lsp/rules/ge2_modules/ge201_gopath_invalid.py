@@ -26,9 +26,10 @@ print `warning: both GOPATH and GOROOT are the same directory` and mixes your mo
 installation; inside GOROOT they are wiped by the next Go upgrade.
 
 ## How to fix
-Unset GOPATH (the default `$HOME/go` is fine for most people): `go env -u GOPATH` or remove the export
-from your shell profile. Otherwise use an absolute path outside GOROOT, e.g. `export GOPATH="$HOME/go"`
-(double quotes expand `$HOME`, `~` inside quotes does not).
+Unset GOPATH (the default `$HOME/go` is fine for most people): delete the `GOPATH=…` line from the GOENV
+file (`go env -u GOPATH` fails while the value there is invalid, go does not start; `GOPATH="$HOME/go"
+go env -u GOPATH` works) or remove the export from your shell profile. Otherwise use an absolute path
+outside GOROOT, e.g. `export GOPATH="$HOME/go"` (double quotes expand `$HOME`, `~` inside quotes does not).
 
 ## Example
 `export GOPATH='~/go'` in `~/.bashrc`.
@@ -39,7 +40,7 @@ _UNEXPANDED = re.compile(r"^~|\$\{?HOME\}?|%USERPROFILE%|%HOMEPATH%")
 
 @rule(code="GE201", name="gopath-invalid", severity=Severity.ERROR,
       summary="GOPATH is unexpanded, relative, equal to GOROOT or inside it", docs=DOCS,
-      fix=FixAvailability.SOMETIMES, fix_title="Remove GOPATH from the GOENV file (go env -u GOPATH)",
+      fix=FixAvailability.SOMETIMES, fix_title="Remove GOPATH from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GOPATH", goroot_layer=False)

@@ -70,8 +70,12 @@ def case_facts(case: Path) -> Facts:
     if (case / "facts.json").is_file():
         return load(str(case / "facts.json"))
     data = machine_data(case)
+    return machine_facts(data, FakeSystem.from_data(data))
+
+
+def machine_facts(data: dict, system: FakeSystem) -> Facts:
+    """What the probe collects on a case's machine (``system``, built from ``data`` and maybe changed since)."""
     root = data.get("root", "/work/app")
-    system = FakeSystem.from_data(data)
     config, problems, _ = load_workspace_file(root, Config(), system)
     assert not problems, problems
     options = ProbeOptions(trusted=bool(data.get("trusted")), discovery=config.workspace,

@@ -12,6 +12,7 @@ import pytest
 from lsp_harness import (  # type: ignore[import-not-found]
     MACHINE,
     REPO,
+    apply_edits,
     codes,
     fake_machine,
     fake_server,
@@ -19,6 +20,7 @@ from lsp_harness import (  # type: ignore[import-not-found]
     quick_fixes,
     session,
     wait_for,
+    watching,
     write_workspace,
 )
 from lsprotocol import types as lsp
@@ -82,8 +84,13 @@ async def test_goenv_file_line_gets_its_own_diagnostic(tmp_path):
         [ge113] = await wait_for(client, goenv.as_uri(), lambda d: "GE113" in codes(d))
         assert ge113.range.start.line == 0
         assert 'invalid GOTOOLCHAIN' in ge113.message
-        actions = await quick_fixes(client, goenv.as_uri(), ge113)
-        assert "Run `go env -u GOTOOLCHAIN`" in [a.title for a in actions]
+        [remove] = [a for a in await quick_fixes(client, goenv.as_uri(), ge113)
+                    if a.title == "Remove GOTOOLCHAIN from the GOENV file"]
+        if remove.edit is None:
+            remove = await client.code_action_resolve_async(remove)
+        await watching(client)
+        goenv.write_text(apply_edits(goenv.read_text(), remove.edit.changes[goenv.as_uri()]))  # the editor saves
+        await wait_for(client, goenv.as_uri(), lambda d: "GE113" not in codes(d))
 
 
 @pytest.mark.parametrize("proxy", ["off", "default"])

@@ -181,6 +181,7 @@ def _check(args: argparse.Namespace) -> int:
     from goenv_lsp.engine import Evaluation, Selection, unknown_patterns
     from goenv_lsp.model import Severity
     from goenv_lsp.report import CheckResult, PathStyle, formats
+    from goenv_lsp.rules import Input
 
     unknown = unknown_patterns(args.select + args.ignore)
     if unknown:
@@ -194,7 +195,7 @@ def _check(args: argparse.Namespace) -> int:
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
                           severity=dict(config.severity))
     evaluation = Evaluation(selection)
-    source = snapshot or _live(args, system, config, gopls=any("gopls" in r.needs for r in evaluation.rules))
+    source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS))
     facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)

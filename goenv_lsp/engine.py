@@ -96,6 +96,10 @@ class Evaluation:
         self.runs = 0  # rule checks run by the last ``run`` (for tests and benchmarks)
         self._anchor: object = None  # the machine anchor of the last facts (rules._shared.anchors)
 
+    def reads(self, name: str) -> bool:
+        """Does a selected rule need this input (e.g. ``Input.GOPLS``: then gopls is probed)?"""
+        return any(name in rule.needs for rule in self.rules)
+
     def run(self, facts: Facts) -> list[Finding]:
         from goenv_lsp.rules._shared.anchors import machine_anchor
 
@@ -152,7 +156,7 @@ def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:
 
 
 def _module_of(rule: Rule, facts: Facts, target: object) -> str | None:
-    from goenv_lsp.semantics.modules import Scope as ModuleScope
+    from goenv_lsp.semantics.modules import ModuleScope
 
     if isinstance(target, ModuleScope):
         return target.path

@@ -38,12 +38,6 @@ class FrozenMap(Mapping[K, V]):
     def __repr__(self) -> str:
         return f"FrozenMap({self._data!r})"
 
-    def replace(self, **changes: V) -> FrozenMap[K, V]:
-        return FrozenMap({**self._data, **changes})
-
-    def updated(self, changes: Mapping[K, V]) -> FrozenMap[K, V]:
-        return FrozenMap({**self._data, **changes})
-
 
 def freeze(data: Mapping[K, V] | None) -> FrozenMap[K, V] | None:
     """``None`` stays ``None`` (unknown); JSON-like values inside are frozen too."""

@@ -54,15 +54,6 @@ class LineIndex:
         return start + len(line)
 
 
-def apply_edits(text: str, edits: list[tuple[Range, str]]) -> str:
-    """Apply non-overlapping edits (ranges in ``text``'s positions) — what an editor does with a WorkspaceEdit."""
-    index = LineIndex(text)
-    spans = sorted(((index.offset(r.start), index.offset(r.end), new) for r, new in edits), reverse=True)
-    for start, end, new in spans:
-        text = text[:start] + new + text[end:]
-    return text
-
-
 @dataclass(frozen=True)
 class DecodeError:
     message: str
@@ -86,7 +77,3 @@ def decode_text(data: bytes) -> tuple[str | None, DecodeError | None]:
         pos = LineIndex(prefix).position(len(prefix))
         return None, DecodeError(f"invalid UTF-8 at byte {err.start} (the file must be UTF-8)", pos)
 
-
-def basename(path: str) -> str:
-    """The last component of a POSIX or Windows path."""
-    return re.split(r"[/\\]", path)[-1] or path

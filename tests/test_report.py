@@ -167,3 +167,11 @@ def test_json_keeps_unicode() -> None:
 
 def test_formats_registry() -> None:
     assert formats()["json"] is json_report.render and formats()["text"] is text.render
+
+
+def test_check_offers_every_registered_format() -> None:
+    from goenv_lsp.cli import _parser
+
+    [check] = [a for a in _parser()._subparsers._group_actions[0].choices["check"]._actions  # type: ignore[union-attr]
+               if "--format" in a.option_strings]
+    assert set(check.choices) == set(formats())

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from goenv_lsp.facts import Facts, FileFacts, PathFlavor, Spanned, Status
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
 from goenv_lsp.model import Severity
-from goenv_lsp.text import basename
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class ModFileFacts(FileFacts):
 def parse_mod(data: bytes, path: str, ctx: ParseContext, kind: str) -> ModFileFacts:
     from goenv_lsp.files._modfile import parse_modfile
 
-    parsed = parse_modfile(data, basename(path), kind, windows=ctx.paths.flavor is PathFlavor.WINDOWS)
+    parsed = parse_modfile(data, ctx.paths.basename(path), kind, windows=ctx.paths.flavor is PathFlavor.WINDOWS)
     return ModFileFacts(path=path, kind=kind, status=Status.MALFORMED if parsed.problems else Status.OK,
                         problems=parsed.problems, module=parsed.module, go=parsed.go, toolchain=parsed.toolchain,
                         uses=parsed.uses)

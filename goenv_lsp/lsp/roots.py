@@ -28,7 +28,7 @@ from goenv_lsp.probe.cache import ProbeCache
 from goenv_lsp.probe.collect import FileCache, collect_with_tree, reread
 from goenv_lsp.probe.discover import Discovered
 from goenv_lsp.probe.system import System
-from goenv_lsp.rules import Rule
+from goenv_lsp.rules import Input, Rule
 
 log = logging.getLogger(__name__)
 PROBE_DEBOUNCE = 0.3
@@ -78,7 +78,7 @@ class WorkspaceRoot:
         return ProbeOptions(timeout=config.probe_timeout, trusted=config.trusted,
                             editor_settings=dict(config.editor_settings), overrides=dict(self.buffers()),
                             discovery=config.workspace,
-                            gopls=any("gopls" in rule.needs for rule in self.evaluation.rules))
+                            gopls=self.evaluation.reads(Input.GOPLS))
 
     # -- the hot path --------------------------------------------------------------------------
     async def refresh(self, changed: Iterable[str] = ()) -> list[Finding]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from goenv_lsp.facts import PathKind, ProbeRun, Status
 from goenv_lsp.probe.system import System
+from goenv_lsp.semantics.modules import nearest
 
 
 class ProbeCache:
@@ -41,16 +42,7 @@ class ProbeCache:
     def _upwards(self, start: str | None, name: str) -> str | None:
         if not start:
             return None
-        paths = self.system.paths
-        directory = start
-        while True:
-            candidate = paths.join(directory, name)
-            if self.system.stat(candidate).kind is PathKind.FILE:
-                return candidate
-            parent = paths.dirname(directory)
-            if parent == directory:
-                return None
-            directory = parent
+        return nearest(start, name, lambda p: self.system.stat(p).kind is PathKind.FILE, self.system.paths)
 
     def runs(self, spawn: bool) -> CachedRuns:
         return CachedRuns(self, spawn)

@@ -300,15 +300,7 @@ class _Collector:
         return path in self.files or self.system.stat(path).kind is PathKind.FILE
 
     def _find_upwards(self, start: str, name: str) -> str | None:
-        directory = start
-        while True:
-            candidate = self.paths.join(directory, name)
-            if self.system.stat(candidate).kind is PathKind.FILE:
-                return candidate
-            parent = self.paths.dirname(directory)
-            if parent == directory:
-                return None
-            directory = parent
+        return gomodules.nearest(start, name, lambda p: self.system.stat(p).kind is PathKind.FILE, self.paths)
 
     # -- settings and go binaries --------------------------------------------------------------
     def _setting_values(self) -> dict[str, object]:
@@ -346,7 +338,8 @@ class _Collector:
             if paths.is_abs(resolved):
                 add(resolved, Origin.ALTERNATE_GO)
             else:  # vscode-go looks a relative name up in GOBIN, GOROOT/bin, then each PATH entry
-                dirs = tuple(d for d in (env.get("GOBIN"), paths.join(env.get("GOROOT") or "/-", "bin")) if d)
+                dirs = tuple(d for d in (env.get("GOBIN"), env.get("GOROOT") and paths.join(env["GOROOT"], "bin"))
+                             if d)
                 hits = binaries.find_on_path(system, resolved, dirs + path_entries, self.root)
                 add(hits[0][1] if hits else resolved, Origin.ALTERNATE_GO)  # a bare name: not found
         for key, origin in (("go.goroot", Origin.GO_GOROOT), ("go.toolsEnvVars.GOROOT", Origin.TOOLS_ENV_GOROOT)):

@@ -17,6 +17,4 @@ def formats() -> dict[str, Renderer]:
     return {"text": text.render, "json": json.render}
 
 
-FORMAT_NAMES = ("text", "json")
-
-__all__ = ["FORMAT_NAMES", "CheckResult", "PathStyle", "Renderer", "formats"]
+__all__ = ["CheckResult", "PathStyle", "Renderer", "formats"]

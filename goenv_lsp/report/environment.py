@@ -100,7 +100,7 @@ def environment_report(facts: Facts, findings: list[Finding] | tuple[Finding, ..
     out += ["## Variables and where they come from", "", "| variable | value | from |", "|---|---|---|"]
     go_env = (active.env if active else None) or {}
     for key in REPORTED_VARIABLES:
-        setting = user_setting(facts, key, goroot_layer=key != "GOROOT")
+        setting = user_setting(facts, key)
         if setting is not None and setting.source is not Source.UNSET:
             value, source = setting.value, setting.describe_source
         elif key in go_env:

@@ -44,16 +44,23 @@ class ModuleSettings:
 IsFile = Callable[[str], bool]
 
 
-def module_root(directory: str, is_file: IsFile, paths: PathOps) -> str | None:
-    """findModuleRoot: the nearest directory at or above ``directory`` holding a go.mod file."""
+def nearest(directory: str, name: str, is_file: IsFile, paths: PathOps, stop: str | None = None) -> str | None:
+    """The file ``name`` in ``directory`` or the nearest directory above it (never in ``stop`` or above)."""
     current = paths.normpath(directory)
     while True:
-        if is_file(paths.join(current, "go.mod")):
-            return current
+        candidate = paths.join(current, name)
+        if is_file(candidate):
+            return candidate
         parent = paths.dirname(current)
-        if parent == current:
+        if parent == current or (stop and paths.same(parent, stop)):
             return None
         current = parent
+
+
+def module_root(directory: str, is_file: IsFile, paths: PathOps) -> str | None:
+    """findModuleRoot: the nearest directory at or above ``directory`` holding a go.mod file."""
+    found = nearest(directory, "go.mod", is_file, paths)
+    return paths.dirname(found) if found else None
 
 
 def go_work_for(directory: str, settings: ModuleSettings, is_file: IsFile, paths: PathOps) -> str | None:
@@ -63,21 +70,7 @@ def go_work_for(directory: str, settings: ModuleSettings, is_file: IsFile, paths
         return None
     if gowork not in ("", "auto"):
         return gowork if paths.is_abs(gowork) else None
-    current = paths.normpath(directory)
-    while True:
-        candidate = paths.join(current, "go.work")
-        if is_file(candidate):
-            return candidate
-        parent = paths.dirname(current)
-        if parent == current:
-            return None
-        if settings.goroot and paths.same(parent, settings.goroot):
-            return None  # "don't cross GOROOT to find a go.work file"
-        current = parent
-
-
-def gowork_invalid(settings: ModuleSettings, paths: PathOps) -> bool:
-    return settings.gowork not in ("", "auto", "off") and not paths.is_abs(settings.gowork)
+    return nearest(directory, "go.work", is_file, paths, stop=settings.goroot)  # "don't cross GOROOT"
 
 
 def go_env_values(directory: str, settings: ModuleSettings, is_file: IsFile, paths: PathOps) -> tuple[str, str]:
@@ -135,7 +128,7 @@ def governing_file(facts: Facts, module: Module) -> ModFileFacts | None:
 
 
 @dataclass(frozen=True)
-class Scope:
+class ModuleScope:
     """What the go command builds with in part of the workspace: one go.work and the modules it governs, or
     one go.mod on its own. Module-scoped rules run once per scope."""
 
@@ -147,14 +140,14 @@ class Scope:
         return self.file.path
 
 
-def scopes(facts: Facts) -> tuple[Scope, ...]:
+def scopes(facts: Facts) -> tuple[ModuleScope, ...]:
     """Every scope of the workspace: each distinct governing file of its modules, and the go.work the root
     itself is in when no module contains the root. Nothing in GOPATH mode (GO111MODULE=off): the go
     command then ignores go.mod and go.work lines."""
     return facts.memo(scopes, lambda: tuple(_scopes(facts)))
 
 
-def _scopes(facts: Facts) -> Iterator[Scope]:
+def _scopes(facts: Facts) -> Iterator[ModuleScope]:
     settings = settings_of(facts)
     if settings is not None and settings.module_mode is False:
         return
@@ -170,7 +163,7 @@ def _scopes(facts: Facts) -> Iterator[Scope]:
         files[root_work.path] = root_work
         grouped[root_work.path] = []
     for path in sorted(files, key=facts.paths.key):
-        yield Scope(files[path], tuple(grouped[path]))
+        yield ModuleScope(files[path], tuple(grouped[path]))
 
 
 def _root_go_work(facts: Facts, settings: ModuleSettings | None) -> ModFileFacts | None:

@@ -180,8 +180,9 @@ def open_document(client: LanguageClient, path: Path, language_id: str, version:
 
 def apply_edits(text: str, edits: list[lsp.TextEdit]) -> str:
     """Apply LSP text edits (UTF-16 columns) to ``text``, as an editor does."""
+    from fixhelp import apply_edits as apply
+
     from goenv_lsp.model import Position, Range
-    from goenv_lsp.text import apply_edits as apply
 
     def ours(value: lsp.Range) -> Range:
         return Range(Position(value.start.line, value.start.character), Position(value.end.line, value.end.character))

@@ -12,11 +12,11 @@ import pytest
 import testbed  # type: ignore[import-not-found]
 
 from goenv_lsp.facts import PathFlavor, PathOps, Status
+from goenv_lsp.facts.paths import POSIX, WINDOWS
 from goenv_lsp.files._modfile import parse_modfile
 from goenv_lsp.files.base import ParseContext
 from goenv_lsp.files.go_mod import ModFileFacts, parse_mod
 from goenv_lsp.model import Position, Range
-from goenv_lsp.text import basename
 
 VALID_MOD = """\
 // Package comment.
@@ -276,9 +276,9 @@ def test_error_messages(kind: str, src: str, want: list[str]) -> None:
 def test_go_messages_use_the_given_name() -> None:
     assert messages("go 1.x\n", "go.work") == ["invalid go version '1.x': must match format 1.23.0"]
     assert go_messages("go 1.x\n", "go.work") == ["go.work:1: invalid go version '1.x': must match format 1.23.0"]
-    for path, name in [("C:\\proj\\go.work", "go.work"), ("rel/go.mod", "go.mod")]:
-        assert basename(path) == name  # what parse_mod passes as the name
-        f = parse_modfile(b"go 1.x\n", basename(path), "go.mod")
+    for paths, path, name in [(WINDOWS, "C:\\proj\\go.work", "go.work"), (POSIX, "rel/go.mod", "go.mod")]:
+        assert paths.basename(path) == name  # what parse_mod passes as the name
+        f = parse_modfile(b"go 1.x\n", paths.basename(path), "go.mod")
         assert f.go_messages[0].startswith(f"{name}:1: "), path
         assert f.problems[0].message == "invalid go version '1.x': must match format 1.23.0"
 

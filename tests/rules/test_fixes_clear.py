@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixhelp import apply_edits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "goldens"))
 import golden
@@ -18,7 +19,6 @@ from goenv_lsp.facts import Status
 from goenv_lsp.model import CommandKind, Finding, Fix
 from goenv_lsp.probe.fake import FakeSystem
 from goenv_lsp.rules import by_code
-from goenv_lsp.text import apply_edits
 
 
 def offered() -> list[tuple[str, int, int]]:

@@ -9,7 +9,7 @@ from goenv_lsp.rules._shared.fixes import go_env_unset, go_env_write, replace_te
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.modules import Scope as ModuleScope
+from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
 
 DOCS = """

@@ -8,7 +8,7 @@ from goenv_lsp.rules._shared.anchors import related_setting, span_location
 from goenv_lsp.rules._shared.fixes import replace_text
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
-from goenv_lsp.semantics.modules import Scope as ModuleScope
+from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
 
 DOCS = """

@@ -10,7 +10,7 @@ from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
-from goenv_lsp.semantics.modules import Scope as ModuleScope
+from goenv_lsp.semantics.modules import ModuleScope
 
 DOCS = """
 ## What it checks

@@ -155,12 +155,16 @@ class Session:
                 continue
             _, paths, structural = touched.get(root.path, (root, [], False))
             touched[root.path] = (root, [*paths, path], structural or change is not lsp.FileChangeType.Changed)
+        ops = self.system.paths
         for root, paths, structural in touched.values():
             self.report_config_problems(root.configure(self.client_config))
             if structural:
                 root.schedule_probe()
-            else:
-                await root.refresh(paths)
+                continue
+            config = ops.join(root.path, CONFIG_FILE)  # a nested settings.json or goenv-lsp.toml is no input
+            read = [p for p in paths if p == config or kind_of(p, root.path, ops, root.facts) is not None]
+            if read:
+                await root.refresh(read)
 
     # -- publishing ----------------------------------------------------------------------------
     def publish(self, root: WorkspaceRoot, findings: list[Finding]) -> None:

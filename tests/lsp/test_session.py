@@ -257,3 +257,16 @@ async def test_the_probe_timeout_setting_reaches_every_probe(tmp_path) -> None:
     await session.probe_all()
     [binary] = root.facts.go_binaries
     assert binary.version_run.stderr == "killed after 0.3 s"
+
+
+async def test_a_nested_settings_file_saved_on_disk_changes_nothing() -> None:
+    fake = machine()
+    fake.add_file("/ws/sub/.vscode/settings.json", '{"go.goroot": "/nowhere"}\n')
+    session, _ = await started(fake)
+    root = session.roots["/ws"]
+    evaluations = []
+    original = root.evaluation.run
+    root.evaluation.run = lambda facts: evaluations.append(facts) or original(facts)  # type: ignore[method-assign]
+    calls = len(fake.calls)
+    await session.files_changed_on_disk({"/ws/sub/.vscode/settings.json": lsp.FileChangeType.Changed})
+    assert evaluations == [] and [c for c in fake.calls[calls:] if c[0] != "read"] == []

@@ -52,6 +52,7 @@ class Session:
         self.client_config = Config()
         self.init_options: object = None
         self.published: dict[str, dict[str, list[lsp.Diagnostic]]] = {}  # root → uri → diagnostics
+        self._findings: dict[str, dict[str, list[Finding]]] = {}  # root → uri → the findings published there
         self.shown_messages: set[str] = set()
         self._configured: asyncio.Event | None = None
         # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
@@ -94,6 +95,7 @@ class Session:
         root = self.roots.pop(self.system.paths.normpath(path), None)
         if root is not None:
             root.close()
+            self._findings.pop(root.path, None)
             for uri in self.published.pop(root.path, {}):
                 self.send(uri)
 
@@ -171,16 +173,19 @@ class Session:
         if self.roots.get(root.path) is not root:  # removed while it was being evaluated
             return
         related = self.client.supports("text_document.publish_diagnostics.related_information")
-        by_uri: dict[str, list[lsp.Diagnostic]] = {}
+        grouped: dict[str, list[Finding]] = {}
         for finding in findings:
             if finding.location.path is None:  # the anchoring policy found no file (rules._shared.anchors)
                 self.show_once(f"goenv-lsp [{finding.code}] {finding.message}")
                 continue
-            by_uri.setdefault(path_to_uri(finding.location.path), []).append(convert.diagnostic(finding, related))
-        before = self.published.get(root.path, {})
-        self.published[root.path] = by_uri
+            grouped.setdefault(path_to_uri(finding.location.path), []).append(finding)
+        # only the files whose findings changed are converted and sent again (a monorepo has a thousand)
+        before, was = self.published.get(root.path, {}), self._findings.get(root.path, {})
+        by_uri = {uri: before[uri] if was.get(uri) == group and uri in before
+                  else [convert.diagnostic(f, related) for f in group] for uri, group in grouped.items()}
+        self.published[root.path], self._findings[root.path] = by_uri, grouped
         for uri in set(before) | set(by_uri):
-            if before.get(uri) != by_uri.get(uri):
+            if before.get(uri) is not by_uri.get(uri) and before.get(uri) != by_uri.get(uri):
                 self.send(uri)
 
     def send(self, uri: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 from pygls.uris import from_fs_path, to_fs_path
@@ -13,5 +14,6 @@ def uri_to_path(uri: str) -> str | None:
     return path if path and os.path.isabs(path) else None
 
 
+@functools.lru_cache(maxsize=4096)  # every finding's file, on every evaluation
 def path_to_uri(path: str) -> str:
     return from_fs_path(path) or f"file://{path}"

@@ -128,8 +128,9 @@ def reread(facts: Facts, path: str, options: ProbeOptions, system: System, cache
     path = paths.normpath(path)
     tree_kinds = {k.name: k for k in PARSED if k.where is Where.TREE}
     # files of the tree the walk found stay; the one edited and those found from go.work lines are read again
-    collector.files = {p: f for p, f in (facts.files or {}).items()
-                       if p != path and (f.kind not in tree_kinds or paths.inside(p, root))}
+    walked = {p for found in tree.files.values() for p in found} if tree is not None else set()
+    collector.files = {p: f for p, f in (facts.files or {}).items() if p != path and (
+        f.kind not in tree_kinds or p in walked or paths.inside(p, root))}
     collector.kinds = list(facts.kinds or ())
     file_kind = next((k for k in tree_kinds.values() if k.matches(path, root, paths)), None)
     listed = tree.files.setdefault(file_kind.name, []) if tree is not None and file_kind else None
@@ -495,11 +496,13 @@ class _Collector:
         """Toolchains the go command could switch to without a download: ``goX.Y.Z`` on PATH, or already
         extracted in the module cache."""
         names = set()
-        for scope in gomodules.scopes(facts):
-            if scope.file.go:
-                names.add(gover.toolchain_for_go_line(scope.file.go.value))
-            if scope.file.toolchain and scope.file.toolchain.value != "default":
-                names.add(scope.file.toolchain.value)
+        for file in (*(facts.files_of("go.mod") or ()), *(facts.files_of("go.work") or ())):
+            # every go.mod and go.work, not only those that govern a scope: a few names more to look up,
+            # and no scopes to compute on every keystroke
+            if isinstance(file, ModFileFacts) and file.go:
+                names.add(gover.toolchain_for_go_line(file.go.value))
+            if isinstance(file, ModFileFacts) and file.toolchain and file.toolchain.value != "default":
+                names.add(file.toolchain.value)
         setting = user_setting(facts, "GOTOOLCHAIN")
         if setting and setting.value.split("+")[0].startswith("go"):
             names.add(setting.value.split("+")[0])

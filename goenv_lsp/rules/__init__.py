@@ -44,4 +44,9 @@ def all_rules() -> tuple[Rule, ...]:
 
 def by_code(code_or_name: str) -> Rule | None:
     wanted = code_or_name.strip()
-    return next((r for r in all_rules() if wanted.upper() == r.code or wanted.lower() == r.name), None)
+    return _index().get(wanted.upper()) or _index().get(wanted.lower())
+
+
+@cache
+def _index() -> dict[str, Rule]:
+    return {**{r.name: r for r in all_rules()}, **{r.code: r for r in all_rules()}}

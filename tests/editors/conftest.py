@@ -73,3 +73,19 @@ def monorepo_scenario(tmp_path: Path, go122: Path, go_env: testbed.EnvFactory) -
     env = go_env([go122 / "bin"], GOTOOLCHAIN=None)
     testbed.write_goenv(env, GOTOOLCHAIN="local")
     return Scenario(repo / "services" / "api" / "go.mod", "GE110", "", env, tmp_path)
+
+
+@pytest.fixture
+def healthy_scenario(tmp_path: Path, go127: Path, go_env: testbed.EnvFactory) -> Scenario:
+    """What most developers have: go 1.27.3 on PATH, a module asking for it, GOTOOLCHAIN as go.env sets it, a
+    gopls built with that go in GOPATH/bin, go.goroot naming the same tree → nothing to report."""
+    ws = tmp_path / "ws"
+    (ws / ".vscode").mkdir(parents=True)
+    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
+    (ws / ".vscode/settings.json").write_text(f'{{\n  "go.goroot": "{go127}"\n}}\n')
+    env = go_env([go127 / "bin"], GOTOOLCHAIN=None)
+    gopls = testbed.build_stub_gopls(go127, tmp_path / "stub", "v0.23.0", tmp_path / "stub-cache")
+    bin_dir = Path(env["GOPATH"]) / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "gopls").symlink_to(gopls)
+    return Scenario(ws / "go.mod", "", "", env, tmp_path)

@@ -1,7 +1,9 @@
 -- Headless Neovim scenario for tests/editors (0.7 and 0.11): open the file given on the command line with
 -- goenv-lsp attached through editors/nvim, wait for the $GOENV_LSP_EXPECT diagnostic, and if $GOENV_LSP_FIX
 -- is set apply the code action whose title starts with it using Neovim's own LSP code, :write, and wait for
--- the diagnostic to go away. Everything observed goes to the JSON file $GOENV_LSP_OUT.
+-- the diagnostic to go away. With no $GOENV_LSP_EXPECT (a healthy workspace), wait for the server to attach
+-- and answer goenv.report (it waits for its probes), then record what is shown. Everything observed goes to
+-- the JSON file $GOENV_LSP_OUT.
 local expect, fix = os.getenv('GOENV_LSP_EXPECT'), os.getenv('GOENV_LSP_FIX') or ''
 local v = vim.version()
 local result = { nvim = string.format('%d.%d.%d', v.major, v.minor, v.patch), publishes = {}, timings = {} }
@@ -85,9 +87,20 @@ local function apply_builtin(d)
   })
 end
 
+local function settle_quiet(buf)
+  assert(vim.wait(15000, function() return next(get_clients(buf)) ~= nil end, 20), 'goenv-lsp did not attach')
+  local _, client = next(get_clients(buf))
+  local answer = client.request_sync('workspace/executeCommand', { command = 'goenv.report' }, 15000, buf)
+  assert(answer and answer.result, 'goenv.report failed: ' .. vim.inspect(answer))
+  vim.wait(200, function() return false end, 20) -- anything published with the report has been handled
+  result.clients = { { name = client.name, root_dir = client.config.root_dir } }
+  result.before = diagnostics(buf)
+end
+
 local function run()
   local buf = vim.api.nvim_get_current_buf()
   result.filetype = vim.bo[buf].filetype
+  if expect == nil or expect == '' then return settle_quiet(buf) end
   local found = vim.wait(15000, function() return has(buf, expect) ~= nil end, 20)
   mark('diagnostic')
   result.clients = {}

@@ -54,3 +54,12 @@ def test_nested_module_of_a_monorepo(fixture: str, version: str, request: pytest
     assert result["nvim"].startswith(version)
     assert [(d["lnum"], d["source"]) for d in result["before"] if d["code"] == "GE110"] == [(2, "goenv-lsp")]
     assert "go >= 1.27.3" in next(d["message"] for d in result["before"] if d["code"] == "GE110")
+
+
+@pytest.mark.parametrize(("fixture", "version"), NVIMS)
+def test_a_healthy_workspace_is_quiet(fixture: str, version: str, request: pytest.FixtureRequest,
+                                      healthy_scenario: Scenario) -> None:
+    result = nvim(request.getfixturevalue(fixture), healthy_scenario)
+    assert result["nvim"].startswith(version) and [c["name"] for c in result["clients"]] == ["goenv_lsp"]
+    assert result["before"] == []
+    assert [p for p in result["publishes"] if p["codes"]] == []  # nothing shown anywhere, not even briefly

@@ -20,3 +20,8 @@ def redact_data(data: object) -> object:
     if isinstance(data, dict):
         return {key: redact_data(value) for key, value in data.items()}
     return data
+
+
+def redact_text(text: str) -> str:
+    """Free text (a log line, a message): every secret a value pattern recognises is hidden."""
+    return redact_credentials(text)

@@ -21,6 +21,15 @@ class Status(str, enum.Enum):
     SKIPPED = "skipped"  # deliberately not run: a binary in an untrusted workspace, a well-known install
 
 
+class Refusal(str, enum.Enum):
+    """Why goenv-lsp did not run a binary it found (its status is SKIPPED); docs/security.md."""
+
+    IN_WORKSPACE = "in-workspace"  # its real path is inside an untrusted workspace
+    WORKSPACE_PATH = "workspace-path"  # named by a setting relative to an untrusted workspace (${workspaceFolder}/..)
+    NOT_GO = "not-go"  # no Go build information: a script, a launcher, another program
+    NOT_GO_COMMAND = "not-go-command"  # a Go program whose build information is not cmd/go's
+
+
 class Source(str, enum.Enum):
     """Where the go command takes a variable's value from (cfg.Getenv precedence)."""
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Status
+from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Refusal, Status
 from goenv_lsp.facts.paths import PathOps, ops
 from goenv_lsp.frozen import FrozenMap, freeze
 from goenv_lsp.model import Range
@@ -90,6 +90,8 @@ class GoBinary:
     env_run: ProbeRun | None = None
     own_root: str | None = None  # the GOROOT the binary finds by itself (exe/../.. holding pkg/tool)
     own_root_version: str | None = None  # first line of <own_root>/VERSION
+    refused: Refusal | None = None  # why it was not run (status SKIPPED)
+    refused_detail: str = ""  # what its file is, e.g. "an ELF executable without Go build information"
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env")
@@ -109,7 +111,8 @@ class GoplsBinary:
     built_with: str | None = None  # the Go that built it, e.g. "go1.19.5"
     module_path: str | None = None  # e.g. "golang.org/x/tools/gopls"
     module_version: str | None = None  # "v0.16.1", "(devel)", "" or None when no mod line
-    run: ProbeRun | None = None
+    run: ProbeRun | None = None  # facts of older versions: `go version -m` (now read from the file itself)
+    problem: str = ""  # why its build information could not be read (status MALFORMED)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origins", tuple(Origin(o) for o in self.origins))

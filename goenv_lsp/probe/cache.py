@@ -1,7 +1,7 @@
 """Probe results remembered by fingerprint, so the language server can re-collect facts on every keystroke
 without starting a process. A result is reused while nothing it depends on changed: the command, its
-directory, the executable (and the file ``go version -m`` reads), the GOENV file, the go.env next to the
-binary, and the go.mod / go.work the command would find.
+directory (or the one ``go -C`` names), the executable (and the file ``go version -m`` reads), the GOENV file,
+the go.env next to the binary, and the go.mod / go.work the command would find.
 
 On the hot path (``runs(spawn=False)``) a miss never starts a process and never invents a failure: the last
 result of the same command is used and marked stale (stale-while-revalidate), or — for a command never run —
@@ -9,6 +9,8 @@ the answer is None, "not known yet", which rules treat as unknown. The caller th
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from goenv_lsp.facts import PathKind, ProbeRun, Status
 from goenv_lsp.probe.system import System
@@ -28,8 +30,9 @@ class ProbeCache:
         system, paths = self.system, self.system.paths
         if upwards is None:
             upwards = {}
-        if cwd not in upwards:
-            upwards[cwd] = (self._upwards(cwd, "go.mod"), self._upwards(cwd, "go.work"))
+        where = argv[2] if argv[1:2] == ("-C",) and len(argv) > 2 else cwd  # go -C DIR runs in DIR
+        if where not in upwards:
+            upwards[where] = (self._upwards(where, "go.mod"), self._upwards(where, "go.work"))
         exe = system.realpath(argv[0]) if paths.is_abs(argv[0]) else argv[0]
         target = argv[-1] if argv[1:3] == ("version", "-m") else None
 
@@ -37,7 +40,7 @@ class ProbeCache:
             return system.stat(path).fingerprint if path else None
 
         return (argv, cwd, stat(exe), stat(target), stat(self.goenv_file),
-                stat(paths.join(paths.dirname(paths.dirname(exe)), "go.env")), *upwards[cwd])
+                stat(paths.join(paths.dirname(paths.dirname(exe)), "go.env")), *upwards[where])
 
     def _upwards(self, start: str | None, name: str) -> str | None:
         if not start:
@@ -61,7 +64,8 @@ class CachedRuns:
         self.stale = False  # an answer came from before the latest change
         self._upwards: dict = {}
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None:
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
+                  env: Mapping[str, str] | None = None) -> ProbeRun | None:
         key = self.cache.fingerprint(argv, cwd, self._upwards)
         cached = self.cache.results.get(key)
         if cached is not None:
@@ -72,7 +76,7 @@ class CachedRuns:
             if last is not None:
                 self.stale = True
             return last
-        result = await self.cache.system.run(argv, cwd, timeout=timeout)
+        result = await self.cache.system.run(argv, cwd, extra_env=env, timeout=timeout)
         self.cache.latest[(argv, cwd)] = result
         if result.status is not Status.TIMED_OUT:  # a slow go may answer next time
             self.cache.results[key] = result

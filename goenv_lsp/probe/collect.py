@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -28,6 +29,7 @@ from goenv_lsp.facts import (
     PathInfo,
     PathKind,
     ProbeRun,
+    Refusal,
     Status,
 )
 from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
@@ -37,13 +39,13 @@ from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.parsers.goversion import parse_build_info, parse_go_version
-from goenv_lsp.probe import binaries
+from goenv_lsp.probe import binaries, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
-from goenv_lsp.redact import redact_credentials
+from goenv_lsp.probe.trust import Untrusted
+from goenv_lsp.redact import redact_data, redact_env, redact_fields, redact_value
 from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
@@ -63,21 +65,25 @@ class ProbeOptions:
     overrides: Mapping[str, bytes] = field(default_factory=dict)
     discovery: DiscoveryOptions = field(default_factory=DiscoveryOptions)
     gopls: bool = True  # probe gopls binaries (off when no selected rule needs them)
+    untrusted: tuple[str, ...] = ()  # other untrusted workspace folders (the root is one unless ``trusted``)
+    cgo_flags: bool = False  # ask go env for CGO_CFLAGS, GOGCCFLAGS … (go then runs the C compiler)
 
 
 class Runs(Protocol):
     """How the collector runs its probes; a result of None means "not known yet" (the language server's
     cache, which never spawns on the hot path)."""
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None: ...
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
+                  env: Mapping[str, str] | None = None) -> ProbeRun | None: ...
 
 
 class DirectRuns:
     def __init__(self, system: System):
         self.system = system
 
-    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float) -> ProbeRun | None:
-        return await self.system.run(argv, cwd, timeout=timeout)
+    async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
+                  env: Mapping[str, str] | None = None) -> ProbeRun | None:
+        return await self.system.run(argv, cwd, extra_env=env, timeout=timeout)
 
 
 class FileCache:
@@ -168,6 +174,8 @@ class _Collector:
         self.home = system.home
         self.env = dict(system.env)
         self.ctx = ParseContext(self.root, self.home, self.paths)
+        self.untrusted = Untrusted() if options.trusted else Untrusted.of(system, (self.root, *options.untrusted))
+        self.probe_env: dict[str, str] | None = None  # what probes run with instead of the process's own
         self.files: dict[str, FileFacts] = {}
         self.kinds: list[str] = []
         self.discovered = Discovered()
@@ -193,6 +201,7 @@ class _Collector:
             key = ("disk", stat.kind, stat.fingerprint)
             result = self.cache.get(path, key) or self._read_disk(file_kind, path, stat.kind)
         if result is not None:
+            result = redact_fields(result)  # type: ignore[assignment]  # secrets never enter facts
             self.cache.put(path, key, result)
             self.files[path] = result
         return result
@@ -232,6 +241,8 @@ class _Collector:
         settings = self._setting_values()
         path_entries = paths.split_list(env.get("PATH", ""))
         candidates = self._go_candidates(path_entries, settings)
+        probe_path = trust.probe_path(self.system, path_entries, self.untrusted)
+        self.probe_env = {"PATH": probe_path} if probe_path is not None else None
         go_binaries = tuple(await asyncio.gather(*(self._probe_go(c) for c in candidates)))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         active = running_go(facts)
@@ -239,7 +250,7 @@ class _Collector:
         self.read_kinds(Where.HOME, LocateContext(env, go_env, self.home, self.system.os, paths))
         self.read_kinds(Where.GOROOT, LocateContext(env, go_env, self.home, self.system.os, paths))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
-        gopls = await self._probe_gopls(path_entries, settings, facts) if self.options.gopls else None
+        gopls = self._probe_gopls(path_entries, settings, facts) if self.options.gopls else None
 
         self._read_tree(tree, facts, go_env)
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
@@ -251,7 +262,8 @@ class _Collector:
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,
                      env=FrozenMap(_relevant_env(self.env)), files=FrozenMap(self.files), kinds=tuple(self.kinds),
-                     user_settings=dict(self.options.editor_settings) if self.options.editor_settings else None,
+                     user_settings=redact_data(dict(self.options.editor_settings)) if self.options.editor_settings
+                     else None,
                      **fields)  # type: ignore[arg-type]
 
     # -- the workspace tree and its modules ----------------------------------------------------
@@ -319,13 +331,16 @@ class _Collector:
         system, paths, env = self.system, self.paths, self.env
         found: dict[str, _Candidate] = {}
 
-        def add(path: str, origin: Origin, path_index: int | None = None) -> None:
+        def add(path: str, origin: Origin, path_index: int | None = None, workspace_path: bool = False) -> None:
             real = system.realpath(path)
             candidate = found.setdefault(real, _Candidate(path, real, []))
             if origin not in candidate.origins:
                 candidate.origins.append(origin)
             if path_index is not None and candidate.path_index is None:
                 candidate.path_index = path_index
+            # refused only if every way it was found is relative to the workspace
+            candidate.workspace_path = workspace_path if len(candidate.origins) == 1 else \
+                candidate.workspace_path and workspace_path
 
         go = "go.exe" if system.os == "windows" else "go"
         for index, path in binaries.find_on_path(system, "go", path_entries, self.root):
@@ -337,7 +352,8 @@ class _Collector:
         if isinstance(alternate, str) and alternate:
             resolved = self._expand(alternate, relative_to=None)
             if paths.is_abs(resolved):
-                add(resolved, Origin.ALTERNATE_GO)
+                add(resolved, Origin.ALTERNATE_GO, workspace_path=trust.names_workspace_path(alternate, resolved,
+                                                                                            system))
             else:  # vscode-go looks a relative name up in GOBIN, GOROOT/bin, then each PATH entry
                 dirs = tuple(d for d in (env.get("GOBIN"), env.get("GOROOT") and paths.join(env["GOROOT"], "bin"))
                              if d)
@@ -346,7 +362,8 @@ class _Collector:
         for key, origin in (("go.goroot", Origin.GO_GOROOT), ("go.toolsEnvVars.GOROOT", Origin.TOOLS_ENV_GOROOT)):
             value = settings.get(key)
             if isinstance(value, str) and value:
-                add(paths.join(self._expand(value), "bin", go), origin)
+                workspace_path = trust.names_workspace_path(value, self._expand(value, relative_to=None), system)
+                add(paths.join(self._expand(value), "bin", go), origin, workspace_path=workspace_path)
         idea = goland_workspace(self._facts())
         if idea and idea.goroot:
             add(paths.join(idea.goroot.value, "bin", go), Origin.IDEA)
@@ -367,26 +384,37 @@ class _Collector:
         own_root = self._own_root(candidate.real_path)
         binary = dataclasses.replace(binary, shim=binaries.shim_kind(system, candidate.path), own_root=own_root,
                                      own_root_version=self._version_file(own_root))
-        if binary.in_workspace and not self.options.trusted:
-            return dataclasses.replace(binary, status=Status.SKIPPED)
         if set(candidate.origins) == {Origin.WELL_KNOWN}:  # only to say what to add to PATH: its VERSION file
             return dataclasses.replace(binary, status=Status.SKIPPED, version=binary.own_root_version)
-        version_run, env_run = await asyncio.gather(
-            self.runs.run((candidate.path, "version"), self.root, self.options.timeout),
-            self.runs.run((candidate.path, "env", "-json"), self.root, self.options.timeout),
-        )
-        if version_run is None or env_run is None:  # not probed yet
-            return dataclasses.replace(binary, status=None, version_run=version_run, env_run=env_run)
-        parsed = parse_go_version(version_run.stdout) if version_run.status is Status.OK else None
+        refusal = self._refusal(candidate)
+        info = system.build_info(candidate.real_path) if refusal is None else None
+        if info is not None:
+            refusal = trust.go_refusal(info.build, info.problem)
+        if refusal is not None or info is None or info.build is None:
+            why, detail = refusal or (Refusal.NOT_GO, "")
+            return dataclasses.replace(binary, status=Status.SKIPPED, refused=why, refused_detail=detail)
+        argv, cwd = trust.go_env_command(candidate.path, info.build.go_version, self.root, system,
+                                         self.options.cgo_flags)
+        env_run = await self.runs.run(argv, cwd, self.options.timeout, self.probe_env)
+        if env_run is None:  # not probed yet
+            return dataclasses.replace(binary, status=None)
         go_env = parse_env_json(env_run.stdout) if env_run.status is Status.OK else None
         if env_run.status is Status.OK and go_env is None:
             env_run = dataclasses.replace(env_run, status=Status.MALFORMED)
-        status = next((run.status for run in (version_run, env_run) if run.status is not Status.OK), Status.OK)
-        if status is Status.OK and parsed is None:
-            status = Status.MALFORMED
-        return dataclasses.replace(binary, status=status, version=parsed[0] if parsed else None,
-                                   version_run=version_run, env_run=env_run,
+        if go_env is not None:  # secrets never enter facts: what go printed, with the values redacted
+            go_env = redact_env(go_env)
+            env_run = dataclasses.replace(env_run, stdout=json.dumps(go_env, indent="\t") + "\n")
+        version = (go_env or {}).get("GOVERSION") or info.build.go_version
+        return dataclasses.replace(binary, status=env_run.status, version=version, env_run=env_run,
                                    env=FrozenMap(go_env) if go_env is not None else None)
+
+    def _refusal(self, candidate: _Candidate) -> tuple[Refusal, str] | None:
+        """Where the binary is, or how a setting names it, may forbid running it at all."""
+        if self.untrusted.holds(self.system, candidate.path):
+            return Refusal.IN_WORKSPACE, "inside an untrusted workspace"
+        if self.untrusted.dirs and candidate.workspace_path:
+            return Refusal.WORKSPACE_PATH, "named by a setting relative to the workspace"
+        return None
 
     def _own_root(self, real_exe: str) -> str | None:
         """``cfg.findGOROOT`` from the executable: exe/../.. (or ../../.. for bin/GOOS_GOARCH) with pkg/tool."""
@@ -406,7 +434,7 @@ class _Collector:
         first = found.data.decode("utf-8", "replace").split("\n", 1)[0].strip()
         return first or None
 
-    async def _probe_gopls(self, path_entries: tuple[str, ...], settings: Mapping[str, object],
+    def _probe_gopls(self, path_entries: tuple[str, ...], settings: Mapping[str, object],
                            facts: Facts) -> tuple[GoplsBinary, ...]:
         system, paths = self.system, self.paths
         active = running_go(facts)
@@ -434,23 +462,19 @@ class _Collector:
         if gopath:
             add(paths.join(gopath, "bin", gopls), Origin.GOPATH_BIN)
 
-        async def probe(real: str, path: str, origins: list[Origin]) -> GoplsBinary:
+        def read(real: str, path: str, origins: list[Origin]) -> GoplsBinary:
+            """Its build information, read from the file: nothing runs (docs/security.md)."""
             binary = GoplsBinary(path=path, real_path=real, origins=tuple(origins))
             if system.stat(real).kind is not PathKind.FILE:
                 return dataclasses.replace(binary, status=Status.MISSING)
-            if active is None or active.status is not Status.OK:
-                return dataclasses.replace(binary, status=Status.SKIPPED)  # no trusted go to read its build info
-            run = await self.runs.run((active.path, "version", "-m", real), self.root, self.options.timeout)
-            if run is None:
-                return dataclasses.replace(binary, status=None)
-            info = parse_build_info(run.stdout) if run.status is Status.OK else None
-            if info is None:
-                return dataclasses.replace(binary, run=run, status=run.status if run.status is not Status.OK
-                                           else Status.MALFORMED)
-            return dataclasses.replace(binary, built_with=info.go_version, module_path=info.module_path or info.path,
-                                       module_version=info.module_version, run=run)
+            info = system.build_info(real)
+            if info.build is None:
+                return dataclasses.replace(binary, status=Status.MALFORMED, problem=info.problem)
+            build = info.build
+            return dataclasses.replace(binary, built_with=build.go_version, module_path=build.module_path or build.path,
+                                       module_version=build.module_version)
 
-        return tuple(await asyncio.gather(*(probe(real, path, o) for real, (path, o) in found.items())))
+        return tuple(read(real, path, o) for real, (path, o) in found.items())
 
     # -- what named paths hold; toolchains at hand ---------------------------------------------
     def _interesting_paths(self, facts: Facts, settings: Mapping[str, object]) -> set[str]:
@@ -528,10 +552,11 @@ class _Candidate:
     real_path: str
     origins: list[Origin]
     path_index: int | None = None
+    workspace_path: bool = False  # named by a setting relative to the workspace
 
 
 def _relevant_env(env: Mapping[str, str]) -> dict[str, str]:
-    return {key: redact_credentials(value) for key, value in sorted(env.items())
+    return {key: redact_value(key, value) for key, value in sorted(env.items())
             if key.startswith(("GO", "CGO_")) or key in _KEPT_ENV}
 
 

@@ -23,6 +23,8 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     module_version = "v0.23.0"         # leave out for a build without a `mod` line
     [[executables]]                    # any other program: canned answers by argv[1:]
     path = "/opt/go/bin/go"
+    build = "cmd/go"                   # its Go build information names this package (go = "go1.21.0" its Go);
+    #                                    without it the file is a script (text "#!…") or a non-Go program
     [[executables.runs]]
     args = ["version"]
     stdout = "…"                       # stderr, exit (0), status ("ok", "timed_out", "crashed"…)
@@ -31,12 +33,15 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
 
 ``[[go]]`` answers ``version``, ``env -json``, ``env NAME…``, ``env -w/-u`` (it edits the GOENV file),
 ``version -m FILE`` and ``install`` (which fails offline, as here) the way the real go command does,
-computing `go env` with cmd/go's precedence (environment > GOENV file > go.env) from the fixture.
+computing `go env` with cmd/go's precedence (environment > GOENV file > go.env) from the fixture; a leading
+``-C DIR`` runs the command in DIR, as go does. goenv-lsp runs only files whose build information says
+cmd/go (``build_info``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import fnmatch
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -44,6 +49,8 @@ from dataclasses import dataclass, field
 
 from goenv_lsp.facts import PathFlavor, PathKind, ProbeRun, Status
 from goenv_lsp.facts.paths import ops
+from goenv_lsp.parsers.buildinfo import ExecutableInfo
+from goenv_lsp.parsers.goversion import BuildInfo
 from goenv_lsp.probe.system import (
     MAX_FILE_BYTES,
     MISSING,
@@ -55,6 +62,7 @@ from goenv_lsp.probe.system import (
     home_of,
 )
 
+GOPLS_PACKAGE = "golang.org/x/tools/gopls"
 OFFICIAL_GO_ENV = ("# This file contains the initial defaults for go command configuration.\n"
                    "GOPROXY=https://proxy.golang.org,direct\nGOSUMDB=sum.golang.org\nGOTOOLCHAIN=auto\n")
 
@@ -67,6 +75,14 @@ class CannedRun:
     exit: int = 0
     status: Status = Status.OK
     writes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FakeBuild:
+    path: str  # main package: "cmd/go"
+    go: str = "go1.27.3"
+    module_path: str | None = None
+    module_version: str | None = None
 
 
 @dataclass
@@ -97,6 +113,8 @@ class FakeSystem:
         self.runs: dict[str, list[CannedRun]] = {}
         self.gos: dict[str, GoInstall] = {}  # by its bin/go path
         self.gopls: dict[str, GoplsBuild] = {}
+        self.builds: dict[str, FakeBuild] = {}  # build information of other executables
+        self.neutral_dir = "C:\\" if os_name == "windows" else "/"
         self.passthrough: list[str] = []
         self.calls: list[tuple] = []
         self.run_count = 0
@@ -139,6 +157,11 @@ class FakeSystem:
                                                         r.get("stderr", ""), int(r.get("exit", 0)),
                                                         Status(r.get("status", "ok")), dict(r.get("writes", {})))
                                               for r in exe.get("runs", ())], text=exe.get("text", "\x7fELF"))
+            build = exe.get("build")
+            if build is not None:
+                spec = {"path": build} if isinstance(build, str) else dict(build)
+                fake.builds[fake._norm(exe["path"])] = FakeBuild(
+                    spec["path"], spec.get("go", "go1.27.3"), spec.get("module_path"), spec.get("module_version"))
         fake.passthrough = [fake.paths.normpath(d) for d in data.get("passthrough", {}).get("dirs", ())]
         return fake
 
@@ -271,6 +294,32 @@ class FakeSystem:
         found = self.read(path, limit=1 << 40)
         return found.data[:size] if found.status is Status.OK else b""
 
+    def build_info(self, path: str) -> ExecutableInfo:
+        """What a fixture's file holds: a [[go]] install's go is cmd/go, a [[gopls]] is gopls, an
+        [[executables]] entry what its ``build`` says; other files are scripts or programs without it."""
+        self.calls.append(("build_info", path))
+        if self._real_path(path):
+            return self._real.build_info(path)
+        real = self._resolve(path)
+        if real is None or real not in self.files:
+            return ExecutableInfo(None, None, "not a regular file")
+        if real in self.gos:
+            return ExecutableInfo("elf", BuildInfo(f"go{self.gos[real].version}", "cmd/go"))
+        if real in self.gopls:
+            gopls = self.gopls[real]
+            return ExecutableInfo("elf", BuildInfo(gopls.built_with, GOPLS_PACKAGE,
+                                                   GOPLS_PACKAGE if gopls.module_version is not None else None,
+                                                   gopls.module_version))
+        if real in self.builds:
+            build = self.builds[real]
+            return ExecutableInfo("elf", BuildInfo(build.go, build.path, build.module_path, build.module_version))
+        data = self.files[real]
+        if data.startswith(b"#!"):
+            return ExecutableInfo(None, None, f"a script ({data.splitlines()[0][:60].decode('utf-8', 'replace')})")
+        if data.startswith(b"\x7fELF"):
+            return ExecutableInfo("elf", None, "an ELF executable without Go build information")
+        return ExecutableInfo(None, None, "not an executable (no ELF, Mach-O or PE header)")
+
     def list(self, path: str) -> tuple[Entry, ...] | None:
         self.calls.append(("list", path))
         real_entries = self._real.list(path) if self._real_path(path) else None
@@ -326,10 +375,19 @@ class FakeSystem:
         if exe not in self.executable:
             return ProbeRun(argv, Status.NOT_EXECUTABLE, stderr=f"fork/exec {argv[0]}: permission denied")
         self.run_count += 1
+        if argv[1:2] == ("-C",) and len(argv) > 3 and exe in self.gos:  # go -C DIR: the command runs in DIR
+            directory = argv[2] if self.paths.is_abs(argv[2]) else self.paths.join(cwd or self.neutral_dir, argv[2])
+            result = self._answer(exe, (argv[0], *argv[3:]), directory, env)
+            return dataclasses.replace(result, argv=argv)
+        return self._answer(exe, argv, cwd, env)
+
+    def _answer(self, exe: str, argv: tuple[str, ...], cwd: str | None, env: dict[str, str]) -> ProbeRun:
         if exe in self.gos:
             return self._run_go(self.gos[exe], argv, cwd, env)
         for canned in self.runs.get(exe, ()):
-            if canned.args == argv[1:]:
+            # `env -json NAMES…` takes the answer recorded for the same names, or for `env -json`
+            plain = argv[3:] if argv[1:2] == ("-C",) else argv[1:]  # as if run in the -C directory
+            if canned.args in (argv[1:], plain) or (canned.args == ("env", "-json") and plain[:2] == canned.args):
                 for path, text in canned.writes.items():
                     self.add_file(path, text)
                 return ProbeRun(argv, canned.status, canned.exit if canned.status is not Status.TIMED_OUT else None,

@@ -10,6 +10,8 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import TypeVar
 
 from goenv_lsp.facts import PathKind, ProbeRun, Status
+from goenv_lsp.parsers.buildinfo import ExecutableInfo
+from goenv_lsp.parsers.goversion import BuildInfo
 from goenv_lsp.probe.system import MAX_FILE_BYTES, Entry, ReadResult, Stat, System
 
 T = TypeVar("T")
@@ -19,6 +21,7 @@ class RecordingSystem:
     def __init__(self, inner: System):
         self.inner = inner
         self.os, self.paths, self.env, self.well_known_go = inner.os, inner.paths, inner.env, inner.well_known_go
+        self.neutral_dir = inner.neutral_dir
         self.calls: list[tuple] = []  # (verb, argument(s), result)
 
     @property
@@ -50,6 +53,9 @@ class RecordingSystem:
     def read_head(self, path: str, size: int = 512) -> bytes:
         return self._seen("read_head", path, self.inner.read_head(path, size))
 
+    def build_info(self, path: str) -> ExecutableInfo:
+        return self._seen("build_info", path, self.inner.build_info(path))
+
     def list(self, path: str) -> tuple[Entry, ...] | None:
         return self._seen("list", path, self.inner.list(path))
 
@@ -78,6 +84,7 @@ class RecordingSystem:
         resolved, every executable run with its answers, and the environment."""
         files: dict[str, str] = {}
         executables: dict[str, list[ProbeRun]] = {}
+        builds: dict[str, BuildInfo] = {}
         runnable: set[str] = set()
         dirs: set[str] = set()
         symlinks: dict[str, str] = {}
@@ -101,6 +108,9 @@ class RecordingSystem:
                 symlinks[self.paths.normpath(argument)] = result
             elif verb == "run":
                 executables.setdefault(argument[0][0], []).append(result)
+            elif verb == "build_info" and result.build is not None:
+                builds[argument] = result.build
+                executables.setdefault(argument, [])
         lines = [f"os = {json.dumps(self.os)}", f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
                  "", "[env]"]
         lines += [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.env.items())]
@@ -113,6 +123,11 @@ class RecordingSystem:
         lines += ["", "[symlinks]"] + [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(symlinks.items())]
         for path, results in sorted(executables.items()):
             lines += ["", "[[executables]]", f"path = {json.dumps(path)}"]
+            build = builds.get(path) or builds.get(symlinks.get(path, ""))
+            if build is not None:
+                spec = {"path": build.path or "", "go": build.go_version, "module_path": build.module_path,
+                        "module_version": build.module_version}
+                lines.append(f"build = {_toml_value({k: v for k, v in spec.items() if v is not None})}")
             for result in results:
                 lines += ["[[executables.runs]]", f"args = {json.dumps(list(result.argv[1:]))}",
                           f"stdout = {json.dumps(result.stdout)}", f"stderr = {json.dumps(result.stderr)}",

@@ -15,11 +15,14 @@ import stat as stat_module
 import sys
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from goenv_lsp.facts import PathFlavor, PathKind, PathOps, ProbeRun, Status
 from goenv_lsp.facts.paths import ops
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT, Runner
+
+if TYPE_CHECKING:
+    from goenv_lsp.parsers.buildinfo import ExecutableInfo
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
@@ -68,6 +71,7 @@ class System(Protocol):
     paths: PathOps
     env: Mapping[str, str]  # the process environment goenv-lsp runs (and probes) with
     well_known_go: tuple[str, ...]  # glob patterns of go installs outside HOME (``WELL_KNOWN_GO``)
+    neutral_dir: str  # a directory probes run in that no workspace controls ("/")
 
     @property
     def home(self) -> str | None: ...
@@ -88,6 +92,8 @@ class System(Protocol):
     def read(self, path: str, limit: int = MAX_FILE_BYTES) -> ReadResult: ...
 
     def read_head(self, path: str, size: int = 512) -> bytes: ...  # b"" when unreadable
+
+    def build_info(self, path: str) -> ExecutableInfo: ...  # the Go build information in the file, never run
 
     def list(self, path: str) -> tuple[Entry, ...] | None: ...  # None: not a readable directory
 
@@ -122,6 +128,7 @@ class RealSystem:
                  max_concurrency: int = 4, well_known_go: tuple[str, ...] = WELL_KNOWN_GO):
         self.well_known_go = well_known_go
         self.os = host_os()
+        self.neutral_dir = os.path.abspath(os.sep) if os.name != "nt" else os.environ.get("SYSTEMROOT", "C:\\")
         self.paths = ops(PathFlavor.WINDOWS if os.name == "nt" else PathFlavor.POSIX)
         self.env = dict(os.environ if env is None else env)
         self.runner = Runner(self.env, timeout, max_concurrency)
@@ -182,6 +189,11 @@ class RealSystem:
                 return handle.read(size) if stat_module.S_ISREG(os.fstat(fd).st_mode) else b""
         except (OSError, ValueError):
             return b""
+
+    def build_info(self, path: str) -> ExecutableInfo:
+        from goenv_lsp.parsers.buildinfo import read_file_build_info
+
+        return read_file_build_info(path)
 
     def list(self, path: str) -> tuple[Entry, ...] | None:
         try:

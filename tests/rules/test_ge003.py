@@ -1,7 +1,8 @@
-"""GE003 workspace-binary-skipped: a go inside the untrusted workspace is never executed."""
+"""GE003 binary-not-run: a go inside the untrusted workspace, or one that is not the go command, is never executed."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, GoBinary, Status
+from goenv_lsp.facts import Facts, GoBinary, Refusal, Status
 from goenv_lsp.model import Finding, Location, Range, Severity
 from goenv_lsp.rules.ge0_internal.ge003_binary_skipped import check as GE003
 
@@ -34,7 +35,7 @@ def skipped(path: str = WORKSPACE_GO, origins: tuple[str, ...] = ("PATH",), path
 
 def test_workspace_go_found_on_path_is_reported_on_the_module_line() -> None:
     [finding] = findings(fb.healthy(go_binaries=(skipped(), replace(fb.go_binary(), path_index=1))))
-    assert (finding.code, finding.name, finding.severity) == ("GE003", "workspace-binary-skipped", Severity.INFO)
+    assert (finding.code, finding.name, finding.severity) == ("GE003", "binary-not-run", Severity.INFO)
     assert finding.location == MODULE_LINE
     assert finding.message == (f"{WORKSPACE_GO} is inside the workspace (PATH) and was not run because the "
                                "workspace is not trusted")
@@ -146,11 +147,20 @@ def test_alternate_tools_go_inside_the_workspace_is_not_executed(go127: Path, go
 
 
 @pytest.mark.realgo
-def test_trusted_workspace_go_is_executed(go127: Path, go_env: testbed.EnvFactory, check_real,
+def test_trusted_workspace_go_is_executed(go127: Path, go_env: testbed.EnvFactory, check_real, probe_real,
                                           tmp_path: Path) -> None:
+    """Trust lets a go inside the workspace run — a real go command, never a script standing in for one."""
     ws = module_workspace(tmp_path)
     marker = tmp_path / "executed"
-    planted_go(ws / "bin", marker, go127 / "bin/go")
-    _, report = check_real(ws, go_env([ws / "bin", go127 / "bin"]), "--trust-workspace")
-    assert marker.exists() and "version" in marker.read_text().split("\n")
-    assert [f for f in report["findings"] if f["code"] == "GE003"] == []
+    planted_go(ws / "scripts", marker, go127 / "bin/go")
+    (ws / "bin").mkdir()
+    shutil.copy2(go127 / "bin/go", ws / "bin/go")
+    env = go_env([ws / "bin", ws / "scripts", go127 / "bin"], GOROOT=go127)
+    facts = probe_real(ws, env, trusted=True)
+    by_path = {b.path: b for b in facts.go_binaries}
+    assert by_path[str(ws / "bin/go")].status is Status.OK and by_path[str(ws / "bin/go")].version == "go1.27.3"
+    assert by_path[str(ws / "scripts/go")].refused is Refusal.NOT_GO
+    _, report = check_real(ws, env, "--trust-workspace")
+    assert not marker.exists()
+    assert [f["message"] for f in report["findings"] if f["code"] == "GE003"] == [
+        f"{ws}/scripts/go (PATH) is not the go command (a script (#!/bin/sh)): goenv-lsp did not run it"]

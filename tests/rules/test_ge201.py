@@ -209,7 +209,7 @@ def test_real_gopath_is_goroot(workspace: Path, go127: Path, go_env: testbed.Env
     [go] = facts.go_binaries
     assert (go.status, go.version) == (Status.OK, "go1.27.3")
     assert go.env["GOROOT"] == str(go127) and go.env["GOPATH"] == str(go127)
-    assert "warning: both GOPATH and GOROOT" in go.version_run.stderr
+    assert "warning: both GOPATH and GOROOT" in go.env_run.stderr
     _, report = check_real(workspace, env)
     finding = ge201(report)
     assert finding["severity"] == "warning"

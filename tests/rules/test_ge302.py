@@ -12,7 +12,7 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts, PathFlavor, PathInfo, PathOps, Spanned, Status
+from goenv_lsp.facts import Facts, PathFlavor, PathInfo, PathOps, Refusal, Spanned, Status
 from goenv_lsp.files.base import ParseContext
 from goenv_lsp.files.goland_workspace import GolandWorkspaceFacts, parse_goland_workspace
 from goenv_lsp.files.vscode_settings import SettingValue, parse_vscode_settings
@@ -328,7 +328,10 @@ def test_alternate_tools_go_with_workspace_folder_variable(go127: Path, go122: P
     (tmp_path / "sdk/go1.22.10").symlink_to(go122)  # next to the workspace, not inside it
     value = "${workspaceFolder}/../sdk/go1.22.10/bin/go"
     text = write_settings(ws, f'{{\n  "go.alternateTools": {{\n    "go": "{value}",\n  }},\n}}\n')
-    [finding] = findings(probe_real(ws, go_env([go127 / "bin"])))
+    untrusted = probe_real(ws, go_env([go127 / "bin"]))  # a path relative to the workspace: not followed
+    assert findings(untrusted) == []
+    assert [b.refused for b in untrusted.go_binaries if b.path_index is None] == [Refusal.WORKSPACE_PATH]
+    [finding] = findings(probe_real(ws, go_env([go127 / "bin"]), trusted=True))
     assert finding.location == settings_location(ws, span_of(text, f'"{value}"'))
     assert f"selects go1.22.10 ({go122})" in finding.message
     assert finding.fixes[0].edits[0].new_text == json.dumps(f"{go127}/bin/go")

@@ -9,9 +9,9 @@ from goenv_lsp.rules.registry import Input, Report, rule
 
 DOCS = """
 ## What it checks
-That every `go` goenv-lsp found answered `go version` and `go env -json` (run with `GOTOOLCHAIN=local`, from
-the workspace) and every gopls could be read with `go version -m`: not hanging past the probe timeout,
-not crashing, not exiting with an error, printing what a go command prints.
+That every `go` goenv-lsp ran answered `go env -json` (run with `GOTOOLCHAIN=local`, for the workspace) —
+not hanging past the probe timeout, not crashing, not exiting with an error, printing what a go command
+prints — and that the Go build information of every gopls could be read from its file.
 
 ## Why it matters
 If goenv-lsp cannot ask a `go`, neither can your editor: vscode-go's activation and gopls' workspace load
@@ -38,21 +38,20 @@ _EXPLAINED = ("cannot find GOROOT directory", "GOPATH entry", "invalid GOTOOLCHA
       tags=("probe",), suppressed_by=("GE103", "GE104", "GE113", "GE201"))  # they explain go's failures
 def check(facts: Facts) -> Iterator[Report]:
     for binary in facts.go_binaries or ():
-        for run in (binary.version_run, binary.env_run):
+        for run in (binary.version_run, binary.env_run):  # version_run: facts of older versions
             if run is None or run.status is Status.OK:
                 continue
             yield Report(f"`{_command(run)}` {_describe(run)}", machine_anchor(facts),
                          severity=Severity.ERROR if binary.path_index is not None else None,
                          explainable=_explained(run))
             break
-        else:
-            if binary.status is Status.MALFORMED:
-                yield Report(f"{binary.path} does not answer like a go command: `go version` printed "
-                             f"{_first_line(binary.version_run)!r}", machine_anchor(facts))
     for gopls in facts.gopls or ():
         if gopls.run is not None and gopls.status is not Status.OK:
             yield Report(f"cannot read the build info of gopls at {gopls.path}: `{_command(gopls.run)}` "
                          f"{_describe(gopls.run)}", machine_anchor(facts), severity=Severity.INFO)
+        elif gopls.status is Status.MALFORMED:
+            yield Report(f"cannot read the build info of gopls at {gopls.path}: {gopls.problem or 'not a Go program'}",
+                         machine_anchor(facts), severity=Severity.INFO)
 
 
 def _explained(run: ProbeRun) -> bool:
@@ -63,7 +62,13 @@ def _explained(run: ProbeRun) -> bool:
 
 
 def _command(run: ProbeRun) -> str:
-    return " ".join(run.argv)
+    """The command as a person would type it: `go env -json`, without `-C DIR` and the variable names."""
+    argv = list(run.argv)
+    if argv[1:2] == ["-C"]:
+        del argv[1:3]
+    if argv[1:3] == ["env", "-json"]:
+        del argv[3:]
+    return " ".join(argv)
 
 
 def _describe(run: ProbeRun) -> str:
@@ -75,7 +80,7 @@ def _describe(run: ProbeRun) -> str:
     if run.status is Status.NOT_EXECUTABLE:
         return f"cannot be executed: {detail}"
     if run.status is Status.MALFORMED:
-        return "printed output that is not JSON"
+        return "printed output that is not a go environment in JSON"
     return f"failed with exit status {run.exit_code}" + (f": {detail}" if detail else "")
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, Origin, Status
+from goenv_lsp.facts import Facts, Origin, Refusal, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules.registry import Input, Report, rule
@@ -43,7 +43,8 @@ def check(facts: Facts) -> Iterator[Report]:
                      "Terminals, CI scripts and tools started without the editor's settings will not find go",
                      machine_anchor(facts), severity=Severity.WARNING)
         return
-    elsewhere = [b for b in facts.go_binaries if b.status is not Status.MISSING and b.path_index is None]
+    elsewhere = [b for b in facts.go_binaries if b.status is not Status.MISSING and b.path_index is None
+                 and b.refused not in (Refusal.NOT_GO, Refusal.NOT_GO_COMMAND)]  # /bin/sh is no Go install
     hint = ""
     if elsewhere:
         places = ", ".join(f"{b.path} ({b.version or 'version unknown'})" for b in elsewhere[:3])

@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
     facts = sub.add_parser("facts", help="print the facts the rules read, as JSON")
     _probe_arguments(facts)
+    facts.add_argument("--show-home", action="store_true", help="print home paths as they are, not as ~")
     facts.set_defaults(run=_facts)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
@@ -209,10 +210,26 @@ def _check(args: argparse.Namespace) -> int:
 
 def _facts(args: argparse.Namespace) -> int:
     from goenv_lsp.inputs.snapshot import dumps
+    from goenv_lsp.report import PathStyle
 
     system = _system(args)
-    print(dumps(_facts_of(_live(args, system, _config(_root(args), system)))))
+    facts = _facts_of(_live(args, system, _config(_root(args), system)))
+    text = dumps(facts)
+    if not args.show_home and facts.home:  # output people share: the home directory as ~
+        style = PathStyle(None, facts.home, paths=facts.paths)
+        text = json.dumps(_each_text(json.loads(text), style.text), indent=2, ensure_ascii=False)
+    print(text)
     return EXIT_CLEAN
+
+
+def _each_text(data: object, change) -> object:
+    if isinstance(data, str):
+        return change(data)
+    if isinstance(data, list):
+        return [_each_text(item, change) for item in data]
+    if isinstance(data, dict):
+        return {change(key): _each_text(value, change) for key, value in data.items()}
+    return data
 
 
 def _explain(args: argparse.Namespace) -> int:

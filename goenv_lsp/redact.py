@@ -1,27 +1,227 @@
-"""Secrets never enter facts or output: credentials in URLs (GOPROXY=https://user:token@host) become ***."""
+"""Secrets never enter facts, output or logs (docs/security.md).
+
+Two ways a value is recognised as a secret, both applied where facts are made (the probe) and again to
+every log line:
+- by the name it is stored under: ``GITHUB_TOKEN``, ``go.toolsEnvVars.NPM_AUTH_TOKEN``, ``DB_PASSWORD``,
+  ``main.apiKey`` in ``-ldflags=-X``, a ``build.env`` entry …: the whole value is hidden;
+- by its shape, wherever it appears: the user information of a URL (``https://user:p@ss@host``), secret
+  query parameters (``?token=…``), key-like segments of a URL path, well-known token formats (GitHub,
+  GitLab, Slack, AWS, Google, npm, PyPI, JWTs, private keys), ``Authorization`` headers and
+  ``--password=…`` style flags.
+Hidden values become the stable placeholder ``<redacted>``: the same text in every run and on every machine,
+so facts of two runs compare equal and nothing about the value (not even its length) leaks.
+
+GOPRIVATE, GONOPROXY, GONOSUMDB and GOINSECURE stay readable (rules match module paths against them);
+secrets inside them are hidden by shape like anywhere else. GOAUTH keeps its method words
+(``off``, ``netrc``, ``git``, ``command``) and hides their arguments.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
+from collections.abc import Mapping
 
-_URL_CREDENTIALS = re.compile(r"(?<=://)[^/@\s,|\"']+@")
+PLACEHOLDER = "<redacted>"
+
+_SECRET_WORDS = (r"token|secret|passwd|password|passphrase|pass|pwd|credentials?|api[-_.]?key|apikey|"
+                 r"access[-_.]?key|private[-_.]?key|client[-_.]?secret|auth|authorization|session|cookie|"
+                 r"signature|sig|bearer|webhook|dsn|key")
+# a name is secret when one of its words (split at _ . - and camelCase) is a secret word
+_NAME_WORD = re.compile(rf"^(?:{_SECRET_WORDS})$", re.IGNORECASE)
+_NOT_SECRET_NAMES = frozenset({"PWD", "OLDPWD", "GOAUTH", "SSH_AUTH_SOCK", "GPG_AGENT_INFO",
+                               "XAUTHORITY", "GOPRIVATE", "GONOSUMDB", "GONOPROXY", "GOINSECURE"})
+_ONLY_WITH_ANOTHER_WORD = frozenset({"key", "auth", "session", "sig", "pass", "cookie", "signature", "dsn"})
+_SPLIT_NAME = re.compile(r"[_.\-\s/]+|(?<=[a-z0-9])(?=[A-Z])")
+
+_URL_USERINFO = re.compile(r"(?<=://)[^/\s,|\"'<>]*@(?=[^\s@/,|\"'<>]*(?:[/\s,|\"'<>]|$))")
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s,|\"'<>]+")
+_SECRET_QUERY = re.compile(rf"([?&;](?:[\w.-]*?(?:{_SECRET_WORDS})[\w.-]*|code|key)=)[^&#\s,|\"'<>]+",
+                           re.IGNORECASE)
+_TOKENS = re.compile("|".join((
+    r"\bgh[pousr]_[A-Za-z0-9]{20,}", r"\bgithub_pat_[A-Za-z0-9_]{20,}", r"\bglpat-[A-Za-z0-9_-]{16,}",
+    r"\bgl(?:dt|rt|ptt|cbt|imt|agent)-[A-Za-z0-9_-]{16,}", r"\bxox[abprs]-[A-Za-z0-9-]{10,}",
+    r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b", r"\bAIza[0-9A-Za-z_-]{30,}", r"\bnpm_[A-Za-z0-9]{30,}",
+    r"\bpypi-[A-Za-z0-9_-]{40,}", r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}", r"\bsk-[A-Za-z0-9_-]{20,}",
+    r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", r"\bhf_[A-Za-z0-9]{30,}",
+    r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+)))
+_AUTH_HEADER = re.compile(r"\b((?:Proxy-)?Authorization\s*[:=]\s*(?:(?:Bearer|Basic|Token|Digest)\s+)?)[^\s,\"']+",
+                          re.IGNORECASE)
+_SCHEME_CREDENTIAL = re.compile(r"\b((?:Bearer|Basic)\s+)[A-Za-z0-9+/._~=-]{8,}")
+# NAME=value, NAME: value, "NAME": "value", --name=value, -X main.apiKey=value … where NAME is secret
+_ASSIGNMENT = re.compile(r"""(?P<lead>(?P<quote>["']?)(?P<name>[A-Za-z_][\w.\-]*)(?P=quote)\s*(?:=|:\s*|:=)\s*)"""
+                         r"""(?P<value>"[^"]*"|'[^']*'|[^\s,;&"'}\]=]+)""")  # a value ends at "=": -X=main.key=…
 
 
-def redact_credentials(text: str) -> str:
-    return _URL_CREDENTIALS.sub("***@", text)
+def is_secret_name(name: str) -> bool:
+    """``GITHUB_TOKEN``, ``db.password``, ``apiKey``: a name whose value is a secret."""
+    last = re.split(r"[./]", name.strip())[-1] if "." in name or "/" in name else name.strip()
+    if last.upper() in _NOT_SECRET_NAMES or not last:
+        return False
+    words = [w for w in _SPLIT_NAME.split(last) if w]
+    if len(words) == 1 and words[0].lower() in _ONLY_WITH_ANOTHER_WORD:
+        return False  # "key", "auth", "session" alone name a field of a structure, not a secret
+    return any(_NAME_WORD.match(w) for w in words) and not _only_descriptive(words)
 
 
-def redact_data(data: object) -> object:
-    """The same, through JSON-like data."""
-    if isinstance(data, str):
-        return redact_credentials(data)
-    if isinstance(data, list):
-        return [redact_data(item) for item in data]
-    if isinstance(data, dict):
-        return {key: redact_data(value) for key, value in data.items()}
-    return data
+def _only_descriptive(words: list[str]) -> bool:
+    """``KEY_FILE``, ``TOKEN_PATH``, ``AUTH_URL`` name where a secret is, not the secret itself."""
+    return words[-1].lower() in ("file", "path", "dir", "url", "type", "mode", "method", "id", "name", "header",
+                                 "helper", "sock", "socket", "length", "size", "count", "enabled", "required")
 
 
 def redact_text(text: str) -> str:
-    """Free text (a log line, a message): every secret a value pattern recognises is hidden."""
-    return redact_credentials(text)
+    """Free text (a log line, a message, a value of any name): every secret its shape gives away is hidden."""
+    if not text or len(text) < 6:
+        return text
+    text = _TOKENS.sub(PLACEHOLDER, text)
+    text = _AUTH_HEADER.sub(lambda m: m.group(1) + PLACEHOLDER, text)
+    text = _SCHEME_CREDENTIAL.sub(lambda m: m.group(1) + PLACEHOLDER, text)
+    text = _URL.sub(_redact_url, text)
+    return _ASSIGNMENT.sub(_redact_assignment, text)
+
+
+def redact_credentials(text: str) -> str:
+    """Only the user information of URLs: for whole files parsed afterwards (lines and columns before the
+    credential stay where they are; ``redact_fields`` hides the rest in what the parser made)."""
+    return _URL_USERINFO.sub(PLACEHOLDER + "@", text) if "://" in text else text
+
+
+def redact_value(name: str, value: str) -> str:
+    """A value stored under ``name`` (an environment variable, a setting, a GOENV line)."""
+    if not value:
+        return value
+    if is_secret_name(name):
+        return PLACEHOLDER
+    short = name.rsplit(".", 1)[-1]
+    if short == "GOAUTH":
+        return _redact_goauth(value)
+    if short in _MODULE_PATTERN_LISTS:
+        return ",".join(e if _MODULE_PATTERN.fullmatch(e) and not _has_key(e) else PLACEHOLDER
+                        for e in value.split(","))
+    if short == "GOVCS":
+        return ",".join(e if _GOVCS_ENTRY.fullmatch(e) and not _has_key(e) else PLACEHOLDER for e in value.split(","))
+    value = redact_text(value)
+    if short in ("GOFLAGS", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_FFLAGS", "CGO_LDFLAGS"):
+        value = _LINKER_X.sub(lambda m: m.group(1) + PLACEHOLDER, value)  # -X importpath.name=value
+    return _KEYS.sub(lambda m: PLACEHOLDER if _looks_like_key(m.group(0)) else m.group(0), value)
+
+
+# variables that hold comma-separated module path patterns (rules match module paths against them)
+_MODULE_PATTERN_LISTS = frozenset({"GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"})
+_MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+-]*")
+_GOVCS_ENTRY = re.compile(r"[\w.*?\[\]/~+-]+:(?:(?:git|hg|svn|bzr|fossil)(?:\|(?:git|hg|svn|bzr|fossil))*|all|off)")
+_LINKER_X = re.compile(r"(-X[= ]?[\w./-]+=)[^\s\"']+")
+# a whole word (between spaces, commas, "=", ":" or quotes) long enough to be a key; never part of a path
+_KEYS = re.compile(r"(?<![^\s,;=:\"'])[A-Za-z0-9_+~-]{20,}(?![^\s,;=:\"'])")
+
+
+def _has_key(text: str) -> bool:
+    return any(_looks_like_key(m.group(0)) for m in _KEYS.finditer(text))
+
+
+def redact_env(env: Mapping[str, str]) -> dict[str, str]:
+    return {key: redact_value(key, value) for key, value in env.items()}
+
+
+def redact_data(data: object, name: str = "") -> object:
+    """JSON-like data: a value under a secret name is hidden whole, every other string by its shape."""
+    if isinstance(data, str):
+        return redact_value(name, data) if name else redact_text(data)
+    if isinstance(data, list | tuple):
+        return [redact_data(item, name) for item in data]
+    if isinstance(data, Mapping):
+        pair = data.get("key") if isinstance(data.get("key"), str) and "value" in data else None
+        if pair is not None:  # a {"key": NAME, "value": …} pair: the value is NAME's
+            return {k: redact_data(v, pair) if k == "value" else redact_data(v) for k, v in data.items()}
+        return {key: (PLACEHOLDER if is_secret_name(str(key)) and _is_scalar(value) and value not in ("", None)
+                      else redact_data(value, str(key) if _is_scalar(value) else ""))
+                for key, value in data.items()}
+    return data
+
+
+def _is_scalar(value: object) -> bool:
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
+def _redact_goauth(value: str) -> str:
+    """GOAUTH="netrc; git /dir; command helper --token=x": the methods stay, their arguments go."""
+    kept = []
+    for entry in value.split(";"):
+        words = entry.strip().split(None, 1)
+        if not words:
+            continue
+        kept.append(words[0] if len(words) == 1 else f"{words[0]} {PLACEHOLDER}")
+    return "; ".join(kept)
+
+
+def _redact_url(match: re.Match[str]) -> str:
+    url = _URL_USERINFO.sub(PLACEHOLDER + "@", match.group(0))
+    url = _SECRET_QUERY.sub(lambda m: m.group(1) + PLACEHOLDER, url)
+    scheme_end = url.find("://") + 3
+    host_end = url.find("/", scheme_end)
+    if host_end < 0:
+        return url
+    path, _, rest = url[host_end:].partition("?")
+    segments = [PLACEHOLDER if _looks_like_key(segment) else segment for segment in path.split("/")]
+    return url[:host_end] + "/".join(segments) + (f"?{rest}" if rest else "")
+
+
+def _looks_like_key(segment: str) -> bool:
+    """A URL path segment that is a key rather than a name: long, mixed letters and digits, high entropy."""
+    if len(segment) < 20 or not re.fullmatch(r"[A-Za-z0-9_\-+=~.]+", segment):
+        return False
+    if re.fullmatch(r"v?\d+(\.\d+)*([-+][\w.-]*)?", segment) or segment.count("-") >= 3 or "." in segment:
+        return False  # versions (v0.0.0-2024…-abcdef), slugs and file names
+    has_digit = any(c.isdigit() for c in segment)
+    has_letter = any(c.isalpha() for c in segment)
+    return has_digit and has_letter and _entropy(segment) >= 3.5
+
+
+def _entropy(text: str) -> float:
+    counts = {c: text.count(c) for c in set(text)}
+    return -sum(n / len(text) * math.log2(n / len(text)) for n in counts.values())
+
+
+def _redact_assignment(match: re.Match[str]) -> str:
+    value = match.group("value")
+    quote = value[0] if value[:1] in ("'", '"') else ""
+    if not is_secret_name(match.group("name")):  # a quoted value may hold assignments: -ldflags="-X a.key=…"
+        inner = _ASSIGNMENT.sub(_redact_assignment, value[1:-1]) if quote else value
+        return f"{match.group('lead')}{quote}{inner}{quote}" if quote else match.group(0)
+    if value.strip("\"'") in ("", PLACEHOLDER):
+        return match.group(0)
+    return f"{match.group('lead')}{quote}{PLACEHOLDER}{quote}"
+
+
+_NOT_TEXT_FIELDS = frozenset({"path", "kind", "real_path"})
+
+
+def redact_fields(item: object, name: str = "") -> object:
+    """A frozen dataclass tree (a file's facts) with its secrets hidden; the same object when it holds none.
+
+    A ``key``/``value`` pair (a GOENV line, a setting, a Dockerfile ENV) is redacted by its name, every
+    other text by its shape; file paths and kind names stay as they are."""
+    if isinstance(item, str):
+        return redact_value(name, item) if name else redact_text(item)
+    if isinstance(item, tuple):
+        items = tuple(redact_fields(i, name) for i in item)
+        return item if all(a is b for a, b in zip(items, item, strict=True)) else items
+    if isinstance(item, Mapping | list):
+        redacted = redact_data(item, name)
+        return item if redacted == item else redacted
+    if not dataclasses.is_dataclass(item) or isinstance(item, type):
+        return item
+    key = getattr(item, "key", None)
+    pair_name = key if isinstance(key, str) and hasattr(item, "value") else name  # a Spanned keeps its name
+    changes = {}
+    for field in dataclasses.fields(item):
+        if field.name in _NOT_TEXT_FIELDS:
+            continue
+        value = getattr(item, field.name)
+        new = redact_fields(value, pair_name if field.name == "value" else "")
+        if new is not value and new != value:
+            changes[field.name] = new
+    return dataclasses.replace(item, **changes) if changes else item

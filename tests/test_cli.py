@@ -319,7 +319,7 @@ def test_facts_never_show_url_credentials(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert secret not in proc.stdout and secret not in proc.stderr
     facts = json.loads(proc.stdout)
-    assert facts["env"]["GOPROXY"] == "https://***@proxy.example.com,direct"
-    env_file = facts["files"][str(config / "env")]
+    assert facts["env"]["GOPROXY"] == "https://<redacted>@proxy.example.com,direct"
+    env_file = facts["files"]["~/config/go/env"]  # home shown as ~
     assert (env_file["kind"], env_file["status"]) == ("goenv", Status.OK.value)
-    assert env_file["entries"][0]["value"] == "https://***@proxy.example.com"
+    assert env_file["entries"][0]["value"] == "https://<redacted>@proxy.example.com"

@@ -1,6 +1,11 @@
 """The one way goenv-lsp starts a process: no shell, a timeout, kill on timeout or cancel,
 a concurrency cap, and ``GOTOOLCHAIN=local`` always, so a probe never downloads or switches
-toolchains. Failures come back as a status in ``ProbeRun``; nothing here raises for them."""
+toolchains. Failures come back as a status in ``ProbeRun``; nothing here raises for them.
+
+Nothing a run starts outlives it. The process is not reaped until the run is over, so its pid and process
+group stay ours; at a timeout or cancellation everything that is ours is frozen, then killed: on Linux the
+process tree below it (a ``setsid`` child too), every process holding the write end of its stdout or
+stderr (a double-forked daemon too) and its process group; elsewhere its process group."""
 
 from __future__ import annotations
 
@@ -8,14 +13,20 @@ import asyncio
 import contextlib
 import os
 import signal
+import subprocess
+import sys
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from goenv_lsp.facts import ProbeRun, Status
 from goenv_lsp.redact import redact_credentials
 
 DEFAULT_TIMEOUT = 5.0
 MAX_OUTPUT = 4 * 1024 * 1024  # bytes kept from each stream
+KILL_WAIT = 2.0  # seconds a killed process is given to disappear
+_PROC_TABLE = sys.platform.startswith("linux") and os.path.isdir("/proc/self/fd")
 
 
 class Runner:
@@ -44,64 +55,281 @@ class Runner:
             return ProbeRun(argv, status, code, _decode(out), _decode(err),
                             round((time.monotonic() - started) * 1000, 1))
 
-        spawn = asyncio.ensure_future(asyncio.create_subprocess_exec(
-            *argv, cwd=cwd, env=env, stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            start_new_session=True,  # its own process group, so a kill takes its children too
-        ))
         try:
-            proc = await asyncio.shield(spawn)
-        except asyncio.CancelledError:
-            # cancelled while the process was starting: asyncio would kill only the leader and then wait
-            # for its pipes, which a child holds open; let it start, then kill the whole group
-            with contextlib.suppress(Exception):
-                await _kill(await spawn)
-            raise
+            child = _Child(argv, cwd, env)
         except FileNotFoundError as exc:
             missing = exc.filename in (None, argv[0]) or (cwd is None or os.path.isdir(cwd))
             return result(Status.MISSING if missing else Status.FAILED, err=str(exc).encode())
-        except PermissionError as exc:
-            return result(Status.NOT_EXECUTABLE, err=str(exc).encode())
-        except OSError as exc:  # ENOEXEC (not a binary for this machine), E2BIG, …
+        except OSError as exc:  # EACCES, ENOEXEC (not a binary for this machine), E2BIG, …
             return result(Status.NOT_EXECUTABLE, err=str(exc).encode())
         self.count += 1
         try:
-            out, err = await asyncio.wait_for(_communicate(proc), timeout)
-        except asyncio.TimeoutError:
-            await _kill(proc)
-            return result(Status.TIMED_OUT, err=f"killed after {timeout:g} s".encode())
+            finished = await child.finish(timeout)
+            if not finished:
+                await child.kill()
+                return result(Status.TIMED_OUT, err=f"killed after {timeout:g} s".encode())
+            child.kill_group()  # what it left in its process group (a background job) goes with it
         except BaseException:  # cancelled: leave no process behind
-            await _kill(proc)
+            await child.kill()
             raise
-        code = proc.returncode
+        finally:
+            child.close()
+        code = child.proc.returncode
+        out, err = bytes(child.out.data), bytes(child.err.data)
         if code is not None and code < 0:
             return result(Status.CRASHED, code, out, err)
         return result(Status.OK if code == 0 else Status.FAILED, code, out, err)
 
 
-async def _communicate(proc: asyncio.subprocess.Process) -> tuple[bytes, bytes]:
-    async def read(stream: asyncio.StreamReader | None) -> bytes:
-        data = b""
-        while stream is not None:
-            chunk = await stream.read(65536)
-            if not chunk:
+class _Pipe:
+    """The read end of one output pipe, drained as data comes (up to MAX_OUTPUT kept)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, fd: int):
+        self.loop, self.fd, self.data = loop, fd, bytearray()
+        self.link = f"pipe:[{os.fstat(fd).st_ino}]"  # how /proc/<pid>/fd/* names it
+        self.eof: asyncio.Future[None] = loop.create_future()
+        os.set_blocking(fd, False)
+        loop.add_reader(fd, self._readable)
+
+    def _readable(self) -> None:
+        try:
+            chunk = os.read(self.fd, 65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self.close()
+        elif len(self.data) < MAX_OUTPUT:
+            self.data += chunk[: MAX_OUTPUT - len(self.data)]
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.loop.remove_reader(self.fd)
+            os.close(self.fd)
+            self.fd = -1
+        if not self.eof.done():
+            self.eof.set_result(None)
+
+
+class _Child:
+    """One started process. Its exit is seen without reaping it (a pidfd, else ``waitid(WNOWAIT)`` in a
+    thread), so its pid and process group cannot be reused by another process before ``close``."""
+
+    def __init__(self, argv: Sequence[str], cwd: str | None, env: Mapping[str, str]):
+        self.loop = asyncio.get_running_loop()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        try:
+            self.proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out_w, stderr=err_w,
+                                         start_new_session=True)  # its own session and process group
+        except BaseException:
+            os.close(out_r)
+            os.close(err_r)
+            raise
+        finally:
+            os.close(out_w)
+            os.close(err_w)
+        self.out, self.err = _Pipe(self.loop, out_r), _Pipe(self.loop, err_r)
+        self.exited: asyncio.Future[None] = self.loop.create_future()
+        self._pidfd = -1
+        with contextlib.suppress(AttributeError, OSError):  # no pidfd_open before Linux 5.3, nor elsewhere
+            self._pidfd = os.pidfd_open(self.proc.pid)
+        if self._pidfd >= 0:
+            self.loop.add_reader(self._pidfd, self._on_exit)
+        else:
+            threading.Thread(target=self._wait_in_thread, daemon=True).start()
+
+    def _wait_in_thread(self) -> None:
+        with contextlib.suppress(OSError):
+            if hasattr(os, "waitid"):
+                os.waitid(os.P_PID, self.proc.pid, os.WEXITED | os.WNOWAIT)
+            else:
+                self.proc.wait()  # Windows: no process groups to keep
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+            self.loop.call_soon_threadsafe(self._on_exit)
+
+    def _on_exit(self) -> None:
+        if self._pidfd >= 0:
+            self.loop.remove_reader(self._pidfd)
+        if not self.exited.done():
+            self.exited.set_result(None)
+
+    async def finish(self, timeout: float) -> bool:
+        """Wait for the exit and the end of both pipes; False when the timeout came first."""
+        waits = {self.exited, self.out.eof, self.err.eof}
+        done, _ = await asyncio.wait(waits, timeout=timeout)
+        return len(done) == len(waits)
+
+    def kill_group(self) -> None:
+        if hasattr(os, "killpg") and self.proc.returncode is None:  # not reaped: the group id is still ours
+            with contextlib.suppress(OSError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+    async def kill(self) -> None:
+        """Kill it and everything of ours (module docstring), again until nothing is left. Every signal
+        of the first round is sent before the first wait, so a second cancellation cannot stop that."""
+        links = {self.out.link, self.err.link}
+        killed = _freeze_and_kill(self.proc.pid, links) if _PROC_TABLE else []
+        self.kill_group()
+        with contextlib.suppress(OSError):
+            if os.name == "nt":
+                self.proc.kill()
+            else:  # not reaped yet, so the pid is still this process
+                os.kill(self.proc.pid, signal.SIGKILL)
+        for again in (True, True, False):  # a process the last look could not stop (not ours to stop)
+            if not killed:
                 break
-            if len(data) < MAX_OUTPUT:
-                data += chunk[: MAX_OUTPUT - len(data)]
-        return data
+            await _gone(killed)
+            killed = _freeze_and_kill(self.proc.pid, links) if again else []
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self.exited), KILL_WAIT)
 
-    out, err = await asyncio.gather(read(proc.stdout), read(proc.stderr))
-    await proc.wait()
-    return out, err
+    def close(self) -> None:
+        self.out.close()
+        self.err.close()
+        if self._pidfd >= 0:
+            if not self.exited.done():
+                self.loop.remove_reader(self._pidfd)
+            os.close(self._pidfd)
+            self._pidfd = -1
+        if self.exited.done():
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                self.proc.wait(1)  # it has exited: this only reaps it
+        else:
+            self.proc.poll()  # still dying (uncommon: a process in the kernel); Popen reaps it later
 
 
-async def _kill(proc: asyncio.subprocess.Process) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(ProcessLookupError):
-        proc.kill()
-    with contextlib.suppress(Exception):
-        await asyncio.wait_for(proc.wait(), 2)
+# -- Linux: the processes that are ours ------------------------------------------------------------
+@dataclass(frozen=True)
+class _Proc:
+    ppid: int
+    pgrp: int
+    start: int  # clock ticks after boot: with the pid, names one process
+    dead: bool  # a zombie
+
+
+def _stat(pid: int) -> _Proc | None:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()  # after the command name, which may hold anything
+    except (OSError, IndexError):
+        return None
+    return _Proc(int(fields[1]), int(fields[2]), int(fields[19]), fields[0] in (b"Z", b"X"))
+
+
+def _processes() -> dict[int, _Proc]:
+    table = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and (found := _stat(int(name))) is not None:
+            table[int(name)] = found
+    return table
+
+
+def _writers(pids: Iterable[int], links: set[str]) -> set[int]:
+    """The processes with one of these pipes open for writing (we hold only the read ends)."""
+    found = set()
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                with contextlib.suppress(OSError, ValueError):
+                    if os.readlink(f"/proc/{pid}/fd/{fd}") in links and _writable(pid, fd):
+                        found.add(pid)
+                        break
+    return found
+
+
+def _writable(pid: int, fd: str) -> bool:
+    with open(f"/proc/{pid}/fdinfo/{fd}") as handle:
+        for line in handle:
+            if line.startswith("flags:"):
+                return bool(int(line.split()[1], 8) & (os.O_WRONLY | os.O_RDWR))
+    return False
+
+
+def _ours(table: dict[int, _Proc], leader: int, links: set[str]) -> set[int]:
+    """The leader, its process group, the writers of its pipes, and every descendant of those."""
+    children: dict[int, list[int]] = {}
+    for pid, found in table.items():
+        children.setdefault(found.ppid, []).append(pid)
+    roots = {leader} | {pid for pid, found in table.items() if found.pgrp == leader} | _writers(table, links)
+    seen: set[int] = set()
+    stack = [pid for pid in roots if pid in table]
+    while stack:
+        pid = stack.pop()
+        if pid not in seen:
+            seen.add(pid)
+            stack.extend(children.get(pid, ()))
+    return {pid for pid in seen if pid != os.getpid() and not table[pid].dead}
+
+
+class _Handle:
+    """A process named by pid and start time, signalled through a pidfd when there is one (never a
+    process that took over the pid)."""
+
+    def __init__(self, pid: int, start: int, fd: int):
+        self.pid, self.start, self.fd = pid, start, fd
+
+    @classmethod
+    def open(cls, pid: int, start: int) -> _Handle | None:
+        fd = -1
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            return None
+        except (AttributeError, OSError):
+            pass  # no pidfd: the start time check alone
+        found = _stat(pid)
+        if found is None or found.start != start:  # the pid is another process's now
+            if fd >= 0:
+                os.close(fd)
+            return None
+        return cls(pid, start, fd)
+
+    def send(self, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            if self.fd >= 0:
+                signal.pidfd_send_signal(self.fd, sig)
+            elif not self.gone():
+                os.kill(self.pid, sig)
+
+    def gone(self) -> bool:
+        found = _stat(self.pid)
+        return found is None or found.start != self.start or found.dead
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _freeze_and_kill(leader: int, links: set[str]) -> list[_Handle]:
+    """Stop every process of ours, looking again until no new one appears (a stopped process cannot
+    fork, so none escapes), then kill them all. Returns them, to wait for."""
+    held: dict[int, _Handle] = {}
+    for _ in range(100):
+        table = _processes()
+        new = [pid for pid in _ours(table, leader, links) if pid not in held]
+        if not new:
+            break
+        for pid in new:
+            handle = _Handle.open(pid, table[pid].start)
+            if handle is not None:
+                held[pid] = handle
+                handle.send(signal.SIGSTOP)
+    for handle in held.values():
+        handle.send(signal.SIGKILL)
+    return list(held.values())
+
+
+async def _gone(handles: list[_Handle]) -> None:
+    try:
+        deadline = time.monotonic() + KILL_WAIT
+        while any(not h.gone() for h in handles) and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+    finally:
+        for handle in handles:
+            handle.close()
 
 
 def _decode(data: bytes) -> str:

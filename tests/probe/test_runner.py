@@ -8,8 +8,10 @@ import contextlib
 import itertools
 import os
 import signal
+import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,35 @@ def pids(tmp_path: Path):
 
 def recorded(pids: Path) -> list[int]:
     return [int(pid) for pid in pids.read_text().split()]
+
+
+def marked(marker: str) -> list[int]:
+    """Live processes whose environment or command line holds ``marker``, given a moment to die."""
+    def scan() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or (_stat(int(entry.name)) or ["Z"])[0] == "Z":
+                continue
+            with contextlib.suppress(OSError):
+                if marker.encode() in (entry / "environ").read_bytes() + (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+        return found
+
+    for _ in range(200):
+        if not (left := scan()):
+            break
+        time.sleep(0.01)
+    return left
+
+
+@pytest.fixture
+def marker():
+    """A string to put in a run's environment; processes still holding it are killed afterwards."""
+    mark = f"goenv-lsp-test-{uuid.uuid4().hex}"
+    yield mark
+    for pid in marked(mark):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
 
 # a shell that starts a child in the background and waits: killing only the shell would orphan the sleep
@@ -128,27 +159,15 @@ async def test_cancellation_kills_the_process_group(tmp_path: Path, pids: Path) 
     assert running(recorded(pids)) == []
 
 
-async def test_cancellation_while_the_process_starts(tmp_path: Path, pids: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cancelled after the fork but before asyncio has connected the pipes: the group is still killed."""
-    spawned: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    real_spawn = asyncio.create_subprocess_exec
-
-    async def slow_spawn(*args, **kwargs):
-        proc = await real_spawn(*args, **kwargs)
-        spawned.set_result(proc.pid)
-        await asyncio.sleep(0.2)  # still inside create_subprocess_exec when the cancellation comes
-        return proc
-
-    monkeypatch.setattr(runner_module.asyncio, "create_subprocess_exec", slow_spawn)
-    task = asyncio.create_task(Runner(ENV, timeout=30).run([sleeper(tmp_path, pids)]))
-    pgid = await spawned
-    while len(group(pgid)) < 2:  # the shell and its sleep
-        await asyncio.sleep(0.01)
+async def test_cancellation_right_after_the_start(tmp_path: Path, pids: Path, marker: str) -> None:
+    """Cancelled at its first wait, before the process has done anything: the process still goes."""
+    task = asyncio.create_task(Runner({**ENV, "MARK": marker}, timeout=30).run([sleeper(tmp_path, pids)]))
+    await asyncio.sleep(0)  # the process starts; the run now waits for it
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert running(group(pgid)) == []
+    await asyncio.sleep(0.3)  # had it survived, its shell would have started its sleep by now
+    assert marked(marker) == []
 
 
 async def test_missing_program(tmp_path: Path) -> None:
@@ -270,3 +289,117 @@ async def test_output_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_invalid_utf8_is_replaced() -> None:
     run = await Runner(ENV).run(["printf", "go\\377\\n"])
     assert run.stdout == "go\ufffd\n"
+
+
+# a go that leaves a process in another session: the process group kill alone would miss it
+SETSID_CHILD_HOLDS_STDOUT = """
+import os, time
+if os.fork() == 0:
+    os.setsid()
+    time.sleep(60)
+time.sleep(60)
+"""
+DAEMON_HOLDS_STDERR = """
+import os, sys, time
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        time.sleep(60)
+    os._exit(0)
+print("started")
+"""
+SETSID_CHILD_HOLDS_NOTHING = """
+import os, time
+if os.fork() == 0:
+    os.setsid()
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    time.sleep(60)
+time.sleep(60)
+"""
+FORKS_ON_AND_ON = """
+import os, time
+for _ in range(300):
+    if os.fork() == 0:
+        os.setsid()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        time.sleep(60)
+        os._exit(0)
+    time.sleep(0.005)
+time.sleep(60)
+"""
+
+
+def python_script(tmp_path: Path, source: str) -> list[str]:
+    path = tmp_path / "fake_go.py"
+    path.write_text(source)
+    return [sys.executable, str(path)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process table is read from /proc")
+@pytest.mark.parametrize("source", [SETSID_CHILD_HOLDS_STDOUT, DAEMON_HOLDS_STDERR, SETSID_CHILD_HOLDS_NOTHING,
+                                    FORKS_ON_AND_ON],
+                         ids=["setsid-child-holds-stdout", "daemon-holds-stderr", "setsid-child-holds-nothing",
+                              "forks-on-and-on"])
+async def test_timeout_leaves_no_process_in_any_session(tmp_path: Path, marker: str, source: str) -> None:
+    started = time.monotonic()
+    run = await Runner({**ENV, "MARK": marker}, timeout=0.5).run(python_script(tmp_path, source))
+    elapsed = time.monotonic() - started
+    assert (run.status, run.stderr) == (Status.TIMED_OUT, "killed after 0.5 s")
+    assert marked(marker) == []
+    assert elapsed < 0.5 + 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process table is read from /proc")
+async def test_cancellation_leaves_no_process_in_any_session(tmp_path: Path, marker: str) -> None:
+    task = asyncio.create_task(Runner({**ENV, "MARK": marker}, timeout=30).run(
+        python_script(tmp_path, SETSID_CHILD_HOLDS_STDOUT)))
+    while len(marked_now(marker)) < 2:  # the script and its setsid child
+        await asyncio.sleep(0.01)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert marked(marker) == []
+
+
+def marked_now(marker: str) -> list[int]:
+    return [int(pid.name) for pid in Path("/proc").iterdir() if pid.name.isdigit() and _holds(pid, marker)]
+
+
+def _holds(entry: Path, marker: str) -> bool:
+    try:
+        return marker.encode() in (entry / "environ").read_bytes()
+    except OSError:
+        return False
+
+
+async def test_a_process_that_is_not_ours_survives(tmp_path: Path, marker: str) -> None:
+    """Same program, same user, its own session, started before the run: not the run's to kill."""
+    bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**ENV, "MARK": marker})
+    try:
+        run = await Runner({**ENV, "MARK": marker}, timeout=0.3).run(
+            python_script(tmp_path, SETSID_CHILD_HOLDS_STDOUT))
+        assert run.status is Status.TIMED_OUT
+        assert bystander.poll() is None
+        assert marked_now(marker) == [bystander.pid]
+    finally:
+        bystander.kill()
+        bystander.wait()
+
+
+@pytest.mark.skipif(not hasattr(os, "waitid"), reason="the fallback waits with waitid")
+async def test_without_pidfd_and_proc_the_process_group_is_killed(tmp_path: Path, pids: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Elsewhere (no /proc, no pidfd): the exit is seen by a thread, and the process group is killed."""
+    monkeypatch.setattr(runner_module, "_PROC_TABLE", False)
+    monkeypatch.delattr(runner_module.os, "pidfd_open", raising=False)
+    runner = Runner(ENV, timeout=0.3)
+    assert (await runner.run(["sh", "-c", "echo out; exit 3"])).stdout == "out\n"
+    run = await runner.run([sleeper(tmp_path, pids)])
+    assert run.status is Status.TIMED_OUT
+    assert running(recorded(pids)) == []

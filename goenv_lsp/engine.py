@@ -131,7 +131,7 @@ class Evaluation:
         self.runs += 1
         module = _module_of(rule, facts, target)
         try:
-            reports = list(rule.run(facts, target))
+            reports = _capped(rule.run(facts, target))
         except Exception as exc:  # a broken rule must never cost the other findings
             log.exception("rule %s failed", rule.code)
             from goenv_lsp.rules._shared.anchors import machine_anchor
@@ -141,6 +141,27 @@ class Evaluation:
                             machine_anchor(facts), module=module)]
         configured = self.selection.severity.get(rule.code)
         return [_finding(rule, report, configured, module) for report in reports]
+
+
+MAX_FINDINGS = 100  # of one rule for one target (a file, a module): a 100,000-line go.mod stays readable
+
+
+def _capped(reports: Iterable[Report]) -> list[Report]:
+    """The first ``MAX_FINDINGS`` reports, and one that counts the rest (where the first of them is)."""
+    kept: list[Report] = []
+    first_dropped: Report | None = None
+    dropped = 0
+    for report in reports:
+        if len(kept) < MAX_FINDINGS:
+            kept.append(report)
+            continue
+        first_dropped = first_dropped or report
+        dropped += 1
+    if first_dropped is not None:
+        kept.append(Report(f"… and {dropped} more like the findings above (only the first {MAX_FINDINGS} of this "
+                           "rule are reported here)", first_dropped.location, severity=first_dropped.severity,
+                           module=first_dropped.module))
+    return kept
 
 
 def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:

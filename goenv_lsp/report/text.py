@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Finding, Severity
 from goenv_lsp.report.paths import PathStyle
@@ -18,7 +20,7 @@ def render(result: CheckResult, style: PathStyle) -> str:
     findings, facts = result.findings, result.facts
     header = _header(facts, style)
     if not findings:
-        return f"✓ No Go environment problems found{header}\n"
+        return visible(f"✓ No Go environment problems found{header}") + "\n"
     by_family: dict[str, list[Finding]] = {}
     for finding in findings:
         by_family.setdefault(FAMILIES.get(finding.code[2:3], OTHER), []).append(finding)
@@ -34,7 +36,17 @@ def render(result: CheckResult, style: PathStyle) -> str:
     documented = [f for f in findings if by_code(f.code)]
     worst = max(documented, key=lambda f: f.severity.rank).code if documented else "GE###"
     lines += ["", f"{_count(findings)}. Details: goenv-lsp explain {worst}"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
+
+
+# control characters, line and paragraph separators, bidirectional overrides: a path or a value holding one
+# must not start a line of its own (a fake finding) or reorder what the reader sees
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, with what would break or disguise it escaped (\\n, \\x1b, \\u202e)."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _mark(group: list[Finding]) -> str:

@@ -8,6 +8,7 @@ so, instead of reading a whole home directory or module cache.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ class DiscoveryOptions:
     exclude: tuple[str, ...] = ()  # gitignore-style patterns, relative to the root
     max_modules: int = 2000
     max_dirs: int = 100_000
+    max_seconds: float = 10.0  # a slow network file system or a huge tree: stop, and say so (GE004)
 
 
 @dataclass
@@ -131,10 +133,14 @@ def discover(system: System, root: str, kinds: Iterable[FileKind], options: Disc
     ignores = _root_ignores(system, root, options)
     modules = 0
     stack: list[tuple[str, str, _Ignores]] = [(root, "", ignores)]
+    deadline = time.monotonic() + options.max_seconds
     while stack:
         directory, relative, ignores = stack.pop()
         if found.directories >= options.max_dirs:
             found.truncated = f"read {options.max_dirs} directories (max-dirs)"
+            break
+        if found.directories and time.monotonic() > deadline:
+            found.truncated = f"searched for {options.max_seconds:g} s and read {found.directories} directories"
             break
         entries = system.list(directory)
         found.directories += 1

@@ -104,3 +104,13 @@ def test_admits_agrees_with_the_walk(path: str, admitted: bool) -> None:
     fake.add_file(path, MODULE) if path.startswith("/w/") else None
     walked = {f"/w/{p}" for files in found(fake).values() for p in files}
     assert (path in walked) is admitted
+
+
+def test_the_search_has_a_time_budget() -> None:
+    """A tree on a slow file system stops at the budget, and GE004 says what was searched."""
+    fake = FakeSystem()
+    for i in range(50):
+        fake.add_file(f"/ws/m{i}/go.mod", f"module example.com/m{i}\n")
+    found = discover(fake, "/ws", [k for k in PARSED if k.where is Where.TREE], DiscoveryOptions(max_seconds=0))
+    assert found.directories == 1 and found.files["go.mod"] == []
+    assert found.truncated == "searched for 0 s and read 1 directories"

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from goenv_lsp.facts import ProbeRun, Status
-from goenv_lsp.redact import redact_credentials
+from goenv_lsp.redact import redact_text
 
 DEFAULT_TIMEOUT = 5.0
 MAX_OUTPUT = 4 * 1024 * 1024  # bytes kept from each stream
@@ -333,4 +333,4 @@ async def _gone(handles: list[_Handle]) -> None:
 
 
 def _decode(data: bytes) -> str:
-    return redact_credentials(data.decode("utf-8", errors="replace"))
+    return redact_text(data.decode("utf-8", errors="replace"))  # what a process prints may hold secrets

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from lsp_harness import (  # type: ignore[import-not-found]
     GO122,
@@ -11,7 +13,6 @@ from lsp_harness import (  # type: ignore[import-not-found]
     fake_server,
     session,
     wait_for,
-    wait_until,
     write_workspace,
 )
 from lsprotocol import types as lsp
@@ -96,7 +97,12 @@ async def test_untrusted_workspace_go_never_runs_for_real(tmp_path, go122, go_en
         await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE003" in codes(d))
         await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.refresh"))
     assert not marker.exists()
+    # trusted, a go inside the workspace runs — a real go command; a script standing in for one never does
+    (ws / "sdk" / "bin").mkdir(parents=True)
+    shutil.copy2(go122 / "bin" / "go", ws / "sdk" / "bin" / "go")
+    env = go_env([ws / "sdk" / "bin", ws / "tools", go122 / "bin"], GOROOT=go122)
     async with session(env, ws, init_options={"trusted": True}) as client:
-        await wait_until(marker.exists, timeout=10, what="the trusted workspace go to run")
+        await wait_for(client, (ws / "go.mod").as_uri(), lambda d: "GE003" in codes(d))
         report = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command="goenv.report"))
-    assert f"| `{ws}/tools/go` (script shim) | go1.22.10 | PATH |" in report
+    assert not marker.exists()
+    assert f"| `{ws}/sdk/bin/go` | go1.22.10 | PATH |" in report

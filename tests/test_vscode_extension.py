@@ -110,21 +110,14 @@ def smoke(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     return json.loads(facts.read_text())
 
 
-FAKE_GO = """#!/bin/sh
-root=$(cd "$(dirname "$0")/.." && pwd)
-case "$1" in
-  version) echo "go version go1.22.10 linux/amd64" ;;
-  env) printf '{"GOROOT":"%s","GOVERSION":"go1.22.10","GOPATH":"%s/go","GOTOOLCHAIN":"local"}\\n' "$root" "$HOME" ;;
-  *) exit 2 ;;
-esac
-"""
-
-
-def _fake_go(goroot: Path) -> Path:
+def _go_tree(goroot: Path, real: Path) -> Path:
+    """A GOROOT at ``goroot`` whose bin/go is a copy of the real go 1.22.10 (its own file, so its real path is
+    there: inside the workspace, it runs only once the workspace is trusted); the rest links to the real tree."""
     go = goroot / "bin" / "go"
     go.parent.mkdir(parents=True)
-    go.write_text(FAKE_GO)
-    go.chmod(0o755)
+    shutil.copy2(real / "bin" / "go", go)
+    for name in ("pkg", "src", "go.env", "VERSION"):
+        (goroot / name).symlink_to(real / name)
     return go
 
 
@@ -215,7 +208,7 @@ def test_build_outputs_are_not_committed() -> None:
         assert proc.returncode == 1, f"vscode-extension/{path} must be committed"
 
 
-def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path) -> None:
+def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path, go122: Path) -> None:
     """scripts/e2e.js: the bundle's real LanguageClient drives `python -m goenv_lsp --stdio` (started through
     goenv.server.command/args): diagnostics, workspace trust (a go inside the workspace runs only once trust is
     granted), the user-level go.alternateTools reaching the server, the report preview, goenv.refresh, a bad
@@ -223,9 +216,9 @@ def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
     (workspace / ".vscode").mkdir(parents=True)
     (workspace / "go.mod").write_text("module example.com/e2e\n\ngo 1.22\n")
-    _fake_go(workspace / "goroot")
+    _go_tree(workspace / "goroot", go122)
     (workspace / ".vscode" / "settings.json").write_text(json.dumps({"go.goroot": str(workspace / "goroot")}))
-    user_go = _fake_go(tmp_path / "usergo")
+    user_go = _go_tree(tmp_path / "usergo", go122)
     home = tmp_path / "home"
     home.mkdir()
     env = {"PATH": str(testbed.host_bin()), "HOME": str(home), "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)}

@@ -150,14 +150,14 @@ def _root(args: argparse.Namespace) -> str:
     return os.path.abspath(args.dir)
 
 
-def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True):
+def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, cgo_flags: bool = False):
     from goenv_lsp.inputs.live import LiveProbe
     from goenv_lsp.probe import ProbeOptions
 
     if args.probe_timeout <= 0:
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace, discovery=config.workspace,
-                           gopls=gopls)
+                           gopls=gopls, cgo_flags=cgo_flags)
     return LiveProbe(_root(args), system, options)
 
 
@@ -200,7 +200,8 @@ def _check(args: argparse.Namespace) -> int:
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
                           severity=dict(config.severity))
     evaluation = Evaluation(selection)
-    source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS))
+    source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS),
+                               cgo_flags=evaluation.reads(Input.CGO_FLAGS))
     facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)

@@ -69,6 +69,7 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
     changed = set()
     pairs = {
         Input.GO_BINARIES: (old.go_binaries, new.go_binaries),
+        Input.CGO_FLAGS: (old.go_binaries, new.go_binaries),
         Input.GOPLS: (old.gopls, new.gopls),
         Input.ENVIRONMENT: ((old.env, old.path_entries, old.home, old.os), (new.env, new.path_entries, new.home,
                                                                              new.os)),

@@ -56,6 +56,7 @@ class Input(str, enum.Enum):
     """What rules read besides files (file kinds are named by their kind name, e.g. "go.mod")."""
 
     GO_BINARIES = "go-binaries"  # every go found, with `go version` and `go env`
+    CGO_FLAGS = "cgo-flags"  # `go env` CGO_CFLAGS, GOGCCFLAGS …: asking for them makes go run the C compiler
     GOPLS = "gopls"  # gopls binaries and their build info
     ENVIRONMENT = "environment"  # the process environment
     PATH_INFO = "path-info"  # what the paths settings name hold

@@ -173,3 +173,33 @@ def test_go_version_m_is_not_needed_for_tools(hostile, go127: Path, go_env, tmp_
     assert len(system.runs()) == 1  # go env, once
     [gopls] = facts.gopls
     assert gopls.module_path == "cmd/gofmt" and gopls.built_with == "go1.27.3"
+
+
+@pytest.mark.parametrize("needs_cgo", [False, True])
+def test_the_cgo_flags_are_asked_for_only_when_a_rule_reads_them(needs_cgo: bool, hostile, go127: Path, go_env,
+                                                                  monkeypatch, capsys) -> None:
+    """`check` asks go env for CGO_CFLAGS … only when a selected rule needs ``Input.CGO_FLAGS``; even then the
+    workspace's bin/gcc is not on the PATH go looks CC up in."""
+    import dataclasses
+
+    from goenv_lsp import cli, engine
+    from goenv_lsp.rules import Input, by_code
+    from goenv_lsp.rules._shared.anchors import machine_anchor
+    from goenv_lsp.rules.registry import Report
+
+    ws, markers = hostile
+
+    def check(facts):
+        [go] = [b for b in facts.go_binaries if b.env is not None]
+        yield Report(f"CGO_CFLAGS known: {'CGO_CFLAGS' in go.env}", machine_anchor(facts))
+
+    needs = {Input.GO_BINARIES, *((Input.CGO_FLAGS,) if needs_cgo else ())}
+    probe_rule = dataclasses.replace(by_code("GE001"), code="GE990", name="cgo-probe", needs=frozenset(needs),
+                                     check=check)
+    monkeypatch.setattr(engine, "all_rules", lambda: [probe_rule])
+    for key, value in go_env([ws / "bin", go127 / "bin"]).items():
+        monkeypatch.setenv(key, value)
+    assert cli.main(["check", str(ws), "--format", "json", "--test-no-well-known"]) in (0, 1)
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["message"] == f"CGO_CFLAGS known: {needs_cgo}"
+    assert ran(markers) == []

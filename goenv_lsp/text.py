@@ -9,9 +9,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from goenv_lsp.model import Position, Range, utf16_len
+from goenv_lsp.model import Position, Range
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 class LineIndex:
@@ -24,13 +25,17 @@ class LineIndex:
             self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         else:
             self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        # where the characters beyond the BMP are: a position is found without rescanning its line
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def position(self, offset: int) -> Position:
         line = self.line_of(offset)
-        return Position(line, utf16_len(self.text[self.starts[line]:offset]))
+        start, end = self.starts[line], min(offset, len(self.text))
+        wide = bisect.bisect_left(self._astral, end) - bisect.bisect_left(self._astral, start) if self._astral else 0
+        return Position(line, max(end - start, 0) + wide)
 
     def range(self, start: int, end: int) -> Range:
         return Range(self.position(start), self.position(end))

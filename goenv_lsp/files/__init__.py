@@ -7,9 +7,10 @@ Adding a kind is adding its module, listing it here, and its tests.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
-from goenv_lsp.facts import Facts, FileFacts, PathOps
+from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import dockerfile, go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
 from goenv_lsp.files.base import EditorHints, FileKind, LocateContext, ParseContext, Where
 
@@ -69,17 +70,31 @@ def watch_globs() -> tuple[str, ...]:
     return tuple(g for k in KINDS if k.watch for g in k.globs)
 
 
+MAX_PROBLEMS = 100  # per file: a minified file can hold tens of thousands of errors, one screen of them helps
+
+
 def parse(file_kind: FileKind, data: bytes, path: str, ctx: ParseContext) -> FileFacts:
-    """Parse with the kind's parser; a parser bug becomes a problem on the file, never a crash."""
+    """Parse with the kind's parser; a parser bug becomes a problem on the file, never a crash. The first
+    ``MAX_PROBLEMS`` problems are kept, and one saying how many more there are."""
     assert file_kind.parse is not None
     try:
-        return file_kind.parse(data, path, ctx)
+        facts = file_kind.parse(data, path, ctx)
     except Exception as exc:  # parsers are fuzz-tested never to raise; this is the last guard
-        from goenv_lsp.facts import FileProblem, Status
+        from goenv_lsp.facts import Status
 
         return file_kind.facts_type(path=path, kind=file_kind.name, status=Status.MALFORMED,
                                     problems=(FileProblem(f"goenv-lsp could not parse this file: {exc!r}"),))
+    return cap_problems(facts)
 
 
-__all__ = ["KINDS", "PARSED", "EditorHints", "FileKind", "LocateContext", "ParseContext", "Where", "facts_type",
-           "kind", "kind_of", "parse", "watch_globs"]
+def cap_problems(facts: FileFacts) -> FileFacts:
+    if len(facts.problems) <= MAX_PROBLEMS:
+        return facts
+    more = len(facts.problems) - MAX_PROBLEMS
+    rest = FileProblem(f"… and {more:,} more problem{'s' if more > 1 else ''} after these {MAX_PROBLEMS}",
+                       facts.problems[MAX_PROBLEMS].range)
+    return dataclasses.replace(facts, problems=(*facts.problems[:MAX_PROBLEMS], rest))
+
+
+__all__ = ["KINDS", "MAX_PROBLEMS", "PARSED", "EditorHints", "FileKind", "LocateContext", "ParseContext", "Where",
+           "cap_problems", "facts_type", "kind", "kind_of", "parse", "watch_globs"]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from goenv_lsp.probe.system import System
 
 CONFIG_FILE = "goenv-lsp.toml"
+_TOO_DEEP = "arrays or tables nested too deeply to read (hundreds of levels)"
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
 
 
@@ -105,6 +106,8 @@ def parse_toml(text: str, where: str, base: Config) -> tuple[Config, list[str]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return base, [f"{where}: {exc}"]
+    except RecursionError:  # the TOML reader recurses once per level of nesting
+        return base, [f"{where}: {_TOO_DEEP}"]
     data.pop("trusted", None)
     return from_mapping(data, where, base)
 
@@ -117,14 +120,16 @@ def add_ignore(text: str | None, code: str) -> str:
     """The text of goenv-lsp.toml after adding ``code`` to its top-level ``ignore`` list, keeping the rest of
     the file as it is (comments, order, formatting)."""
     import tomlkit
-    from tomlkit.exceptions import ParseError
+    from tomlkit.exceptions import TOMLKitError
 
     if not text or not text.strip():
         return f'# goenv-lsp settings for this workspace\nignore = ["{code}"]\n'
     try:
         document = tomlkit.parse(text)
-    except ParseError as exc:
+    except TOMLKitError as exc:  # a syntax error, or a key defined twice
         raise ConfigEditError(f"{CONFIG_FILE} does not parse ({exc}); fix it first") from None
+    except RecursionError:
+        raise ConfigEditError(f"{CONFIG_FILE} does not parse ({_TOO_DEEP}); fix it first") from None
     current = document.get("ignore")
     if current is None:
         document.add("ignore", [code])

@@ -25,11 +25,19 @@ def dumps(facts: Facts) -> str:
     return json.dumps(redact_data(to_data(facts)), indent=2, ensure_ascii=False)
 
 
+MAX_DEPTH = 200  # facts nest a dozen levels, a settings value read from JSONC at most 100 more
+_TOO_DEEP = f"not goenv-lsp facts (nested more than {MAX_DEPTH} levels deep)"
+
+
 def loads(text: str, where: str = "facts") -> Facts:
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise SnapshotError(f"{where}: not JSON: {exc}") from None
+    except RecursionError:  # the JSON reader recurses once per level
+        raise SnapshotError(f"{where}: {_TOO_DEEP}") from None
+    if _too_deep(data):
+        raise SnapshotError(f"{where}: {_TOO_DEEP}")
     if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
         raise SnapshotError(f"{where}: not goenv-lsp facts (no schema number)")
     schema = data["schema"]
@@ -46,6 +54,17 @@ def loads(text: str, where: str = "facts") -> Facts:
     except SchemaError as exc:
         raise SnapshotError(f"{where}: {exc}") from None
     return dataclasses.replace(facts, provenance=Provenance.SNAPSHOT, stale=False)
+
+
+def _too_deep(data: object) -> bool:
+    """Is a list or object nested more than MAX_DEPTH levels inside ``data``? (Reading facts recurses per level.)"""
+    level: list[object] = [data]
+    for _ in range(MAX_DEPTH):
+        level = [child for item in level
+                 for child in (item.values() if isinstance(item, dict) else item if isinstance(item, list) else ())]
+        if not level:
+            return False
+    return any(isinstance(item, (dict, list)) for item in level)
 
 
 @dataclass

@@ -4,11 +4,47 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from goenv_lsp.config import Config, ConfigEditError, add_ignore, parse_toml
 from goenv_lsp.facts import PathFlavor, PathOps, Status
 from goenv_lsp.files import MAX_PROBLEMS, ParseContext, parse, vscode_settings
+from goenv_lsp.inputs.snapshot import SnapshotError, loads
+from goenv_lsp.parsers.goenv_json import parse_env_json
 
 CTX = ParseContext(root="/ws", home="/home/dev", paths=PathOps(PathFlavor.POSIX))
 SETTINGS = "/ws/.vscode/settings.json"
+
+
+def test_go_env_json_nested_100k_deep_is_malformed_output() -> None:
+    """json.loads raised RecursionError: the probe died with an internal error (exit 2)."""
+    assert parse_env_json("[" * 100_000) is None
+    assert parse_env_json('{"GOROOT": ' + "[" * 100_000) is None
+
+
+def test_go_env_json_values_must_be_strings() -> None:
+    assert parse_env_json('{"GOROOT": ["/usr/local/go"]}') is None
+    assert parse_env_json('{"GOROOT": "/usr/local/go"}') == {"GOROOT": "/usr/local/go"}
+
+
+@pytest.mark.parametrize("text", [
+    "a = " + "[" * 500 + "]" * 500,
+    "a = " + "{b = " * 500 + "1" + "}" * 500,
+    "a = " + "[{b = " * 250 + "1" + "}]" * 250,
+], ids=["arrays", "inline-tables", "both"])
+def test_goenv_lsp_toml_nested_500_deep_is_a_config_problem(text: str) -> None:
+    """tomllib raised RecursionError out of parse_toml."""
+    config, problems = parse_toml(text, "goenv-lsp.toml", Config())
+    assert config == Config()
+    assert problems == ["goenv-lsp.toml: arrays or tables nested too deeply to read (hundreds of levels)"]
+    with pytest.raises(ConfigEditError, match=r"does not parse .*nested"):
+        add_ignore(text, "GE101")
+
+
+def test_config_edit_of_a_file_with_a_key_twice_is_an_edit_error() -> None:
+    """tomlkit raised KeyAlreadyPresent (not a ParseError) out of the quick fix."""
+    with pytest.raises(ConfigEditError, match="already exists"):
+        add_ignore('[files]\n"a" = 1\n"a" = 2\n', "GE101")
 
 
 def one_line_settings(errors: int) -> bytes:
@@ -30,3 +66,12 @@ def test_one_line_settings_with_40000_errors_is_fast_and_capped() -> None:
     last = facts.problems[-1]
     assert last.message == "… and 39,900 more problems after these 100"
     assert last.range is not None and last.range.start.character == 201  # where the 101st begins
+
+
+DEEP_VALUE = '{"schema": 2, "user_settings": {"a": ' + "[" * 300 + "]" * 300 + "}}"
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, DEEP_VALUE], ids=["100k-deep", "300-deep-value"])
+def test_a_pasted_report_nested_too_deep_gets_a_message(text: str) -> None:
+    with pytest.raises(SnapshotError, match=r"^report\.json: not goenv-lsp facts \(nested more than 200 levels"):
+        loads(text, "report.json")

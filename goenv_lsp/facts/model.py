@@ -126,6 +126,7 @@ class PathInfo:
     go_tree: bool = False  # a directory holding pkg/tool (how cmd/go recognises a GOROOT)
     version: str | None = None  # first line of its VERSION file
     real_path: str | None = None  # symlinks resolved
+    listable: bool = True  # a directory whose entries can be read (not chmod 000 to this user)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PathKind(self.kind))

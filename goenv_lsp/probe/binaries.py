@@ -44,6 +44,21 @@ def find_on_path(system: System, name: str, entries: tuple[str, ...], cwd: str) 
     return found
 
 
+def unusable_on_path(system: System, name: str, entries: tuple[str, ...], cwd: str) -> list[str]:
+    """``name`` in PATH entries where it is there but cannot run (not executable, a directory, a dangling
+    symlink): the shell passes over them, and saying so explains a "not found"."""
+    paths = system.paths
+    found = []
+    for entry in entries:
+        directory = entry if paths.is_abs(entry) else paths.join(cwd, entry)
+        for candidate_name in executable_names(system, name):
+            candidate = paths.join(directory, candidate_name)
+            if system.lexists(candidate) and not is_executable_file(system, candidate):
+                found.append(paths.normpath(candidate))
+                break
+    return found
+
+
 def shim_kind(system: System, path: str) -> str | None:
     """The version manager behind ``path`` if it is a launcher script rather than a Go binary."""
     normalized = path.replace("\\", "/")

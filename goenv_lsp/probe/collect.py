@@ -348,6 +348,8 @@ class _Collector:
         if not found:  # nothing on PATH: look where installers put Go, to say what to add
             for path in binaries.well_known_go_paths(system, self.home):
                 add(path, Origin.WELL_KNOWN)
+            for path in binaries.unusable_on_path(system, "go", path_entries, self.root):
+                add(path, Origin.PATH)  # on PATH but not runnable: no path_index, as the shell skips it
         alternate = settings.get("go.alternateTools.go")
         if isinstance(alternate, str) and alternate:
             resolved = self._expand(alternate, relative_to=None)
@@ -379,6 +381,8 @@ class _Collector:
         if (not paths.is_abs(candidate.path) or not system.lexists(candidate.path)
                 or system.stat(candidate.real_path).kind is PathKind.MISSING):
             return dataclasses.replace(binary, status=Status.MISSING)
+        if system.stat(candidate.real_path).kind is PathKind.DIR:
+            return dataclasses.replace(binary, status=Status.UNREADABLE)  # a directory named go
         if not binaries.is_executable_file(system, candidate.real_path):
             return dataclasses.replace(binary, status=Status.NOT_EXECUTABLE)
         own_root = self._own_root(candidate.real_path)
@@ -511,7 +515,8 @@ class _Collector:
             found = system.stat(path)
             if found.kind is PathKind.DIR:
                 tools = system.stat(paths.join(path, "pkg", "tool")).kind is PathKind.DIR
-                result[path] = PathInfo(PathKind.DIR, tools, self._version_file(path), system.realpath(path))
+                result[path] = PathInfo(PathKind.DIR, tools, self._version_file(path), system.realpath(path),
+                                        listable=system.list(path) is not None)
             else:
                 result[path] = PathInfo(found.kind)
         return result

@@ -72,23 +72,6 @@ def faulty(mode: str) -> Callable[[Machine, Tools], Path]:
     return lambda m, tools: tools.fake(m, mode)
 
 
-def xfail(reason: str) -> tuple:
-    return (pytest.mark.xfail(strict=True, reason=reason),)
-
-
-# collect._go_candidates takes PATH's go from binaries.find_on_path, which keeps only executable regular files:
-# a go on PATH that is anything else is never a candidate, and GE101 names the PATH entries, not the file
-NOT_A_CANDIDATE = ("binaries.find_on_path (used by collect._go_candidates) skips a PATH `go` that is {}, so it "
-                   "never becomes a GoBinary; GE101 then says `go not found on PATH ~/sdk/fake/bin` without naming "
-                   "~/sdk/fake/bin/go")
-# GE201 judges only how GOPATH is written; no rule looks at what the GOPATH entry is
-UNREADABLE_GOPATH = ("RealSystem.stat (system.py) records a chmod 000 ~/go as kind DIR (stat needs no permission "
-                     "on the directory itself), so Facts.path_info cannot tell it is unusable, and no rule judges "
-                     "what a GOPATH entry holds: GE201 checks only how the value is written")
-GOPATH_LOOP = ("Facts.path_info records ~/go (a symlink to itself) as UNREADABLE, but no rule reads path_info for "
-               "GOPATH entries: GE201 checks only how the value is written")
-
-
 def not_executable(m: Machine, tools: Tools) -> None:
     tools.fake(m, "healthy").chmod(0o644)
 
@@ -169,18 +152,13 @@ ROWS = {
     "stderr-warning": Row(faulty("stderr-warning"), FACTS_USED, absent=USABLE_GO, go_line="1.28"),
     "slow-just-under-the-timeout": Row(faulty("slow 2.2"), FACTS_USED, absent=USABLE_GO, go_line="1.28",
                                        probe_timeout=3.0),
-    "go-not-executable": Row(not_executable, ("GE1", FAKE, "execut"),
-                             marks=xfail(NOT_A_CANDIDATE.format("not executable (mode 0644)"))),
-    "go-dangling-symlink": Row(dangling_symlink, ("GE1", FAKE),
-                               marks=xfail(NOT_A_CANDIDATE.format("a dangling symlink"))),
-    "go-is-a-directory": Row(directory, ("GE1", FAKE, "director"),
-                             marks=xfail(NOT_A_CANDIDATE.format("a directory"))),
+    "go-not-executable": Row(not_executable, ("GE1", FAKE, "execut")),
+    "go-dangling-symlink": Row(dangling_symlink, ("GE1", FAKE)),
+    "go-is-a-directory": Row(directory, ("GE1", FAKE, "director")),
     "unreadable-path-dir": Row(unreadable_path_dir, absent=USABLE_GO, without_dac=True),
-    "unreadable-gopath": Row(unreadable_gopath, ("GE2", "~/go"), absent=USABLE_GO, without_dac=True,
-                             marks=xfail(UNREADABLE_GOPATH)),
+    "unreadable-gopath": Row(unreadable_gopath, ("GE2", "~/go"), absent=USABLE_GO, without_dac=True),
     "path-self-loop": Row(path_self_loop, absent=USABLE_GO),
-    "gopath-self-loop": Row(gopath_self_loop, ("GE2", "~/go"), absent=USABLE_GO,
-                            marks=xfail(GOPATH_LOOP)),
+    "gopath-self-loop": Row(gopath_self_loop, ("GE2", "~/go"), absent=USABLE_GO),
     "path-10000-entries": Row(long_path, absent=USABLE_GO),
     "non-utf8-path-entry": Row(non_utf8_path_entry, absent=USABLE_GO),
     "non-utf8-workspace-name": Row(real_go, absent=USABLE_GO, workspace=os.fsdecode(b"ws-\xff")),

@@ -146,3 +146,17 @@ def test_real_failing_go_on_path_is_not_reported_missing(workspace: Path, go127:
     assert code == 1
     assert ge101(report) == []
     assert "GE103" in {f["code"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize(("status", "real", "why"), [
+    (Status.NOT_EXECUTABLE, "/opt/go/bin/go", "not executable (chmod +x it, or reinstall Go)"),
+    (Status.UNREADABLE, "/opt/go/bin/go", "a directory"),
+    (Status.MISSING, "/opt/go-removed/bin/go", "a dangling symbolic link (to /opt/go-removed/bin/go, which does "
+                                               "not exist)"),
+])
+def test_a_go_on_path_that_cannot_run_is_named(status: Status, real: str, why: str) -> None:
+    """The shell passes over it, so go is not found: say which file is in the way."""
+    blocked = replace(go_binary(), path="/opt/go/bin/go", real_path=real, origins=(Origin.PATH,), path_index=None,
+                      status=status, version=None, env=None)
+    [finding] = run(healthy(go_binaries=(blocked,), path_entries=("/opt/go/bin", "/usr/bin")))
+    assert finding.message == f"go not found on PATH /opt/go/bin:/usr/bin; /opt/go/bin/go is {why}"

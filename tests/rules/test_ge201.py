@@ -224,3 +224,20 @@ def test_absolute_entry_with_a_literal_home_reference_only_warns() -> None:
     [finding] = run(facts)
     assert finding.severity is Severity.WARNING
     assert "directory literally named" in finding.message
+
+
+@pytest.mark.parametrize(("info", "problem"), [
+    (PathInfo("unreadable"), "cannot be resolved (a symbolic link loop, or no permission on a directory above it)"),
+    (PathInfo("file"), "is a file, not a directory"),
+    (PathInfo("dir", listable=False), "is a directory this user cannot read (permission denied)"),
+])
+def test_an_entry_that_exists_but_cannot_be_used(info: PathInfo, problem: str) -> None:
+    [finding] = run(gopath_env("/srv/gopath", path_info={"/srv/gopath": info}))
+    assert finding.severity is Severity.WARNING and finding.fixes == ()
+    assert finding.message == (f"GOPATH entry /srv/gopath from the environment variable GOPATH {problem}: go cannot "
+                               "download modules into it or install tools there")
+
+
+@pytest.mark.parametrize("info", [PathInfo("missing"), PathInfo("dir")])
+def test_an_entry_not_there_yet_or_readable_is_fine(info: PathInfo) -> None:
+    assert run(gopath_env("/srv/gopath", path_info={"/srv/gopath": info})) == []

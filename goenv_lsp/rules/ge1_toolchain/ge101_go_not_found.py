@@ -44,10 +44,23 @@ def check(facts: Facts) -> Iterator[Report]:
                      machine_anchor(facts), severity=Severity.WARNING)
         return
     elsewhere = [b for b in facts.go_binaries if b.status is not Status.MISSING and b.path_index is None
-                 and b.refused not in (Refusal.NOT_GO, Refusal.NOT_GO_COMMAND)]  # /bin/sh is no Go install
+                 and b.refused not in (Refusal.NOT_GO, Refusal.NOT_GO_COMMAND)  # /bin/sh is no Go install
+                 and Origin.PATH not in b.origins]
+    blocked = [b for b in facts.go_binaries if Origin.PATH in b.origins and b.path_index is None]
     hint = ""
     if elsewhere:
         places = ", ".join(f"{b.path} ({b.version or 'version unknown'})" for b in elsewhere[:3])
         hint = f"; Go is installed but not on PATH: {places} — add its bin directory to PATH"
     searched = facts.paths.list_separator.join(facts.path_entries or ()) or "(empty)"
+    if blocked:
+        hint += "; " + "; ".join(f"{b.path} is {_why_not_run(b)}" for b in blocked[:3])
     yield Report(f"go not found on PATH {searched}{hint}", machine_anchor(facts))
+
+
+def _why_not_run(binary) -> str:
+    """Why the shell passes over a `go` in a PATH directory."""
+    if binary.status is Status.UNREADABLE:
+        return "a directory"
+    if binary.status is Status.MISSING:
+        return f"a dangling symbolic link (to {binary.real_path}, which does not exist)"
+    return "not executable (chmod +x it, or reinstall Go)"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts
+from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
@@ -15,7 +15,7 @@ DOCS = """
 ## What it checks
 Each GOPATH entry you set (environment variable or GOENV file): one that starts with `~` or holds an
 unexpanded `$HOME` / `${HOME}` / `%USERPROFILE%`, one that is relative, one equal to GOROOT, one inside
-GOROOT.
+GOROOT, and one that exists but cannot be used: a file, a symbolic link loop, a directory you cannot read.
 
 ## Why it matters
 The go command expands nothing. An entry starting with `~` or relative stops every command, even
@@ -39,7 +39,7 @@ _UNEXPANDED = re.compile(r"^~|\$\{?HOME\}?|%USERPROFILE%|%HOMEPATH%")
 
 
 @rule(code="GE201", name="gopath-invalid", severity=Severity.ERROR,
-      summary="GOPATH is unexpanded, relative, equal to GOROOT or inside it", docs=DOCS,
+      summary="GOPATH is unexpanded, relative, equal to GOROOT or inside it, or unusable", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOPATH from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:
@@ -73,3 +73,18 @@ def check(facts: Facts) -> Iterator[Report]:
             yield Report(f"GOPATH entry {entry} from {where} is inside GOROOT {goroot}: the next Go upgrade "
                          "deletes your module cache and installed tools", location, fixes,
                          severity=Severity.WARNING)
+        elif (problem := _unusable(facts, entry)) is not None:
+            yield Report(f"GOPATH entry {entry} from {where} {problem}: go cannot download modules into it or "
+                         "install tools there", location, severity=Severity.WARNING)
+
+
+def _unusable(facts: Facts, entry: str) -> str | None:
+    """What makes an existing GOPATH entry unusable; None if it is a readable directory or not there yet."""
+    info = (facts.path_info or {}).get(entry)
+    if info is None or info.kind is PathKind.MISSING:
+        return None  # go creates it when it first needs it
+    if info.kind is PathKind.UNREADABLE:
+        return "cannot be resolved (a symbolic link loop, or no permission on a directory above it)"
+    if info.kind is PathKind.FILE:
+        return "is a file, not a directory"
+    return None if info.listable else "is a directory this user cannot read (permission denied)"

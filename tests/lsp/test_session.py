@@ -240,11 +240,12 @@ def test_uris(uri: str, path: str | None) -> None:
         assert uri_to_path(path_to_uri(path)) == path
 
 
-async def test_the_probe_timeout_setting_reaches_every_probe(tmp_path) -> None:
+@pytest.mark.realgo
+async def test_the_probe_timeout_setting_reaches_every_probe(tmp_path, go127) -> None:
+    from faults import fakego  # a real Go executable whose build info says cmd/go, here one that hangs
+
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    (bin_dir / "go").write_text("#!/bin/sh\nexec sleep 30\n")
-    (bin_dir / "go").chmod(0o755)
+    fakego.install(fakego.build(go127), bin_dir, "hang")
     (tmp_path / "ws").mkdir()
     (tmp_path / "ws" / "go.mod").write_text("module example.com/ws\n\ngo 1.24.0\n")
     env = {"PATH": os.pathsep.join([str(bin_dir), str(testbed.host_bin())]), "HOME": str(tmp_path / "home")}
@@ -255,7 +256,7 @@ async def test_the_probe_timeout_setting_reaches_every_probe(tmp_path) -> None:
     session.configured.set()
     await session.probe_all()
     [binary] = root.facts.go_binaries
-    assert binary.version_run.stderr == "killed after 0.3 s"
+    assert binary.env_run.stderr == "killed after 0.3 s"
 
 
 async def test_a_nested_settings_file_saved_on_disk_changes_nothing() -> None:

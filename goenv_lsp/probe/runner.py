@@ -177,7 +177,7 @@ class _Child:
                 self.proc.kill()
             else:  # not reaped yet, so the pid is still this process
                 os.kill(self.proc.pid, signal.SIGKILL)
-        for again in (True, True, False):  # a process the last look could not stop (not ours to stop)
+        for again in (True, True, False):  # look again after each round, three rounds at most
             if not killed:
                 break
             await _gone(killed)
@@ -213,15 +213,17 @@ def _stat(pid: int) -> _Proc | None:
     try:
         with open(f"/proc/{pid}/stat", "rb") as handle:
             fields = handle.read().rsplit(b")", 1)[1].split()  # after the command name, which may hold anything
-    except (OSError, IndexError):
+        return _Proc(int(fields[1]), int(fields[2]), int(fields[19]), fields[0] in (b"Z", b"X"))
+    except (OSError, IndexError, ValueError):
         return None
-    return _Proc(int(fields[1]), int(fields[2]), int(fields[19]), fields[0] in (b"Z", b"X"))
 
 
-def _processes() -> dict[int, _Proc]:
+def _processes(since: int) -> dict[int, _Proc]:
+    """The processes started at or after ``since``: everything of ours started after the leader (a process that
+    was running before cannot be its child, nor have received its pipes), and the scan stays short."""
     table = {}
     for name in os.listdir("/proc"):
-        if name.isdigit() and (found := _stat(int(name))) is not None:
+        if name.isdigit() and (found := _stat(int(name))) is not None and found.start >= since:
             table[int(name)] = found
     return table
 
@@ -306,9 +308,12 @@ class _Handle:
 def _freeze_and_kill(leader: int, links: set[str]) -> list[_Handle]:
     """Stop every process of ours, looking again until no new one appears (a stopped process cannot
     fork, so none escapes), then kill them all. Returns them, to wait for."""
+    leader_stat = _stat(leader)  # not reaped yet: it is there, as a zombie at least
+    if leader_stat is None:
+        return []
     held: dict[int, _Handle] = {}
     for _ in range(100):
-        table = _processes()
+        table = _processes(leader_stat.start)
         new = [pid for pid in _ours(table, leader, links) if pid not in held]
         if not new:
             break

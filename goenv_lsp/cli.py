@@ -116,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _probe_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", nargs="?", default=".", help="workspace directory (default: .)")
-    parser.add_argument("--probe-timeout", type=float, default=5.0, metavar="SECONDS",
-                        help="kill a probe (go version, go env) after this long (default 5)")
+    parser.add_argument("--probe-timeout", type=float, default=None, metavar="SECONDS",
+                        help="kill a probe (go env) after this long (default: probe-timeout in goenv-lsp.toml, "
+                             "else 5)")
     parser.add_argument("--trust-workspace", action="store_true",
                         help="allow running go binaries that live inside the workspace")
     # tests only: probe a recorded machine (goenv_lsp.probe.fake) instead of this one
@@ -139,7 +140,7 @@ def _system(args: argparse.Namespace):
     from goenv_lsp.probe.system import WELL_KNOWN_GO, RealSystem
 
     hermetic = getattr(args, "test_no_well_known", False)
-    return RealSystem(timeout=args.probe_timeout, well_known_go=() if hermetic else WELL_KNOWN_GO)
+    return RealSystem(timeout=args.probe_timeout or 5.0, well_known_go=() if hermetic else WELL_KNOWN_GO)
 
 
 def _root(args: argparse.Namespace) -> str:
@@ -154,9 +155,10 @@ def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, 
     from goenv_lsp.inputs.live import LiveProbe
     from goenv_lsp.probe import ProbeOptions
 
-    if args.probe_timeout <= 0:
+    timeout = config.probe_timeout if args.probe_timeout is None else args.probe_timeout
+    if timeout <= 0:
         raise CliError("--probe-timeout must be positive")
-    options = ProbeOptions(timeout=args.probe_timeout, trusted=args.trust_workspace, discovery=config.workspace,
+    options = ProbeOptions(timeout=timeout, trusted=args.trust_workspace, discovery=config.workspace,
                            gopls=gopls, cgo_flags=cgo_flags)
     return LiveProbe(_root(args), system, options)
 

@@ -118,3 +118,19 @@ def test_findings_are_capped(tmp_path: Path, env) -> None:
     found = findings(run(ws, env, "--format", "json", timeout=120))
     assert len(found) <= 110
     assert any("more like the findings above" in f["message"] for f in found) or len(found) < 100
+
+
+def test_the_probe_timeout_of_goenv_lsp_toml_reaches_check(tmp_path: Path, go127: Path) -> None:
+    """A hanging go is killed after goenv-lsp.toml's probe-timeout; --probe-timeout wins over it."""
+    from faults import fakego
+
+    fake_bin = tmp_path / "fakebin"
+    fakego.install(fakego.build(go127), fake_bin, "hang")
+    ws = module(tmp_path / "ws")
+    (ws / "goenv-lsp.toml").write_text("probe-timeout = 0.5\n")
+    env = testbed.isolated_env(tmp_path, [fake_bin])
+    killed = [f["message"] for f in findings(run(ws, env, "--format", "json")) if f["code"] == "GE001"]
+    assert killed and killed[0].endswith("did not finish and was killed (killed after 0.5 s)")
+    killed = [f["message"] for f in findings(run(ws, env, "--format", "json", "--probe-timeout", "0.7"))
+              if f["code"] == "GE001"]
+    assert killed and killed[0].endswith("(killed after 0.7 s)")

@@ -16,8 +16,11 @@ from goenv_lsp.text import LineIndex, decode_text
 
 KIND_NAME = "dockerfile"
 _FROM = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?P<image>[^\s#]+)(?:\s+AS\s+(?P<stage>\S+))?", re.IGNORECASE)
-_PAIR = re.compile(r"""(?P<key>[A-Za-z_][A-Za-z0-9_]*)=(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"']*)""")
-_LEGACY = re.compile(r"^\s*ENV\s+(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<value>.*?)\s*\\?$", re.IGNORECASE)
+# a key starts where a word does: a long run of letters is not tried at each of its positions (time squared)
+_PAIR = re.compile(r"(?<![A-Za-z0-9_])(?P<key>[A-Za-z_][A-Za-z0-9_]*)="
+                   r"""(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"']*)""")
+# ENV KEY value: the value is the rest of the line without a final backslash and the whitespace before it
+_LEGACY = re.compile(r"^\s*ENV\s+(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<value>.*)$", re.IGNORECASE)
 _GO_VARIABLE = re.compile(r"^(GO[A-Z0-9_]*|CGO_[A-Z0-9_]+)$")
 
 
@@ -66,8 +69,11 @@ def parse_dockerfile(data: bytes, path: str, ctx: ParseContext | None = None) ->
 
     from dockerfile_parse import DockerfileParser  # only when a workspace has a Dockerfile
 
-    lines = LineIndex(text)
-    physical = text.split("\n")
+    lines = LineIndex(text)  # positions as editors count lines (a lone \r ends one)
+    physical = text.split("\n")  # lines as docker (and dockerfile-parse) count them
+    starts = [0]
+    for line in physical:
+        starts.append(starts[-1] + len(line) + 1)
     stages: list[DockerStage] = []
     variables: list[DockerVariable] = []
     instructions = DockerfileParser(fileobj=io.BytesIO(text.encode("utf-8"))).structure
@@ -77,10 +83,10 @@ def parse_dockerfile(data: bytes, path: str, ctx: ParseContext | None = None) ->
         if name == "FROM":
             match = _FROM.match(physical[start])
             if match:
-                image = _spanned(lines, start, match.start("image"), match.group("image"))
+                image = _spanned(lines, starts[start] + match.start("image"), match.group("image"))
                 stages.append(DockerStage(image, match.group("stage")))
         elif name in ("ENV", "ARG"):
-            variables += _variables(lines, physical, name, start, instruction["endline"])
+            variables += _variables(lines, physical, starts, name, start, instruction["endline"])
     problems = ()
     if not stages and any(i["instruction"].upper() not in ("COMMENT", "ARG") for i in instructions):
         problems = (FileProblem("no FROM instruction: `docker build` has no base image to start from",
@@ -89,24 +95,26 @@ def parse_dockerfile(data: bytes, path: str, ctx: ParseContext | None = None) ->
                            problems=problems, stages=tuple(stages), variables=tuple(variables))
 
 
-def _spanned(lines: LineIndex, line: int, column: int, value: str) -> Spanned:
-    offset = lines.starts[line] + column
+def _spanned(lines: LineIndex, offset: int, value: str) -> Spanned:
     return Spanned(redact_credentials(value), lines.range(offset, offset + len(value)))
 
 
-def _variables(lines: LineIndex, physical: list[str], name: str, first: int, last: int) -> list[DockerVariable]:
+def _variables(lines: LineIndex, physical: list[str], starts: list[int], name: str, first: int,
+               last: int) -> list[DockerVariable]:
     found = []
     keyword = re.compile(rf"^\s*{name}\s+", re.IGNORECASE)
     for number in range(first, last + 1):
         raw = physical[number]
         head = keyword.match(raw) if number == first else None
-        pairs = list(_PAIR.finditer(raw, head.end() if head else 0))
+        pairs = [(m.group("key"), m.start("value"), m.group("value"))
+                 for m in _PAIR.finditer(raw, head.end() if head else 0)]
         if not pairs and number == first and name == "ENV" and (legacy := _LEGACY.match(raw)):
-            pairs = [legacy]  # ENV KEY value (the old form: the rest of the line is the value)
-        for pair in pairs:
-            if _GO_VARIABLE.match(pair.group("key")):
-                found.append(DockerVariable(name, pair.group("key"),
-                                            _spanned(lines, number, pair.start("value"), pair.group("value"))))
+            value = legacy.group("value")  # ENV KEY value (the old form: the rest of the line is the value)
+            value = (value[:-1] if value.endswith("\\") else value).rstrip()
+            pairs = [(legacy.group("key"), legacy.start("value"), value)]
+        for key, column, value in pairs:
+            if _GO_VARIABLE.match(key):
+                found.append(DockerVariable(name, key, _spanned(lines, starts[number] + column, value)))
     return found
 
 

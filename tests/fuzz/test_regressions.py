@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
 from goenv_lsp.config import Config, ConfigEditError, add_ignore, parse_toml
 from goenv_lsp.facts import PathFlavor, PathOps, Status
 from goenv_lsp.files import MAX_PROBLEMS, ParseContext, parse, vscode_settings
+from goenv_lsp.files.dockerfile import parse_dockerfile
 from goenv_lsp.inputs.snapshot import SnapshotError, loads
+from goenv_lsp.model import Range
 from goenv_lsp.parsers.goenv_json import parse_env_json
 
 CTX = ParseContext(root="/ws", home="/home/dev", paths=PathOps(PathFlavor.POSIX))
@@ -36,7 +39,7 @@ def test_goenv_lsp_toml_nested_500_deep_is_a_config_problem(text: str) -> None:
     """tomllib raised RecursionError out of parse_toml."""
     config, problems = parse_toml(text, "goenv-lsp.toml", Config())
     assert config == Config()
-    assert problems == ["goenv-lsp.toml: arrays or tables nested too deeply to read (hundreds of levels)"]
+    assert problems == ["goenv-lsp.toml: arrays or tables nested more than 100 levels deep"]
     with pytest.raises(ConfigEditError, match=r"does not parse .*nested"):
         add_ignore(text, "GE101")
 
@@ -75,3 +78,40 @@ DEEP_VALUE = '{"schema": 2, "user_settings": {"a": ' + "[" * 300 + "]" * 300 + "
 def test_a_pasted_report_nested_too_deep_gets_a_message(text: str) -> None:
     with pytest.raises(SnapshotError, match=r"^report\.json: not goenv-lsp facts \(nested more than 200 levels"):
         loads(text, "report.json")
+
+
+def _ratio(parse_of: Callable[[int], object], small: int, large: int) -> float:
+    """Time of parse_of(large) over time of parse_of(small), best of 3 each (10 is linear)."""
+    def best(n: int) -> float:
+        times = []
+        for _ in range(3):
+            began = time.perf_counter()
+            parse_of(n)
+            times.append(time.perf_counter() - began)
+        return min(times)
+
+    parse_of(small)
+    return best(large) / best(small)
+
+
+@pytest.mark.parametrize("line", [b"ENV %s", b"ENV A b%sc", b"ARG %s"], ids=["env-word", "env-legacy", "arg"])
+def test_a_long_env_or_arg_line_in_a_dockerfile_is_linear(line: bytes) -> None:
+    """A run of letters was tried as a key at each of its positions; the legacy ENV form backtracked over spaces."""
+    unit = b" " if b"b%sc" in line else b"a"
+    ratio = _ratio(lambda n: parse_dockerfile(b"FROM golang\n" + line % (unit * n), "/ws/Dockerfile"), 4_000, 40_000)
+    assert ratio <= 25
+
+
+def test_dockerfile_ranges_count_a_lone_cr_as_editors_do() -> None:
+    """docker splits lines at \\n only, editors also at a lone \\r: ranges were computed on the wrong line."""
+    facts = parse_dockerfile(b"FROM golang:1.22\r# c\nENV GOFLAGS=-mod=mod\n", "/ws/Dockerfile")
+    (variable,) = facts.variables
+    assert variable.value.value == "-mod=mod"
+    assert variable.value.range == Range.of(2, 12, 20)  # for an editor, "# c" is line 1
+
+
+def test_dockerfile_legacy_env_value_drops_a_final_backslash() -> None:
+    dockerfile = b"FROM golang\nENV GOFLAGS  -v -x  \\\n  && x\nENV GOPATH /go\\ \nRUN x\n"
+    facts = parse_dockerfile(dockerfile, "/ws/Dockerfile")
+    assert [(v.key, v.value.value, v.value.range) for v in facts.variables] == [
+        ("GOFLAGS", "-v -x", Range.of(1, 13, 18)), ("GOPATH", "/go\\", Range.of(3, 11, 15))]

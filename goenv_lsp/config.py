@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from goenv_lsp.probe.system import System
 
 CONFIG_FILE = "goenv-lsp.toml"
-_TOO_DEEP = "arrays or tables nested too deeply to read (hundreds of levels)"
+MAX_DEPTH = 100  # levels of tables and arrays in goenv-lsp.toml (tomlkit, which edits it, allows as many)
+_TOO_DEEP = f"arrays or tables nested more than {MAX_DEPTH} levels deep"
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+# goenv-lsp.toml cut into multi-line strings, comments, dotted keys (a value is a one-part "key"), other characters
+_TOKENS = re.compile(r'"""[\s\S]*?"""|' + r"'''[\s\S]*?'''|#[^\n]*|"
+                     + rf"(?P<key>{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*)|[\s\S]")
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "off": None}
 
 
@@ -102,14 +107,37 @@ def parse_toml(text: str, where: str, base: Config) -> tuple[Config, list[str]]:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
+    if _long_dotted_key(text):  # tomllib takes time squared in the parts of a key
+        return base, [f"{where}: {_TOO_DEEP}"]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return base, [f"{where}: {exc}"]
     except RecursionError:  # the TOML reader recurses once per level of nesting
         return base, [f"{where}: {_TOO_DEEP}"]
+    if _too_deep(data):  # dotted keys and [a.b] headers nest without recursing: what reads the values would
+        return base, [f"{where}: {_TOO_DEEP}"]
     data.pop("trusted", None)
     return from_mapping(data, where, base)
+
+
+def _long_dotted_key(text: str) -> bool:
+    """Does a dotted key of more than MAX_DEPTH parts occur (keys, [table] headers, inline tables)?"""
+    if text.count(".") <= MAX_DEPTH:
+        return False
+    part = re.compile(_KEY_PART)
+    return any(m["key"] and m["key"].count(".") >= MAX_DEPTH and len(part.findall(m["key"])) > MAX_DEPTH
+               for m in _TOKENS.finditer(text))
+
+
+def _too_deep(data: object) -> bool:
+    level: list[object] = [data]
+    for _ in range(MAX_DEPTH):
+        level = [child for item in level for child in
+                 (item.values() if isinstance(item, dict) else item if isinstance(item, list) else ())]
+        if not level:
+            return False
+    return any(isinstance(item, (dict, list)) for item in level)
 
 
 class ConfigEditError(ValueError):

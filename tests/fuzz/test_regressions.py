@@ -94,6 +94,15 @@ def _ratio(parse_of: Callable[[int], object], small: int, large: int) -> float:
     return best(large) / best(small)
 
 
+def test_a_dotted_key_of_100000_parts_is_a_config_problem_found_in_linear_time() -> None:
+    """tomllib takes time squared in the parts of a dotted key: 100,000 parts took minutes."""
+    _, problems = parse_toml("a" + ".x" * 100_000 + " = 1", "goenv-lsp.toml", Config())
+    assert problems == ["goenv-lsp.toml: arrays or tables nested more than 100 levels deep"]
+    assert parse_toml("[editor-settings]\n" + "a" + ".x" * 98 + " = 1", "goenv-lsp.toml", Config())[1] == []
+    assert parse_toml('x = "' + "a." * 50_000 + '"', "w", Config())[1] == ["w: unknown setting 'x'"]  # a value
+    assert _ratio(lambda n: parse_toml("a" + ".x" * n + " = 1", "w", Config()), 10_000, 100_000) <= 25
+
+
 @pytest.mark.parametrize("line", [b"ENV %s", b"ENV A b%sc", b"ARG %s"], ids=["env-word", "env-legacy", "arg"])
 def test_a_long_env_or_arg_line_in_a_dockerfile_is_linear(line: bytes) -> None:
     """A run of letters was tried as a key at each of its positions; the legacy ENV form backtracked over spaces."""

@@ -12,7 +12,7 @@ from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import dockerfile, go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
-from goenv_lsp.files.base import EditorHints, FileKind, LocateContext, ParseContext, Where
+from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
 
 # Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
 # project; goenv-lsp.toml is the workspace configuration (read by goenv_lsp.config).
@@ -70,9 +70,6 @@ def watch_globs() -> tuple[str, ...]:
     return tuple(g for k in KINDS if k.watch for g in k.globs)
 
 
-MAX_PROBLEMS = 100  # per file: a minified file can hold tens of thousands of errors, one screen of them helps
-
-
 def parse(file_kind: FileKind, data: bytes, path: str, ctx: ParseContext) -> FileFacts:
     """Parse with the kind's parser; a parser bug becomes a problem on the file, never a crash. The first
     ``MAX_PROBLEMS`` problems are kept, and one saying how many more there are."""
@@ -88,12 +85,11 @@ def parse(file_kind: FileKind, data: bytes, path: str, ctx: ParseContext) -> Fil
 
 
 def cap_problems(facts: FileFacts) -> FileFacts:
-    if len(facts.problems) <= MAX_PROBLEMS:
+    """At most MAX_PROBLEMS problems and the one about the rest (kinds with many problems cap them themselves,
+    before working out their positions)."""
+    if len(facts.problems) <= MAX_PROBLEMS + 1:
         return facts
-    more = len(facts.problems) - MAX_PROBLEMS
-    rest = FileProblem(f"… and {more:,} more problem{'s' if more > 1 else ''} after these {MAX_PROBLEMS}",
-                       facts.problems[MAX_PROBLEMS].range)
-    return dataclasses.replace(facts, problems=(*facts.problems[:MAX_PROBLEMS], rest))
+    return dataclasses.replace(facts, problems=capped(facts.problems, lambda problem: problem))
 
 
 __all__ = ["KINDS", "MAX_PROBLEMS", "PARSED", "EditorHints", "FileKind", "LocateContext", "ParseContext", "Where",

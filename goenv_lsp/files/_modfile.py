@@ -27,6 +27,8 @@ _BLOCK_VERBS = {
 }
 _EOL = {"eof", "eolcomment", "\n"}
 _PUNCT = "\n()[]{},"
+# printable ASCII that may be in an identifier, and a "/" that starts no comment
+_ASCII_IDENT = re.compile(r"(?:[!-'*+\--.0-Z\\^-z|~]|/(?![/*]))+")
 # unicode.IsSpace (what Go's bytes.TrimSpace strips).
 _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
     "\u2028\u2029\u202f\u205f\u3000"
@@ -210,7 +212,11 @@ class _Lexer:
             raise _SyntaxError(f"unexpected input character {go_quote(c, chr(39))}", i, i + 1)
         else:
             j, kind = i, "ident"
-            while j < n and _is_ident(t[j]):
+            while j < n:
+                run = _ASCII_IDENT.match(t, j)  # most of an identifier at once; then what ends the run
+                j = run.end() if run else j
+                if j >= n or (t[j].isascii() and not t.startswith("/", j)) or not _is_ident(t[j]):
+                    break
                 if t.startswith("//", j):
                     break
                 if t.startswith("/*", j):

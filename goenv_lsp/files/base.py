@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 import fnmatch
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from goenv_lsp.facts import FileFacts, FileProblem, PathOps, Status
 from goenv_lsp.model import Range, Severity
 from goenv_lsp.text import DecodeError
+
+T = TypeVar("T")
 
 
 class Where(str, enum.Enum):
@@ -92,6 +95,20 @@ class FileKind:
         if self.where is Where.ROOT:
             return tuple(f"**/{n}" for n in self.names)
         return ()
+
+
+MAX_PROBLEMS = 100  # per file: a minified file can hold tens of thousands of errors, one screen of them helps
+
+
+def capped(found: Sequence[T], problem: Callable[[T], FileProblem]) -> tuple[FileProblem, ...]:
+    """The first MAX_PROBLEMS of ``found`` as problems, and one saying how many more there are (placed where the
+    first of those is); ``problem`` is called only for the problems kept."""
+    kept = tuple(problem(item) for item in found[:MAX_PROBLEMS])
+    if len(found) <= MAX_PROBLEMS:
+        return kept
+    more, first = len(found) - MAX_PROBLEMS, problem(found[MAX_PROBLEMS])
+    return (*kept, FileProblem(f"… and {more:,} more problem{'s' if more > 1 else ''} after these {MAX_PROBLEMS}",
+                               first.range))
 
 
 def decode_failed(path: str, kind: str, error: DecodeError, facts_type: type[FileFacts] = FileFacts) -> FileFacts:

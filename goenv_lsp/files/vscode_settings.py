@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, Status
-from goenv_lsp.files._jsonc import JsonDocument, JsonMember, parse_jsonc
-from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
+from goenv_lsp.files._jsonc import JsonDocument, JsonError, JsonMember, parse_jsonc
+from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, capped, decode_failed
 from goenv_lsp.frozen import freeze_value
 from goenv_lsp.model import Range
 from goenv_lsp.redact import redact_data
@@ -63,19 +63,19 @@ def parse_vscode_settings(data: bytes, path: str, ctx: ParseContext | None = Non
     if text is None:
         return decode_failed(path, KIND_NAME, error, SettingsFacts)  # type: ignore[arg-type,return-value]
     doc = parse_jsonc(text)
-    problems = [_problem(doc, e.message, e.start, e.end) for e in doc.errors]
+    errors = list(doc.errors)
     root = doc.root
     if root is not None and root.kind != "object":
         message = f"the top level must be an object {{...}}, not {_KINDS[root.kind]}"
-        end = root.start + 1 if root.kind == "array" else root.end
-        problems.append(_problem(doc, message, root.start, end))
+        errors.append(JsonError(message, root.start, root.start + 1 if root.kind == "array" else root.end))
         root = None
+    problems = capped(errors, lambda e: _problem(doc, e.message, e.start, e.end))  # positions only of those kept
     values: list[SettingValue] = []
     if root is not None:
         for member in root.effective_members():
             values.extend(_flatten(doc, member))
     return SettingsFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED if problems else Status.OK,
-                         problems=tuple(problems), values=tuple(values))
+                         problems=problems, values=tuple(values))
 
 
 def _flatten(doc: JsonDocument, member: JsonMember) -> list[SettingValue]:

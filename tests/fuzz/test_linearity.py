@@ -1,0 +1,69 @@
+"""Every parser stays linear up to 100,000 lines (and on one line of 100,000 characters): the time of the big input
+over the time of one a tenth of its size, best of 3 each, measured in the same run, is at most 25 — 10 is linear,
+100 quadratic. No absolute times: a loaded CI machine slows both sizes alike."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+
+import pytest
+
+from .targets import Target, all_targets, load_input
+
+SMALL, LARGE = 10_000, 100_000
+BOUND = 25
+
+
+def run_time(target: Target, value: bytes | str) -> float:
+    call = target.call or target.run
+    began = time.perf_counter()
+    with contextlib.suppress(Exception):  # a documented error is an outcome too (crashes: the fuzz tests' part)
+        call(value)
+    return time.perf_counter() - began
+
+
+def ratio(target: Target, make: Callable[[int], bytes]) -> float:
+    """Time of ``make(LARGE)`` over time of ``make(SMALL)``, best of 3 each. The large input stops early once a
+    run is within the bound: the best of 3 could only be lower."""
+    small, large = (load_input(target, make(n)) for n in (SMALL, LARGE))
+    run_time(target, small)  # warm: imports, compiled regexes
+    small_time = min(run_time(target, small) for _ in range(3))
+    best = float("inf")
+    for _ in range(3):
+        best = min(best, run_time(target, large))
+        if best / small_time <= BOUND:
+            break
+    return best / small_time
+
+
+@pytest.mark.parametrize("target", [t for t in all_targets() if t.big is not None], ids=lambda t: t.name)
+def test_100k_lines_cost_about_ten_times_10k(target: Target) -> None:
+    assert target.big is not None
+    measured = ratio(target, target.big)
+    assert measured <= BOUND, f"{target.name}: 100k lines took {measured:.1f}× the time of 10k lines"
+
+
+def _after_seed(target: Target, unit: bytes) -> Callable[[int], bytes]:
+    return lambda n: target.corpus[0] + unit * n
+
+
+# One long line, shaped the way each parser once took (or could take) time squared on it.
+LINES: list[tuple[str, str, Callable[[int], bytes]]] = [
+    ("file:vscode-settings", "minified-errors", lambda n: b"{" + b"1," * (n * 4 // 10) + b"}"),  # 40,000 errors
+    ("file:dockerfile", "env-letters", lambda n: b"FROM x\nENV " + b"a" * n),
+    ("file:dockerfile", "env-spaces", lambda n: b"FROM x\nENV A b" + b" " * n + b"c"),
+    ("config-toml", "dotted-key", lambda n: b"a" + b".x" * (n // 2) + b" = 1"),
+    ("file:go.mod", "module-path", lambda n: b"module " + b"a/" * (n // 2)),
+    ("file:goland-workspace", "attribute", lambda n: b'<project><component name="GOROOT" url="' + b"&amp;" * (n // 5)),
+]
+LINES += [(t.name, f"seed+{unit.decode()!r}", _after_seed(t, unit)) for t in all_targets() if t.big is not None
+          for unit in (b"a", b" ")]
+
+
+@pytest.mark.parametrize(("name", "shape", "make"), LINES, ids=[f"{n}-{s}" for n, s, _ in LINES])
+def test_one_long_line_is_linear(name: str, shape: str, make: Callable[[int], bytes]) -> None:
+    target = next(t for t in all_targets() if t.name == name)
+    measured = ratio(target, make)
+    assert measured <= BOUND, f"{name} ({shape}): 100k characters took {measured:.1f}× the time of 10k"

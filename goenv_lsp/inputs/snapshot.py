@@ -44,6 +44,8 @@ def loads(text: str, where: str = "facts") -> Facts:
     if schema > SCHEMA_VERSION:
         raise SnapshotError(f"{where}: facts of schema {schema} come from a newer goenv-lsp (this one reads "
                             f"up to {SCHEMA_VERSION})")
+    if data.get("home") == "~":  # `goenv-lsp facts` showed home as ~: give it an absolute stand-in again
+        data = _home_restored(data, STAND_IN_HOME["windows" if data.get("path_flavor") == "windows" else "posix"])
     while schema < SCHEMA_VERSION:
         migrate = MIGRATIONS.get(schema)
         if migrate is None:
@@ -54,6 +56,23 @@ def loads(text: str, where: str = "facts") -> Facts:
     except SchemaError as exc:
         raise SnapshotError(f"{where}: {exc}") from None
     return dataclasses.replace(facts, provenance=Provenance.SNAPSHOT, stale=False)
+
+
+# where an anonymized home lives when the facts are read back: absolute, so paths under it stay absolute for
+# the rules, and shown as ~ again by every report (it is the facts' home)
+STAND_IN_HOME = {"posix": "/~", "windows": "C:\\~"}
+
+
+def _home_restored(data: object, home: str) -> object:
+    """Every ``~`` and ``~/…`` (``~\\…``) in the data, keys too, under ``home``. A value that was written with a
+    literal ``~`` (an unexpanded GOPATH) is indistinguishable here and moves too."""
+    if isinstance(data, str):
+        return home + data[1:] if data == "~" or data.startswith(("~/", "~\\")) else data
+    if isinstance(data, list):
+        return [_home_restored(item, home) for item in data]
+    if isinstance(data, dict):
+        return {_home_restored(key, home): _home_restored(value, home) for key, value in data.items()}
+    return data
 
 
 def _too_deep(data: object) -> bool:

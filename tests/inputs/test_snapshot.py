@@ -56,3 +56,17 @@ def test_schema_1_snapshot_gives_the_findings_it_gave() -> None:
 def test_bad_snapshots_say_why(text: str, message: str) -> None:
     with pytest.raises(SnapshotError, match=message.replace("[", r"\[").replace("]", r"\]")):
         loads(text)
+
+
+def test_facts_shown_with_home_as_tilde_read_back_with_an_absolute_home(tmp_path: Path) -> None:
+    """`goenv-lsp facts` prints home as ~: read back, paths under it stay absolute, and reports show ~ again."""
+    import re
+
+    facts = fb.healthy()
+    style = PathStyle(None, facts.home, paths=facts.paths)
+    text = re.sub(r'"([^"]*)"', lambda m: json.dumps(style.text(json.loads(m.group(0)))), dumps(facts))
+    assert facts.home not in text and '"home": "~"' in text
+    again = loads(text)
+    assert again.home == "/~" and again.paths.is_abs(again.env["HOME"])
+    assert evaluate(again) == evaluate(facts) == []
+    assert PathStyle(None, again.home, paths=again.paths).text(f"{again.home}/go") == "~/go"

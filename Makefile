@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .cache/venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ bench: $(VENV)/.installed
 	$(PY) bench/run.py
 	$(PY) bench/monorepo.py
 	$(PY) bench/lsp_bench.py
+
+# Not part of `test` (which runs a short fuzz run): a million inputs over every parser on all cores, with a
+# report in docs/; crashing inputs go to .cache/fuzz/crashes/.
+FUZZ_INPUTS ?= 1000000
+FUZZ_SEED ?= 1
+
+fuzz: $(VENV)/.installed
+	$(PY) -m tests.fuzz --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --report docs/fuzz-report.md
 
 clean:
 	rm -rf .cache/demo

@@ -92,10 +92,10 @@ def mutate_json(rng: random.Random, data: bytes) -> bytes | None:
         doc = json.loads(data)
     except (ValueError, RecursionError):
         return None
-    for _ in range(rng.choice((1, 1, 2, 4))):
-        doc = mutate_tree(rng, doc)
     try:
+        for _ in range(rng.choice((1, 1, 2, 4))):
+            doc = mutate_tree(rng, doc)
         text = json.dumps(doc, ensure_ascii=rng.random() < 0.5, indent=rng.choice((None, 2)))
-    except RecursionError:  # nested deeper than json writes
+    except RecursionError:  # deep values nested in each other: deeper than json copies or writes
         return None
     return text.encode("utf-8", "surrogatepass")

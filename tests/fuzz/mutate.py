@@ -1,4 +1,4 @@
-"""Byte-level mutators: each takes the input so far and returns a damaged copy; ``generate`` stacks a few."""
+"""Byte-level mutators: each takes the input so far and returns a damaged copy; ``mutate`` stacks a few."""
 
 from __future__ import annotations
 

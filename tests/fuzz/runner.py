@@ -103,26 +103,32 @@ def run_one(target: Target, value: bytes | str, timeout: float) -> BaseException
     return None
 
 
+def _record(tally: Tally, index: int, sig: str, exc: BaseException, data: bytes) -> None:
+    tally.crashed += 1
+    tally.counts[sig] = tally.counts.get(sig, 0) + 1
+    if sig not in tally.first:
+        trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-40:])
+        tally.first[sig] = Crash(tally.target, index, sig, trace, data)
+
+
 def run_chunk(task: tuple[str, int, int, int, float]) -> Tally:
     name, seed, start, count, timeout = task
     target = _ACTIVE.get(name) or by_name([name])[0]
     tally = Tally(name)
     began = time.process_time()
     for index in range(start, start + count):
-        data = target.generate(seed, index)
-        value = target.decode(data, seed, index)
+        tally.inputs += 1
+        try:
+            data = target.generate(seed, index)
+            value = target.decode(data, seed, index)
+        except Exception as exc:  # the fuzzer's own bug: reported as a crash, and the run goes on
+            _record(tally, index, f"fuzzer bug: {signature(exc)}", exc, b"")
+            continue
         one = time.process_time()
         exc = run_one(target, value, timeout)
         tally.slowest = max(tally.slowest, (time.process_time() - one, index, len(data)))
-        tally.inputs += 1
-        if exc is None:
-            continue
-        tally.crashed += 1
-        sig = signature(exc)
-        tally.counts[sig] = tally.counts.get(sig, 0) + 1
-        if sig not in tally.first:
-            trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-40:])
-            tally.first[sig] = Crash(name, index, sig, trace, encode(value))
+        if exc is not None:
+            _record(tally, index, signature(exc), exc, encode(value))
     tally.seconds = time.process_time() - began
     return tally
 

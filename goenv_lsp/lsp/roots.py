@@ -76,7 +76,7 @@ class WorkspaceRoot:
     def options(self) -> ProbeOptions:
         config = self.config
         return ProbeOptions(timeout=config.probe_timeout, trusted=config.trusted,
-                            editor_settings=dict(config.editor_settings), overrides=dict(self.buffers()),
+                            editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS))
 

@@ -6,19 +6,18 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
-import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from lsprotocol import types as lsp
 from pygls.capabilities import get_capability
-from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
 
 from goenv_lsp import __version__
+from goenv_lsp.lsp import logs, transport
 from goenv_lsp.lsp.features import register_all
+from goenv_lsp.lsp.protocol import Protocol
 from goenv_lsp.lsp.session import Session
 from goenv_lsp.lsp.uris import uri_to_path
 from goenv_lsp.probe.system import RealSystem, System
@@ -28,38 +27,28 @@ log = logging.getLogger(__name__)
 
 
 class OpenBuffers(Mapping[str, bytes]):
-    """Unsaved text of the open documents by path, encoded only when a file goenv-lsp reads asks for it."""
+    """Unsaved text of the open documents by path, as it is now, encoded only when a file goenv-lsp reads
+    asks for it (a few MB of an open file nothing reads is never copied)."""
 
     def __init__(self, documents: Iterable[TextDocument]):
-        self._documents = {path: d for d in list(documents) if (path := uri_to_path(d.uri))}
+        self._texts = {path: d.source for d in list(documents) if (path := uri_to_path(d.uri))}
 
     def __getitem__(self, path: str) -> bytes:
-        return self._documents[path].source.encode("utf-8")
+        # the protocol replaces lone surrogates on arrival; "replace" is only the last guard
+        return self._texts[path].encode("utf-8", "replace")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._documents)
+        return iter(self._texts)
 
     def __len__(self) -> int:
-        return len(self._documents)
+        return len(self._texts)
 
 
-class Protocol(LanguageServerProtocol):
-    @lsp_method(lsp.INITIALIZE)
-    def lsp_initialize(self, params: lsp.InitializeParams):
-        # Findings carry UTF-16 columns (LSP's default, which every client supports): do not negotiate another.
-        if params.capabilities.general is not None:
-            params.capabilities.general.position_encodings = None
-        return (yield from super().lsp_initialize(params))
-
-    def structure_message(self, data):
-        # pygls reports a request whose params do not parse with a showMessage but never answers it, so the
-        # client waits forever: answer it with the error too (JSON-RPC: every request gets a response).
-        try:
-            return super().structure_message(data)
-        except JsonRpcException as exc:
-            if isinstance(data, dict) and "method" in data and isinstance(data.get("id"), (int, str)):
-                self._send_response(data["id"], error=exc.to_response_error())
-            raise
+class Server(LanguageServer):
+    def report_server_error(self, error: Exception, source) -> None:
+        # pygls shows every error it catches to the user ("Error in server: …" pop-ups, one per bad message);
+        # they are bugs or bad input, for the log (rate-limited there), not for the user
+        log.warning("%s: %s", getattr(source, "__name__", source), error)
 
 
 class PyglsClient:
@@ -99,9 +88,15 @@ class PyglsClient:
         try:
             await asyncio.wait_for(progress.create_async(token), 5)
         except Exception:  # the client may refuse or not answer: progress is optional
+            progress.tokens.pop(token, None)
             return lambda: None
         progress.begin(token, lsp.WorkDoneProgressBegin(title=title, cancellable=False))
-        return lambda: progress.end(token, lsp.WorkDoneProgressEnd())
+
+        def end() -> None:
+            progress.end(token, lsp.WorkDoneProgressEnd())
+            progress.tokens.pop(token, None)  # pygls keeps every token it was given
+
+        return end
 
     async def configuration(self) -> object:
         if not self.supports("workspace.configuration"):
@@ -115,30 +110,68 @@ class PyglsClient:
         return result[0] if result else None
 
 
-def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -> tuple[LanguageServer, Session]:
+def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -> tuple[Server, Session]:
     rules = rules if rules is not None else all_rules()  # imported now, not on the first evaluation
-    server = LanguageServer("goenv-lsp", __version__, protocol_cls=Protocol,
-                            text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+    server = Server("goenv-lsp", __version__, protocol_cls=Protocol,
+                    text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
     session = Session(PyglsClient(server), system or RealSystem(), rules)
     register_all(server, session)
     return server, session
 
 
 def serve(args) -> int:
-    _logging(getattr(args, "log_file", None), getattr(args, "log_level", "info"))
-    system = None
+    """The server over stdio (the process ends with it), or over TCP (a session per connection)."""
+    logs.configure(getattr(args, "log_file", None), getattr(args, "log_level", "info"))
+    system: System | None = None
     if getattr(args, "test_system", None):  # tests only: a recorded machine instead of this one
         from goenv_lsp.probe.fake import FakeSystem
 
         system = FakeSystem.from_file(args.test_system)
     elif getattr(args, "test_no_well_known", False):
         system = RealSystem(well_known_go=())
-    server, _ = build(system, _rules(getattr(args, "test_rules", None)))
+    rules = _rules(getattr(args, "test_rules", None))
     if getattr(args, "tcp", False):
-        server.start_tcp(getattr(args, "host", "127.0.0.1"), args.port)
-    else:
-        server.start_io()
+        return asyncio.run(_serve_tcp(getattr(args, "host", "127.0.0.1"), args.port, lambda: build(system, rules)))
+    return asyncio.run(_serve_stdio(*build(system, rules)))
+
+
+async def _serve_stdio(server: Server, session: Session) -> int:
+    protocol = server.protocol
+    assert isinstance(protocol, Protocol)
+    protocol.set_writer(transport.StdoutWriter())
+    try:
+        await transport.pump(protocol, transport.stdin_reader())
+    finally:
+        session.close()
+    return _exit_code(protocol)
+
+
+async def _serve_tcp(host: str, port: int, make: Callable[[], tuple[Server, Session]]) -> int:
+    # pygls serves one connection and then closes the listener, and ends it on a line asyncio's readline
+    # refuses: here every connection gets its own session and the listener stays
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        server, session = make()
+        protocol = server.protocol
+        assert isinstance(protocol, Protocol)
+        protocol.set_writer(transport.TcpWriter(writer))
+        log.info("client connected")
+        try:
+            await transport.pump(protocol, lambda: reader.read(transport.CHUNK))
+        finally:
+            session.close()
+            writer.close()
+            log.info("client disconnected (%d)", _exit_code(protocol))
+
+    listener = await asyncio.start_server(connection, host, port)
+    log.info("listening on %s", ", ".join(str(s.getsockname()) for s in listener.sockets))
+    async with listener:
+        await listener.serve_forever()
     return 0
+
+
+def _exit_code(protocol: Protocol) -> int:
+    """0 after `shutdown` and `exit`; 1 for `exit` (or the end of input) without `shutdown` (LSP)."""
+    return protocol.exit_code if protocol.exit_code is not None else (0 if protocol._shutdown else 1)
 
 
 def _rules(module_name: str | None) -> tuple[Rule, ...] | None:
@@ -149,10 +182,4 @@ def _rules(module_name: str | None) -> tuple[Rule, ...] | None:
     return tuple(replacements.pop(r.code, r) for r in all_rules()) + tuple(replacements.values())
 
 
-def _logging(log_file: str | None, level: str) -> None:
-    handler: logging.Handler = logging.FileHandler(log_file) if log_file else logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=getattr(logging, str(level).upper(), logging.INFO), handlers=[handler], force=True)
-
-
-__all__ = ["PyglsClient", "build", "serve"]
+__all__ = ["PyglsClient", "Server", "build", "serve"]

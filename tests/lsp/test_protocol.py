@@ -1,75 +1,31 @@
-"""Malformed JSON-RPC does not kill the server: LSP framing spoken by hand over the server's stdio."""
+"""Malformed JSON-RPC, hostile framing and the LSP lifecycle, spoken by hand to the real server process."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import sys
 
-from lsp_harness import REPO, fake_machine, fake_server, write_workspace  # type: ignore[import-not-found]
+from lsp_harness import fake_machine, fake_server, write_workspace  # type: ignore[import-not-found]
+from raw_lsp import RawClient, start  # type: ignore[import-not-found]
+from storm import RESYNC  # type: ignore[import-not-found]
 
 
-class RawClient:
-    """Just enough of a client: write frames, collect the server's messages from stdout."""
+async def _server(tmp_path, *extra: str) -> tuple[RawClient, object]:
+    ws = write_workspace(tmp_path / "ws", "1.22.10")
+    client = await start(ws, *fake_server(fake_machine(tmp_path))[2:], *extra)
+    return client, ws
 
-    def __init__(self, proc: asyncio.subprocess.Process):
-        self.proc = proc
-        self.messages: list[dict] = []
-        self._changed = asyncio.Event()
-        self._reader = asyncio.ensure_future(self._read())
 
-    async def _read(self) -> None:
-        stdout = self.proc.stdout
-        while True:
-            length = None
-            while True:  # headers
-                line = await stdout.readline()
-                if not line:
-                    return
-                if line == b"\r\n":
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            self.messages.append(json.loads(await stdout.readexactly(length)))
-            self._changed.set()
-
-    async def send_bytes(self, data: bytes) -> None:
-        self.proc.stdin.write(data)
-        await self.proc.stdin.drain()
-
-    async def send(self, message: dict) -> None:
-        body = json.dumps(message).encode()
-        await self.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-
-    async def wait(self, predicate, timeout: float = 10.0) -> dict:
-        async def find() -> dict:
-            while True:
-                for message in self.messages:
-                    if predicate(message):
-                        return message
-                self._changed.clear()
-                await self._changed.wait()
-
-        return await asyncio.wait_for(find(), timeout)
-
-    async def request(self, id_: int, method: str, params: object = None) -> dict:
-        await self.send({"jsonrpc": "2.0", "id": id_, "method": method, "params": params})
-        return await self.wait(lambda m: m.get("id") == id_ and "method" not in m)
+def _hover(ws) -> dict:
+    return {"textDocument": {"uri": (ws / "go.mod").as_uri()}, "position": {"line": 2, "character": 3}}
 
 
 async def test_malformed_messages_do_not_kill_the_server(tmp_path):
-    ws = write_workspace(tmp_path / "ws", "1.22.10")
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, *fake_server(fake_machine(tmp_path)), "--stdio", env={"PYTHONPATH": str(REPO)}, cwd=ws,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
-    client = RawClient(proc)
+    client, ws = await _server(tmp_path)
     try:
         # capabilities {}: the server must not send requests (configuration, registration, progress)
-        init = await client.request(1, "initialize", {"processId": None, "rootUri": ws.as_uri(),
-                                                      "capabilities": {}})
+        init = await client.initialize(ws)
         assert init["result"]["serverInfo"]["name"] == "goenv-lsp"
-        await client.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
         gomod = (ws / "go.mod").as_uri()
         await client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
                           and m["params"]["uri"] == gomod)
@@ -80,31 +36,132 @@ async def test_malformed_messages_do_not_kill_the_server(tmp_path):
                      b'{"jsonrpc": "2.0", "id": 7}',  # neither request nor response
                      b'{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"nonsense": true}}'):
             await client.send_bytes(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        unknown = await client.request(8, "goenv/noSuchMethod", {})
+        unknown = await client.request("goenv/noSuchMethod", {}, id_=8)
         assert unknown["error"]["code"] == -32601
-        bad_params = await client.request(9, "textDocument/hover", {"textDocument": 5})  # answered, not dropped
+        bad_params = await client.request("textDocument/hover", {"textDocument": 5}, id_=9)  # answered
         assert bad_params["error"]["code"] == -32602
-        bad_command = await client.request(10, "workspace/executeCommand",
-                                           {"command": "goenv.goEnvWrite", "arguments": ["not a fix"]})
+        bad_command = await client.request("workspace/executeCommand",
+                                           {"command": "goenv.goEnvWrite", "arguments": ["not a fix"]}, id_=10)
         assert "expected a command from a goenv-lsp fix" in bad_command["error"]["message"]
+        assert "traceback" not in json.dumps(bad_command["error"])
 
-        explain = await client.request(11, "workspace/executeCommand",
-                                       {"command": "goenv.explain", "arguments": ["GE110"]})
+        explain = await client.request("workspace/executeCommand",
+                                       {"command": "goenv.explain", "arguments": ["GE110"]}, id_=11)
         assert explain["result"].startswith("#") and "GE110" in explain["result"]
-        hover = await client.request(12, "textDocument/hover", {"textDocument": {"uri": gomod},
-                                                                "position": {"line": 2, "character": 3}})
+        hover = await client.request("textDocument/hover", _hover(ws), id_=12)
         assert "go1.22.10" in hover["result"]["contents"]["value"]
-        assert proc.returncode is None
-        # each undecodable message was reported once, out of band (pygls' default)
-        errors = [m for m in client.messages if m.get("method") == "window/showMessage"
-                  and m["params"]["message"].startswith("Error in server")]
-        assert len(errors) >= 7
+        assert client.proc.returncode is None
+        # bad input goes to the log, never to the user (pygls showed "Error in server: …" for each)
+        assert client.shown() == [explain["result"]]  # goenv.explain shows the rule: nothing else is shown
 
-        assert (await client.request(13, "shutdown"))["result"] is None
-        await client.send({"jsonrpc": "2.0", "method": "exit"})
-        assert await asyncio.wait_for(proc.wait(), 10) == 0
+        assert (await client.request("shutdown", id_=13))["result"] is None
+        await client.notify("exit")
+        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+        assert client.violations == []
     finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-        client._reader.cancel()
+        await client.close()
+
+
+async def test_a_huge_content_length_is_skipped_not_allocated(tmp_path):
+    client, ws = await _server(tmp_path)
+    try:
+        await client.initialize(ws)
+        body = b'{"jsonrpc": "2.0", "method": "$/x", "params": {}}'
+        for claimed in (b"99999999999", b"%d" % 2**62, b"%d" % (65 * 1024 * 1024), b"-5", b"1e3"):
+            await client.send_bytes(b"Content-Length: " + claimed + b"\r\n\r\n" + body)
+        await client.send_bytes(b"X" * 100_000)  # a header that never ends
+        hover = await client.request("textDocument/hover", _hover(ws))  # the stream resynchronised
+        assert "go1.22.10" in hover["result"]["contents"]["value"]
+        # a frame that claims more than it sends takes the start of the next header with it; the next
+        # header after it is found again
+        short = b'{"jsonrpc": "2.0", "method": "$/x"}'
+        await client.send_bytes(b"Content-Length: %d\r\n\r\n" % (len(short) + 5) + short)
+        hover = await client.request("textDocument/hover", _hover(ws), prefix=RESYNC)
+        assert "go1.22.10" in hover["result"]["contents"]["value"]
+        assert client.proc.returncode is None and client.violations == []
+    finally:
+        await client.close()
+
+
+async def test_lifecycle_before_initialize_and_after_shutdown(tmp_path):
+    client, ws = await _server(tmp_path)
+    try:
+        early = await client.request("textDocument/hover", _hover(ws))
+        assert early["error"]["code"] == -32002  # ServerNotInitialized
+        as_request = await client.request("exit")  # exit is a notification: no exit
+        assert as_request["error"]["code"] == -32600
+        await client.initialize(ws)
+        again = await client.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        assert again["error"]["code"] == -32600
+        assert (await client.request("shutdown"))["result"] is None
+        for method, params in (("textDocument/hover", _hover(ws)), ("goenv/unknown", {}), ("shutdown", None)):
+            late = await client.request(method, params)
+            assert late["error"]["code"] == -32600, late  # InvalidRequest after shutdown (LSP)
+        await client.notify("exit")
+        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+    finally:
+        await client.close()
+
+
+async def test_exit_without_shutdown_ends_the_process_with_1(tmp_path):
+    client, ws = await _server(tmp_path)
+    try:
+        await client.initialize(ws)
+        await client.notify("exit")
+        assert await asyncio.wait_for(client.proc.wait(), 10) == 1
+    finally:
+        await client.close()
+
+
+async def test_a_lone_surrogate_is_replacement_text(tmp_path):
+    """JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 can hold: the document is diagnosed as if
+    it were U+FFFD, when it is opened and after every edit."""
+    client, ws = await _server(tmp_path)
+    try:
+        await client.initialize(ws)
+        sub = ws / "sub"
+        sub.mkdir()
+        uri = (sub / "go.mod").as_uri()
+        text = "module example.com/sub\n\ngo 1.22.10\n// LONE\ntoolchain go1.99.1\n"
+        await client.send_bytes(_with_lone_surrogate({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "go.mod", "version": 1, "text": text}}}))
+        first = await client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                  and m["params"]["uri"] == uri and m["params"]["diagnostics"])
+        edit = {"range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 18}},
+                "text": "toolchain go1.22.10 LONE"}
+        await client.send_bytes(_with_lone_surrogate({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2}, "contentChanges": [edit]}}))
+        second = await client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                   and m["params"]["uri"] == uri and m["params"].get("version") == 2)
+        assert first["params"]["diagnostics"] != second["params"]["diagnostics"]
+        hover = await client.request("textDocument/hover", _hover(ws))
+        assert "go1.22.10" in hover["result"]["contents"]["value"]
+        assert client.shown() == []
+    finally:
+        await client.close()
+
+
+def _with_lone_surrogate(message: dict) -> bytes:
+    """``message`` framed, each LONE in it a JSON-escaped lone surrogate (json.dumps would not write one)."""
+    body = json.dumps(message).replace("LONE", "\\ud800").encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+async def test_bad_input_is_logged_in_one_line_and_rate_limited(tmp_path):
+    log = tmp_path / "server.log"
+    client, ws = await _server(tmp_path, "--log-file", str(log))
+    try:
+        await client.initialize(ws)
+        for _ in range(300):
+            await client.send_bytes(b"Content-Length: 9\r\n\r\n{not json")
+            await client.notify("textDocument/didChange", {"textDocument": {"uri": "file:///nowhere/go.mod",
+                                                                            "version": 1}, "contentChanges": []})
+        await client.request("shutdown")
+        await client.notify("exit")
+        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+    finally:
+        await client.close()
+    text = log.read_text()
+    assert "Traceback" not in text
+    assert 1 <= text.count("Parse Error") <= 21
+    assert 1 <= text.count("didChange of a document that is not open") <= 21

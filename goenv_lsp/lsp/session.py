@@ -23,6 +23,8 @@ from goenv_lsp.probe.system import System
 from goenv_lsp.rules import Rule
 
 log = logging.getLogger(__name__)
+MAX_OUTSIDE_ROOTS = 8  # roots made for open files outside every workspace folder; the oldest goes beyond
+MAX_SHOWN = 256  # messages remembered as shown (each is shown once)
 
 
 class Client(Protocol):
@@ -53,7 +55,8 @@ class Session:
         self.init_options: object = None
         self.published: dict[str, dict[str, list[lsp.Diagnostic]]] = {}  # root → uri → diagnostics
         self._findings: dict[str, dict[str, list[Finding]]] = {}  # root → uri → the findings published there
-        self.shown_messages: set[str] = set()
+        self.shown_messages: dict[str, None] = {}  # insertion-ordered: the oldest are forgotten
+        self.outside: dict[str, set[str]] = {}  # roots made for files outside every folder → their open files
         self._configured: asyncio.Event | None = None
         # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
         # root (the watcher re-targets); at shutdown
@@ -84,6 +87,7 @@ class Session:
 
     def add_root(self, path: str) -> WorkspaceRoot:
         path = self.system.paths.normpath(path)
+        self.outside.pop(path, None)  # a workspace folder now: it stays
         if path not in self.roots:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
                                  self.client.begin_progress, on_probed=self._probed)
@@ -92,7 +96,9 @@ class Session:
         return self.roots[path]
 
     def remove_root(self, path: str) -> None:
-        root = self.roots.pop(self.system.paths.normpath(path), None)
+        path = self.system.paths.normpath(path)
+        self.outside.pop(path, None)
+        root = self.roots.pop(path, None)
         if root is not None:
             root.close()
             self._findings.pop(root.path, None)
@@ -119,8 +125,21 @@ class Session:
         for callback in self.on_refreshed:
             callback()
 
-    async def document_changed(self, uri: str, edit: bool = False) -> None:
-        """didOpen / didSave / didClose, or (``edit``) didChange: re-evaluate the roots the document feeds."""
+    def _outside_root(self, directory: str) -> WorkspaceRoot:
+        """A root for open files outside every folder, while they are open; the least recently used goes
+        when there are more than ``MAX_OUTSIDE_ROOTS``."""
+        root = self.add_root(directory)
+        self.outside[root.path] = set()
+        while len(self.outside) > MAX_OUTSIDE_ROOTS:
+            oldest = next(iter(self.outside))
+            log.info("more than %d directories outside the workspace folders: %s is not diagnosed any more",
+                     MAX_OUTSIDE_ROOTS, oldest)
+            self.remove_root(oldest)
+        return root
+
+    async def document_changed(self, uri: str, edit: bool = False, opened: bool = False) -> None:
+        """didOpen (``opened``) / didSave / didClose, or (``edit``) didChange: re-evaluate the roots the
+        document feeds."""
         path = uri_to_path(uri)
         if path is None:
             return
@@ -132,7 +151,12 @@ class Session:
                 for reader in readers:
                     await reader.refresh([path])
                 return
-            root = self.add_root(paths.dirname(path))  # a file outside every folder: its directory is one
+            if not (opened or path in self.client.buffers()):
+                return  # neither open nor read by a root: nothing to diagnose
+            root, opened = self._outside_root(paths.dirname(path)), True  # an open file outside every folder
+        if root.path in self.outside:  # now the most recently used
+            files = self.outside.pop(root.path)
+            self.outside[root.path] = files | {path} if opened else files
         config_file = path == paths.join(root.path, CONFIG_FILE)
         if config_file:
             if edit:
@@ -146,6 +170,18 @@ class Session:
                 await root.probe()
         elif config_file or kind_of(path, root.path, paths, root.facts) is not None:
             await root.refresh([path])  # edits to other files change no fact
+
+    async def document_closed(self, uri: str) -> None:
+        """didClose: the file on disk counts again; a root made for files outside the folders goes with the
+        last of them."""
+        path = uri_to_path(uri)
+        root = self.root_for(path) if path else None
+        if root is not None and path is not None and root.path in self.outside:
+            self.outside[root.path].discard(path)
+            if not self.outside[root.path]:
+                self.remove_root(root.path)
+                return
+        await self.document_changed(uri)
 
     async def files_changed_on_disk(self, changes: Mapping[str, lsp.FileChangeType]) -> None:
         """workspace/didChangeWatchedFiles: a created or deleted file changes the tree (walk again); changed
@@ -208,7 +244,9 @@ class Session:
 
     def show_once(self, message: str, kind: lsp.MessageType = lsp.MessageType.Warning) -> None:
         if message not in self.shown_messages:
-            self.shown_messages.add(message)
+            self.shown_messages[message] = None
+            if len(self.shown_messages) > MAX_SHOWN:
+                del self.shown_messages[next(iter(self.shown_messages))]
             self.client.show_message(kind, message)
 
     def report_config_problems(self, problems: list[str]) -> None:

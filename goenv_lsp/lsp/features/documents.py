@@ -11,7 +11,7 @@ from goenv_lsp.lsp.session import Session
 def register(server: LanguageServer, session: Session) -> None:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: LanguageServer, params: lsp.DidOpenTextDocumentParams) -> None:
-        await session.document_changed(params.text_document.uri)
+        await session.document_changed(params.text_document.uri, opened=True)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: LanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -23,4 +23,4 @@ def register(server: LanguageServer, session: Session) -> None:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     async def did_close(ls: LanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        await session.document_changed(params.text_document.uri)  # the file on disk counts again
+        await session.document_closed(params.text_document.uri)

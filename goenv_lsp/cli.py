@@ -75,8 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--tcp", action="store_true", help="serve LSP over TCP instead (see --host, --port)")
     parser.add_argument("--host", default="127.0.0.1", help="address for --tcp (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
-    parser.add_argument("--log-file", metavar="FILE", help="write the server log here instead of stderr")
-    parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"))
+    parser.add_argument("--log-file", metavar="FILE",
+                        help="write the server log here instead of stderr (created readable by you only)")
+    parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"),
+                        help="info (the default) logs no message contents; debug logs every message, redacted")
     # tests only: serve a recorded machine instead of this one; replace rules by those of a module
     parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
     parser.add_argument("--test-rules", metavar="MODULE", help=argparse.SUPPRESS)

@@ -113,6 +113,17 @@ async def test_exit_without_shutdown_ends_the_process_with_1(tmp_path):
         await client.close()
 
 
+async def test_the_end_of_input_ends_the_server(tmp_path):
+    client, ws = await _server(tmp_path)
+    try:
+        await client.initialize(ws)
+        assert client.proc.stdin is not None
+        client.proc.stdin.close()  # the editor went away without shutdown and exit
+        assert await asyncio.wait_for(client.proc.wait(), 10) == 1
+    finally:
+        await client.close()
+
+
 async def test_a_lone_surrogate_is_replacement_text(tmp_path):
     """JSON may escape a lone surrogate ("\\ud800"), which no UTF-8 can hold: the document is diagnosed as if
     it were U+FFFD, when it is opened and after every edit."""

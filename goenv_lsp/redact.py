@@ -35,9 +35,11 @@ _NOT_SECRET_NAMES = frozenset({"PWD", "OLDPWD", "GOAUTH", "SSH_AUTH_SOCK", "GPG_
 _ONLY_WITH_ANOTHER_WORD = frozenset({"key", "auth", "session", "sig", "pass", "cookie", "signature", "dsn"})
 _SPLIT_NAME = re.compile(r"[_.\-\s/]+|(?<=[a-z0-9])(?=[A-Z])")
 
-_URL_USERINFO = re.compile(r"(?<=://)[^/\s,|\"'<>]*@(?=[^\s@/,|\"'<>]*(?:[/\s,|\"'<>]|$))")
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s,|\"'<>]+")
-_SECRET_QUERY = re.compile(rf"([?&;](?:[\w.-]*?(?:{_SECRET_WORDS})[\w.-]*|code|key)=)[^&#\s,|\"'<>]+",
+# Every pattern is linear in its input (fuzzed: tests/fuzz): a match can start only where a word starts, and
+# what can repeat inside one is bounded.
+_URL_USERINFO = re.compile(r"(?<=://)[^/\s,|\"'<>]{0,256}@(?=[^\s@/,|\"'<>]{0,256}(?:[/\s,|\"'<>]|$))")
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s,|\"'<>]+")
+_SECRET_QUERY = re.compile(rf"([?&;](?:[\w.-]{{0,40}}?(?:{_SECRET_WORDS})[\w.-]{{0,40}}|code|key)=)[^&#\s,|\"'<>]+",
                            re.IGNORECASE)
 _TOKENS = re.compile("|".join((
     r"\bgh[pousr]_[A-Za-z0-9]{20,}", r"\bgithub_pat_[A-Za-z0-9_]{20,}", r"\bglpat-[A-Za-z0-9_-]{16,}",
@@ -45,13 +47,14 @@ _TOKENS = re.compile("|".join((
     r"\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b", r"\bAIza[0-9A-Za-z_-]{30,}", r"\bnpm_[A-Za-z0-9]{30,}",
     r"\bpypi-[A-Za-z0-9_-]{40,}", r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}", r"\bsk-[A-Za-z0-9_-]{20,}",
     r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}", r"\bhf_[A-Za-z0-9]{30,}",
-    r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)",
+    r"-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,20000}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)",
 )))
 _AUTH_HEADER = re.compile(r"\b((?:Proxy-)?Authorization\s*[:=]\s*(?:(?:Bearer|Basic|Token|Digest)\s+)?)[^\s,\"']+",
                           re.IGNORECASE)
 _SCHEME_CREDENTIAL = re.compile(r"\b((?:Bearer|Basic)\s+)[A-Za-z0-9+/._~=-]{8,}")
 # NAME=value, NAME: value, "NAME": "value", --name=value, -X main.apiKey=value … where NAME is secret
-_ASSIGNMENT = re.compile(r"""(?P<lead>(?P<quote>["']?)(?P<name>[A-Za-z_][\w.\-]*)(?P=quote)\s*(?:=|:\s*|:=)\s*)"""
+_ASSIGNMENT = re.compile(r"""(?P<lead>(?<![\w."'])(?P<quote>["']?)(?P<name>[A-Za-z_][\w.\-]{0,200})(?P=quote)"""
+                         r"""[ \t]{0,40}(?:=|:[ \t]{0,40}|:=)[ \t]{0,40})"""
                          r"""(?P<value>"[^"]*"|'[^']*'|[^\s,;&"'}\]=]+)""")  # a value ends at "=": -X=main.key=…
 
 
@@ -113,7 +116,7 @@ def redact_value(name: str, value: str) -> str:
 _MODULE_PATTERN_LISTS = frozenset({"GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"})
 _MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+-]*")
 _GOVCS_ENTRY = re.compile(r"[\w.*?\[\]/~+-]+:(?:(?:git|hg|svn|bzr|fossil)(?:\|(?:git|hg|svn|bzr|fossil))*|all|off)")
-_LINKER_X = re.compile(r"(-X[= ]?[\w./-]+=)[^\s\"']+")
+_LINKER_X = re.compile(r"(-X[= ]?[\w./-]{1,200}=)[^\s\"']+")
 # a whole word (between spaces, commas, "=", ":" or quotes) long enough to be a key; never part of a path
 _KEYS = re.compile(r"(?<![^\s,;=:\"'])[A-Za-z0-9_+~-]{20,}(?![^\s,;=:\"'])")
 

@@ -221,7 +221,9 @@ def _unpack(fmt: str, data: bytes, offset: int = 0) -> tuple[int, ...]:
 
 def _table(file: _File, offset: int, count: int, entsize: int, minsize: int, what: str) -> tuple[bytes, range]:
     """The bytes of a table of ``count`` entries and the entries' offsets in them, sizes checked and capped."""
-    if count and entsize < minsize:
+    if count == 0:
+        return b"", range(0)  # no entries: their size (maybe 0) does not matter
+    if entsize < minsize:
         raise _Stop(f"malformed ({what} entries of {entsize} bytes)")
     if count * entsize > _MAX_TABLE:
         raise _Stop(f"malformed (too many {what}: {count})")

@@ -574,3 +574,14 @@ def test_hostile_counts_and_offsets() -> None:
         assert total[0] <= 1 << 20
     assert read_bytes(elf).build == BuildInfo("go1.22.1")
     assert re.match(r"malformed|truncated", read_bytes(cases[1]).problem)
+
+
+def test_an_elf_with_no_program_headers_of_size_zero() -> None:
+    """Found by the fuzzer: e_phnum = 0 with e_phentsize = 0 raised inside the reader (a range of step 0)."""
+    import struct
+
+    header = b"\x7fELF\x02\x01\x01" + b"\x00" * 9  # 64-bit, little-endian
+    header += struct.pack("<HHIQQQIHHHHHH", 2, 62, 1, 0x401000, 64, 0, 0, 64, 0, 0, 64, 0, 0)
+    info = read_build_info(lambda offset, length: header[offset:offset + length], len(header))
+    assert info.format == "elf" and info.build is None
+    assert not info.problem.startswith("unreadable build information"), info.problem

@@ -39,8 +39,9 @@ class WorkspaceRoot:
     def __init__(self, path: str, system: System, rules: tuple[Rule, ...] | None,
                  publish: Callable[[WorkspaceRoot, list[Finding]], None], buffers: Buffers,
                  progress: Callable[[str], Awaitable[Callable[[], None]]] | None = None,
-                 on_probed: Callable[[], None] | None = None):
+                 on_probed: Callable[[], None] | None = None, folders: Callable[[], Iterable[str]] = tuple):
         self.path = path
+        self.folders = folders  # every workspace folder of the session: none of them may run code unless trusted
         self.system = system
         self.rules = rules
         self.publish = publish
@@ -76,6 +77,7 @@ class WorkspaceRoot:
     def options(self) -> ProbeOptions:
         config = self.config
         return ProbeOptions(timeout=config.probe_timeout, trusted=config.trusted,
+                            untrusted=tuple(f for f in self.folders() if f != self.path),
                             editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS))

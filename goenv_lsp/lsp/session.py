@@ -90,7 +90,8 @@ class Session:
         self.outside.pop(path, None)  # a workspace folder now: it stays
         if path not in self.roots:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
-                                 self.client.begin_progress, on_probed=self._probed)
+                                 self.client.begin_progress, on_probed=self._probed,
+                                 folders=lambda: tuple(p for p in self.roots if p not in self.outside))
             self.report_config_problems(root.configure(self.client_config))
             self.roots[path] = root
         return self.roots[path]

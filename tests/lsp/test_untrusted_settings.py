@@ -46,3 +46,21 @@ async def test_settings_naming_a_shell_run_nothing(where: str, tmp_path: Path, g
     assert any(f"{ws}/bin/go is inside the workspace" in m for m in messages), messages
     assert "go1.27.3" in report  # the real go still answered
     assert sorted(p.name for p in markers.iterdir()) == []
+
+
+async def test_a_go_inside_another_workspace_folder_is_not_run(tmp_path: Path, go127: Path, go_env) -> None:
+    """Two folders of one untrusted window: a setting of the first naming a go inside the second is refused."""
+    from faults import fakego  # a real Go executable that says cmd/go: only where it lives forbids it
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "go.mod").write_text("module example.com/m\n\ngo 1.27\n")
+    sdk = second / "sdk" / "bin"
+    fakego.install(fakego.build(go127), sdk, "healthy")
+    (first / ".vscode").mkdir()
+    (first / ".vscode" / "settings.json").write_text(json.dumps({"go.alternateTools": {"go": str(sdk / "go")}}))
+    async with session(go_env([go127 / "bin"]), first, folders=[first, second]) as client:
+        diags = await wait_for(client, (first / ".vscode" / "settings.json").as_uri(),
+                               lambda d: "GE003" in codes(d))
+    assert any(f"{sdk}/go is inside the workspace" in d.message for d in diags), [d.message for d in diags]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -130,6 +131,8 @@ def serve(args) -> int:
     elif getattr(args, "test_no_well_known", False):
         system = RealSystem(well_known_go=())
     rules = _rules(getattr(args, "test_rules", None))
+    log.info("goenv-lsp %s serving over %s (Python %s)", __version__, "TCP" if getattr(args, "tcp", False)
+             else "stdio", sys.version.split()[0])
     if getattr(args, "tcp", False):
         return asyncio.run(_serve_tcp(getattr(args, "host", "127.0.0.1"), args.port, lambda: build(system, rules)))
     return asyncio.run(_serve_stdio(*build(system, rules)))

@@ -175,8 +175,10 @@ def _scan_string(text: str, start: int, errors: list[JsonError]) -> _Tok:
             elif esc == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[i + 2:i + 6]):
                 parts.append(chr(int(text[i + 2:i + 6], 16)))
                 i += 6
-            else:
-                bad = "\\u" + text[i + 2:i + 6] if esc == "u" else "\\" + esc
+            elif esc in ("\r", "\n"):  # a backslash ends the line: the string is unterminated there
+                i += 1
+            else:  # the escape shown stops at a line break: a range never ends between \r and \n
+                bad = "\\" + esc + (_NEWLINE.split(text[i + 2:i + 6], 1)[0] if esc == "u" else "")
                 errors.append(JsonError(f"invalid escape {bad!r} in string", i, i + len(bad)))
                 i += 1 + min(len(esc), 1)
             continue

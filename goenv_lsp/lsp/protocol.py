@@ -160,12 +160,10 @@ class Protocol(LanguageServerProtocol):
             error: JsonRpcException = JsonRpcRequestCancelled(f"Request {msg_id!r} was cancelled")
         elif (exc := future.exception()) is None:
             return self._send_response(msg_id, result=future.result())
-        elif isinstance(exc, JsonRpcException):
-            error = exc
-            log.info("request %r failed: %s", msg_id, exc.message[:300])
-        elif isinstance(exc, CommandError):
-            error = JsonRpcException(str(exc), code=REQUEST_FAILED)
-            log.info("request %r failed: %s", msg_id, exc)
+        elif isinstance(exc, (JsonRpcException, CommandError)):  # the request's own fault: no contents at INFO
+            error = exc if isinstance(exc, JsonRpcException) else JsonRpcException(str(exc), code=REQUEST_FAILED)
+            log.info("request %r failed (%d)", msg_id, error.code)
+            log.debug("request %r failed: %s", msg_id, error.message)
         else:  # a bug
             log.error("request %r failed", msg_id, exc_info=exc)
             error = JsonRpcInternalError(f"{type(exc).__name__}: {exc}")

@@ -12,6 +12,8 @@ from .checks import Malformed
 from .runner import Tally, default_jobs, fuzz, plan, run_chunk, signature, write_crashes
 from .targets import Target, all_targets
 
+# the short run is one module fixture over every target: minutes on a loaded 2-core machine, not one test's 120 s
+pytestmark = pytest.mark.timeout(900)
 PER_TARGET = 2_000
 SEED = 20_260_101
 

@@ -25,12 +25,13 @@ bench: $(VENV)/.installed
 	$(PY) bench/monorepo.py
 	$(PY) bench/lsp_bench.py
 
-# Not part of `test` (which runs a short fuzz run): a million inputs over every parser on all cores, with a
-# report in docs/; crashing inputs go to .cache/fuzz/crashes/.
+# Not part of `test` (which runs a short fuzz run): the linearity ratios (timing: they need a quiet machine),
+# then a million inputs over every parser on all cores, with a report in docs/; crashes go to .cache/fuzz/.
 FUZZ_INPUTS ?= 1000000
 FUZZ_SEED ?= 1
 
 fuzz: $(VENV)/.installed
+	GOENV_LSP_TIMING=1 $(PY) -m pytest -q tests/fuzz/test_linearity.py tests/security/test_redact.py
 	$(PY) -m tests.fuzz --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --report docs/fuzz-report.md
 
 clean:

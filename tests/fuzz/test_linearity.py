@@ -5,12 +5,18 @@ over the time of one a tenth of its size, best of 3 each, measured in the same r
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable
 
 import pytest
 
 from .targets import Target, all_targets, load_input
+
+# Time ratios are only as steady as the machine: on a loaded 2-core CI runner they swing past any bound that
+# still catches time squared. `make fuzz` runs them (GOENV_LSP_TIMING=1); `make test` does not.
+pytestmark = pytest.mark.skipif(not os.environ.get("GOENV_LSP_TIMING"),
+                                reason="timing ratios: run by `make fuzz` (GOENV_LSP_TIMING=1)")
 
 SMALL, LARGE = 10_000, 100_000
 BOUND = 25

@@ -3,6 +3,7 @@ found two patterns that took time squared: 40 s on a 30 KB settings.json)."""
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -53,6 +54,7 @@ def _seconds(text: str) -> float:
     return best
 
 
+@pytest.mark.skipif(not os.environ.get("GOENV_LSP_TIMING"), reason="timing ratios: run by `make fuzz`")
 @pytest.mark.parametrize("unit", ["a", "a-", "-X", "x://", "a=b ", "?tokenx", '"a" ', "@", "https://a@",
                                   "-----BEGIN ", "Ab1", "key: "])
 def test_linear(unit: str) -> None:

@@ -45,7 +45,7 @@ def dockerfile(n: int) -> bytes:
 
 def env_file(n: int) -> bytes:
     kinds = ("GOFLAGS=-mod=mod{i}", "GOPROXY=https://proxy.golang.org,direct", "a={i}")
-    return "\n".join(mixed(n, lambda i: kinds[i // 10 % 3].format(i=i), "# written by go env -w", every=2)).encode()
+    return "\n".join(mixed(n, lambda i: kinds[i // 10 % 3].format(i=i), "# written by go env -w")).encode()
 
 
 def toml(n: int) -> bytes:
@@ -71,13 +71,14 @@ def go_version_m(n: int) -> bytes:
 
 
 def snapshot(n: int) -> bytes:
+    """Facts of n/10 environment variables and PATH entries, a blank line between each line of the JSON."""
     from goenv_lsp.facts import Facts
     from goenv_lsp.inputs.snapshot import dumps
 
-    half = n // 2
+    half = n // 20
     facts = Facts(root="/work/app", os="linux", env={f"GOVAR{i}": f"value {i}" for i in range(half)},
-                  path_entries=tuple(f"/opt/bin{i}" for i in range(n - half - 10)))
-    return dumps(facts).encode()
+                  path_entries=tuple(f"/opt/bin{i}" for i in range(n // 10 - half - 10)))
+    return "\n".join(line + "\n" * 9 for line in dumps(facts).split("\n")).encode()
 
 
 def repeat_seed(kind: FileKind, n: int) -> bytes:

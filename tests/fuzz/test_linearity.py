@@ -1,47 +1,23 @@
 """Every parser stays linear up to 100,000 lines (and on one line of 100,000 characters): the time of the big input
-over the time of one a tenth of its size, best of 3 each, measured in the same run, is at most 25 — 10 is linear,
-100 quadratic. No absolute times: a loaded CI machine slows both sizes alike."""
+over the time of one a tenth of its size, best of 3 each, measured in the same run (see timing.py), is at most
+40 — 10 is linear, 100 quadratic. No absolute times."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import time
 from collections.abc import Callable
 
 import pytest
 
 from .targets import Target, all_targets, load_input
-
-# Time ratios are only as steady as the machine: on a loaded 2-core CI runner they swing past any bound that
-# still catches time squared. `make fuzz` runs them (GOENV_LSP_TIMING=1); `make test` does not.
-pytestmark = pytest.mark.skipif(not os.environ.get("GOENV_LSP_TIMING"),
-                                reason="timing ratios: run by `make fuzz` (GOENV_LSP_TIMING=1)")
+from .timing import BOUND
+from .timing import ratio as cpu_ratio
 
 SMALL, LARGE = 10_000, 100_000
-BOUND = 25
-
-
-def run_time(target: Target, value: bytes | str) -> float:
-    call = target.call or target.run
-    began = time.perf_counter()
-    with contextlib.suppress(Exception):  # a documented error is an outcome too (crashes: the fuzz tests' part)
-        call(value)
-    return time.perf_counter() - began
 
 
 def ratio(target: Target, make: Callable[[int], bytes]) -> float:
-    """Time of ``make(LARGE)`` over time of ``make(SMALL)``, best of 3 each. The large input stops early once a
-    run is within the bound: the best of 3 could only be lower."""
-    small, large = (load_input(target, make(n)) for n in (SMALL, LARGE))
-    run_time(target, small)  # warm: imports, compiled regexes
-    small_time = min(run_time(target, small) for _ in range(3))
-    best = float("inf")
-    for _ in range(3):
-        best = min(best, run_time(target, large))
-        if best / small_time <= BOUND:
-            break
-    return best / small_time
+    call = target.call or target.run
+    return cpu_ratio(call, *(load_input(target, make(n)) for n in (SMALL, LARGE)))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("target", [t for t in all_targets() if t.big is not None], ids=lambda t: t.name)

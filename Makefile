@@ -25,8 +25,9 @@ bench: $(VENV)/.installed
 	$(PY) bench/monorepo.py
 	$(PY) bench/lsp_bench.py
 
-# Not part of `test` (which runs a short fuzz run): the linearity ratios (timing: they need a quiet machine),
-# then a million inputs over every parser on all cores, with a report in docs/; crashes go to .cache/fuzz/.
+# Not part of `test` (which runs a short fuzz run and the parsers' linearity ratios): the timing tests once more
+# (GOENV_LSP_TIMING=1 adds redaction's), then a million inputs over every parser on all cores, with a report in
+# docs/; crashes go to .cache/fuzz/.
 FUZZ_INPUTS ?= 1000000
 FUZZ_SEED ?= 1
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, as pytest has it: `import testbed`
 
-from .report import markdown, table
+from .report import kept_findings, markdown, table
 from .runner import CRASH_DIR, default_jobs, fuzz, replay, write_crashes
 from .targets import all_targets, by_name
 
@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_crashes(tallies, args.seed, args.crashes):
         print(f"crash: {path}")
     if args.report:
-        args.report.write_text(markdown(tallies, args.seed, args.jobs, wall), encoding="utf-8")
+        kept = kept_findings(args.report.read_text(encoding="utf-8")) if args.report.is_file() else ""
+        text = markdown(tallies, args.seed, args.jobs, wall)
+        args.report.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
         print(f"report: {args.report}")
     return 1 if any(t.crashed for t in tallies.values()) else 0
 

@@ -52,3 +52,12 @@ def markdown(tallies: dict[str, Tally], seed: int, jobs: int, wall: float) -> st
     if found:
         lines += ["", "## Crashes", ""] + [f"- `{target}`: {sig} ({n:,} inputs)" for target, sig, n in found]
     return "\n".join(lines) + "\n"
+
+
+FINDINGS = "## Findings"  # a section kept by hand: what earlier runs found and how it was fixed
+
+
+def kept_findings(previous: str) -> str:
+    """The hand-kept findings section of a previous report, to carry into the new one."""
+    at = previous.find("\n" + FINDINGS)
+    return previous[at:].strip("\n") + "\n" if at >= 0 else ""

@@ -96,6 +96,12 @@ class RawClient:
         await self.notify("initialized", {})
         return result
 
+    async def shut_down(self, *, id_: int | None = None, prefix: bytes = b"") -> tuple[dict, int]:
+        """shutdown, then exit: the shutdown response and the process's exit code."""
+        response = await self.request("shutdown", id_=id_, prefix=prefix)
+        await self.notify("exit")
+        return response, await asyncio.wait_for(self.proc.wait(), 10)
+
     def published(self, uri: str) -> list[dict]:
         """Every publishDiagnostics for ``uri``, in order."""
         return [m["params"] for m in self.messages

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import stat
 
@@ -24,9 +23,7 @@ async def _session(tmp_path, *extra: str, **popen: object) -> str:
         report = await client.request("workspace/executeCommand", {"command": "goenv.report", "arguments": []})
         await client.notify("textDocument/didChange", {"textDocument": {"uri": f"file:///x/{SECRET}/go.mod",
                                                                         "version": 1}, "contentChanges": []})
-        await client.request("shutdown")
-        await client.notify("exit")
-        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+        assert (await client.shut_down())[1] == 0
         return report["result"]
     finally:
         await client.close()

@@ -54,9 +54,8 @@ async def test_malformed_messages_do_not_kill_the_server(tmp_path):
         # bad input goes to the log, never to the user (pygls showed "Error in server: …" for each)
         assert client.shown() == [explain["result"]]  # goenv.explain shows the rule: nothing else is shown
 
-        assert (await client.request("shutdown", id_=13))["result"] is None
-        await client.notify("exit")
-        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+        response, code = await client.shut_down(id_=13)
+        assert response["result"] is None and code == 0
         assert client.violations == []
     finally:
         await client.close()
@@ -167,9 +166,7 @@ async def test_bad_input_is_logged_in_one_line_and_rate_limited(tmp_path):
             await client.send_bytes(b"Content-Length: 9\r\n\r\n{not json")
             await client.notify("textDocument/didChange", {"textDocument": {"uri": "file:///nowhere/go.mod",
                                                                             "version": 1}, "contentChanges": []})
-        await client.request("shutdown")
-        await client.notify("exit")
-        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+        assert (await client.shut_down())[1] == 0
     finally:
         await client.close()
     text = log.read_text()

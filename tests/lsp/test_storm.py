@@ -64,9 +64,8 @@ async def test_the_server_survives_a_storm_with_flat_memory(tmp_path):
               f"{WARM_UP}, {after:.1f} MiB after all")
         assert after - warm <= RSS_SLACK_MB, f"VmRSS {warm:.1f} MiB after {WARM_UP} messages, {after:.1f} after"
 
-        assert (await client.request("shutdown", prefix=RESYNC))["result"] is None
-        await client.notify("exit")
-        assert await asyncio.wait_for(client.proc.wait(), 10) == 0
+        response, code = await client.shut_down(prefix=RESYNC)
+        assert response["result"] is None and code == 0
     finally:
         await client.close()
     text = log.read_text()

@@ -38,6 +38,7 @@ from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
+from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.probe import binaries, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
@@ -91,6 +92,7 @@ class FileCache:
 
     def __init__(self) -> None:
         self.entries: dict[str, tuple[object, FileFacts]] = {}
+        self.build_infos: dict[tuple[str, object], ExecutableInfo] = {}  # by (real path, stat fingerprint)
 
     def get(self, path: str, key: object) -> FileFacts | None:
         found = self.entries.get(path)
@@ -391,7 +393,7 @@ class _Collector:
         if set(candidate.origins) == {Origin.WELL_KNOWN}:  # only to say what to add to PATH: its VERSION file
             return dataclasses.replace(binary, status=Status.SKIPPED, version=binary.own_root_version)
         refusal = self._refusal(candidate)
-        info = system.build_info(candidate.real_path) if refusal is None else None
+        info = self._build_info(candidate.real_path) if refusal is None else None
         if info is not None:
             refusal = trust.go_refusal(info.build, info.problem)
         if refusal is not None or info is None or info.build is None:
@@ -411,6 +413,14 @@ class _Collector:
         version = (go_env or {}).get("GOVERSION") or info.build.go_version
         return dataclasses.replace(binary, status=env_run.status, version=version, env_run=env_run,
                                    env=FrozenMap(go_env) if go_env is not None else None)
+
+    def _build_info(self, real_path: str) -> ExecutableInfo:
+        """The file's Go build information, read again only when the file changed (the server's refreshes)."""
+        key = (real_path, self.system.stat(real_path).fingerprint)
+        found = self.cache.build_infos.get(key)
+        if found is None:
+            found = self.cache.build_infos[key] = self.system.build_info(real_path)
+        return found
 
     def _refusal(self, candidate: _Candidate) -> tuple[Refusal, str] | None:
         """Where the binary is, or how a setting names it, may forbid running it at all."""
@@ -471,7 +481,7 @@ class _Collector:
             binary = GoplsBinary(path=path, real_path=real, origins=tuple(origins))
             if system.stat(real).kind is not PathKind.FILE:
                 return dataclasses.replace(binary, status=Status.MISSING)
-            info = system.build_info(real)
+            info = self._build_info(real)
             if info.build is None:
                 return dataclasses.replace(binary, status=Status.MALFORMED, problem=info.problem)
             build = info.build

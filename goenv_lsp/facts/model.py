@@ -127,6 +127,8 @@ class PathInfo:
     version: str | None = None  # first line of its VERSION file
     real_path: str | None = None  # symlinks resolved
     listable: bool = True  # a directory whose entries can be read (not chmod 000 to this user)
+    mode: int | None = None  # permission bits, e.g. 0o755 (None: unknown, or Windows)
+    writable: bool | None = None  # this user can create files in it (a directory) / write it (a file)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PathKind(self.kind))

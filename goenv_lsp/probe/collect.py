@@ -526,9 +526,10 @@ class _Collector:
             if found.kind is PathKind.DIR:
                 tools = system.stat(paths.join(path, "pkg", "tool")).kind is PathKind.DIR
                 result[path] = PathInfo(PathKind.DIR, tools, self._version_file(path), system.realpath(path),
-                                        listable=system.list(path) is not None)
+                                        listable=system.list(path) is not None, mode=found.mode,
+                                        writable=found.writable)
             else:
-                result[path] = PathInfo(found.kind)
+                result[path] = PathInfo(found.kind, mode=found.mode, writable=found.writable)
         return result
 
     def _toolchains(self, facts: Facts, path_entries: tuple[str, ...], go_env: Mapping[str, str]) -> dict[str, str]:

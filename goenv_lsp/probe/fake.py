@@ -28,6 +28,9 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     [[executables.runs]]
     args = ["version"]
     stdout = "…"                       # stderr, exit (0), status ("ok", "timed_out", "crashed"…)
+    [permissions]                      # path = { mode = "0777", writable = false } (either key optional)
+    "/usr/local/bin" = { mode = "0777" }   # default: 0755 (0644 for files), writable outside /usr, /opt,
+    #                                    /bin, /lib, /etc, /snap, C:\\Program Files, C:\\Windows; Windows: no mode
     [passthrough]
     dirs = ["/tmp/workspace"]          # below these, files are read from the real disk
 
@@ -121,6 +124,7 @@ class FakeSystem:
         self.clock = 0  # each write advances it: the file's mtime, so fingerprints see the change
         self.mtimes: dict[str, int] = {}
         self.inodes: dict[str, int] = {}
+        self.permissions: dict[str, dict] = {}  # by normalised path: {"mode": int, "writable": bool}
         self._real = RealSystem(env={})
 
     # -- building ------------------------------------------------------------------------------
@@ -162,6 +166,8 @@ class FakeSystem:
                 spec = {"path": build} if isinstance(build, str) else dict(build)
                 fake.builds[fake._norm(exe["path"])] = FakeBuild(
                     spec["path"], spec.get("go", "go1.27.3"), spec.get("module_path"), spec.get("module_version"))
+        for path, spec in data.get("permissions", {}).items():
+            fake.set_permissions(path, int(spec["mode"], 8) if "mode" in spec else None, spec.get("writable"))
         fake.passthrough = [fake.paths.normpath(d) for d in data.get("passthrough", {}).get("dirs", ())]
         return fake
 
@@ -190,6 +196,26 @@ class FakeSystem:
         self.mtimes[path] = self.mtimes[self.paths.dirname(path)] = self.clock
         if executable:
             self.executable.add(path)
+
+    def set_permissions(self, path: str, mode: int | None = None, writable: bool | None = None) -> None:
+        entry = self.permissions.setdefault(self._norm(path), {})
+        if mode is not None:
+            entry["mode"] = mode
+        if writable is not None:
+            entry["writable"] = writable
+
+    def _permissions(self, real: str, is_dir: bool) -> tuple[int | None, bool]:
+        """(mode, writable) of a fixture path: the [permissions] entry, else the defaults (module docstring)."""
+        given = self.permissions.get(real, {})
+        if self.os == "windows":
+            mode = None
+            system = ("c:\\program files", "c:\\windows")
+        else:
+            mode = 0o755 if is_dir or real in self.executable else 0o644
+            system = ("/usr", "/opt", "/bin", "/lib", "/etc", "/snap", "/sbin")
+        lowered = real.lower() if self.os == "windows" else real
+        writable = not any(lowered == p or lowered.startswith(p + self.paths.sep) for p in system)
+        return given.get("mode", mode), given.get("writable", writable)
 
     def add_symlink(self, link: str, target: str) -> None:
         link = self._norm(link)
@@ -259,9 +285,10 @@ class FakeSystem:
         if real in self.files:
             data = self.files[real]
             return Stat(PathKind.FILE, real in self.executable, self.mtimes.get(real, 0), len(data),
-                        self._inode(real))
+                        self._inode(real), *self._permissions(real, is_dir=False))
         if real in self.dirs:
-            return Stat(PathKind.DIR, False, self.mtimes.get(real, 0), 0, self._inode(real))
+            return Stat(PathKind.DIR, False, self.mtimes.get(real, 0), 0, self._inode(real),
+                        *self._permissions(real, is_dir=True))
         return MISSING
 
     def _inode(self, path: str) -> int:

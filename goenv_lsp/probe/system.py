@@ -36,6 +36,8 @@ class Stat:
     mtime_ns: int = 0
     size: int = 0
     inode: int = 0
+    mode: int | None = None  # permission bits (0o755); None when unknown (Windows, unreadable)
+    writable: bool | None = None  # can this user create files in it (a directory) or write it (a file)
 
     @property
     def fingerprint(self) -> tuple[int, int, int] | None:
@@ -156,7 +158,9 @@ class RealSystem:
             return Stat(PathKind.UNREADABLE)
         kind = PathKind.DIR if stat_module.S_ISDIR(st.st_mode) else PathKind.FILE
         executable = kind is PathKind.FILE and os.access(path, os.X_OK)
-        return Stat(kind, executable, st.st_mtime_ns, st.st_size, st.st_ino)
+        mode = stat_module.S_IMODE(st.st_mode) if os.name != "nt" else None
+        writable = os.access(path, os.W_OK | (os.X_OK if kind is PathKind.DIR else 0))
+        return Stat(kind, executable, st.st_mtime_ns, st.st_size, st.st_ino, mode, writable)
 
     def lexists(self, path: str) -> bool:
         try:

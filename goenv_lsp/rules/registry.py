@@ -26,8 +26,11 @@ DOCS_BASE_URL = "https://github.com/goenv-lsp/goenv-lsp/blob/main/docs/rules/"
 FAMILIES = {
     "0": "goenv-lsp itself",
     "1": "Go toolchain",
-    "2": "GOPATH and modules",
+    "2": "GOPATH, module mode and the go env file",
     "3": "Editor settings",
+    "4": "Proxies, checksums and private modules",
+    "5": "Vendor and workspaces",
+    "6": "PATH, tools and platform",
 }
 _CODE = re.compile(r"^GE\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

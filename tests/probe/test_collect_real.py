@@ -47,7 +47,9 @@ def test_healthy_setup(workspace: Path, go127: Path, go_env: testbed.EnvFactory,
     assert user.path == env["GOENV"] and user.status is Status.MISSING
     setting = user_setting(facts, "GOTOOLCHAIN")
     assert (setting.value, setting.source) == ("auto", "$GOROOT/go.env")
-    assert facts.path_info[str(go127)] == PathInfo("dir", True, "go1.27.3", str(go127))  # a GOROOT, its VERSION
+    goroot = facts.path_info[str(go127)]  # a GOROOT, its VERSION, its permission bits as stat gives them
+    assert goroot == PathInfo("dir", True, "go1.27.3", str(go127), mode=go127.stat().st_mode & 0o7777,
+                              writable=os.access(go127, os.W_OK | os.X_OK))
     _, report = check_real(workspace, env)
     assert [f for f in report["findings"] if f["code"] in RULES] == []
 

@@ -28,9 +28,10 @@ def entries(path: Path) -> set[Entry]:
 def test_stat_of_a_file(tmp_path: Path) -> None:
     file = tmp_path / "go.mod"
     file.write_text("module example.com/app\n")
+    file.chmod(0o640)
     found = SYSTEM.stat(str(file))
     st = os.stat(file)
-    assert found == Stat(PathKind.FILE, False, st.st_mtime_ns, 23, st.st_ino)
+    assert found == Stat(PathKind.FILE, False, st.st_mtime_ns, 23, st.st_ino, 0o640, True)
     assert found.fingerprint == (st.st_mtime_ns, 23, st.st_ino)
 
 
@@ -70,7 +71,7 @@ def test_stat_follows_symlinks(tmp_path: Path) -> None:
     (tmp_path / "golink").symlink_to("real/go")  # relative to the link's directory
     st = os.stat(tmp_path / "real/go")
     assert SYSTEM.stat(str(tmp_path / "link")).kind is PathKind.DIR
-    assert SYSTEM.stat(str(tmp_path / "golink")) == Stat(PathKind.FILE, False, st.st_mtime_ns, 6, st.st_ino)
+    assert SYSTEM.stat(str(tmp_path / "golink")) == Stat(PathKind.FILE, False, st.st_mtime_ns, 6, st.st_ino, st.st_mode & 0o7777, True)
     assert SYSTEM.stat(str(tmp_path / "link/go")) == SYSTEM.stat(str(tmp_path / "golink"))
 
 

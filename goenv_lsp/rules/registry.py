@@ -26,7 +26,7 @@ DOCS_BASE_URL = "https://github.com/goenv-lsp/goenv-lsp/blob/main/docs/rules/"
 FAMILIES = {
     "0": "goenv-lsp itself",
     "1": "Go toolchain",
-    "2": "GOPATH, module mode and the go env file",
+    "2": "GOPATH and modules",
     "3": "Editor settings",
     "4": "Proxies, checksums and private modules",
     "5": "Vendor and workspaces",

@@ -71,7 +71,8 @@ def test_stat_follows_symlinks(tmp_path: Path) -> None:
     (tmp_path / "golink").symlink_to("real/go")  # relative to the link's directory
     st = os.stat(tmp_path / "real/go")
     assert SYSTEM.stat(str(tmp_path / "link")).kind is PathKind.DIR
-    assert SYSTEM.stat(str(tmp_path / "golink")) == Stat(PathKind.FILE, False, st.st_mtime_ns, 6, st.st_ino, st.st_mode & 0o7777, True)
+    assert SYSTEM.stat(str(tmp_path / "golink")) == Stat(PathKind.FILE, False, st.st_mtime_ns, 6, st.st_ino,
+                                                         st.st_mode & 0o7777, True)
     assert SYSTEM.stat(str(tmp_path / "link/go")) == SYSTEM.stat(str(tmp_path / "golink"))
 
 

@@ -14,6 +14,7 @@ from goenv_lsp.facts.enums import (
 )
 from goenv_lsp.facts.model import (
     SCHEMA_VERSION,
+    CachedVersion,
     Discovery,
     Facts,
     FileFacts,
@@ -21,8 +22,10 @@ from goenv_lsp.facts.model import (
     GoBinary,
     GoplsBinary,
     Module,
+    ModuleRequirements,
     PathInfo,
     ProbeRun,
+    Requirement,
     Spanned,
 )
 from goenv_lsp.facts.paths import PathOps
@@ -31,6 +34,7 @@ from goenv_lsp.frozen import FrozenMap, freeze
 __all__ = [
     "EDITOR_ORIGINS",
     "SCHEMA_VERSION",
+    "CachedVersion",
     "Discovery",
     "Facts",
     "FileFacts",
@@ -39,6 +43,7 @@ __all__ = [
     "GoBinary",
     "GoplsBinary",
     "Module",
+    "ModuleRequirements",
     "Origin",
     "PathFlavor",
     "PathInfo",
@@ -47,6 +52,7 @@ __all__ = [
     "ProbeRun",
     "Provenance",
     "Refusal",
+    "Requirement",
     "Source",
     "Spanned",
     "Status",

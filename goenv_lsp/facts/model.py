@@ -173,9 +173,11 @@ class Facts:
     user_settings: FrozenMap[str, object] | None = None  # the editor's user-level settings (no file of ours)
     path_info: FrozenMap[str, PathInfo] | None = None  # keyed by the path as written (after ~ expansion)
     toolchains: FrozenMap[str, str] | None = None  # "go1.27.3" → where it is (a binary on PATH, a cache dir)
+    module_cache: FrozenMap[str, ModuleRequirements] | None = None  # by go.mod path: its requirements as the
+    #                                                                  module cache holds them (probe.modcache)
 
     def __post_init__(self) -> None:
-        _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains")
+        _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache")
 
     @property
     def paths(self) -> PathOps:
@@ -253,6 +255,47 @@ class Facts:
             return info.real_path if info and info.real_path else path
 
         return self.paths.same(resolved(a), resolved(b))
+
+
+@dataclass(frozen=True)
+class CachedVersion:
+    """One version of a module in ``$GOMODCACHE/cache/download/<escaped path>/@v/``, read from its .mod file."""
+
+    version: str
+    go: str | None = None  # its go line ("" when it has none; None: unknown)
+    toolchain: str | None = None  # its toolchain line ("" when none)
+    go_mod_sum: str | None = None  # "h1:…" of the .mod file, as go.sum records it ("<path> <version>/go.mod")
+    zip_sum: str | None = None  # "h1:…" of the module zip (its .ziphash), None when not cached
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A require line of a go.mod, and what the module cache holds of the version the build uses."""
+
+    path: str
+    version: str
+    range: Range  # the version on the require line
+    indirect: bool = False  # marked `// indirect`
+    replacement: str | None = None  # the replace target: "other/path", or a directory (then nothing is cached)
+    replacement_version: str | None = None  # the version of a module replacement
+    local: bool = False  # replaced by a directory
+    cached: CachedVersion | None = None  # the .mod of the version used (the replacement's when replaced)
+    status: Status | None = None  # OK: its .mod is cached; MISSING: not cached; None: not looked at
+    source_cached: bool | None = None  # its extracted directory or .zip is in the cache
+    older: tuple[CachedVersion, ...] | None = None  # cached versions below ``version``, newest first, as far
+    #                                                 as one fits the Go limits (read only when this one does not)
+
+
+@dataclass(frozen=True)
+class ModuleRequirements:
+    """The requirements of one go.mod, looked up in the module cache without network or process."""
+
+    go_mod: str  # the go.mod path (a key of ``Facts.files``)
+    cache: str  # GOMODCACHE of the go that runs
+    requirements: tuple[Requirement, ...] = ()
+    truncated: bool = False  # more require lines than the probe reads
+    vendor: bool | None = None  # vendor/modules.txt exists next to go.mod
+    go_sum: str | None = None  # the go.sum next to go.mod, when it exists
 
 
 def _freeze_fields(instance: object, *names: str) -> None:

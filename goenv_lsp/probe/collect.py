@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, trust
+from goenv_lsp.probe import binaries, modcache, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -157,6 +157,8 @@ def reread(facts: Facts, path: str, options: ProbeOptions, system: System, cache
     facts = dataclasses.replace(facts, files=FrozenMap(collector.files), kinds=tuple(collector.kinds))
     if _module_files(before) != _module_files(facts):  # the modules follow from which go.mod/go.work exist
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
+    facts = dataclasses.replace(facts, module_cache=modcache.collect_module_cache(system, facts,
+                                                                                   options.overrides))
     active = running_go(facts)
     go_env = active.env if active and active.env is not None else {}
     return dataclasses.replace(facts, toolchains=FrozenMap(collector._toolchains(facts, facts.path_entries or (),
@@ -257,6 +259,8 @@ class _Collector:
         self._read_tree(tree, facts, go_env)
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
+        facts = dataclasses.replace(facts, module_cache=modcache.collect_module_cache(
+            self.system, facts, self.options.overrides))
         return dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))

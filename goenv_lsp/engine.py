@@ -77,6 +77,7 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.TOOLCHAINS: (old.toolchains, new.toolchains),
         Input.EDITOR_SETTINGS: (old.user_settings, new.user_settings),
         Input.MODULES: ((old.modules, old.root, old.discovery), (new.modules, new.root, new.discovery)),
+        Input.MODULE_CACHE: (old.module_cache, new.module_cache),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

@@ -66,6 +66,7 @@ class Input(str, enum.Enum):
     TOOLCHAINS = "toolchains"  # goX.Y.Z toolchains at hand
     EDITOR_SETTINGS = "editor-settings"  # the editor's user-level settings
     MODULES = "modules"  # the workspace's modules and their go.work
+    MODULE_CACHE = "module-cache"  # each main module's requirements as $GOMODCACHE/cache/download holds them
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from goenv_lsp.facts import Facts, Requirement, ToolchainMode
+from goenv_lsp.files.go_mod import ModFileFacts
+from goenv_lsp.model import Applicability, Fix, Location, Range, Severity, TextEdit
+from goenv_lsp.rules._shared.anchors import related_setting
+from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
+from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.semantics import version as gover
+from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.modcache import needed_go, newest_fitting, scope_requirements
+from goenv_lsp.semantics.modules import ModuleScope
+from goenv_lsp.semantics.selection import ToolchainDecision, toolchain_decision
+
+DOCS = """
+## What it checks
+The `go` line of each required module version, read from the module cache
+(`$GOMODCACHE/cache/download/<path>/@v/<version>.mod`, no network): a dependency that needs a newer Go than
+the toolchain that will run (the local go, or the one GOTOOLCHAIN switches to for the go/toolchain line), or
+than the main module's own `go` line. The finding sits on the require line and names the go line the
+dependency forces and the newest cached version that still fits. Requirements replaced by a directory, modules
+of the same go.work, and versions that are not cached are not judged.
+
+## Why it matters
+Since Go 1.21 a dependency's `go` line is a minimum. A build with an older toolchain stops with
+`go: golang.org/x/net@v0.36.0 requires go >= 1.23.0 (running go 1.22.10; GOTOOLCHAIN=local)` — `go build` never
+switches toolchains for a dependency, whatever GOTOOLCHAIN says (only `go get` and `go mod tidy` do). A main
+module whose go line is lower than a dependency's fails with `go: updates to go.mod needed; to update it:
+go mod tidy`. The classic cause is `go get -u` run with a newer Go: it upgrades golang.org/x/… and silently
+raises the minimum.
+
+## How to fix
+Build with a Go at least as new as the dependency needs: put a newer go first on PATH, or raise the module's
+go line so that GOTOOLCHAIN=auto switches to it. If the main module's go line is only behind, raise it (what
+`go mod tidy` does). Downgrading the dependency to the newest cached version that fits is offered too, as an
+unsafe fix: it gives up the dependency's fixes, so prefer it only when the module must keep building with the
+older Go.
+
+## Example
+go.mod has `go 1.22` and `require example.com/dep v1.1.0`; the cached `v1.1.0.mod` says `go 1.23.0`; go 1.22.10
+is the only go and GOTOOLCHAIN=local. The fix offers `v1.0.0`, cached with `go 1.21`.
+"""
+
+
+@rule(code="GE130", name="dependency-needs-newer-go", severity=Severity.ERROR,
+      summary="A required module version needs a newer Go than the toolchain or the module's go line",
+      docs=DOCS, fix=FixAvailability.SOMETIMES,
+      fix_title="Raise the go line, or require the newest cached version that fits",
+      scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, Input.MODULE_CACHE), tags=("toolchain", "dependencies"))
+def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
+    decision = toolchain_decision(facts, scope.file) if scope else None
+    if scope is None or decision is None or decision.mode is ToolchainMode.INVALID or decision.error \
+            or not decision.enabled:
+        return
+    running = decision.running
+    if gover.compare(running, "1.21") < 0:
+        return  # before Go 1.21 a dependency's go line was advisory
+    for go_mod, found in scope_requirements(facts, scope):
+        main_go = go_mod.go.value if go_mod.go else None
+        for requirement in found.requirements:
+            needed = needed_go(requirement)
+            if needed is None or requirement.local:
+                continue
+            if gover.compare(needed, running) > 0:
+                yield _too_new_for_toolchain(facts, decision, go_mod, found.go_sum, requirement, needed, main_go)
+            elif main_go and gover.compare(needed, main_go) > 0 and scope.file.kind == "go.mod":
+                yield _go_line_behind(go_mod, found.go_sum, requirement, needed, main_go)
+
+
+def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: ModFileFacts, go_sum: str | None,
+                           requirement: Requirement, needed: str, main_go: str | None) -> Report:
+    running, setting = decision.running, decision.setting
+    explain = f"; GOTOOLCHAIN={setting.value}" if setting.value and setting.value != "auto" else ""
+    if decision.mode is not ToolchainMode.LOCAL and decision.file and decision.file.toolchain \
+            and decision.file.toolchain.value == "default":
+        explain += f"; {decision.file.kind} sets toolchain default"
+    what = f"{requirement.path}@{requirement.version}"
+    message = f"{what} needs go {needed} (its cached go.mod says `go {needed}`), newer than go {running} that runs"
+    message += f": go build and gopls fail with `go: {what} requires go >= {needed} (running go {running}{explain})`"
+    if main_go and gover.compare(main_go, needed) >= 0:
+        message += f"; it is why {go_mod.kind} says go {main_go} — lowering that line would not help"
+    others = [b for b in facts.go_binaries or () if b is not running_go(facts) and b.version
+              and gover.compare(gover.from_runtime(b.version), needed) >= 0]
+    if others:
+        message += f"; {others[0].path} ({others[0].version}) satisfies it: put its directory first on PATH"
+    fixes: list[Fix] = []
+    if decision.mode in (ToolchainMode.AUTO, ToolchainMode.PATH) and go_mod.go and decision.file.path == go_mod.path \
+            and not (go_mod.toolchain and go_mod.toolchain.value == "default"):
+        fixes.append(_raise_go_line(go_mod, needed, f"Raise the go line to {needed}: GOTOOLCHAIN="
+                                    f"{setting.value or 'auto'} then switches to go{needed}", Applicability.UNSAFE))
+    limit = min((v for v in (running, main_go) if v), key=gover.sort_key)
+    downgrade = _downgrade(go_mod, go_sum, requirement, limit)
+    if downgrade:
+        fixes.append(downgrade)
+    return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), related_setting(setting),
+                  module=go_mod.path, severity=None if not main_go or gover.compare(needed, main_go) > 0
+                  else Severity.INFO)
+
+
+def _go_line_behind(go_mod: ModFileFacts, go_sum: str | None, requirement: Requirement, needed: str,
+                    main_go: str) -> Report:
+    what = f"{requirement.path}@{requirement.version}"
+    message = (f"{what} needs go {needed} (its cached go.mod says `go {needed}`), newer than the go {main_go} of "
+               f"{go_mod.kind}: go build fails with `go: updates to go.mod needed; to update it: go mod tidy`")
+    fixes = [_raise_go_line(go_mod, needed, f"Raise the go line to {needed} (what `go mod tidy` does)",
+                            Applicability.SAFE)] if go_mod.go else []
+    downgrade = _downgrade(go_mod, go_sum, requirement, main_go)
+    if downgrade:
+        fixes.append(downgrade)
+    return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), module=go_mod.path)
+
+
+def _raise_go_line(go_mod: ModFileFacts, needed: str, title: str, applicability: Applicability) -> Fix:
+    assert go_mod.go is not None
+    return Fix(title, applicability, edits=(TextEdit(go_mod.path, go_mod.go.range, needed),))
+
+
+def _downgrade(go_mod: ModFileFacts, go_sum: str | None, requirement: Requirement, limit: str) -> Fix | None:
+    """Require the newest cached version that fits ``limit``, with the go.sum lines the cache proves."""
+    if requirement.replacement is not None:
+        return None  # the replace line decides which version is built: not this require line
+    older = newest_fitting(requirement, limit)
+    if older is None:
+        return None
+    edits = [TextEdit(go_mod.path, requirement.range, older.version)]
+    if go_sum is not None and older.go_mod_sum and older.zip_sum:
+        lines = (f"{requirement.path} {older.version} {older.zip_sum}\n"
+                 f"{requirement.path} {older.version}/go.mod {older.go_mod_sum}\n")
+        edits.append(TextEdit(go_sum, Range.of(0, 0), lines))
+    go = f"go {older.go}" if older.go else "no go line"
+    return Fix(f"Require {older.version}, the newest cached version that fits go {limit} ({go}; downgrades "
+               f"{requirement.path})", Applicability.UNSAFE, edits=tuple(edits))

@@ -10,7 +10,7 @@ from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.modcache import needed_go, newest_fitting, scope_requirements
+from goenv_lsp.semantics.modcache import goflags_mod, needed_go, newest_fitting, scope_requirements
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import ToolchainDecision, toolchain_decision
 
@@ -43,6 +43,8 @@ go.mod has `go 1.22` and `require example.com/dep v1.1.0`; the cached `v1.1.0.mo
 is the only go and GOTOOLCHAIN=local. The fix offers `v1.0.0`, cached with `go 1.21`.
 """
 
+STRICT = "1.21"  # gover.GoStrictVersion: a dependency's go line from here on is a requirement on go itself
+
 
 @rule(code="GE130", name="dependency-needs-newer-go", severity=Severity.ERROR,
       summary="A required module version needs a newer Go than the toolchain or the module's go line",
@@ -57,6 +59,7 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     running = decision.running
     if gover.compare(running, "1.21") < 0:
         return  # before Go 1.21 a dependency's go line was advisory
+    mod_flag = goflags_mod(facts)
     for go_mod, found in scope_requirements(facts, scope):
         main_go = go_mod.go.value if go_mod.go else None
         for requirement in found.requirements:
@@ -65,8 +68,9 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
                 continue
             if gover.compare(needed, running) > 0:
                 yield _too_new_for_toolchain(facts, decision, go_mod, found.go_sum, requirement, needed, main_go)
-            elif main_go and gover.compare(needed, main_go) > 0 and scope.file.kind == "go.mod":
-                yield _go_line_behind(go_mod, found.go_sum, requirement, needed, main_go)
+            elif (main_go and gover.compare(needed, main_go) > 0 and gover.compare(needed, STRICT) >= 0
+                  and scope.file.kind == "go.mod" and mod_flag in ("", "readonly")):
+                yield _go_line_behind(go_mod, found.go_sum, requirement, needed, main_go, mod_flag)
 
 
 def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: ModFileFacts, go_sum: str | None,
@@ -76,9 +80,13 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
     if decision.mode is not ToolchainMode.LOCAL and decision.file and decision.file.toolchain \
             and decision.file.toolchain.value == "default":
         explain += f"; {decision.file.kind} sets toolchain default"
-    what = f"{requirement.path}@{requirement.version}"
+    what = _what(requirement)
     message = f"{what} needs go {needed} (its cached go.mod says `go {needed}`), newer than go {running} that runs"
-    message += f": go build and gopls fail with `go: {what} requires go >= {needed} (running go {running}{explain})`"
+    builds = "builds that need its packages fail" if requirement.indirect else "go build, go test and gopls fail"
+    if requirement.replacement:
+        message += f": {builds} with `requires go >= {needed} (running go {running}{explain})`"
+    else:
+        message += f": {builds} with `go: {what} requires go >= {needed} (running go {running}{explain})`"
     if main_go and gover.compare(main_go, needed) >= 0:
         message += f"; it is why {go_mod.kind} says go {main_go} — lowering that line would not help"
     others = [b for b in facts.go_binaries or () if b is not running_go(facts) and b.version
@@ -89,27 +97,38 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
     if decision.mode in (ToolchainMode.AUTO, ToolchainMode.PATH) and go_mod.go and decision.file.path == go_mod.path \
             and not (go_mod.toolchain and go_mod.toolchain.value == "default"):
         fixes.append(_raise_go_line(go_mod, needed, f"Raise the go line to {needed}: GOTOOLCHAIN="
-                                    f"{setting.value or 'auto'} then switches to go{needed}", Applicability.UNSAFE))
+                                    f"{setting.value or 'auto'} then switches to "
+                                    f"{gover.toolchain_for_go_line(needed)}", Applicability.UNSAFE))
     limit = min((v for v in (running, main_go) if v), key=gover.sort_key)
     downgrade = _downgrade(go_mod, go_sum, requirement, limit)
     if downgrade:
         fixes.append(downgrade)
+    severity = Severity.WARNING if requirement.indirect else None
+    if main_go and gover.compare(needed, main_go) <= 0:
+        severity = Severity.INFO  # GE110 reports the go line itself
     return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), related_setting(setting),
-                  module=go_mod.path, severity=None if not main_go or gover.compare(needed, main_go) > 0
-                  else Severity.INFO)
+                  module=go_mod.path, severity=severity)
+
+
+def _what(requirement: Requirement) -> str:
+    if requirement.replacement:
+        return f"{requirement.replacement}@{requirement.replacement_version} (replacing {requirement.path})"
+    return f"{requirement.path}@{requirement.version}"
 
 
 def _go_line_behind(go_mod: ModFileFacts, go_sum: str | None, requirement: Requirement, needed: str,
-                    main_go: str) -> Report:
-    what = f"{requirement.path}@{requirement.version}"
-    message = (f"{what} needs go {needed} (its cached go.mod says `go {needed}`), newer than the go {main_go} of "
-               f"{go_mod.kind}: go build fails with `go: updates to go.mod needed; to update it: go mod tidy`")
+                    main_go: str, mod_flag: str) -> Report:
+    disabled = ", disabled by -mod=readonly" if mod_flag else ""
+    message = (f"{_what(requirement)} needs go {needed} (its cached go.mod says `go {needed}`), newer than the go "
+               f"{main_go} of {go_mod.kind}: go build, go test and gopls fail with `go: updates to go.mod needed"
+               f"{disabled}; to update it: go mod tidy`")
     fixes = [_raise_go_line(go_mod, needed, f"Raise the go line to {needed} (what `go mod tidy` does)",
                             Applicability.SAFE)] if go_mod.go else []
     downgrade = _downgrade(go_mod, go_sum, requirement, main_go)
     if downgrade:
         fixes.append(downgrade)
-    return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), module=go_mod.path)
+    return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), module=go_mod.path,
+                  severity=Severity.WARNING if requirement.indirect else None)
 
 
 def _raise_go_line(go_mod: ModFileFacts, needed: str, title: str, applicability: Applicability) -> Fix:

@@ -1,0 +1,108 @@
+"""GE130 dependency-needs-newer-go against the real go command: a dependency whose cached go.mod needs a newer Go
+than the local toolchain, or than the main module's go line, with modules served offline by a file:// proxy."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import goproxy
+import pytest
+import testbed
+from fixhelp import apply_edits
+
+from goenv_lsp.engine import evaluate
+from goenv_lsp.model import Applicability, Finding
+from goenv_lsp.rules import by_code
+
+pytestmark = pytest.mark.realgo
+
+DEP = "example.com/Dep"  # upper case: the cache escapes it as example.com/!dep
+
+
+def go(gobin: Path, args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([str(gobin / "go"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path: Path, go127: Path) -> Path:
+    """A module requiring example.com/Dep v1.1.0 (go 1.23.0) with go 1.22; v1.0.0 (go 1.21) and v1.1.0 are both in
+    the module cache and go.sum lists v1.1.0, as after `go get -u` with a newer Go."""
+    proxy = tmp_path / "proxy"
+    goproxy.add_module(proxy, DEP, "v1.0.0", go_mod=f"module {DEP}\n\ngo 1.21\n")
+    goproxy.add_module(proxy, DEP, "v1.1.0", go_mod=f"module {DEP}\n\ngo 1.23.0\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "main.go").write_text(f'package main\n\nimport _ "{DEP}"\n\nfunc main() {{}}\n')
+    env = testbed.isolated_env(tmp_path, [go127 / "bin"], GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com")
+    for version in ("v1.0.0", "v1.1.0"):
+        assert go(go127 / "bin", ["mod", "download", f"{DEP}@{version}"], app, env).returncode == 0
+    (app / "go.mod").write_text(f"module example.com/app\n\ngo 1.22\n\nrequire {DEP} v1.1.0\n")
+    assert go(go127 / "bin", ["mod", "tidy"], app, env).returncode == 0  # writes go.sum (and raises the go line)
+    (app / "go.mod").write_text(f"module example.com/app\n\ngo 1.22\n\nrequire {DEP} v1.1.0\n")
+    return app
+
+
+def ge130(probe_real, app: Path, env: dict[str, str]) -> list[Finding]:
+    return evaluate(probe_real(app, env), rules=[by_code("GE130")])
+
+
+def apply(finding: Finding, index: int) -> None:
+    fix = finding.fixes[index]
+    by_path: dict[str, list] = {}
+    for edit in fix.edits:
+        by_path.setdefault(edit.path, []).append((edit.range, edit.new_text))
+    for path, edits in by_path.items():
+        Path(path).write_text(apply_edits(Path(path).read_text(), edits))
+
+
+def test_local_go_too_old_the_downgrade_fix_builds(project: Path, tmp_path: Path, go122: Path, probe_real) -> None:
+    """go 1.22.10 with GOTOOLCHAIN=local and GOPROXY=off: the finding on the require line quotes go build's own
+    error; applying the fix (v1.0.0 and its go.sum lines from the cache) makes go build pass and clears it."""
+    env = testbed.isolated_env(tmp_path, [go122 / "bin"], GONOSUMDB="example.com")
+    built = go(go122 / "bin", ["build", "./..."], project, env)
+    wording = "go: example.com/Dep@v1.1.0 requires go >= 1.23.0 (running go 1.22.10; GOTOOLCHAIN=local)"
+    assert (built.returncode, built.stderr.strip()) == (1, wording)
+    [finding] = ge130(probe_real, project, env)
+    assert (finding.code, finding.severity, finding.location.path) == ("GE130", "error", str(project / "go.mod"))
+    assert (finding.location.range.start.line, finding.location.range.start.character) == (4, 24)
+    assert f"`{wording}`" in finding.message
+    [fix] = finding.fixes
+    assert (fix.title, fix.applicability) == ("Require v1.0.0, the newest cached version that fits go 1.22 "
+                                              "(go 1.21; downgrades example.com/Dep)", Applicability.UNSAFE)
+    apply(finding, 0)
+    assert (project / "go.mod").read_text().endswith(f"require {DEP} v1.0.0\n")
+    built = go(go122 / "bin", ["build", "./..."], project, env)
+    assert (built.returncode, built.stderr) == (0, "")
+    assert ge130(probe_real, project, env) == []
+    assert go(go122 / "bin", ["mod", "verify"], project, env).stdout == "all modules verified\n"
+
+
+def test_module_go_line_behind_the_raise_fix_builds(project: Path, tmp_path: Path, go127: Path, probe_real) -> None:
+    """go 1.27.3 runs, go.mod says go 1.22, the dependency go 1.23.0: go build wants go mod tidy; the safe fix
+    raises the go line to the dependency's, as go mod tidy would."""
+    env = testbed.isolated_env(tmp_path, [go127 / "bin"], GONOSUMDB="example.com")
+    built = go(go127 / "bin", ["build", "./..."], project, env)
+    assert (built.returncode, built.stderr) == (1, "go: updates to go.mod needed; to update it:\n\tgo mod tidy\n")
+    [finding] = ge130(probe_real, project, env)
+    assert "`go: updates to go.mod needed; to update it: go mod tidy`" in finding.message
+    assert [(f.title, f.applicability) for f in finding.fixes] == [
+        ("Raise the go line to 1.23.0 (what `go mod tidy` does)", Applicability.SAFE),
+        ("Require v1.0.0, the newest cached version that fits go 1.22 (go 1.21; downgrades example.com/Dep)",
+         Applicability.UNSAFE)]
+    apply(finding, 0)
+    assert go(go127 / "bin", ["build", "./..."], project, env).returncode == 0
+    assert ge130(probe_real, project, env) == []
+
+
+def test_a_newer_go_elsewhere_is_named(project: Path, tmp_path: Path, go122: Path, go127: Path,
+                                       probe_real) -> None:
+    """Not only the downgrade: a go on PATH behind the running one satisfies the dependency, and the message says
+    to put it first."""
+    env = testbed.isolated_env(tmp_path, [go122 / "bin", go127 / "bin"], GONOSUMDB="example.com")
+    [finding] = ge130(probe_real, project, env)
+    assert f"{go127 / 'bin' / 'go'} (go1.27.3) satisfies it: put its directory first on PATH" in finding.message
+    env_first = testbed.isolated_env(tmp_path, [go127 / "bin", go122 / "bin"], GONOSUMDB="example.com")
+    [behind] = ge130(probe_real, project, env_first)  # go 1.27.3 first: only the go line is behind
+    assert behind.message.startswith("example.com/Dep@v1.1.0 needs go 1.23.0 (its cached go.mod says `go 1.23.0`), "
+                                     "newer than the go 1.22 of go.mod")

@@ -20,7 +20,17 @@ pytestmark = pytest.mark.realgo
 DEP = "example.com/Dep"  # upper case: the cache escapes it as example.com/!dep
 
 
+_BUILD_CACHE: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def build_cache(tmp_path_factory) -> None:
+    """One GOCACHE for the go commands of this module: the standard library is compiled once, not per test."""
+    _BUILD_CACHE[:] = [tmp_path_factory.mktemp("gocache")]
+
+
 def go(gobin: Path, args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {**env, "GOCACHE": str(_BUILD_CACHE[0])}
     return subprocess.run([str(gobin / "go"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -33,7 +43,7 @@ def project(tmp_path: Path, go127: Path) -> Path:
     goproxy.add_module(proxy, DEP, "v1.1.0", go_mod=f"module {DEP}\n\ngo 1.23.0\n")
     app = tmp_path / "app"
     app.mkdir()
-    (app / "main.go").write_text(f'package main\n\nimport _ "{DEP}"\n\nfunc main() {{}}\n')
+    (app / "app.go").write_text(f'package app\n\nimport _ "{DEP}"\n')  # a library: builds without compiling runtime
     env = testbed.isolated_env(tmp_path, [go127 / "bin"], GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com")
     for version in ("v1.0.0", "v1.1.0"):
         assert go(go127 / "bin", ["mod", "download", f"{DEP}@{version}"], app, env).returncode == 0

@@ -42,7 +42,7 @@ this machine.
       summary="GOPROXY=off while a required module version is not in the module cache", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOPROXY=off from the GOENV file",
       scope=Scope.MODULE, needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.MODULES, Input.MODULE_CACHE,
-                                 "go.mod", "goenv", "go.env"), tags=("proxy", "dependencies"))
+                                 "go.mod", "go.work", "goenv", "go.env"), tags=("proxy", "dependencies"))
 def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     setting = goproxy_off(facts) if scope is not None else None
     if scope is None or setting is None:

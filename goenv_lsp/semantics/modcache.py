@@ -48,15 +48,16 @@ def goflags_mod(facts: Facts) -> str | None:
 
 
 def uses_vendor(facts: Facts, go_mod: ModFileFacts, found: ModuleRequirements, workspace: bool) -> bool | None:
-    """modload's -mod default: vendor when GOFLAGS says so, or — outside workspace mode — when vendor/modules.txt
-    exists and the go line is at least 1.14 (no -mod=mod / -mod=readonly)."""
+    """modload's -mod default: vendor when GOFLAGS says so, or when vendor/modules.txt exists and the go line is
+    at least 1.14 (no -mod=mod / -mod=readonly). In workspace mode the vendor directory is the go.work's (Go
+    1.22+), which the probe does not look at: unknown."""
     mod = goflags_mod(facts)
     if mod is None:
         return None
     if mod:
         return mod == "vendor"
     if workspace or found.vendor is None:
-        return False if workspace else None
+        return None
     go_line = go_mod.go.value if go_mod.go else DEFAULT_GO_MOD_VERSION
     return found.vendor and gover.compare(go_line, "1.14") >= 0
 

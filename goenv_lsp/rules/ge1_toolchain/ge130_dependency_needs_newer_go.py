@@ -10,7 +10,7 @@ from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.modcache import goflags_mod, needed_go, newest_fitting, scope_requirements
+from goenv_lsp.semantics.modcache import goflags_mod, needed_go, newest_fitting, scope_requirements, uses_vendor
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import ToolchainDecision, toolchain_decision
 
@@ -21,7 +21,8 @@ The `go` line of each required module version, read from the module cache
 the toolchain that will run (the local go, or the one GOTOOLCHAIN switches to for the go/toolchain line), or
 than the main module's own `go` line. The finding sits on the require line and names the go line the
 dependency forces and the newest cached version that still fits. Requirements replaced by a directory, modules
-of the same go.work, and versions that are not cached are not judged.
+of the same go.work, versions that are not cached and vendor mode (vendor/modules.txt decides there) are not
+judged.
 
 ## Why it matters
 Since Go 1.21 a dependency's `go` line is a minimum. A build with an older toolchain stops with
@@ -62,6 +63,8 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     mod_flag = goflags_mod(facts)
     for go_mod, found in scope_requirements(facts, scope):
         main_go = go_mod.go.value if go_mod.go else None
+        if uses_vendor(facts, go_mod, found, workspace=scope.file.kind == "go.work"):
+            continue  # vendor mode: vendor/modules.txt records the go lines, not the cache
         for requirement in found.requirements:
             needed = needed_go(requirement)
             if needed is None or requirement.local:

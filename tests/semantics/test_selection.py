@@ -261,3 +261,35 @@ def test_decision_matches_the_real_go(go122: Path, go_env: testbed.EnvFactory, t
 
 def test_no_binary_no_decision() -> None:
     assert toolchain_decision(healthy(go_binaries=(GoBinary("/x/go", "/x/go", ("PATH",), path_index=0),))) is None
+
+
+# --- exactly as toolchain.Select (tests/semantics/test_selection_real.py runs the real go for each form)
+
+
+def test_the_local_toolchain_is_named_exactly() -> None:
+    """gover.LocalToolchain is runtime.Version() as it is: a suffixed or experiment build is not "local"."""
+    custom = toolchain_decision(with_go(gotoolchain="go1.22.10-bigcorp", go=None))
+    assert (custom.chosen, custom.switches, custom.running) == ("go1.22.10-bigcorp", True, "1.22.10")
+    experiment = replace(go_binary("1.22.10"), version="go1.22.10 X:fieldtrack")
+    facts = healthy(go_binaries=(experiment,), env={"PATH": "/usr/bin", "HOME": HOME, "GOTOOLCHAIN": "go1.22.10"},
+                    go_mod=go_mod(None), goroot_env_file=shipped_go_env(GO_ENV_1_22))
+    assert toolchain_decision(facts).chosen == "go1.22.10"  # the go command execs go1.22.10 from PATH
+
+
+def test_an_invalid_toolchain_line_stops_auto_and_path_modes() -> None:
+    for mode in ("auto", "path", "go1.21.0+auto"):
+        decision = toolchain_decision(with_go(gotoolchain=mode, go="1.21.0", toolchain="go1.21.x"))
+        assert decision.error == 'invalid toolchain "go1.21.x" in go.mod', mode
+    assert toolchain_decision(with_go(gotoolchain="local", go="1.21.0", toolchain="go1.21.x")).error == ""
+
+
+def test_a_choice_that_is_no_go1_toolchain_is_an_error() -> None:
+    assert toolchain_decision(with_go(gotoolchain="go2.0", go="1.21.0")).error == 'invalid GOTOOLCHAIN "go2.0"'
+    assert toolchain_decision(with_go(gotoolchain="auto", go="2.0")).error == 'invalid GOTOOLCHAIN "go2.0"'
+    assert toolchain_decision(with_go(gotoolchain="gccgo-go1.30.0+auto", go=None)).error == ""
+
+
+def test_gopath_mode_never_selects() -> None:
+    env = {"PATH": "/usr/bin", "HOME": HOME, "GOTOOLCHAIN": "go1.27.3", "GO111MODULE": "off"}
+    decision = decide_under(healthy(go_binaries=(go_binary("1.22.10"),), env=env), None)
+    assert (decision.enabled, decision.chosen, decision.running) == (False, "local", "1.22.10")

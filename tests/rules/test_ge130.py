@@ -9,7 +9,7 @@ from pathlib import Path
 import goproxy
 import pytest
 import testbed
-from fixhelp import apply_edits
+from fixhelp import apply_edits, apply_json_fix
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, Finding
@@ -116,3 +116,19 @@ def test_a_newer_go_elsewhere_is_named(project: Path, tmp_path: Path, go122: Pat
     [behind] = ge130(probe_real, project, env_first)  # go 1.27.3 first: only the go line is behind
     assert behind.message.startswith("example.com/Dep@v1.1.0 needs go 1.23.0 (its cached go.mod says `go 1.23.0`), "
                                      "newer than the go 1.22 of go.mod")
+
+
+def test_as_a_new_user_with_the_cli(project: Path, tmp_path: Path, go122: Path, check_real) -> None:
+    """`goenv-lsp check --format json`, as a user runs it: GE130 on go.mod line 5, and its fix, applied from the
+    JSON as an editor would, makes the offline build pass; the next check is clean of it."""
+    env = testbed.isolated_env(tmp_path, [go122 / "bin"], GONOSUMDB="example.com")
+    code, report = check_real(project, env)
+    [finding] = [f for f in report["findings"] if f["code"] == "GE130"]
+    assert (code, finding["path"], finding["range"]["start"]) == (
+        1, "go.mod", {"line": 4, "character": 24})
+    [fix] = finding["fixes"]
+    assert [e["path"] for e in fix["edits"]] == ["go.mod", "go.sum"]
+    apply_json_fix(fix, project, env["HOME"])
+    assert go(go122 / "bin", ["build", "./..."], project, env).returncode == 0
+    _, report = check_real(project, env)
+    assert [f for f in report["findings"] if f["code"] == "GE130"] == []

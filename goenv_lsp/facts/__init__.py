@@ -14,6 +14,7 @@ from goenv_lsp.facts.enums import (
 )
 from goenv_lsp.facts.model import (
     SCHEMA_VERSION,
+    CachedRequirement,
     CachedVersion,
     Discovery,
     Facts,
@@ -25,7 +26,6 @@ from goenv_lsp.facts.model import (
     ModuleRequirements,
     PathInfo,
     ProbeRun,
-    Requirement,
     Spanned,
 )
 from goenv_lsp.facts.paths import PathOps
@@ -34,6 +34,7 @@ from goenv_lsp.frozen import FrozenMap, freeze
 __all__ = [
     "EDITOR_ORIGINS",
     "SCHEMA_VERSION",
+    "CachedRequirement",
     "CachedVersion",
     "Discovery",
     "Facts",
@@ -52,7 +53,6 @@ __all__ = [
     "ProbeRun",
     "Provenance",
     "Refusal",
-    "Requirement",
     "Source",
     "Spanned",
     "Status",

@@ -269,7 +269,7 @@ class CachedVersion:
 
 
 @dataclass(frozen=True)
-class Requirement:
+class CachedRequirement:
     """A require line of a go.mod, and what the module cache holds of the version the build uses."""
 
     path: str
@@ -292,7 +292,7 @@ class ModuleRequirements:
 
     go_mod: str  # the go.mod path (a key of ``Facts.files``)
     cache: str  # GOMODCACHE of the go that runs
-    requirements: tuple[Requirement, ...] = ()
+    requirements: tuple[CachedRequirement, ...] = ()
     truncated: bool = False  # more require lines than the probe reads
     vendor: bool | None = None  # vendor/modules.txt exists next to go.mod
     go_sum: str | None = None  # the go.sum next to go.mod, when it exists

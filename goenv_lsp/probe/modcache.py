@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from goenv_lsp.facts import CachedVersion, Facts, ModuleRequirements, PathKind, Requirement, Status
+from goenv_lsp.facts import CachedRequirement, CachedVersion, Facts, ModuleRequirements, PathKind, Status
 from goenv_lsp.files._modfile import _lax_value, _Line, _parse_string, _Reader, _SyntaxError, _Tok
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.probe.system import System
@@ -167,15 +167,15 @@ class _CacheReader:
                              zip_sum if zip_sum and zip_sum.startswith("h1:") else None)
 
     def requirement(self, line: RequireLine, doc: LineIndex, replaces: list[ReplaceLine], workspace: set[str],
-                    main_go: str) -> Requirement:
-        base = Requirement(line.path, line.version, doc.range(line.start, line.end), line.indirect)
+                    main_go: str) -> CachedRequirement:
+        base = CachedRequirement(line.path, line.version, doc.range(line.start, line.end), line.indirect)
         replace = _replacement(line, replaces)
         if line.path in workspace:
-            return Requirement(base.path, base.version, base.range, base.indirect, local=True)
+            return CachedRequirement(base.path, base.version, base.range, base.indirect, local=True)
         path, version = line.path, line.version
         if replace is not None:
             if not replace.new_version:
-                return Requirement(base.path, base.version, base.range, base.indirect, replace.new, local=True)
+                return CachedRequirement(base.path, base.version, base.range, base.indirect, replace.new, local=True)
             path, version = replace.new, replace.new_version
         cached = self.version(path, version)
         status = Status.OK if cached is not None else Status.MISSING
@@ -190,7 +190,7 @@ class _CacheReader:
         limits = [v for v in (main_go, self.local) if v]
         if cached is not None and cached.go and any(gover.compare(cached.go, v) > 0 for v in limits):
             older = self._older(path, version, min(limits, key=gover.sort_key))
-        return Requirement(base.path, base.version, base.range, base.indirect,
+        return CachedRequirement(base.path, base.version, base.range, base.indirect,
                            replace.new if replace else None, replace.new_version if replace else None, False,
                            cached, status, source, older)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterator
 
-from goenv_lsp.facts import CachedVersion, Facts, ModuleRequirements, Requirement
+from goenv_lsp.facts import CachedRequirement, CachedVersion, Facts, ModuleRequirements
 from goenv_lsp.files.go_mod import ModFileFacts, mod_file
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.go_env import Setting, user_setting
@@ -87,7 +87,7 @@ def bypasses_proxy(facts: Facts, path: str) -> bool | None:
     return match_prefix_patterns(nonproxy.value or private.value, path)
 
 
-def needed_go(requirement: Requirement) -> str | None:
+def needed_go(requirement: CachedRequirement) -> str | None:
     """The go line of the cached version the build uses (1.16 when its go.mod has none); None when unknown."""
     cached = requirement.cached
     if cached is None or cached.go is None:
@@ -95,7 +95,7 @@ def needed_go(requirement: Requirement) -> str | None:
     return cached.go or DEFAULT_GO_MOD_VERSION
 
 
-def newest_fitting(requirement: Requirement, limit: str) -> CachedVersion | None:
+def newest_fitting(requirement: CachedRequirement, limit: str) -> CachedVersion | None:
     """The newest cached version below the required one whose go line is at most ``limit``."""
     for candidate in requirement.older or ():
         if gover.compare(candidate.go or DEFAULT_GO_MOD_VERSION, limit) <= 0:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, Requirement, ToolchainMode
+from goenv_lsp.facts import CachedRequirement, Facts, ToolchainMode
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Range, Severity, TextEdit
 from goenv_lsp.rules._shared.anchors import related_setting
@@ -77,7 +77,7 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
 
 
 def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: ModFileFacts, go_sum: str | None,
-                           requirement: Requirement, needed: str, main_go: str | None) -> Report:
+                           requirement: CachedRequirement, needed: str, main_go: str | None) -> Report:
     running, setting = decision.running, decision.setting
     explain = f"; GOTOOLCHAIN={setting.value}" if setting.value and setting.value != "auto" else ""
     if decision.mode is not ToolchainMode.LOCAL and decision.file and decision.file.toolchain \
@@ -113,13 +113,13 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
                   module=go_mod.path, severity=severity)
 
 
-def _what(requirement: Requirement) -> str:
+def _what(requirement: CachedRequirement) -> str:
     if requirement.replacement:
         return f"{requirement.replacement}@{requirement.replacement_version} (replacing {requirement.path})"
     return f"{requirement.path}@{requirement.version}"
 
 
-def _go_line_behind(go_mod: ModFileFacts, go_sum: str | None, requirement: Requirement, needed: str,
+def _go_line_behind(go_mod: ModFileFacts, go_sum: str | None, requirement: CachedRequirement, needed: str,
                     main_go: str, mod_flag: str) -> Report:
     disabled = ", disabled by -mod=readonly" if mod_flag else ""
     message = (f"{_what(requirement)} needs go {needed} (its cached go.mod says `go {needed}`), newer than the go "
@@ -139,7 +139,7 @@ def _raise_go_line(go_mod: ModFileFacts, needed: str, title: str, applicability:
     return Fix(title, applicability, edits=(TextEdit(go_mod.path, go_mod.go.range, needed),))
 
 
-def _downgrade(go_mod: ModFileFacts, go_sum: str | None, requirement: Requirement, limit: str) -> Fix | None:
+def _downgrade(go_mod: ModFileFacts, go_sum: str | None, requirement: CachedRequirement, limit: str) -> Fix | None:
     """Require the newest cached version that fits ``limit``, with the go.sum lines the cache proves."""
     if requirement.replacement is not None:
         return None  # the replace line decides which version is built: not this require line

@@ -296,6 +296,7 @@ class ModuleRequirements:
     truncated: bool = False  # more require lines than the probe reads
     vendor: bool | None = None  # vendor/modules.txt exists next to go.mod
     go_sum: str | None = None  # the go.sum next to go.mod, when it exists
+    go_line: str | None = None  # the go.mod's go line when it was looked up ("" none): what ``older`` fits
 
 
 def _freeze_fields(instance: object, *names: str) -> None:

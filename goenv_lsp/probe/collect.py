@@ -157,8 +157,8 @@ def reread(facts: Facts, path: str, options: ProbeOptions, system: System, cache
     facts = dataclasses.replace(facts, files=FrozenMap(collector.files), kinds=tuple(collector.kinds))
     if _module_files(before) != _module_files(facts):  # the modules follow from which go.mod/go.work exist
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
-    facts = dataclasses.replace(facts, module_cache=modcache.collect_module_cache(system, facts,
-                                                                                   options.overrides))
+    facts = dataclasses.replace(facts, module_cache=modcache.collect_module_cache(
+        system, facts, options.overrides, before.module_cache, path))
     active = running_go(facts)
     go_env = active.env if active and active.env is not None else {}
     return dataclasses.replace(facts, toolchains=FrozenMap(collector._toolchains(facts, facts.path_entries or (),

@@ -11,6 +11,7 @@ Bounded: ``MAX_REQUIREMENTS`` require lines in all, ``MAX_OLDER_READS`` .mod fil
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping
@@ -91,9 +92,14 @@ def read_directives(text: str) -> tuple[list[RequireLine], list[ReplaceLine]] | 
     return requires, replaces
 
 
-def collect_module_cache(system: System, facts: Facts,
-                         overrides: Mapping[str, bytes] | None = None) -> dict[str, ModuleRequirements] | None:
-    """The requirements of every main module's go.mod as the cache holds them; None when GOMODCACHE is unknown."""
+def collect_module_cache(system: System, facts: Facts, overrides: Mapping[str, bytes] | None = None,
+                         previous: Mapping[str, ModuleRequirements] | None = None,
+                         edited: str | None = None) -> dict[str, ModuleRequirements] | None:
+    """The requirements of every main module's go.mod as the cache holds them; None when GOMODCACHE is unknown.
+
+    ``previous`` (the last result) and ``edited`` (the one go.mod changed since: the language server's hot path)
+    spare the lookups: other go.mod files keep their entries, and a cached module version, whose files never
+    change, is not read again."""
     active = running_go(facts)
     cache = ((active.env if active else None) or {}).get("GOMODCACHE", "")
     if not cache or facts.modules is None:
@@ -106,6 +112,15 @@ def collect_module_cache(system: System, facts: Facts,
         go_mod = facts.file(go_mod_path)
         if not isinstance(go_mod, ModFileFacts) or go_mod.status is not Status.OK:
             continue
+        kept = (previous or {}).get(go_mod_path)
+        if kept is not None and kept.cache == cache and edited is not None and edited != go_mod_path \
+                and not edited.endswith("go.work"):
+            found[go_mod_path] = kept
+            budget -= len(kept.requirements)
+            continue
+        limit = go_mod.go.value if go_mod.go else ""
+        reusable = kept is not None and kept.cache == cache and edited is not None and kept.go_line == limit
+        reader.known = {_key(r): r for r in kept.requirements if r.status is Status.OK} if reusable else {}
         data = (overrides or {}).get(go_mod_path)
         if data is None:
             read = system.read(go_mod_path)
@@ -118,7 +133,6 @@ def collect_module_cache(system: System, facts: Facts,
             continue
         requires, replaces = directives
         doc = LineIndex(text, newlines="lf")
-        limit = go_mod.go.value if go_mod.go else ""
         entries = []
         for line in requires[:budget]:
             entries.append(reader.requirement(line, doc, replaces, work_modules.get(go_mod_path, set()), limit))
@@ -128,7 +142,7 @@ def collect_module_cache(system: System, facts: Facts,
         found[go_mod_path] = ModuleRequirements(
             go_mod=go_mod_path, cache=cache, requirements=tuple(entries), truncated=len(entries) < len(requires),
             vendor=system.stat(system.paths.join(directory, "vendor", "modules.txt")).kind is PathKind.FILE,
-            go_sum=go_sum if system.stat(go_sum).kind is PathKind.FILE else None)
+            go_sum=go_sum if system.stat(go_sum).kind is PathKind.FILE else None, go_line=limit)
     return found
 
 
@@ -146,6 +160,7 @@ class _CacheReader:
     def __init__(self, system: System, cache: str, local: str) -> None:
         self.system, self.cache, self.local = system, cache, local
         self.paths = system.paths
+        self.known: dict[tuple, CachedRequirement] = {}  # looked up before, by _key: reused as it was
 
     def _download_dir(self, path: str) -> str:
         return self.paths.join(self.cache, "cache", "download", *escape(path).split("/"), "@v")
@@ -177,6 +192,10 @@ class _CacheReader:
             if not replace.new_version:
                 return CachedRequirement(base.path, base.version, base.range, base.indirect, replace.new, local=True)
             path, version = replace.new, replace.new_version
+        known = self.known.get((line.path, line.version, replace.new if replace else None,
+                                replace.new_version if replace else None))
+        if known is not None:
+            return dataclasses.replace(known, range=base.range, indirect=base.indirect)
         cached = self.version(path, version)
         status = Status.OK if cached is not None else Status.MISSING
         source = None
@@ -214,6 +233,10 @@ class _CacheReader:
             if gover.compare(cached.go or "1.16", limit) <= 0:
                 break
         return tuple(found)
+
+
+def _key(requirement: CachedRequirement) -> tuple:
+    return requirement.path, requirement.version, requirement.replacement, requirement.replacement_version
 
 
 def _replacement(line: RequireLine, replaces: list[ReplaceLine]) -> ReplaceLine | None:

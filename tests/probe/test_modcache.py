@@ -4,6 +4,7 @@ System seam only (FakeSystem here; the real cache in tests/rules/test_ge130.py a
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import time
 
@@ -158,3 +159,26 @@ def test_a_huge_go_mod_stays_fast_and_bounded() -> None:
     reads = [c for c in system.calls if c[0] == "read" and "/cache/download/" in c[1]]
     assert len(reads) <= 5000
     assert elapsed < 20, elapsed  # FakeSystem lists and stats by scanning its dict; the real disk is faster
+
+
+def test_an_edit_reads_only_what_changed() -> None:
+    """The language server's hot path (collect.reread on each go.mod edit): cached versions already looked up are
+    not read again; a new require line is."""
+    from goenv_lsp.probe.collect import FileCache, reread
+
+    text = "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n"
+    facts, system = probe({"/work/app/go.mod": text, "/work/other/go.mod": "module example.com/other\n\ngo 1.22\n",
+                           f"{CACHE}/example.com/a/@v/v1.0.0.mod": mod("example.com/a", "1.21"),
+                           f"{CACHE}/example.com/b/@v/v1.0.0.mod": mod("example.com/b", "1.21"),
+                           f"{CACHE}/example.com/b/@v/v1.1.0.mod": mod("example.com/b", "1.23.0")})
+    system.calls.clear()
+    edited = text.replace("example.com/b v1.0.0", "example.com/b v1.1.0").replace("require (", "require (\n")
+    options = ProbeOptions(overrides={"/work/app/go.mod": edited.encode()})
+    after = reread(facts, "/work/app/go.mod", options, system, FileCache(), None)
+    reads = [c[1] for c in system.calls if c[0] == "read" and "/cache/download/" in c[1]]
+    assert reads == [f"{CACHE}/example.com/b/@v/v1.1.0.mod", f"{CACHE}/example.com/b/@v/v1.0.0.mod",
+                     f"{CACHE}/example.com/b/@v/v1.0.0.ziphash"]  # b's new version, and the older one that fits
+    a, b = after.module_cache["/work/app/go.mod"].requirements
+    assert (a.cached.go, a.range.start.line, b.version, b.cached.go) == ("1.21", 6, "v1.1.0", "1.23.0")
+    assert a == dataclasses.replace(facts.module_cache["/work/app/go.mod"].requirements[0], range=a.range)
+    assert after.module_cache["/work/other/go.mod"] is facts.module_cache["/work/other/go.mod"]

@@ -167,7 +167,7 @@ def test_an_edit_reads_only_what_changed() -> None:
     from goenv_lsp.probe.collect import FileCache, reread
 
     text = "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/a v1.0.0\n\texample.com/b v1.0.0\n)\n"
-    facts, system = probe({"/work/app/go.mod": text, "/work/other/go.mod": "module example.com/other\n\ngo 1.22\n",
+    facts, system = probe({"/work/app/go.mod": text, "/work/app/tools/go.mod": "module example.com/tools\n\ngo 1.22\n",
                            f"{CACHE}/example.com/a/@v/v1.0.0.mod": mod("example.com/a", "1.21"),
                            f"{CACHE}/example.com/b/@v/v1.0.0.mod": mod("example.com/b", "1.21"),
                            f"{CACHE}/example.com/b/@v/v1.1.0.mod": mod("example.com/b", "1.23.0")})
@@ -181,4 +181,4 @@ def test_an_edit_reads_only_what_changed() -> None:
     a, b = after.module_cache["/work/app/go.mod"].requirements
     assert (a.cached.go, a.range.start.line, b.version, b.cached.go) == ("1.21", 6, "v1.1.0", "1.23.0")
     assert a == dataclasses.replace(facts.module_cache["/work/app/go.mod"].requirements[0], range=a.range)
-    assert after.module_cache["/work/other/go.mod"] is facts.module_cache["/work/other/go.mod"]
+    assert after.module_cache["/work/app/tools/go.mod"] is facts.module_cache["/work/app/tools/go.mod"]

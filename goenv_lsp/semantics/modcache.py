@@ -101,3 +101,17 @@ def newest_fitting(requirement: CachedRequirement, limit: str) -> CachedVersion 
         if gover.compare(candidate.go or DEFAULT_GO_MOD_VERSION, limit) <= 0:
             return candidate
     return None
+
+
+def go_line_floor(facts: Facts, go_mod: str) -> tuple[str, CachedRequirement] | None:
+    """The highest go line (from 1.21 on) among the cached requirements of ``go_mod``, with the requirement that
+    sets it: the go line cannot go below it (go mod tidy raises it back; go build wants go mod tidy). For a
+    "lower the go line" fix; None when nothing cached sets a floor."""
+    found = (facts.module_cache or {}).get(go_mod)
+    best: tuple[str, CachedRequirement] | None = None
+    for requirement in found.requirements if found else ():
+        needed = needed_go(requirement)
+        if needed and not requirement.local and gover.compare(needed, "1.21") >= 0 and (
+                best is None or gover.compare(needed, best[0]) > 0):
+            best = (needed, requirement)
+    return best

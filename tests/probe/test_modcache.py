@@ -182,3 +182,17 @@ def test_an_edit_reads_only_what_changed() -> None:
     assert (a.cached.go, a.range.start.line, b.version, b.cached.go) == ("1.21", 6, "v1.1.0", "1.23.0")
     assert a == dataclasses.replace(facts.module_cache["/work/app/go.mod"].requirements[0], range=a.range)
     assert after.module_cache["/work/app/tools/go.mod"] is facts.module_cache["/work/app/tools/go.mod"]
+
+
+def test_go_line_floor() -> None:
+    from goenv_lsp.semantics.modcache import go_line_floor
+
+    facts, _ = probe({
+        "/work/app/go.mod": ("module example.com/app\n\ngo 1.24.0\n\nrequire (\n\texample.com/a v1.0.0\n"
+                             "\texample.com/b v1.0.0\n\texample.com/old v1.0.0\n)\n"),
+        f"{CACHE}/example.com/a/@v/v1.0.0.mod": mod("example.com/a", "1.23.0"),
+        f"{CACHE}/example.com/b/@v/v1.0.0.mod": mod("example.com/b", "1.24.0"),
+        f"{CACHE}/example.com/old/@v/v1.0.0.mod": mod("example.com/old", "1.20")})
+    needed, requirement = go_line_floor(facts, "/work/app/go.mod")
+    assert (needed, requirement.path) == ("1.24.0", "example.com/b")
+    assert go_line_floor(facts, "/work/elsewhere/go.mod") is None

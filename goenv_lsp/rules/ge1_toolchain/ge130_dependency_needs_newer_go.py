@@ -103,6 +103,7 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
                                     f"{setting.value or 'auto'} then switches to "
                                     f"{gover.toolchain_for_go_line(needed)}", Applicability.UNSAFE))
     limit = min((v for v in (running, main_go) if v), key=gover.sort_key)
+    message += _fitting(requirement, limit)
     downgrade = _downgrade(go_mod, go_sum, requirement, limit)
     if downgrade:
         fixes.append(downgrade)
@@ -111,6 +112,20 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
         severity = Severity.INFO  # GE110 reports the go line itself
     return Report(message, Location(go_mod.path, requirement.range), tuple(fixes), related_setting(setting),
                   module=go_mod.path, severity=severity)
+
+
+def _fitting(requirement: CachedRequirement, limit: str) -> str:
+    """Which cached version still fits ``limit``, as far as the probe looked (older versions, newest first)."""
+    if requirement.older is None:
+        return ""
+    older = newest_fitting(requirement, limit)
+    if older is None:
+        return f"; no older cached version fits go {limit}"
+    return f"; the newest cached version that fits go {limit} is {older.version} ({_go(older.go)})"
+
+
+def _go(line: str | None) -> str:
+    return f"go {line}" if line else "no go line"
 
 
 def _what(requirement: CachedRequirement) -> str:
@@ -124,7 +139,7 @@ def _go_line_behind(go_mod: ModFileFacts, go_sum: str | None, requirement: Cache
     disabled = ", disabled by -mod=readonly" if mod_flag else ""
     message = (f"{_what(requirement)} needs go {needed} (its cached go.mod says `go {needed}`), newer than the go "
                f"{main_go} of {go_mod.kind}: go build, go test and gopls fail with `go: updates to go.mod needed"
-               f"{disabled}; to update it: go mod tidy`")
+               f"{disabled}; to update it: go mod tidy`{_fitting(requirement, main_go)}")
     fixes = [_raise_go_line(go_mod, needed, f"Raise the go line to {needed} (what `go mod tidy` does)",
                             Applicability.SAFE)] if go_mod.go else []
     downgrade = _downgrade(go_mod, go_sum, requirement, main_go)
@@ -151,6 +166,5 @@ def _downgrade(go_mod: ModFileFacts, go_sum: str | None, requirement: CachedRequ
         lines = (f"{requirement.path} {older.version} {older.zip_sum}\n"
                  f"{requirement.path} {older.version}/go.mod {older.go_mod_sum}\n")
         edits.append(TextEdit(go_sum, Range.of(0, 0), lines))
-    go = f"go {older.go}" if older.go else "no go line"
-    return Fix(f"Require {older.version}, the newest cached version that fits go {limit} ({go}; downgrades "
+    return Fix(f"Require {older.version}, the newest cached version that fits go {limit} ({_go(older.go)}; downgrades "
                f"{requirement.path})", Applicability.UNSAFE, edits=tuple(edits))

@@ -132,3 +132,18 @@ def test_as_a_new_user_with_the_cli(project: Path, tmp_path: Path, go122: Path, 
     assert go(go122 / "bin", ["build", "./..."], project, env).returncode == 0
     _, report = check_real(project, env)
     assert [f for f in report["findings"] if f["code"] == "GE130"] == []
+
+
+def test_workspace_mode_wording(project: Path, tmp_path: Path, go122: Path, go127: Path, probe_real) -> None:
+    """Under a go.work the go command words it `module X@V requires go >= …`; a go line behind is no error there
+    (go 1.27.3 builds)."""
+    (project / "go.work").write_text("go 1.22\n\nuse .\n")
+    env = testbed.isolated_env(tmp_path, [go122 / "bin"], GONOSUMDB="example.com")
+    built = go(go122 / "bin", ["build", "./..."], project, env)
+    assert built.stderr.strip() == ("go: module example.com/Dep@v1.1.0 requires go >= 1.23.0 (running go 1.22.10; "
+                                    "GOTOOLCHAIN=local)")
+    [finding] = ge130(probe_real, project, env)
+    assert f"`{built.stderr.strip()}`" in finding.message
+    newer = testbed.isolated_env(tmp_path, [go127 / "bin"], GONOSUMDB="example.com")
+    assert go(go127 / "bin", ["build", "./..."], project, newer).returncode == 0
+    assert ge130(probe_real, project, newer) == []

@@ -89,7 +89,8 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
     if requirement.replacement:
         message += f": {builds} with `requires go >= {needed} (running go {running}{explain})`"
     else:
-        message += f": {builds} with `go: {what} requires go >= {needed} (running go {running}{explain})`"
+        module = "module " if decision.file and decision.file.kind == "go.work" else ""  # workspace mode's words
+        message += f": {builds} with `go: {module}{what} requires go >= {needed} (running go {running}{explain})`"
     if main_go and gover.compare(main_go, needed) >= 0:
         message += f"; it is why {go_mod.kind} says go {main_go} — lowering that line would not help"
     others = [b for b in facts.go_binaries or () if b is not running_go(facts) and b.version

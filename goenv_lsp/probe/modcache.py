@@ -192,6 +192,9 @@ class _CacheReader:
             if not replace.new_version:
                 return CachedRequirement(base.path, base.version, base.range, base.indirect, replace.new, local=True)
             path, version = replace.new, replace.new_version
+        if not _safe(path, version):
+            return CachedRequirement(base.path, base.version, base.range, base.indirect,
+                                     replace.new if replace else None, replace.new_version if replace else None)
         known = self.known.get((line.path, line.version, replace.new if replace else None,
                                 replace.new_version if replace else None))
         if known is not None:
@@ -233,6 +236,18 @@ class _CacheReader:
             if gover.compare(cached.go or "1.16", limit) <= 0:
                 break
         return tuple(found)
+
+
+_PATH_ELEMENT = re.compile(r"^[A-Za-z0-9_.~+-]+$")  # module.CheckPath's characters, more or less
+_VERSION = re.compile(r"^v[0-9A-Za-z.+-]+$")
+
+
+def _safe(path: str, version: str) -> bool:
+    """Only module paths and versions that name a place inside the cache are looked up: a hostile go.mod
+    (`require ../../x v1`) makes the probe read nothing outside ``cache/download``."""
+    elements = path.split("/")
+    return bool(_VERSION.match(version)) and ".." not in version and all(
+        _PATH_ELEMENT.match(e) and e not in (".", "..") for e in elements)
 
 
 def _key(requirement: CachedRequirement) -> tuple:

@@ -196,3 +196,16 @@ def test_go_line_floor() -> None:
     needed, requirement = go_line_floor(facts, "/work/app/go.mod")
     assert (needed, requirement.path) == ("1.24.0", "example.com/b")
     assert go_line_floor(facts, "/work/elsewhere/go.mod") is None
+
+
+def test_hostile_require_lines_read_nothing_outside_the_cache() -> None:
+    facts, system = probe({"/work/app/go.mod": ('module example.com/app\n\ngo 1.22\n\nrequire (\n'
+                                                '\t"../../../../../etc" v1.0.0\n\texample.com/a v1.0.0/../../x\n'
+                                                '\t"example.com/b\\\\c" v1.0.0\n\texample.com/ok v1.0.0\n)\n')})
+    statuses = [(r.path, r.status) for r in facts.module_cache["/work/app/go.mod"].requirements]
+    assert statuses == [("../../../../../etc", None), ("example.com/a", None), ("example.com/b\\c", None),
+                        ("example.com/ok", Status.MISSING)]
+    touched = [c[1] for c in system.calls if c[0] in ("read", "stat", "list") and "/go/pkg/mod" in c[1]
+               and "golang.org/toolchain@" not in c[1]]  # the toolchains at hand (collect.py)
+    assert touched and all(p.startswith(f"{CACHE}/example.com/ok/@v/") or p.startswith(
+        "/home/dev/go/pkg/mod/example.com/ok@") for p in touched), touched

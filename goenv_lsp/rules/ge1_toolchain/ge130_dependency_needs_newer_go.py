@@ -98,7 +98,8 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
     if others:
         message += f"; {others[0].path} ({others[0].version}) satisfies it: put its directory first on PATH"
     fixes: list[Fix] = []
-    if decision.mode in (ToolchainMode.AUTO, ToolchainMode.PATH) and go_mod.go and decision.file.path == go_mod.path \
+    # auto mode then switches (downloading if need be); path mode only if go1.X.Y were on PATH, unknown here
+    if decision.mode is ToolchainMode.AUTO and go_mod.go and decision.file and decision.file.path == go_mod.path \
             and not (go_mod.toolchain and go_mod.toolchain.value == "default"):
         fixes.append(_raise_go_line(go_mod, needed, f"Raise the go line to {needed}: GOTOOLCHAIN="
                                     f"{setting.value or 'auto'} then switches to "

@@ -550,6 +550,7 @@ class _Collector:
         setting = user_setting(facts, "GOTOOLCHAIN")
         if setting and setting.value.split("+")[0].startswith("go"):
             names.add(setting.value.split("+")[0])
+        names.update(modcache.toolchains_wanted(facts))  # what dependencies' go lines would switch to
         found = {}
         cache = go_env.get("GOMODCACHE", "")
         platform = f"{go_env.get('GOHOSTOS', '')}-{go_env.get('GOHOSTARCH', '')}"

@@ -281,3 +281,16 @@ def _semver_key(version: str) -> tuple:
 def semver_compare(a: str, b: str) -> int:
     ka, kb = _semver_key(a), _semver_key(b)
     return (ka > kb) - (ka < kb)
+
+
+def toolchains_wanted(facts: Facts, limit: int = 20) -> set[str]:
+    """The toolchains the go lines of cached requirements ask for, when newer than the local go (GE130 says
+    whether one is at hand)."""
+    local = local_version(running_go(facts))
+    wanted = set()
+    for found in (facts.module_cache or {}).values():
+        for requirement in found.requirements:
+            go = requirement.cached.go if requirement.cached else None
+            if go and local and gover.compare(go, local) > 0 and len(wanted) < limit:
+                wanted.add(gover.toolchain_for_go_line(go))
+    return wanted

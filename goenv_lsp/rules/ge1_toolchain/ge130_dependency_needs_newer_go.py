@@ -97,13 +97,18 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
               and gover.compare(gover.from_runtime(b.version), needed) >= 0]
     if others:
         message += f"; {others[0].path} ({others[0].version}) satisfies it: put its directory first on PATH"
+    wanted = gover.toolchain_for_go_line(needed)
+    at_hand = (facts.toolchains or {}).get(wanted)
+    on_path = at_hand is not None and "golang.org/toolchain@" not in at_hand.replace("\\", "/")
+    if at_hand:
+        message += f"; {wanted} is at hand ({at_hand})"
     fixes: list[Fix] = []
-    # auto mode then switches (downloading if need be); path mode only if go1.X.Y were on PATH, unknown here
-    if decision.mode is ToolchainMode.AUTO and go_mod.go and decision.file and decision.file.path == go_mod.path \
+    # auto mode then switches (downloading if need be); path mode only to a go1.X.Y on PATH
+    switches = decision.mode is ToolchainMode.AUTO or (decision.mode is ToolchainMode.PATH and on_path)
+    if switches and go_mod.go and decision.file and decision.file.path == go_mod.path \
             and not (go_mod.toolchain and go_mod.toolchain.value == "default"):
         fixes.append(_raise_go_line(go_mod, needed, f"Raise the go line to {needed}: GOTOOLCHAIN="
-                                    f"{setting.value or 'auto'} then switches to "
-                                    f"{gover.toolchain_for_go_line(needed)}", Applicability.UNSAFE))
+                                    f"{setting.value or 'auto'} then switches to {wanted}", Applicability.UNSAFE))
     limit = min((v for v in (running, main_go) if v), key=gover.sort_key)
     message += _fitting(requirement, limit)
     downgrade = _downgrade(go_mod, go_sum, requirement, limit)

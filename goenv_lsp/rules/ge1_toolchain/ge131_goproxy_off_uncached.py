@@ -17,7 +17,8 @@ module version is not in the module cache: its `.mod` file is missing from `$GOM
 for a direct requirement — its source (the extracted directory or the .zip) is. Quiet when the build reads
 `vendor/` instead (`-mod=vendor`, or vendor/modules.txt with a go line ≥ 1.14 and no other `-mod`), for
 requirements replaced by a directory or belonging to the same go.work, and for paths matching GONOPROXY /
-GOPRIVATE (the go command fetches those directly, even with GOPROXY=off).
+GOPRIVATE (the go command fetches those directly, even with GOPROXY=off). In workspace mode it speaks only when
+GOFLAGS sets `-mod`: a go.work's own vendor/ (Go 1.22+) is not looked at.
 
 ## Why it matters
 GOPROXY=off forbids every download, so nothing that is not cached can ever arrive. A build that needs the

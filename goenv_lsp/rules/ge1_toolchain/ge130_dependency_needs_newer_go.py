@@ -51,7 +51,8 @@ STRICT = "1.21"  # gover.GoStrictVersion: a dependency's go line from here on is
       summary="A required module version needs a newer Go than the toolchain or the module's go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES,
       fix_title="Raise the go line, or require the newest cached version that fits",
-      scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, Input.MODULE_CACHE), tags=("toolchain", "dependencies"))
+      scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, Input.MODULE_CACHE, Input.TOOLCHAINS),
+      tags=("toolchain", "dependencies"))
 def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     decision = toolchain_decision(facts, scope.file) if scope else None
     if scope is None or decision is None or decision.mode is ToolchainMode.INVALID or decision.error \

@@ -7,6 +7,9 @@ import asyncio
 import dataclasses
 import itertools
 import time
+from pathlib import Path
+
+import pytest
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.probe import ProbeOptions, collect
@@ -209,3 +212,31 @@ def test_hostile_require_lines_read_nothing_outside_the_cache() -> None:
                and "golang.org/toolchain@" not in c[1]]  # the toolchains at hand (collect.py)
     assert touched and all(p.startswith(f"{CACHE}/example.com/ok/@v/") or p.startswith(
         "/home/dev/go/pkg/mod/example.com/ok@") for p in touched), touched
+
+
+@pytest.mark.realgo
+def test_two_thousand_requires_on_the_real_disk(tmp_path, go127, probe_real) -> None:
+    """A 2,000-require go.mod, each version cached, looked up by RealSystem: well under a second."""
+    import testbed
+
+    from goenv_lsp.probe.modcache import collect_module_cache
+    from goenv_lsp.probe.system import RealSystem
+
+    env = testbed.isolated_env(tmp_path, [go127 / "bin"])
+    download = Path(env["GOMODCACHE"]) / "cache" / "download"
+    lines = []
+    for i in range(2000):
+        path = f"example.com/Org{i % 7}/m{i}"
+        versions = download / escape(path) / "@v"
+        versions.mkdir(parents=True)
+        (versions / "v1.0.0.mod").write_text(mod(path, "1.21"))
+        lines.append(f"\t{path} v1.0.0\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "go.mod").write_text(f"module example.com/app\n\ngo 1.27.3\n\nrequire (\n{''.join(lines)})\n")
+    facts = probe_real(app, env)
+    start = time.perf_counter()
+    found = collect_module_cache(RealSystem(env=env), facts)[str(app / "go.mod")]
+    elapsed = time.perf_counter() - start
+    assert [r.status for r in found.requirements] == [Status.OK] * 2000
+    assert elapsed < 2.0, elapsed

@@ -147,3 +147,37 @@ def test_workspace_mode_wording(project: Path, tmp_path: Path, go122: Path, go12
     newer = testbed.isolated_env(tmp_path, [go127 / "bin"], GONOSUMDB="example.com")
     assert go(go127 / "bin", ["build", "./..."], project, newer).returncode == 0
     assert ge130(probe_real, project, newer) == []
+
+
+def test_a_toolchain_at_hand_is_used_instead_of_a_downgrade(tmp_path: Path, go122: Path, go124: Path, go127: Path,
+                                                            probe_real) -> None:
+    """go 1.22.10 with GOTOOLCHAIN=local in the GOENV file, a go1.24.11 on PATH (as golang.org/dl installs it) and a
+    dependency that needs go 1.24.11: the fix raises the go line and allows switching; go build then runs
+    go1.24.11 and passes, offline."""
+    proxy = tmp_path / "proxy"
+    goproxy.add_module(proxy, DEP, "v1.2.0", go_mod=f"module {DEP}\n\ngo 1.24.11\n")
+    app = tmp_path / "app"
+    app.mkdir()
+    (app / "app.go").write_text(f'package app\n\nimport _ "{DEP}"\n')
+    text = f"module example.com/app\n\ngo 1.22\n\nrequire {DEP} v1.2.0\n"
+    (app / "go.mod").write_text(text)
+    newer = testbed.isolated_env(tmp_path, [go127 / "bin"], GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com")
+    assert go(go127 / "bin", ["mod", "tidy"], app, newer).returncode == 0
+    (app / "go.mod").write_text(text)
+    tools = tmp_path / "sdk"
+    tools.mkdir()
+    (tools / "go1.24.11").symlink_to(go124 / "bin" / "go")
+    env = testbed.isolated_env(tmp_path, [go122 / "bin", tools], GOTOOLCHAIN=None, GONOSUMDB="example.com")
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    [finding] = ge130(probe_real, app, env)
+    assert f"go1.24.11 is at hand ({tools / 'go1.24.11'})" in finding.message
+    fix = finding.fixes[0]
+    assert fix.title == ("Raise the go line to 1.24.11 and run `go env -w GOTOOLCHAIN=auto`: the go command then uses "
+                         "go1.24.11")
+    apply(finding, 0)
+    assert subprocess.run(fix.command.argv, cwd=fix.command.cwd, env=env, timeout=60).returncode == 0
+    built = go(go122 / "bin", ["build", "./..."], app, env)
+    assert (built.returncode, built.stderr) == (0, "")
+    ran = go(go122 / "bin", ["env", "GOVERSION"], app, env)
+    assert ran.stdout.strip() == "go1.24.11"
+    assert ge130(probe_real, app, env) == []

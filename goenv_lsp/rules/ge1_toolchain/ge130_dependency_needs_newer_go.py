@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import CachedRequirement, Facts, ToolchainMode
+from goenv_lsp.facts import CachedRequirement, Facts, Source, ToolchainMode
 from goenv_lsp.files.go_mod import ModFileFacts
-from goenv_lsp.model import Applicability, Fix, Location, Range, Severity, TextEdit
+from goenv_lsp.model import Applicability, CommandKind, Fix, Location, Range, Severity, TextEdit
 from goenv_lsp.rules._shared.anchors import related_setting
+from goenv_lsp.rules._shared.fixes import go_command
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
@@ -106,10 +107,17 @@ def _too_new_for_toolchain(facts: Facts, decision: ToolchainDecision, go_mod: Mo
     fixes: list[Fix] = []
     # auto mode then switches (downloading if need be); path mode only to a go1.X.Y on PATH
     switches = decision.mode is ToolchainMode.AUTO or (decision.mode is ToolchainMode.PATH and on_path)
-    if switches and go_mod.go and decision.file and decision.file.path == go_mod.path \
-            and not (go_mod.toolchain and go_mod.toolchain.value == "default"):
+    governs = go_mod.go is not None and decision.file is not None and decision.file.path == go_mod.path \
+        and not (go_mod.toolchain and go_mod.toolchain.value == "default")
+    if switches and governs:
         fixes.append(_raise_go_line(go_mod, needed, f"Raise the go line to {needed}: GOTOOLCHAIN="
                                     f"{setting.value or 'auto'} then switches to {wanted}", Applicability.UNSAFE))
+    elif at_hand and governs and setting.value in ("", "local") and setting.source is not Source.ENVIRONMENT:
+        # GOTOOLCHAIN=local from a file go env -w can override: allow switching to the toolchain at hand
+        raised = _raise_go_line(go_mod, needed, "", Applicability.UNSAFE)
+        fixes.append(Fix(f"Raise the go line to {needed} and run `go env -w GOTOOLCHAIN=auto`: the go command then "
+                         f"uses {wanted}", Applicability.UNSAFE, edits=raised.edits,
+                         command=go_command(facts, CommandKind.GO_ENV_WRITE, "env", "-w", "GOTOOLCHAIN=auto")))
     limit = min((v for v in (running, main_go) if v), key=gover.sort_key)
     message += _fitting(requirement, limit)
     downgrade = _downgrade(go_mod, go_sum, requirement, limit)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import itertools
-import time
 from pathlib import Path
 
 import pytest
@@ -153,15 +152,12 @@ def test_a_huge_go_mod_stays_fast_and_bounded() -> None:
     files = {"/work/app/go.mod": f"module example.com/app\n\ngo 1.22\n\nrequire (\n{lines})\n"}
     files.update({f"{CACHE}/example.com/m{i}/@v/v1.0.{i}.mod": mod(f"example.com/m{i}", "1.21") for i in range(0, 6000,
                                                                                                           3)})
-    start = time.perf_counter()
     facts, system = probe(files)
-    elapsed = time.perf_counter() - start
     found = facts.module_cache["/work/app/go.mod"]
     assert (len(found.requirements), found.truncated) == (5000, True)
     assert sum(1 for r in found.requirements if r.status is Status.OK) == 1667
     reads = [c for c in system.calls if c[0] == "read" and "/cache/download/" in c[1]]
-    assert len(reads) <= 5000
-    assert elapsed < 20, elapsed  # FakeSystem lists and stats by scanning its dict; the real disk is faster
+    assert len(reads) <= 5000  # bounded work, not a timing: performance is measured in bench/, never asserted
 
 
 def test_an_edit_reads_only_what_changed() -> None:
@@ -216,7 +212,7 @@ def test_hostile_require_lines_read_nothing_outside_the_cache() -> None:
 
 @pytest.mark.realgo
 def test_two_thousand_requires_on_the_real_disk(tmp_path, go127, probe_real) -> None:
-    """A 2,000-require go.mod, each version cached, looked up by RealSystem: well under a second."""
+    """A 2,000-require go.mod, each version cached, looked up by RealSystem: every one found, one read each."""
     import testbed
 
     from goenv_lsp.probe.modcache import collect_module_cache
@@ -235,8 +231,5 @@ def test_two_thousand_requires_on_the_real_disk(tmp_path, go127, probe_real) -> 
     app.mkdir()
     (app / "go.mod").write_text(f"module example.com/app\n\ngo 1.27.3\n\nrequire (\n{''.join(lines)})\n")
     facts = probe_real(app, env)
-    start = time.perf_counter()
     found = collect_module_cache(RealSystem(env=env), facts)[str(app / "go.mod")]
-    elapsed = time.perf_counter() - start
     assert [r.status for r in found.requirements] == [Status.OK] * 2000
-    assert elapsed < 2.0, elapsed

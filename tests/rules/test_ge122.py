@@ -121,13 +121,26 @@ def test_go_newer_than_the_table_with_the_newest_gopls_is_quiet() -> None:
     assert findings(with_gopls("v0.23.0", go="1.28.1")) == []
 
 
-def test_each_unsupported_gopls_gets_its_own_finding() -> None:
+def test_only_the_gopls_that_runs_is_judged() -> None:
+    # behaviour change (issue 7): gopls binaries later on PATH or only in GOPATH/bin are never started
     facts = with_gopls("v0.16.2")
-    facts = replace(facts, gopls=(*facts.gopls, fb.gopls("go1.27.3", "v0.23.0", path="/usr/local/bin/gopls",
-                                                         origins=("PATH",)),
-                                  fb.gopls("go1.24.2", "v0.20.0", path="/opt/gopls", origins=("PATH",))))
-    got = findings(facts)
-    assert sorted(f.message.split(" at ")[0] for f in got) == ["gopls v0.16.2", "gopls v0.20.0"]
+    facts = replace(facts, gopls=(fb.gopls("go1.27.3", "v0.23.0", path="/usr/local/bin/gopls", origins=("PATH",)),
+                                  fb.gopls("go1.24.2", "v0.20.0", path="/opt/gopls", origins=("PATH",)),
+                                  *facts.gopls))
+    assert findings(facts) == []
+
+
+def test_old_gopls_first_on_path_names_the_shadowed_ones_as_related() -> None:
+    old = fb.gopls("go1.24.2", "v0.20.0", path="/usr/bin/gopls", origins=("PATH",))
+    facts = with_gopls("v0.23.0")
+    facts = replace(facts, gopls=(old, *facts.gopls))
+    [finding] = findings(facts)
+    assert finding.message == ("gopls v0.20.0 at /usr/bin/gopls (first on PATH) supports go 1.23–1.24, not the "
+                               "go 1.27 on PATH; install the release that does: `go install "
+                               "golang.org/x/tools/gopls@v0.23.0`, then put /home/dev/go/bin before /usr/bin on PATH")
+    assert [r.message for r in finding.related] == [
+        f"{GOPLS} (v0.23.0) is not used: /usr/bin/gopls comes first"]
+    assert finding.related[0].location == finding.location
 
 
 def test_without_a_go_on_path_there_is_nothing_to_compare() -> None:
@@ -183,7 +196,8 @@ def test_stub_gopls_v0_16_2_with_go_1_27(go127: Path, stub_gopls_0_16: Path, go_
     [finding] = findings(facts)
     assert finding.location == Location(str(ws / "go.mod"), Range.of(0, 7, 22))
     assert finding.message == (f"gopls v0.16.2 at {bin_dir}/gopls supports go 1.21–1.23, not the go 1.27 on PATH; "
-                               "install the release that does: `go install golang.org/x/tools/gopls@v0.23.0`")
+                               "install the release that does: `go install golang.org/x/tools/gopls@v0.23.0`, "
+                               f"then put {tmp_path}/home/go/bin before {bin_dir} on PATH")
     assert finding.fixes[0].command == CommandSpec(
         CommandKind.INSTALL_GOPLS, (f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"), str(ws))
 

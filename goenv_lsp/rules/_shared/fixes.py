@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from goenv_lsp.facts import Facts
+from goenv_lsp.facts import Facts, ToolchainMode
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
@@ -18,13 +18,58 @@ def go_command(facts: Facts, kind: CommandKind, *args: str) -> CommandSpec:
 
 
 def go_env_unset(facts: Facts, key: str, why: str = "") -> Fix:
-    return Fix(f"Run `go env -u {key}`{why}", Applicability.UNSAFE,
-               command=go_command(facts, CommandKind.GO_ENV_WRITE, "env", "-u", key))
+    """`go env -u KEY`, run with the variables set that the go command needs to start at all
+    (``startup_overrides``)."""
+    return _go_env_fix(facts, startup_overrides(facts, key), ("-u", key), why)
 
 
 def go_env_write(facts: Facts, key: str, value: str) -> Fix:
-    return Fix(f"Run `go env -w {key}={value}`", Applicability.UNSAFE,
-               command=go_command(facts, CommandKind.GO_ENV_WRITE, "env", "-w", f"{key}={value}"))
+    """`go env -w KEY=VALUE`, run with the variables set that the go command needs to start at all."""
+    return _go_env_fix(facts, startup_overrides(facts, key, value), ("-w", f"{key}={value}"))
+
+
+def _go_env_fix(facts: Facts, env: dict[str, str], args: tuple[str, str], why: str = "") -> Fix:
+    command = go_command(facts, CommandKind.GO_ENV_WRITE, "env", *args)
+    if env:
+        command = CommandSpec(command.kind, command.argv, command.cwd, env)
+    prefix = "".join(f"{k}={v} " for k, v in env.items())
+    return Fix(f"Run `{prefix}go env {' '.join(args)}`{why}", Applicability.UNSAFE, command=command)
+
+
+def startup_overrides(facts: Facts, key: str, new_value: str | None = None) -> dict[str, str]:
+    """What a `go env -w KEY=…` (``new_value``) / `go env -u KEY` run must set so the go command starts: it
+    stops before any subcommand on an invalid GOTOOLCHAIN (`go: invalid GOTOOLCHAIN …`), on a GOPATH entry
+    starting with `~` or relative (cmd/go/main.go), and it first switches toolchains when the workspace's go
+    line asks for a newer one (which may need a download). Only `go env -w GOTOOLCHAIN=…` skips the
+    switch by itself (toolchain.Select)."""
+    from goenv_lsp.semantics.go_env import user_setting
+    from goenv_lsp.semantics.selection import toolchain_decision
+
+    env: dict[str, str] = {}
+    if not (key == "GOTOOLCHAIN" and new_value is not None):
+        decision = toolchain_decision(facts, None)
+        if decision is not None and (decision.mode is ToolchainMode.INVALID or _switches_at_root(facts)):
+            env["GOTOOLCHAIN"] = "local"
+    gopath = user_setting(facts, "GOPATH", goroot_layer=False)
+    paths = facts.paths
+    if gopath is not None and any(e.startswith("~") or not paths.is_abs(e)
+                                  for e in gopath.value.rstrip("\r").split(paths.list_separator) if e):
+        if key == "GOPATH" and new_value:
+            env["GOPATH"] = new_value
+        elif facts.home:
+            env["GOPATH"] = paths.join(facts.home, "go")  # the default
+    return env
+
+
+def _switches_at_root(facts: Facts) -> bool:
+    """Would the go command switch toolchains in the workspace root (where fix commands run)?"""
+    from goenv_lsp.files.go_mod import mod_file
+    from goenv_lsp.semantics.selection import toolchain_decision
+
+    module = facts.module_for(facts.root) if facts.root else None
+    file = mod_file(facts, (module.go_work or module.go_mod) if module else None)
+    decision = toolchain_decision(facts, file) if file is not None else None
+    return decision is not None and decision.switches
 
 
 def unset_if_written(facts: Facts, setting: Setting) -> tuple[Fix, ...]:

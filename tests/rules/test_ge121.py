@@ -102,9 +102,12 @@ def test_only_the_go_on_path_is_newer() -> None:
                                "/home/dev/go/bin before /usr/bin on PATH")
 
 
-def test_only_the_go_line_is_newer() -> None:
+def test_only_the_go_line_is_newer_asks_for_a_newer_go_not_a_rebuild_with_the_old_one() -> None:
+    # behaviour change (issue 7): rebuilding with the go 1.26.5 on PATH could never satisfy go 1.27.3
     [finding] = findings(with_gopls("go1.26.5", go="1.26.5", go_line="1.27.3"))
-    assert finding.message.startswith(f"gopls at {DEBIAN} was built with go1.26.5, older than the module's go 1.27.3;")
+    assert finding.message == (f"gopls at {DEBIAN} was built with go1.26.5, older than the module's go 1.27.3; put "
+                               "a Go >= 1.27.3 first on PATH and rebuild gopls with it")
+    assert finding.fixes == ()
 
 
 def test_old_build_and_old_go_line_has_no_format_note() -> None:

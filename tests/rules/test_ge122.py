@@ -111,6 +111,20 @@ def test_release_that_supports_the_go_in_use_is_quiet(version: str, go: str, got
     assert findings(with_gopls(version, go=go, gotoolchain=gotoolchain)) == []
 
 
+def test_no_older_gopls_when_the_module_needs_a_newer_go() -> None:
+    # behaviour change (issue 7): the root cause is the old go on PATH, not the gopls
+    [finding] = findings(with_gopls("v0.23.0", go="1.22.10", gotoolchain="local", go_mod=fb.go_mod("1.27.3")))
+    assert finding.message == (f"gopls v0.23.0 at {GOPLS} supports go 1.25–1.26, not the go 1.22 on PATH; the "
+                               "workspace needs go 1.27.3: put a Go >= 1.27.3 first on PATH instead of installing an "
+                               "older gopls")
+    assert finding.fixes == ()
+
+
+def test_an_older_gopls_is_still_named_when_the_module_is_content_with_the_go_on_path() -> None:
+    [finding] = findings(with_gopls("v0.23.0", go="1.22.10", gotoolchain="local", go_mod=fb.go_mod("1.22.0")))
+    assert finding.fixes[0].command == install("1.22.10", "v0.16.2")
+
+
 def test_gopls_too_new_for_go_1_19_names_the_last_without_warnings() -> None:
     [finding] = findings(with_gopls("v0.16.2", go="1.19.13", gotoolchain="local"))
     assert "supports go 1.21–1.23, not the go 1.19 on PATH" in finding.message

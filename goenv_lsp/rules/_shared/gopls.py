@@ -121,3 +121,11 @@ def install_hint(facts: Facts) -> str:
     if found.needs_newer_go_to_build:
         hint += f" (it needs Go {found.needs_newer_go_to_build} to build: allow GOTOOLCHAIN=auto)"
     return hint
+
+
+def newest_go_line(facts: Facts) -> str:
+    """The newest `go` line among the workspace's go.mod / go.work files that govern a module ("" if none)."""
+    from goenv_lsp.semantics.modules import scopes
+
+    lines = [s.file.go.value for s in scopes(facts) if s.file.go is not None and gover.is_valid(s.file.go.value)]
+    return max(lines, key=gover.sort_key) if lines else ""

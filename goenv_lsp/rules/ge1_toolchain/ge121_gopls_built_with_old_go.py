@@ -51,17 +51,19 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     reasons = _too_old(used.binary, go_line, running)
     if not reasons:
         return
-    hint = install_hint(facts)
-    if hint and (shadow := install_shadowed_by(facts, used)):
-        hint += f", then {shadow}"
+    fixes, hint = install_fix(facts), install_hint(facts)
+    advice = f"; rebuild it: {hint}" if hint else ""
+    if go_line and running and gover.compare(go_line, running) > 0:  # a rebuild with this go cannot satisfy it
+        fixes, advice = (), f"; put a Go >= {go_line} first on PATH and rebuild gopls with it"
+    elif hint and (shadow := install_shadowed_by(facts, used)):
+        advice += f", then {shadow}"
     found_by = f" ({used.found_by})" if used.others else ""
     location = span_location(mod.path, mod.go) if mod and mod.go and go_line else machine_anchor(facts)
     related = tuple(Related(location, f"{g.path} (built with {g.built_with}) is not used: "
                                       f"{used.binary.path} comes first")
                     for g in used.others if g.built_with)
     yield Report(f"gopls at {used.binary.path}{found_by} was built with {used.binary.built_with}, older than "
-                 + " and ".join(reasons) + (f"; rebuild it: {hint}" if hint else ""),
-                 location, install_fix(facts), related)
+                 + " and ".join(reasons) + advice, location, fixes, related)
 
 
 def _too_old(gopls: GoplsBinary, go_line: str, running: str) -> list[str]:

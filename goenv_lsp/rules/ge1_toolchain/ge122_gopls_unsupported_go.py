@@ -11,11 +11,13 @@ from goenv_lsp.rules._shared.gopls import (
     install_fix,
     install_hint,
     install_shadowed_by,
+    newest_go_line,
     recommendation,
 )
 from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
+from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.gopls import line_key, release_for
 
 DOCS = """
@@ -33,7 +35,9 @@ odd ways (workspace load errors, missing analyses). An old gopls with a new Go m
 a new gopls with an old Go may not start at all.
 
 ## How to fix
-Install the gopls the message names; it is the newest release that supports the `go` on PATH.
+Install the gopls the message names; it is the newest release that supports the `go` on PATH. When the
+workspace's `go` line needs a newer Go than the one on PATH, an older gopls is never suggested: the message
+asks for a newer Go first on PATH instead.
 
 ## Example
 gopls v0.16.2 with Go 1.27: install `golang.org/x/tools/gopls@v0.23.0` (or newer).
@@ -58,13 +62,20 @@ def check(facts: Facts) -> Iterator[Report]:
         return  # no release suits this Go better: nothing to act on
     window = sorted(release.supported_go, key=gover.sort_key)
     span = window[0] if len(window) == 1 else f"{window[0]}–{window[-1]}"
+    location = machine_anchor(facts)
+    related = tuple(Related(location, f"{g.path} ({g.module_version}) is not used: {gopls.path} comes first")
+                    for g in used.others if g.module_version)
+    needed = newest_go_line(facts)
+    if needed and gover.compare(needed, local_version(running_go(facts))) > 0 \
+            and line_key(better.gopls) < line_key(release.gopls):  # never downgrade gopls around an old go
+        yield Report(f"gopls {gopls.module_version} at {gopls.path} supports go {span}, not the go {major} on "
+                     f"PATH; the workspace needs go {needed}: put a Go >= {needed} first on PATH instead of "
+                     "installing an older gopls", location, (), related)
+        return
     hint = install_hint(facts)
     if hint and (shadow := install_shadowed_by(facts, used)):
         hint += f", then {shadow}"
     found_by = f" ({used.found_by})" if used.others else ""
-    location = machine_anchor(facts)
-    related = tuple(Related(location, f"{g.path} ({g.module_version}) is not used: {gopls.path} comes first")
-                    for g in used.others if g.module_version)
     yield Report(f"gopls {gopls.module_version} at {gopls.path}{found_by} supports go {span}, not the go {major} "
                  "on PATH" + (f"; install the release that does: {hint}" if hint else ""),
                  location, install_fix(facts), related)

@@ -196,14 +196,23 @@ def test_an_older_go_later_on_path_changes_nothing() -> None:
     assert as_tuples(finding.fixes)[-1] == lower_fix()
 
 
-def test_go_env_fixes_start_even_with_a_bad_gopath_in_the_goenv_file() -> None:
-    [finding] = run(go122(goenv=("GOTOOLCHAIN=local", "GOPATH=~/go")))
-    override = {"GOPATH": f"{HOME}/go"}
+def test_go_env_fixes_become_goenv_file_edits_when_a_bad_gopath_stops_the_go_command() -> None:
+    # `go env -w` would fail with `go: GOPATH entry cannot start with shell metacharacter '~'`
+    [finding] = run(go122(goenv=("GOPATH=~/go", "GOTOOLCHAIN=local")))
     assert as_tuples(finding.fixes)[:2] == [
-        (f"Run `GOPATH={HOME}/go go env -w GOTOOLCHAIN=auto`", Applicability.UNSAFE, (),
-         CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT, env=override)),
-        (f"Run `GOPATH={HOME}/go go env -u GOTOOLCHAIN`", Applicability.UNSAFE, (),
-         CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-u", "GOTOOLCHAIN"), cwd=ROOT, env=override))]
+        ("Write GOTOOLCHAIN=auto into the GOENV file", Applicability.UNSAFE,
+         (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), "GOTOOLCHAIN=auto\n"),), None),
+        ("Remove GOTOOLCHAIN from the GOENV file", Applicability.UNSAFE,
+         (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), ""),), None)]
+
+
+def test_go_env_command_runs_with_the_default_gopath_when_there_is_no_goenv_file_to_edit() -> None:
+    [finding] = run(go122(env={"HOME": HOME, "GOPATH": "go"}, go_env={"GOTOOLCHAIN": "local"},
+                          user_env_file=env_file_of(GOENV, Status.MISSING)))
+    assert as_tuples(finding.fixes)[0] == (
+        f"Run `GOPATH={HOME}/go go env -w GOTOOLCHAIN=auto`", Applicability.UNSAFE, (),
+        CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT,
+                    env={"GOPATH": f"{HOME}/go"}))
 
 
 UNKNOWN = {  # facts fields set to None, and file slots / kinds made unknown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from goenv_lsp.facts import Facts, ToolchainMode
+from goenv_lsp.facts import Facts, Status, ToolchainMode
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
@@ -18,14 +18,35 @@ def go_command(facts: Facts, kind: CommandKind, *args: str) -> CommandSpec:
 
 
 def go_env_unset(facts: Facts, key: str, why: str = "") -> Fix:
-    """`go env -u KEY`, run with the variables set that the go command needs to start at all
-    (``startup_overrides``)."""
-    return _go_env_fix(facts, startup_overrides(facts, key), ("-u", key), why)
+    """`go env -u KEY`; where the go command would not start (``startup_overrides``), the same change as an
+    edit of the GOENV file, else the command run with the variables that let it start."""
+    env = startup_overrides(facts, key)
+    return (goenv_file_fix(facts, key) if env else None) or _go_env_fix(facts, env, ("-u", key), why)
 
 
 def go_env_write(facts: Facts, key: str, value: str) -> Fix:
-    """`go env -w KEY=VALUE`, run with the variables set that the go command needs to start at all."""
-    return _go_env_fix(facts, startup_overrides(facts, key, value), ("-w", f"{key}={value}"))
+    """`go env -w KEY=VALUE`; where the go command would not start, an edit of the GOENV file (as above)."""
+    env = startup_overrides(facts, key, value)
+    return (goenv_file_fix(facts, key, value) if env else None) or _go_env_fix(facts, env, ("-w", f"{key}={value}"))
+
+
+def goenv_file_fix(facts: Facts, key: str, value: str | None = None) -> Fix | None:
+    """What `go env -w KEY=VALUE` (``value``) or `go env -u KEY` does to an existing GOENV file, as edits
+    (envcmd.updateEnvFile: the last line of KEY is rewritten or removed, earlier duplicates removed, a new
+    KEY goes in — here at the top); None when there is no such file or nothing to remove."""
+    file = user_env_file(facts)
+    if file is None or file.status is not Status.OK:
+        return None
+    lines = [e.line for e in file.entries if e.key == key]
+    edits = [TextEdit(file.path, Range.of(n, 0, 0, end_line=n + 1), "") for n in lines]
+    if value is None:
+        return Fix(f"Remove {key} from the GOENV file", Applicability.UNSAFE, edits=tuple(edits)) if edits else None
+    line = f"{key}={value}\n"
+    if edits:
+        edits[-1] = TextEdit(file.path, edits[-1].range, line)
+    else:
+        edits.append(TextEdit(file.path, Range.of(0, 0, 0), line))
+    return Fix(f"Write {key}={value} into the GOENV file", Applicability.UNSAFE, edits=tuple(edits))
 
 
 def _go_env_fix(facts: Facts, env: dict[str, str], args: tuple[str, str], why: str = "") -> Fix:

@@ -234,3 +234,21 @@ def test_real_gopls_without_a_module_version_is_out_of_reach(
     [gopls] = facts.gopls
     assert gopls.status is Status.OK and gopls.module_version in (None, "(devel)")
     assert findings(facts) == []  # GE121 speaks for these (built with go1.19.5 / go1.17.9)
+
+
+@pytest.mark.realgo
+def test_stub_gopls_v0_16_2_shadowed_by_v0_23_0_is_quiet_and_the_other_order_is_not(
+        go127: Path, stub_gopls_0_16: Path, go_env: testbed.EnvFactory, probe_real, tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"  # shared with stub_gopls_0_16: a fast build
+    current = testbed.build_stub_gopls(go127, tmp_path / "stub-23", "v0.23.0", cache)
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    for directory, exe in ((old_dir, stub_gopls_0_16), (new_dir, current)):
+        directory.mkdir()
+        shutil.copy2(exe, directory / "gopls")
+    ws = module_workspace(tmp_path)
+    assert findings(probe_real(ws, go_env([go127 / "bin", new_dir, old_dir]))) == []
+    [finding] = findings(probe_real(ws, go_env([go127 / "bin", old_dir, new_dir])))
+    assert finding.message.startswith(f"gopls v0.16.2 at {old_dir}/gopls (first on PATH) supports go 1.21–1.23")
+    assert [r.message for r in finding.related] == [
+        f"{new_dir}/gopls (v0.23.0) is not used: {old_dir}/gopls comes first"]

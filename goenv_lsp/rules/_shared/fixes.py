@@ -99,12 +99,8 @@ def unset_if_written(facts: Facts, setting: Setting) -> tuple[Fix, ...]:
     An edit, not `go env -u KEY`: go refuses to modify GOROOT at all ("GOROOT cannot be modified"), and with
     an invalid GOPATH or GOTOOLCHAIN in that file it does not start, not even for `go env -u`. Like
     `go env -u`, every line of KEY goes (an earlier duplicate would take over)."""
-    file = user_env_file(facts)
-    if not setting.in_goenv_file or file is None:
-        return ()
-    edits = tuple(TextEdit(file.path, Range.of(e.line, 0, 0, end_line=e.line + 1), "")  # the whole line
-                  for e in file.entries if e.key == setting.key)
-    return (Fix(f"Remove {setting.key} from the GOENV file", Applicability.UNSAFE, edits=edits),) if edits else ()
+    found = goenv_file_fix(facts, setting.key) if setting.in_goenv_file else None
+    return (found,) if found else ()
 
 
 def install_gopls(facts: Facts, version: str, allow_switch: bool = False) -> Fix:

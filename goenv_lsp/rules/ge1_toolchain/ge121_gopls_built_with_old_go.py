@@ -16,8 +16,8 @@ DOCS = """
 ## What it checks
 The Go version that built the gopls the editor runs (read with `go version -m`, gopls itself is never run)
 against the module's `go` line and against the `go` on PATH. The gopls that runs is the one
-`go.alternateTools.gopls` names, else — in VS Code — the one in GOBIN or GOPATH/bin, else the first on PATH.
-Other gopls binaries (an old distribution package later on PATH) are never started: they are only named as
+`go.alternateTools.gopls` names, else — in VS Code (Go settings in .vscode/settings.json or passed by the
+editor) — the one in GOBIN or GOPATH/bin, else the first on PATH. Other gopls binaries (an old distribution package later on PATH) are never started: they are only named as
 related information.
 
 ## Why it matters
@@ -29,8 +29,9 @@ standard-library symbols added since.
 ## How to fix
 Rebuild gopls with the current Go: run the `go install golang.org/x/tools/gopls@…` command the message
 gives (in VS Code, "Go: Install/Update Tools" does the same). It lands in GOBIN or GOPATH/bin: when the
-old one comes earlier on PATH, the message also says to put that directory first. Distribution packages of
-gopls are often years old.
+old one comes earlier on PATH, the message also says to put that directory first. When the module's `go`
+line needs a newer Go than the one on PATH, a rebuild with that Go cannot help: put a newer Go first on
+PATH, then rebuild (no install is offered). Distribution packages of gopls are often years old.
 
 ## Example
 Debian's gopls package was built with go1.19.5; with go.mod `go 1.27.3` it cannot load the workspace.

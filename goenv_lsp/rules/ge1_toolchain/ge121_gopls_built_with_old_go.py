@@ -17,8 +17,8 @@ DOCS = """
 The Go version that built the gopls the editor runs (read with `go version -m`, gopls itself is never run)
 against the module's `go` line and against the `go` on PATH. The gopls that runs is the one
 `go.alternateTools.gopls` names, else — in VS Code (Go settings in .vscode/settings.json or passed by the
-editor) — the one in GOBIN or GOPATH/bin, else the first on PATH. Other gopls binaries (an old distribution package later on PATH) are never started: they are only named as
-related information.
+editor) — the one in GOBIN or GOPATH/bin, else the first on PATH. Other gopls binaries (an old
+distribution package later on PATH) are never started: they are only named as related information.
 
 ## Why it matters
 gopls type-checks with the standard library and `go/types` it was compiled with. Built with an older Go

@@ -11,7 +11,7 @@ import testbed
 from factsbuilder import HOME, ROOT, env_file, env_file_of, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import PathInfo, Status
 from goenv_lsp.files.goenv_file import EnvFileEntry
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity, TextEdit
 from goenv_lsp.rules.ge1_toolchain.ge110_go_line_too_new import check as GE110
@@ -204,6 +204,16 @@ def test_go_env_fixes_become_goenv_file_edits_when_a_bad_gopath_stops_the_go_com
          (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), "GOTOOLCHAIN=auto\n"),), None),
         ("Remove GOTOOLCHAIN from the GOENV file", Applicability.UNSAFE,
          (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), ""),), None)]
+
+
+def test_go_env_fixes_become_edits_beside_a_goroot_that_is_not_a_directory() -> None:
+    paths = {**healthy().path_info, "/opt/go-removed": PathInfo("missing")}
+    [finding] = run(go122(goenv=("GOROOT=/opt/go-removed", "GOTOOLCHAIN=local"), paths=paths))
+    assert [f.title for f in finding.fixes][:2] == ["Write GOTOOLCHAIN=auto into the GOENV file",
+                                                    "Remove GOTOOLCHAIN from the GOENV file"]
+    env_goroot = run(go122(env={"HOME": HOME, "GOROOT": "/opt/go-removed"}, go_env={"GOTOOLCHAIN": "local"},
+                           user_env_file=env_file_of(GOENV, Status.MISSING), paths=paths))
+    assert env_goroot[0].fixes[0].command.env == {"GOROOT": "/usr/local/go1.22.10"}
 
 
 def test_go_env_command_runs_with_the_default_gopath_when_there_is_no_goenv_file_to_edit() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from goenv_lsp.facts import Facts, Status, ToolchainMode
+from goenv_lsp.facts import Facts, PathKind, Status, ToolchainMode
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
@@ -60,9 +60,9 @@ def _go_env_fix(facts: Facts, env: dict[str, str], args: tuple[str, str], why: s
 def startup_overrides(facts: Facts, key: str, new_value: str | None = None) -> dict[str, str]:
     """What a `go env -w KEY=…` (``new_value``) / `go env -u KEY` run must set so the go command starts: it
     stops before any subcommand on an invalid GOTOOLCHAIN (`go: invalid GOTOOLCHAIN …`), on a GOPATH entry
-    starting with `~` or relative (cmd/go/main.go), and it first switches toolchains when the workspace's go
-    line asks for a newer one (which may need a download). Only `go env -w GOTOOLCHAIN=…` skips the
-    switch by itself (toolchain.Select)."""
+    starting with `~` or relative, on a GOROOT that is not a directory (cmd/go/main.go), and it first
+    switches toolchains when the workspace's go line asks for a newer one (which may need a download). Only
+    `go env -w GOTOOLCHAIN=…` skips the switch by itself (toolchain.Select)."""
     from goenv_lsp.semantics.go_env import user_setting
     from goenv_lsp.semantics.selection import toolchain_decision
 
@@ -79,6 +79,11 @@ def startup_overrides(facts: Facts, key: str, new_value: str | None = None) -> d
             env["GOPATH"] = new_value
         elif facts.home:
             env["GOPATH"] = paths.join(facts.home, "go")  # the default
+    goroot = user_setting(facts, "GOROOT")
+    info = (facts.path_info or {}).get(goroot.value) if goroot is not None and goroot.value else None
+    active = running_go(facts)
+    if info is not None and info.kind is not PathKind.DIR and active is not None and active.own_root:
+        env["GOROOT"] = active.own_root  # `go: cannot find GOROOT directory`: the root the go binary finds itself
     return env
 
 

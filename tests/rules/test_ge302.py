@@ -479,3 +479,28 @@ def test_goroot_naming_a_symlink_to_the_running_go_is_quiet(go127: Path, go_env:
     ws = workspace(tmp_path)
     write_settings(ws, '{"go.goroot": "~/sdk/go"}')
     assert findings(probe_real(ws, env)) == []
+
+
+@pytest.mark.realgo
+def test_fix_for_a_go_under_home_writes_tilde_and_clears(go127: Path, go122: Path, go_env: testbed.EnvFactory,
+                                                          check_real, tmp_path: Path) -> None:
+    """go 1.27.3 installed under HOME (a hard-linked copy of the test bed's tree, so its GOROOT is there):
+    the safe fix writes `~/sdk/go1.27.3`, never this machine's absolute path, and vscode-go's `~` (as
+    goenv-lsp resolves it) names the same Go."""
+    import shutil
+
+    env = go_env([])
+    sdk = Path(env["HOME"]) / "sdk" / "go1.27.3"
+    shutil.copytree(go127, sdk, copy_function=os.link, symlinks=True)
+    env = go_env([sdk / "bin"])
+    ws = workspace(tmp_path)
+    text = write_settings(ws, f'{{\n  "go.goroot": "{go122}"\n}}\n')
+    _, report = check_real(ws, env)
+    [finding] = ge302(report)
+    [fix] = finding["fixes"]
+    assert (fix["title"], fix["applicability"]) == ("Set go.goroot to ~/sdk/go1.27.3", "safe")
+    assert fix["edits"][0]["newText"] == '"~/sdk/go1.27.3"'
+    assert str(Path(env["HOME"])) not in json.dumps(fix)
+    (ws / ".vscode/settings.json").write_text(apply_edit(text, fix["edits"][0]))
+    _, after = check_real(ws, env)
+    assert ge302(after) == []

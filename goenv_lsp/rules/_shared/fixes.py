@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 from goenv_lsp.facts import Facts, PathKind, Status, ToolchainMode
+from goenv_lsp.files.go_mod import mod_file
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.go_env import Setting
+from goenv_lsp.semantics.go_env import Setting, user_setting
+from goenv_lsp.semantics.selection import toolchain_decision
 
 
 def go_command(facts: Facts, kind: CommandKind, *args: str) -> CommandSpec:
@@ -63,9 +65,6 @@ def startup_overrides(facts: Facts, key: str, new_value: str | None = None) -> d
     starting with `~` or relative, on a GOROOT that is not a directory (cmd/go/main.go), and it first
     switches toolchains when the workspace's go line asks for a newer one (which may need a download). Only
     `go env -w GOTOOLCHAIN=…` skips the switch by itself (toolchain.Select)."""
-    from goenv_lsp.semantics.go_env import user_setting
-    from goenv_lsp.semantics.selection import toolchain_decision
-
     env: dict[str, str] = {}
     if not (key == "GOTOOLCHAIN" and new_value is not None):
         decision = toolchain_decision(facts, None)
@@ -89,9 +88,6 @@ def startup_overrides(facts: Facts, key: str, new_value: str | None = None) -> d
 
 def _switches_at_root(facts: Facts) -> bool:
     """Would the go command switch toolchains in the workspace root (where fix commands run)?"""
-    from goenv_lsp.files.go_mod import mod_file
-    from goenv_lsp.semantics.selection import toolchain_decision
-
     module = facts.module_for(facts.root) if facts.root else None
     file = mod_file(facts, (module.go_work or module.go_mod) if module else None)
     decision = toolchain_decision(facts, file) if file is not None else None

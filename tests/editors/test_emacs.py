@@ -22,7 +22,7 @@ def test_goroot_quick_fix(emacs: Path, goroot_scenario: Scenario, go127: Path) -
     assert (result["mode"], result["server"]) == ("goenv-lsp-settings-mode", "goenv-lsp")
     ge302 = [(d["line"], d["col"], d["source"]) for d in result["before"] if d["code"] == "GE302"]
     assert ge302 == [(2, len(GOROOT_PREFIX), "goenv-lsp")]  # characters
-    assert result["chosen"]["title"] == f"Set go.goroot to {go127}"
+    assert result["chosen"]["title"] == f"Set go.goroot to {go127} (this machine's path, in a shared file)"
     assert goroot_scenario.file.read_text().splitlines()[2] == f'{GOROOT_PREFIX}"{go127}",'
     assert "GE302" not in [d["code"] for d in result["after"] or ()]
 

@@ -25,7 +25,7 @@ def test_goroot_quick_fix(fixture: str, version: str, request: pytest.FixtureReq
     assert result["clients"][0]["root_dir"] == str(goroot_scenario.file.parent.parent)
     (ge302,) = [d for d in result["before"] if d["code"] == "GE302"]
     assert (ge302["lnum"], ge302["col"], ge302["source"]) == (2, len(GOROOT_PREFIX.encode()), "goenv-lsp")  # bytes
-    assert result["chosen"]["title"] == f"Set go.goroot to {go127}"
+    assert result["chosen"]["title"] == f"Set go.goroot to {go127} (this machine's path, in a shared file)"
     assert goroot_scenario.file.read_text().splitlines()[2] == f'{GOROOT_PREFIX}"{go127}",'
     assert "GE302" not in [d["code"] for d in result["after"]]
 

@@ -11,7 +11,7 @@ import testbed
 from factsbuilder import HOME, ROOT, env_file, env_file_of, go_binary, go_mod, go_work, healthy
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import PathInfo, Status
 from goenv_lsp.files.goenv_file import EnvFileEntry
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity, TextEdit
 from goenv_lsp.rules.ge1_toolchain.ge110_go_line_too_new import check as GE110
@@ -146,6 +146,85 @@ def test_no_go_line() -> None:
     assert run(go122(env={"GOTOOLCHAIN": "local"}, go_mod=go_mod(None))) == []
 
 
+WRAPPER = f"{HOME}/go/bin/go1.27.3"
+CACHED = f"{HOME}/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64"
+
+
+def write(value: str, env: dict | None = None) -> tuple:
+    return (f"Run `go env -w GOTOOLCHAIN={value}`", Applicability.UNSAFE, (),
+            CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", f"GOTOOLCHAIN={value}"), cwd=ROOT, env=env))
+
+
+def test_a_go_wrapper_on_path_is_offered_instead_of_lowering_the_go_line() -> None:
+    # behaviour change (issue 7): no "lower the go line" when a go here satisfies it
+    [finding] = run(go122(goenv=("GOTOOLCHAIN=local",), toolchains={"go1.27.3": WRAPPER}))
+    assert finding.message == ("go.mod requires go >= 1.27.3 (running go 1.22.10; GOTOOLCHAIN=local) "
+                               f"(GOTOOLCHAIN from GOENV file {GOENV}:1){TAIL}; go1.27.3 is on PATH ({WRAPPER}): "
+                               "GOTOOLCHAIN=path runs it")
+    assert as_tuples(finding.fixes) == [write("path")]
+
+
+def test_a_wrapper_with_a_minimum_keeps_the_minimum() -> None:
+    [finding] = run(go122(goenv=("GOTOOLCHAIN=go1.25.0",), toolchains={"go1.27.3": WRAPPER}))
+    assert as_tuples(finding.fixes) == [write("go1.25.0+path")]
+
+
+def test_a_wrapper_with_gotoolchain_from_the_environment_is_advice_only() -> None:
+    [finding] = run(go122(env={"GOTOOLCHAIN": "local"}, toolchains={"go1.27.3": WRAPPER}))
+    assert finding.message.endswith("GOTOOLCHAIN=path runs it")
+    assert finding.fixes == ()
+
+
+def test_a_toolchain_in_the_module_cache_runs_with_auto() -> None:
+    [finding] = run(go122(go_env={"GOTOOLCHAIN": "local"}, toolchains={"go1.27.3": CACHED}))
+    assert finding.message.endswith("; go1.27.3 is in the module cache: GOTOOLCHAIN=auto runs it without a download")
+    assert as_tuples(finding.fixes) == [write("auto")]
+
+
+def test_a_newer_go_later_on_path_is_named_and_the_go_line_is_not_lowered() -> None:
+    later = replace(go_binary("1.27.3", path_index=2), path="/usr/local/go/bin/go")
+    [finding] = run(go122(goenv=("GOTOOLCHAIN=local",), go_binaries=(go_binary("1.22.10"), later)))
+    assert finding.message.endswith(f"{TAIL}; the go 1.27.3 at /usr/local/go/bin/go, later on PATH, satisfies it: "
+                                    "put /usr/local/go/bin first on PATH")
+    assert [f.title for f in finding.fixes] == ["Run `go env -w GOTOOLCHAIN=auto`", "Run `go env -u GOTOOLCHAIN`"]
+
+
+def test_an_older_go_later_on_path_changes_nothing() -> None:
+    later = replace(go_binary("1.24.11", path_index=2), path="/usr/local/go/bin/go")
+    [finding] = run(go122(goenv=("GOTOOLCHAIN=local",), go_binaries=(go_binary("1.22.10"), later)))
+    assert finding.message.endswith(TAIL)
+    assert as_tuples(finding.fixes)[-1] == lower_fix()
+
+
+def test_go_env_fixes_become_goenv_file_edits_when_a_bad_gopath_stops_the_go_command() -> None:
+    # `go env -w` would fail with `go: GOPATH entry cannot start with shell metacharacter '~'`
+    [finding] = run(go122(goenv=("GOPATH=~/go", "GOTOOLCHAIN=local")))
+    assert as_tuples(finding.fixes)[:2] == [
+        ("Write GOTOOLCHAIN=auto into the GOENV file", Applicability.UNSAFE,
+         (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), "GOTOOLCHAIN=auto\n"),), None),
+        ("Remove GOTOOLCHAIN from the GOENV file", Applicability.UNSAFE,
+         (TextEdit(GOENV, Range.of(1, 0, 0, end_line=2), ""),), None)]
+
+
+def test_go_env_fixes_become_edits_beside_a_goroot_that_is_not_a_directory() -> None:
+    paths = {**healthy().path_info, "/opt/go-removed": PathInfo("missing")}
+    [finding] = run(go122(goenv=("GOROOT=/opt/go-removed", "GOTOOLCHAIN=local"), paths=paths))
+    assert [f.title for f in finding.fixes][:2] == ["Write GOTOOLCHAIN=auto into the GOENV file",
+                                                    "Remove GOTOOLCHAIN from the GOENV file"]
+    env_goroot = run(go122(env={"HOME": HOME, "GOROOT": "/opt/go-removed"}, go_env={"GOTOOLCHAIN": "local"},
+                           user_env_file=env_file_of(GOENV, Status.MISSING), paths=paths))
+    assert env_goroot[0].fixes[0].command.env == {"GOROOT": "/usr/local/go1.22.10"}
+
+
+def test_go_env_command_runs_with_the_default_gopath_when_there_is_no_goenv_file_to_edit() -> None:
+    [finding] = run(go122(env={"HOME": HOME, "GOPATH": "go"}, go_env={"GOTOOLCHAIN": "local"},
+                          user_env_file=env_file_of(GOENV, Status.MISSING)))
+    assert as_tuples(finding.fixes)[0] == (
+        f"Run `GOPATH={HOME}/go go env -w GOTOOLCHAIN=auto`", Applicability.UNSAFE, (),
+        CommandSpec(CommandKind.GO_ENV_WRITE, (GO, "env", "-w", "GOTOOLCHAIN=auto"), cwd=ROOT,
+                    env={"GOPATH": f"{HOME}/go"}))
+
+
 UNKNOWN = {  # facts fields set to None, and file slots / kinds made unknown
     "env": ({"env": None}, {}),
     "goenv file": ({}, {"unknown": ("goenv",), "user_env_file": None}),
@@ -237,3 +316,30 @@ def test_real_toolchain_default(workspace: Path, go122: Path, go_env: testbed.En
     assert real.stderr == f"go: {expected}\n"
     _, report = check_real(workspace, env)
     assert ge110(report)["message"].startswith(expected)
+
+
+@pytest.mark.realgo
+def test_real_go_wrapper_on_path_fix_makes_the_build_work(workspace: Path, go122: Path, go127: Path,
+                                                          go_env: testbed.EnvFactory, check_real,
+                                                          tmp_path: Path) -> None:
+    """A `go1.27.3` on PATH (as golang.org/dl installs it; here a symlink to the real go 1.27.3): the offered
+    `go env -w GOTOOLCHAIN=path`, run as offered, makes the go command use it."""
+    wrappers = tmp_path / "wrappers"
+    wrappers.mkdir()
+    (wrappers / "go1.27.3").symlink_to(go127 / "bin" / "go")
+    env = go_env([go122 / "bin", wrappers], GOTOOLCHAIN=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local")
+    assert real_build(workspace, env).stderr == f"go: {REAL_ERROR}\n"
+    _, report = check_real(workspace, env)
+    finding = ge110(report)
+    assert finding["message"].endswith(f"; go1.27.3 is on PATH ({wrappers}/go1.27.3): GOTOOLCHAIN=path runs it")
+    [fix] = finding["fixes"]
+    assert fix["title"] == "Run `go env -w GOTOOLCHAIN=path`"
+    done = subprocess.run(fix["command"]["argv"], cwd=workspace, env={**env, **fix["command"]["env"]},
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert real_build(workspace, env).returncode == 0
+    version = subprocess.run(["go", "env", "GOVERSION"], cwd=workspace, env=env, capture_output=True, text=True)
+    assert version.stdout == "go1.27.3\n"
+    _, report = check_real(workspace, env)
+    assert [f for f in report["findings"] if f["code"] == "GE110"] == []

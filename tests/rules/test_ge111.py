@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import testbed
 from factsbuilder import HOME, ROOT, env_file, go_binary, go_mod, go_work, healthy
+from fixhelp import apply_json_fix, removes_lines
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Location, Range, Related, Severity
@@ -160,6 +161,69 @@ def test_unknown_platform_is_spelled_out() -> None:
     assert "toolchain@v0.0.1-go1.27.3.GOOS-GOARCH" in finding.message
 
 
+def test_goproxy_off_makes_the_download_fail_for_certain() -> None:
+    [finding] = run(go122(goenv={"GOPROXY": "off"}))
+    assert finding.severity is Severity.ERROR
+    assert finding.message == (
+        f"the go line of go.mod asks for go1.27.3 (local go 1.22.10; {DEFAULT_SOURCE}), but GOPROXY=off (GOENV file "
+        f"{GOENV}:1) forbids the download: every go command fails with `go: download go1.27.3 for linux/amd64: "
+        "toolchain not available`")
+    assert [r.message for r in finding.related] == ["GOTOOLCHAIN=auto is set here", "GOPROXY=off is set here"]
+    # `go env -u GOPROXY` would switch toolchains first and fail like every command: an edit instead
+    assert finding.fixes == (removes_lines(GOENV, 0, key="GOPROXY"),)
+
+
+@pytest.mark.parametrize("value", ["off", " off ", "off,https://proxy.example.com", ",off"])
+def test_goproxy_starting_with_off(value: str) -> None:
+    [finding] = run(go122(env={"HOME": HOME, "GOPROXY": value}))
+    assert finding.severity is Severity.ERROR and finding.fixes == ()  # an environment variable: the shell's
+
+
+@pytest.mark.parametrize("value", ["https://proxy.example.com,off", "direct", "https://proxy.golang.org,direct",
+                                   "file:///srv/proxy"])
+def test_goproxy_that_may_serve_toolchains_stays_a_warning(value: str) -> None:
+    [finding] = run(go122(goenv={"GOPROXY": value}))
+    assert finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("private", [{"GONOPROXY": "golang.org"}, {"GOPRIVATE": "*"},
+                                     {"GOPRIVATE": "example.com,golang.org/toolchain"}])
+def test_gonoproxy_covering_the_toolchain_module_goes_direct(private: dict) -> None:
+    [finding] = run(go122(goenv={"GOPROXY": "off", **private}))
+    assert finding.severity is Severity.WARNING
+
+
+def test_gonoproxy_not_covering_the_toolchain_module() -> None:
+    [finding] = run(go122(goenv={"GOPROXY": "off", "GOPRIVATE": "golang.org/x,*.corp.example.com"}))
+    assert finding.severity is Severity.ERROR
+
+
+def test_gosumdb_off_makes_the_download_fail_for_certain() -> None:
+    [finding] = run(go122(goenv={"GOSUMDB": "off"}))
+    assert finding.severity is Severity.ERROR
+    assert finding.message.endswith(
+        f"but GOSUMDB=off (GOENV file {GOENV}:1) and a downloaded toolchain must be verified by the checksum "
+        "database: every go command fails with `go: download go1.27.3: "
+        "golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64: verifying module: checksum database disabled by "
+        "GOSUMDB=off`")
+    assert finding.fixes == (removes_lines(GOENV, 0, key="GOSUMDB"),)
+
+
+def test_gosumdb_off_with_a_single_file_proxy_is_exempt() -> None:
+    [finding] = run(go122(goenv={"GOSUMDB": "off", "GOPROXY": "file:///srv/proxy"}))
+    assert finding.severity is Severity.WARNING
+
+
+def test_gonosumdb_does_not_exempt_toolchains() -> None:
+    [finding] = run(go122(goenv={"GONOSUMDB": "*"}))
+    assert finding.severity is Severity.WARNING  # the checksum database is still asked: the download may work
+
+
+def test_an_available_toolchain_needs_no_download_whatever_goproxy_says() -> None:
+    [finding] = run(go122(goenv={"GOPROXY": "off", "GOSUMDB": "off"}, toolchains={"go1.27.3": IN_CACHE}))
+    assert finding.severity is Severity.INFO
+
+
 # --- real toolchains
 
 
@@ -174,16 +238,73 @@ def real_go(workspace: Path, env: dict[str, str], *args: str) -> subprocess.Comp
 
 @pytest.mark.realgo
 def test_real_auto_needs_a_download(workspace: Path, go122: Path, go_env: testbed.EnvFactory, check_real) -> None:
-    env = go_env([go122 / "bin"], GOTOOLCHAIN="auto")
-    real = real_go(workspace, env, "version")
-    assert real.returncode == 1
-    assert "go: download go1.27.3 for linux/amd64: toolchain not available" in real.stderr
+    env = go_env([go122 / "bin"], GOTOOLCHAIN="auto", GOPROXY="https://proxy.golang.org,direct")
     code, report = check_real(workspace, env)
     assert code == 1
     finding = ge111(report)
-    assert finding["severity"] == "warning"
+    assert finding["severity"] == "warning"  # the download may work where the network is
     assert "first downloads golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64" in finding["message"]
     assert (finding["path"], finding["range"]["start"]) == ("go.mod", {"line": 2, "character": 3})
+
+
+@pytest.mark.realgo
+@pytest.mark.parametrize("go_fixture", ["go122", "go127"])
+def test_real_auto_with_goproxy_off_is_an_error_in_the_go_command_s_words(
+        go_fixture: str, request: pytest.FixtureRequest, tmp_path: Path, go_env: testbed.EnvFactory,
+        check_real) -> None:
+    # behaviour change (issue 7): an error, not a warning, when the announced download cannot succeed
+    go = request.getfixturevalue(go_fixture)
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.99\n")
+    env = go_env([go / "bin"], GOTOOLCHAIN="auto", GOPROXY=None)
+    testbed.write_goenv(env, GOPROXY="off")
+    real = real_go(workspace, env, "version")
+    wording = "go: download go1.27.99 for linux/amd64: toolchain not available"
+    assert (real.returncode, real.stderr.splitlines()[-1]) == (1, wording)
+    _, report = check_real(workspace, env)
+    finding = ge111(report)
+    assert finding["severity"] == "error"
+    assert finding["message"].endswith(f"but GOPROXY=off (GOENV file ~/.config/go/env:1) forbids the download: every "
+                                       f"go command fails with `{wording}`")
+    [fix] = finding["fixes"]
+    assert fix["title"] == "Remove GOPROXY from the GOENV file"
+    assert real_go(workspace, env, "env", "-u", "GOPROXY").stderr.splitlines()[-1] == wording  # as every command
+    apply_json_fix(fix, workspace, env["HOME"])
+    assert Path(env["GOENV"]).read_text() == ""
+    _, report = check_real(workspace, env)
+    assert ge111(report)["severity"] == "warning"
+
+
+@pytest.mark.realgo
+@pytest.mark.parametrize("go_fixture", ["go122", "go127"])
+def test_real_auto_with_gosumdb_off_is_an_error_in_the_go_command_s_words(
+        go_fixture: str, request: pytest.FixtureRequest, tmp_path: Path, go_env: testbed.EnvFactory,
+        check_real) -> None:
+    """The toolchain module is served by a file:// proxy (a list, so the single-file:// exemption does not
+    apply): the download works and the checksum database check refuses it."""
+    import goproxy
+
+    go = request.getfixturevalue(go_fixture)
+    proxy = tmp_path / "proxy"
+    goproxy.add_module(proxy, "golang.org/toolchain", "v0.0.1-go1.27.99.linux-amd64",
+                       go_mod="module golang.org/toolchain\n", files={"bin/go": "#!/bin/sh\n"})
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.99\n")
+    env = go_env([go / "bin"], GOTOOLCHAIN="auto", GOPROXY=f"{goproxy.proxy_url(proxy)},off")
+    testbed.write_goenv(env, GOSUMDB="off")
+    real = real_go(workspace, env, "version")
+    wording = ("go: download go1.27.99: golang.org/toolchain@v0.0.1-go1.27.99.linux-amd64: verifying module: "
+               "checksum database disabled by GOSUMDB=off")
+    assert (real.returncode, real.stderr.splitlines()[-1]) == (1, wording)
+    _, report = check_real(workspace, env)
+    finding = ge111(report)
+    assert finding["severity"] == "error"
+    assert finding["message"].endswith("but GOSUMDB=off (GOENV file ~/.config/go/env:1) and a downloaded toolchain "
+                                       "must be verified by the checksum database: every go command fails with "
+                                       f"`{wording}`")
+    assert [f["title"] for f in finding["fixes"]] == ["Remove GOSUMDB from the GOENV file"]
 
 
 @pytest.mark.realgo

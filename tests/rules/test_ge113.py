@@ -147,3 +147,73 @@ def test_real_go_uses_the_same_words(tmp_path: Path, go127: Path, go_env: testbe
                               capture_output=True, text=True, timeout=60)
         printed[value] = proc.stderr.rstrip("\n")
     assert printed == {value: f"go: {go_error}" for value, go_error in INVALID}
+
+
+def apply_until_quiet(workspace: Path, env: dict[str, str], check_real, codes: list[str]) -> list[str]:
+    """As a user would: take the first offered fix of a finding of ``codes`` (in that order), apply it literally
+    (edits written, a command run with its variables), check again; the titles applied, in order."""
+    applied = []
+    for _ in range(5):
+        found = sorted((f for f in check_real(workspace, env)[1]["findings"] if f["code"] in codes),
+                       key=lambda f: codes.index(f["code"]))
+        if not found:
+            return applied
+        fix = found[0]["fixes"][0]
+        applied.append(f"{found[0]['code']}: {fix['title']}")
+        if fix["command"]:
+            done = subprocess.run(fix["command"]["argv"], cwd=workspace, env={**env, **fix["command"]["env"]},
+                                  capture_output=True, text=True, timeout=60)
+            assert (done.returncode, done.stderr) == (0, ""), fix["title"]
+        apply_json_fix(fix, workspace, env["HOME"])
+    raise AssertionError(f"still reported after {applied}")
+
+
+@pytest.mark.realgo
+@pytest.mark.parametrize(("lines", "first_error"), [
+    ({"GOTOOLCHAIN": "bogus", "GOPATH": "~/go"}, 'go: invalid GOTOOLCHAIN "bogus"'),
+    ({"GOPATH": "go", "GOTOOLCHAIN": "go1.27.3+local"},
+     'go: invalid GOTOOLCHAIN "go1.27.3+local": only version suffixes are +auto and +path'),
+], ids=["bogus-gotoolchain-and-tilde-gopath", "relative-gopath-and-bad-suffix"])
+def test_real_two_bad_lines_are_both_reported_and_their_fixes_work(
+        lines: dict[str, str], first_error: str, tmp_path: Path, go127: Path, go_env: testbed.EnvFactory,
+        check_real) -> None:
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+    env = go_env([go127 / "bin"], GOTOOLCHAIN=None, GOPATH=None)
+    testbed.write_goenv(env, **lines)
+    before = subprocess.run(["go", "env", "GOPATH"], cwd=workspace, env=env, capture_output=True, text=True)
+    assert (before.returncode, before.stderr) == (1, first_error + "\n")
+    for key in lines:  # each line alone stops the go command too
+        alone = subprocess.run(["go", "env", "-u", key], cwd=workspace, env=env, capture_output=True, text=True)
+        assert alone.returncode == 1
+    _, report = check_real(workspace, env)
+    assert sorted((f["code"], f["range"]["start"]["line"]) for f in report["findings"]
+                  if f["code"] in ("GE113", "GE201")) == sorted(
+        [("GE113", list(lines).index("GOTOOLCHAIN")), ("GE201", list(lines).index("GOPATH"))])
+    applied = apply_until_quiet(workspace, env, check_real, ["GE113", "GE201"])
+    assert applied == ["GE113: Remove GOTOOLCHAIN from the GOENV file", "GE201: Remove GOPATH from the GOENV file"]
+    after = subprocess.run(["go", "env", "GOPATH"], cwd=workspace, env=env, capture_output=True, text=True)
+    assert (after.returncode, after.stdout, after.stderr) == (0, f"{env['HOME']}/go\n", "")
+
+
+@pytest.mark.realgo
+def test_real_go_env_fixes_of_another_rule_work_beside_a_bad_gopath(tmp_path: Path, go122: Path,
+                                                                    go_env: testbed.EnvFactory, check_real) -> None:
+    """GOTOOLCHAIN=local (GE110: the go line is too new) beside GOPATH=~/go: `go env -w GOTOOLCHAIN=auto` itself
+    would fail (`go: GOPATH entry cannot start with shell metacharacter '~'`), so GE110 offers the same change
+    as an edit of the GOENV file."""
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+    env = go_env([go122 / "bin"], GOTOOLCHAIN=None, GOPATH=None)
+    testbed.write_goenv(env, GOTOOLCHAIN="local", GOPATH="~/go")
+    direct = subprocess.run(["go", "env", "-w", "GOTOOLCHAIN=auto"], cwd=workspace, env=env, capture_output=True,
+                            text=True)
+    assert direct.stderr == "go: GOPATH entry cannot start with shell metacharacter '~': \"~/go\"\n"
+    applied = apply_until_quiet(workspace, env, check_real, ["GE110", "GE201"])
+    assert applied == ["GE110: Write GOTOOLCHAIN=auto into the GOENV file",
+                       "GE201: Remove GOPATH from the GOENV file"]
+    assert Path(env["GOENV"]).read_text() == "GOTOOLCHAIN=auto\n"
+    version = subprocess.run(["go", "env", "GOTOOLCHAIN"], cwd=workspace, env=env, capture_output=True, text=True)
+    assert (version.returncode, version.stdout) == (0, "auto\n")

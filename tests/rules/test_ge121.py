@@ -11,7 +11,7 @@ import pytest
 import testbed
 
 from goenv_lsp.engine import evaluate
-from goenv_lsp.facts import Facts
+from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Finding, Location, Range, Severity
 from goenv_lsp.rules.ge1_toolchain.ge121_gopls_built_with_old_go import check as GE121
 
@@ -57,7 +57,8 @@ def test_debian_gopls_built_with_go_1_19_warns_on_the_go_line() -> None:
     assert finding.module == GO_MOD
     assert finding.message == (f"gopls at {DEBIAN} was built with go1.19.5, older than the module's go 1.27.3 "
                                f"{BEFORE_1_21} and the go on PATH (1.27.3); rebuild it: "
-                               "`go install golang.org/x/tools/gopls@v0.23.0`")
+                               "`go install golang.org/x/tools/gopls@v0.23.0`, then put /home/dev/go/bin before "
+                               "/usr/bin on PATH")
     [fix] = finding.fixes
     assert fix.title == "Run `go install golang.org/x/tools/gopls@v0.23.0`"
     assert fix.applicability is Applicability.UNSAFE and fix.edits == ()
@@ -97,12 +98,16 @@ def test_only_the_go_on_path_is_newer() -> None:
     [finding] = findings(with_gopls("go1.26.5", go_line="1.25.0"))
     assert finding.location == Location(GO_MOD, GO_LINE)
     assert finding.message == (f"gopls at {DEBIAN} was built with go1.26.5, older than the go on PATH (1.27.3); "
-                               "rebuild it: `go install golang.org/x/tools/gopls@v0.23.0`")
+                               "rebuild it: `go install golang.org/x/tools/gopls@v0.23.0`, then put "
+                               "/home/dev/go/bin before /usr/bin on PATH")
 
 
-def test_only_the_go_line_is_newer() -> None:
+def test_only_the_go_line_is_newer_asks_for_a_newer_go_not_a_rebuild_with_the_old_one() -> None:
+    # behaviour change (issue 7): rebuilding with the go 1.26.5 on PATH could never satisfy go 1.27.3
     [finding] = findings(with_gopls("go1.26.5", go="1.26.5", go_line="1.27.3"))
-    assert finding.message.startswith(f"gopls at {DEBIAN} was built with go1.26.5, older than the module's go 1.27.3;")
+    assert finding.message == (f"gopls at {DEBIAN} was built with go1.26.5, older than the module's go 1.27.3; put "
+                               "a Go >= 1.27.3 first on PATH and rebuild gopls with it")
+    assert finding.fixes == ()
 
 
 def test_old_build_and_old_go_line_has_no_format_note() -> None:
@@ -131,7 +136,8 @@ def test_without_go_mod_the_finding_is_on_the_workspace() -> None:
 
 def test_go_1_22_with_gotoolchain_local_rebuilds_with_v0_16_2() -> None:
     [finding] = findings(with_gopls("go1.19.5", go="1.22.10", gotoolchain="local"))
-    assert finding.message.endswith("; rebuild it: `go install golang.org/x/tools/gopls@v0.16.2`")
+    assert finding.message.endswith("; rebuild it: `go install golang.org/x/tools/gopls@v0.16.2`, then put "
+                                    "/home/dev/go/bin before /usr/bin on PATH")
     assert finding.fixes[0].command == install("1.22.10", "v0.16.2")
 
 
@@ -143,7 +149,8 @@ def test_go_1_22_with_gotoolchain_auto_rebuilds_with_v0_17_1() -> None:
 def test_release_candidate_that_cannot_build_any_supporting_gopls_says_so() -> None:
     [finding] = findings(with_gopls("go1.19.5", go="1.26rc1", go_line="1.26rc1", gotoolchain="local"))
     assert finding.message.endswith("; rebuild it: `go install golang.org/x/tools/gopls@v0.22.0` (it needs Go "
-                                    "1.26.0 to build: allow GOTOOLCHAIN=auto)")
+                                    "1.26.0 to build: allow GOTOOLCHAIN=auto), then put /home/dev/go/bin before "
+                                    "/usr/bin on PATH")
 
 
 def test_without_a_go_on_path_only_the_go_line_counts_and_there_is_no_fix() -> None:
@@ -158,6 +165,68 @@ def test_only_the_old_gopls_is_reported() -> None:
     facts = replace(facts, gopls=(*facts.gopls, fb.gopls()))
     [finding] = findings(facts)
     assert finding.message.startswith(f"gopls at {DEBIAN} ")
+
+
+GOOD = fb.gopls(path="/home/dev/go/bin/gopls", origins=("PATH", "GOPATH/bin"))
+
+
+def test_old_gopls_shadowed_by_a_good_one_earlier_on_path_is_quiet() -> None:
+    # behaviour change (issue 7): the Debian gopls later on PATH never runs
+    facts = with_gopls("go1.19.5", path_entries=("/usr/local/go1.27.3/bin", "/home/dev/go/bin", "/usr/bin"))
+    assert findings(replace(facts, gopls=(GOOD, *facts.gopls))) == []
+
+
+def test_old_gopls_first_on_path_is_judged_and_the_shadowed_good_one_is_related() -> None:
+    facts = with_gopls("go1.19.5", path_entries=("/usr/local/go1.27.3/bin", "/usr/bin", "/home/dev/go/bin"))
+    [finding] = findings(replace(facts, gopls=(*facts.gopls, GOOD)))
+    assert finding.message.startswith(f"gopls at {DEBIAN} (first on PATH) was built with go1.19.5, older than ")
+    assert finding.message.endswith("rebuild it: `go install golang.org/x/tools/gopls@v0.23.0`, then put "
+                                    "/home/dev/go/bin before /usr/bin on PATH")
+    assert [r.message for r in finding.related] == [
+        "/home/dev/go/bin/gopls (built with go1.27.3) is not used: /usr/bin/gopls comes first"]
+
+
+def test_install_dir_earlier_on_path_needs_no_path_advice() -> None:
+    facts = with_gopls("go1.19.5", path_entries=("/usr/local/go1.27.3/bin", "/home/dev/go/bin", "/usr/bin"))
+    [finding] = findings(facts)
+    assert finding.message.endswith("rebuild it: `go install golang.org/x/tools/gopls@v0.23.0`")
+
+
+def test_gobin_is_where_go_install_puts_it() -> None:
+    facts = with_gopls("go1.19.5", user_env_file=fb.env_file(GOBIN="/opt/tools"))
+    [finding] = findings(facts)
+    assert finding.message.endswith(", then put /opt/tools before /usr/bin on PATH")
+
+
+def test_vscode_runs_the_gopath_bin_gopls_before_the_path_one() -> None:
+    good = fb.gopls(path="/home/dev/go/bin/gopls", origins=("GOPATH/bin",))  # not on PATH
+    facts = with_gopls("go1.19.5", vscode=fb.settings(go_goroot="/usr/local/go1.27.3"))
+    assert findings(replace(facts, gopls=(*facts.gopls, good))) == []
+    facts = with_gopls("go1.19.5", user_settings={"go.toolsManagement.autoUpdate": True})
+    assert findings(replace(facts, gopls=(*facts.gopls, good))) == []
+
+
+def test_vscode_with_the_old_gopls_only_on_path_installs_where_vscode_looks_first() -> None:
+    facts = with_gopls("go1.19.5", vscode=fb.settings(go_goroot="/usr/local/go1.27.3"))
+    [finding] = findings(facts)
+    assert finding.message.endswith("rebuild it: `go install golang.org/x/tools/gopls@v0.23.0`")
+
+
+def test_configured_gopls_is_the_one_judged() -> None:
+    old = fb.gopls("go1.19.5", None, path="/opt/old/gopls", origins=("go.alternateTools.gopls",))
+    facts = fb.healthy(gopls=(old, fb.gopls(path="/usr/local/go1.27.3/bin/gopls", origins=("PATH",))))
+    [finding] = findings(facts)
+    assert finding.message.startswith("gopls at /opt/old/gopls (go.alternateTools.gopls) was built with go1.19.5")
+    assert finding.message.endswith(", then point go.alternateTools.gopls at /home/dev/go/bin/gopls")
+
+
+def test_configured_gopls_that_does_not_exist_falls_back_to_path() -> None:
+    missing = replace(fb.gopls(path="/opt/none/gopls", origins=("go.alternateTools.gopls",)), status=Status.MISSING,
+                      built_with=None)
+    facts = with_gopls("go1.19.5")
+    [finding] = findings(replace(facts, gopls=(missing, *facts.gopls)))
+    assert finding.message.startswith(f"gopls at {DEBIAN} was built with go1.19.5")
+    assert finding.related == ()
 
 
 def test_unknown_facts_give_nothing() -> None:
@@ -197,7 +266,8 @@ def test_debian_gopls_with_go_1_27_and_a_go_1_27_module(go127: Path, debian_gopl
     assert finding["range"] == {"start": {"line": 2, "character": 3}, "end": {"line": 2, "character": 9}}
     assert finding["message"] == (f"gopls at {debian_gopls} was built with go1.19.5, older than the module's go "
                                   f"1.27.3 {BEFORE_1_21} and the go on PATH (1.27.3); rebuild it: "
-                                  "`go install golang.org/x/tools/gopls@v0.23.0`")
+                                  "`go install golang.org/x/tools/gopls@v0.23.0`, then put ~/go/bin before "
+                                  f"{debian_gopls.parent} on PATH")  # go install writes to GOPATH/bin
     [fix] = finding["fixes"]
     assert fix == {"title": "Run `go install golang.org/x/tools/gopls@v0.23.0`", "applicability": "unsafe",
                    "edits": [], "command": {"argv": [f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"],
@@ -238,7 +308,8 @@ def test_debian_gopls_with_go_1_22_and_gotoolchain_local_in_the_goenv_file(
     [finding] = findings(probe_real(ws, env))
     assert finding.message.endswith("older than the module's go 1.22.10 (a gopls built before Go 1.21 rejects such "
                                     "go lines: `invalid go version … must match format 1.23`) and the go on PATH "
-                                    "(1.22.10); rebuild it: `go install golang.org/x/tools/gopls@v0.16.2`")
+                                    "(1.22.10); rebuild it: `go install golang.org/x/tools/gopls@v0.16.2`, then put "
+                                    f"{env['GOPATH']}/bin before {debian_gopls.parent} on PATH")
     assert finding.fixes[0].command.argv == (f"{go122}/bin/go", "install", "golang.org/x/tools/gopls@v0.16.2")
 
 
@@ -259,3 +330,37 @@ def test_gopls_copied_into_gopath_bin_is_checked_too(go127: Path, debian_gopls: 
     shutil.copy2(debian_gopls, gopath_bin / "gopls")
     [finding] = findings(probe_real(module_workspace(tmp_path, "1.27.3"), env))
     assert finding.message.startswith(f"gopls at {gopath_bin}/gopls was built with go1.19.5")
+
+
+@pytest.fixture(scope="module")
+def stub_gopls_0_23(go127: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A gopls v0.23.0 built with go1.27.3 (a stub main module: see tests/rules/test_ge122.py)."""
+    cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"
+    return testbed.build_stub_gopls(go127, tmp_path_factory.mktemp("stub-gopls-23"), "v0.23.0", cache)
+
+
+def bin_dir_with(tmp_path: Path, name: str, exe: Path) -> Path:
+    found = tmp_path / name
+    found.mkdir()
+    shutil.copy2(exe, found / "gopls")
+    return found
+
+
+@pytest.mark.realgo
+def test_debian_gopls_shadowed_by_a_good_gopls_is_quiet_and_the_other_order_is_not(
+        go127: Path, debian_gopls: Path, stub_gopls_0_23: Path, go_env: testbed.EnvFactory, check_real,
+        tmp_path: Path) -> None:
+    ws = module_workspace(tmp_path, "1.27.3")
+    good = bin_dir_with(tmp_path, "good", stub_gopls_0_23)
+    _, report = check_real(ws, go_env([go127 / "bin", good, debian_gopls.parent]))
+    assert [f for f in report["findings"] if f["code"] in ("GE120", "GE121", "GE122")] == []
+
+    _, report = check_real(ws, go_env([go127 / "bin", debian_gopls.parent, good]))
+    [finding] = [f for f in report["findings"] if f["code"] in ("GE120", "GE121", "GE122")]
+    assert finding["code"] == "GE121"
+    assert finding["message"] == (f"gopls at {debian_gopls} (first on PATH) was built with go1.19.5, older than the "
+                                  f"module's go 1.27.3 {BEFORE_1_21} and the go on PATH (1.27.3); rebuild it: "
+                                  "`go install golang.org/x/tools/gopls@v0.23.0`, then put "
+                                  f"~/go/bin before {debian_gopls.parent} on PATH")  # the report abbreviates HOME
+    assert [r["message"] for r in finding["related"]] == [
+        f"{good}/gopls (built with go1.27.3) is not used: {debian_gopls} comes first"]

@@ -111,6 +111,20 @@ def test_release_that_supports_the_go_in_use_is_quiet(version: str, go: str, got
     assert findings(with_gopls(version, go=go, gotoolchain=gotoolchain)) == []
 
 
+def test_no_older_gopls_when_the_module_needs_a_newer_go() -> None:
+    # behaviour change (issue 7): the root cause is the old go on PATH, not the gopls
+    [finding] = findings(with_gopls("v0.23.0", go="1.22.10", gotoolchain="local", go_mod=fb.go_mod("1.27.3")))
+    assert finding.message == (f"gopls v0.23.0 at {GOPLS} supports go 1.25–1.26, not the go 1.22 on PATH; the "
+                               "workspace needs go 1.27.3: put a Go >= 1.27.3 first on PATH instead of installing an "
+                               "older gopls")
+    assert finding.fixes == ()
+
+
+def test_an_older_gopls_is_still_named_when_the_module_is_content_with_the_go_on_path() -> None:
+    [finding] = findings(with_gopls("v0.23.0", go="1.22.10", gotoolchain="local", go_mod=fb.go_mod("1.22.0")))
+    assert finding.fixes[0].command == install("1.22.10", "v0.16.2")
+
+
 def test_gopls_too_new_for_go_1_19_names_the_last_without_warnings() -> None:
     [finding] = findings(with_gopls("v0.16.2", go="1.19.13", gotoolchain="local"))
     assert "supports go 1.21–1.23, not the go 1.19 on PATH" in finding.message
@@ -121,13 +135,26 @@ def test_go_newer_than_the_table_with_the_newest_gopls_is_quiet() -> None:
     assert findings(with_gopls("v0.23.0", go="1.28.1")) == []
 
 
-def test_each_unsupported_gopls_gets_its_own_finding() -> None:
+def test_only_the_gopls_that_runs_is_judged() -> None:
+    # behaviour change (issue 7): gopls binaries later on PATH or only in GOPATH/bin are never started
     facts = with_gopls("v0.16.2")
-    facts = replace(facts, gopls=(*facts.gopls, fb.gopls("go1.27.3", "v0.23.0", path="/usr/local/bin/gopls",
-                                                         origins=("PATH",)),
-                                  fb.gopls("go1.24.2", "v0.20.0", path="/opt/gopls", origins=("PATH",))))
-    got = findings(facts)
-    assert sorted(f.message.split(" at ")[0] for f in got) == ["gopls v0.16.2", "gopls v0.20.0"]
+    facts = replace(facts, gopls=(fb.gopls("go1.27.3", "v0.23.0", path="/usr/local/bin/gopls", origins=("PATH",)),
+                                  fb.gopls("go1.24.2", "v0.20.0", path="/opt/gopls", origins=("PATH",)),
+                                  *facts.gopls))
+    assert findings(facts) == []
+
+
+def test_old_gopls_first_on_path_names_the_shadowed_ones_as_related() -> None:
+    old = fb.gopls("go1.24.2", "v0.20.0", path="/usr/bin/gopls", origins=("PATH",))
+    facts = with_gopls("v0.23.0")
+    facts = replace(facts, gopls=(old, *facts.gopls))
+    [finding] = findings(facts)
+    assert finding.message == ("gopls v0.20.0 at /usr/bin/gopls (first on PATH) supports go 1.23–1.24, not the "
+                               "go 1.27 on PATH; install the release that does: `go install "
+                               "golang.org/x/tools/gopls@v0.23.0`, then put /home/dev/go/bin before /usr/bin on PATH")
+    assert [r.message for r in finding.related] == [
+        f"{GOPLS} (v0.23.0) is not used: /usr/bin/gopls comes first"]
+    assert finding.related[0].location == finding.location
 
 
 def test_without_a_go_on_path_there_is_nothing_to_compare() -> None:
@@ -183,7 +210,8 @@ def test_stub_gopls_v0_16_2_with_go_1_27(go127: Path, stub_gopls_0_16: Path, go_
     [finding] = findings(facts)
     assert finding.location == Location(str(ws / "go.mod"), Range.of(0, 7, 22))
     assert finding.message == (f"gopls v0.16.2 at {bin_dir}/gopls supports go 1.21–1.23, not the go 1.27 on PATH; "
-                               "install the release that does: `go install golang.org/x/tools/gopls@v0.23.0`")
+                               "install the release that does: `go install golang.org/x/tools/gopls@v0.23.0`, "
+                               f"then put {tmp_path}/home/go/bin before {bin_dir} on PATH")
     assert finding.fixes[0].command == CommandSpec(
         CommandKind.INSTALL_GOPLS, (f"{go127}/bin/go", "install", "golang.org/x/tools/gopls@v0.23.0"), str(ws))
 
@@ -206,3 +234,21 @@ def test_real_gopls_without_a_module_version_is_out_of_reach(
     [gopls] = facts.gopls
     assert gopls.status is Status.OK and gopls.module_version in (None, "(devel)")
     assert findings(facts) == []  # GE121 speaks for these (built with go1.19.5 / go1.17.9)
+
+
+@pytest.mark.realgo
+def test_stub_gopls_v0_16_2_shadowed_by_v0_23_0_is_quiet_and_the_other_order_is_not(
+        go127: Path, stub_gopls_0_16: Path, go_env: testbed.EnvFactory, probe_real, tmp_path: Path,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    cache = tmp_path_factory.getbasetemp() / "stub-gopls-gocache"  # shared with stub_gopls_0_16: a fast build
+    current = testbed.build_stub_gopls(go127, tmp_path / "stub-23", "v0.23.0", cache)
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    for directory, exe in ((old_dir, stub_gopls_0_16), (new_dir, current)):
+        directory.mkdir()
+        shutil.copy2(exe, directory / "gopls")
+    ws = module_workspace(tmp_path)
+    assert findings(probe_real(ws, go_env([go127 / "bin", new_dir, old_dir]))) == []
+    [finding] = findings(probe_real(ws, go_env([go127 / "bin", old_dir, new_dir])))
+    assert finding.message.startswith(f"gopls v0.16.2 at {old_dir}/gopls (first on PATH) supports go 1.21–1.23")
+    assert [r.message for r in finding.related] == [
+        f"{new_dir}/gopls (v0.23.0) is not used: {old_dir}/gopls comes first"]

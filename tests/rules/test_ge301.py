@@ -49,8 +49,9 @@ def test_goroot_naming_a_removed_sdk_is_an_error_on_the_value() -> None:
     assert finding.message == ('"go.goroot" in .vscode/settings.json names the Go root /opt/go1.21.5, but '
                                "/opt/go1.21.5/bin/go does not exist")
     [fix] = finding.fixes
-    assert fix.title == f"Set go.goroot to {ACTIVE_ROOT}"
-    assert fix.applicability is Applicability.SAFE and fix.command is None
+    # behaviour change (issue 7): an absolute path outside home and workspace in the shared file is unsafe
+    assert fix.title == f"Set go.goroot to {ACTIVE_ROOT} (this machine's path, in a shared file)"
+    assert fix.applicability is Applicability.UNSAFE and fix.command is None
     assert fix.edits == (TextEdit(SETTINGS, value_range, json.dumps(ACTIVE_ROOT)),)
 
 
@@ -62,7 +63,7 @@ def test_alternate_tools_go_that_is_not_executable() -> None:
     assert finding.message == ('"go.alternateTools.go" in .vscode/settings.json names the go binary /opt/tools/go, '
                                "but /opt/tools/go is not executable")
     assert finding.fixes[0].edits[0].new_text == json.dumps(ACTIVE_GO)
-    assert finding.fixes[0].title == f"Set go.alternateTools.go to {ACTIVE_GO}"
+    assert finding.fixes[0].title == f"Set go.alternateTools.go to {ACTIVE_GO} (this machine's path, in a shared file)"
 
 
 def test_tools_env_vars_goroot_missing() -> None:

@@ -59,8 +59,9 @@ def test_goroot_naming_an_older_go_warns_on_the_setting_value() -> None:
         f"is go1.27.3 ({ACTIVE_GO}, GOROOT {ACTIVE_ROOT}): the editor and the terminal build with different Go "
         "versions")
     [fix] = finding.fixes
-    assert fix.title == f"Set go.goroot to {ACTIVE_ROOT}"
-    assert fix.applicability is Applicability.SAFE and fix.command is None
+    # behaviour change (issue 7): this machine's absolute path in the shared file is unsafe
+    assert fix.title == f"Set go.goroot to {ACTIVE_ROOT} (this machine's path, in a shared file)"
+    assert fix.applicability is Applicability.UNSAFE and fix.command is None
     assert fix.edits == (TextEdit(SETTINGS, value_range, f'"{ACTIVE_ROOT}"'),)
 
 
@@ -95,7 +96,7 @@ def test_alternate_tools_go_is_fixed_to_the_go_binary_not_the_root() -> None:
     assert finding.location.range == value_range
     assert finding.message.startswith('"go.alternateTools.go" in .vscode/settings.json selects go1.22.10')
     [fix] = finding.fixes
-    assert fix.title == f"Set go.alternateTools.go to {ACTIVE_GO}"
+    assert fix.title == f"Set go.alternateTools.go to {ACTIVE_GO} (this machine's path, in a shared file)"
     assert fix.edits == (TextEdit(SETTINGS, value_range, f'"{ACTIVE_GO}"'),)
 
 
@@ -105,7 +106,8 @@ def test_tools_env_vars_goroot_is_fixed_to_the_root() -> None:
     assert finding.location.path == SETTINGS
     assert finding.location.range == settings.get("go.toolsEnvVars.GOROOT").range
     assert finding.fixes[0].edits[0].new_text == f'"{ACTIVE_ROOT}"'
-    assert finding.fixes[0].title == f"Set go.toolsEnvVars.GOROOT to {ACTIVE_ROOT}"
+    assert finding.fixes[0].title == (f"Set go.toolsEnvVars.GOROOT to {ACTIVE_ROOT} (this machine's path, in a "
+                                      "shared file)")
 
 
 def test_two_mismatching_settings_give_one_finding_each() -> None:
@@ -149,6 +151,48 @@ def test_goland_fix_escapes_xml_special_characters() -> None:
     text = f'<project><component name="GOROOT" url={finding.fixes[0].edits[0].new_text} /></project>'
     parsed = parse_goland(text.encode(), WORKSPACE_XML, fb.ROOT, fb.HOME)
     assert parsed.status is Status.OK and parsed.goroot.value == '/opt/a&b"c'
+
+
+def running_at(root: str, **changes) -> Facts:
+    """The go that runs lives in ``root``; the editor names the go 1.22.10 in /usr/local/go1.22.10."""
+    return fb.healthy(go_binaries=(fb.go_binary(root=root), fb.go_binary("1.22.10", path_index=None,
+                                                                          origins=changes.pop("origins"))),
+                      **changes)
+
+
+def test_settings_fix_under_home_writes_the_portable_tilde_form_and_stays_safe() -> None:
+    facts = running_at(f"{fb.HOME}/sdk/go1.27.3", origins=("go.goroot",),
+                       vscode=fb.settings(go_goroot="/usr/local/go1.22.10"))
+    [fix] = findings(facts)[0].fixes
+    assert (fix.title, fix.applicability) == ("Set go.goroot to ~/sdk/go1.27.3", Applicability.SAFE)
+    assert fix.edits[0].new_text == '"~/sdk/go1.27.3"'
+
+
+def test_settings_fix_inside_the_workspace_writes_workspace_folder() -> None:
+    facts = running_at(f"{fb.ROOT}/.tools/go", origins=("go.alternateTools.go",),
+                       vscode=fb.settings(go_alternateTools_go="/usr/local/go1.22.10/bin/go"))
+    [fix] = findings(facts)[0].fixes
+    assert (fix.title, fix.applicability) == ("Set go.alternateTools.go to ${workspaceFolder}/.tools/go/bin/go",
+                                              Applicability.SAFE)
+
+
+def test_goland_fix_keeps_the_user_home_macro() -> None:
+    value_range = Range.of(2, 31, 66)
+    facts = running_at(f"{fb.HOME}/sdk/go1.27.3", origins=("idea",),
+                       idea=idea("/usr/local/go1.22.10", "file://$USER_HOME$/sdk/go1.22.10", value_range))
+    [fix] = findings(facts)[0].fixes
+    assert (fix.title, fix.applicability) == ("Set the GoLand project GOROOT to $USER_HOME$/sdk/go1.27.3",
+                                              Applicability.SAFE)
+    assert fix.edits == (TextEdit(WORKSPACE_XML, value_range, '"file://$USER_HOME$/sdk/go1.27.3"'),)
+    text = f'<project><component name="GOROOT" url={fix.edits[0].new_text} /></project>'
+    parsed = parse_goland(text.encode(), WORKSPACE_XML, fb.ROOT, fb.HOME)
+    assert parsed.goroot.value == f"{fb.HOME}/sdk/go1.27.3"
+
+
+def test_goland_fix_inside_the_project_uses_project_dir() -> None:
+    facts = running_at(f"{fb.ROOT}/sdk/go", origins=("idea",),
+                       idea=idea("/usr/local/go1.22.10", "/usr/local/go1.22.10", Range.of(2, 31, 53)))
+    assert findings(facts)[0].fixes[0].edits[0].new_text == '"$PROJECT_DIR$/sdk/go"'
 
 
 def test_settings_fix_is_a_json_string_for_any_path() -> None:
@@ -281,8 +325,8 @@ def test_acceptance_goroot_setting_naming_go_1_22_with_go_1_27_on_path(
         "range": json_range(value),
         "url": finding["url"],
         "fixes": [{
-            "title": f"Set go.goroot to {go127}",
-            "applicability": "safe",
+            "title": f"Set go.goroot to {go127} (this machine's path, in a shared file)",
+            "applicability": "unsafe",
             "edits": [{"path": ".vscode/settings.json", "range": json_range(value), "newText": json.dumps(str(go127))}],
             "command": None,
         }],
@@ -435,3 +479,28 @@ def test_goroot_naming_a_symlink_to_the_running_go_is_quiet(go127: Path, go_env:
     ws = workspace(tmp_path)
     write_settings(ws, '{"go.goroot": "~/sdk/go"}')
     assert findings(probe_real(ws, env)) == []
+
+
+@pytest.mark.realgo
+def test_fix_for_a_go_under_home_writes_tilde_and_clears(go127: Path, go122: Path, go_env: testbed.EnvFactory,
+                                                          check_real, tmp_path: Path) -> None:
+    """go 1.27.3 installed under HOME (a hard-linked copy of the test bed's tree, so its GOROOT is there):
+    the safe fix writes `~/sdk/go1.27.3`, never this machine's absolute path, and vscode-go's `~` (as
+    goenv-lsp resolves it) names the same Go."""
+    import shutil
+
+    env = go_env([])
+    sdk = Path(env["HOME"]) / "sdk" / "go1.27.3"
+    shutil.copytree(go127, sdk, copy_function=os.link, symlinks=True)
+    env = go_env([sdk / "bin"])
+    ws = workspace(tmp_path)
+    text = write_settings(ws, f'{{\n  "go.goroot": "{go122}"\n}}\n')
+    _, report = check_real(ws, env)
+    [finding] = ge302(report)
+    [fix] = finding["fixes"]
+    assert (fix["title"], fix["applicability"]) == ("Set go.goroot to ~/sdk/go1.27.3", "safe")
+    assert fix["edits"][0]["newText"] == '"~/sdk/go1.27.3"'
+    assert str(Path(env["HOME"])) not in json.dumps(fix)
+    (ws / ".vscode/settings.json").write_text(apply_edit(text, fix["edits"][0]))
+    _, after = check_real(ws, env)
+    assert ge302(after) == []

@@ -26,18 +26,47 @@ class EditorSdk:
     is_root: bool  # the value names a GOROOT (else a go binary)
     in_file: bool = True  # False for a user-level setting the editor passed: no file of ours to edit
 
-    def fixes_to(self, goroot: str, go_path: str) -> tuple[Fix, ...]:
+    def fixes_to(self, facts: Facts, goroot: str, go_path: str) -> tuple[Fix, ...]:
         """Point this setting at the go that runs (only where goenv-lsp can edit it)."""
-        return (self.fix_to(goroot, go_path),) if self.in_file else ()
+        return (self.fix_to(facts, goroot, go_path),) if self.in_file else ()
 
-    def fix_to(self, goroot: str, go_path: str) -> Fix:
-        if self.origin is Origin.IDEA:  # the range holds the quoted attribute value: write a quoted one back
-            value = f"file://{goroot}" if self.value.startswith("file://") else goroot
+    def fix_to(self, facts: Facts, goroot: str, go_path: str) -> Fix:
+        if self.origin is Origin.IDEA:  # per user (not shared); the range holds the quoted attribute value
+            path = _idea_path(facts, goroot)
+            value = f"file://{path}" if self.value.startswith("file://") else path
             return replace_text(self.location.path or "", self.location.range, '"' + _xml_attribute(value) + '"',
-                                f"Set the GoLand project GOROOT to {goroot}", Applicability.SAFE)
+                                f"Set the GoLand project GOROOT to {path}", Applicability.SAFE)
         new_value = goroot if self.is_root else go_path
+        portable = _vscode_path(facts, new_value)
+        if portable is not None:
+            return replace_json_string(self.location.path or "", self.location.range, portable,
+                                       f"Set {self.origin.value} to {portable}")
+        # .vscode/settings.json is usually committed: this machine's absolute path would reach the team
         return replace_json_string(self.location.path or "", self.location.range, new_value,
-                                   f"Set {self.origin.value} to {new_value}")
+                                   f"Set {self.origin.value} to {new_value} (this machine's path, in a shared "
+                                   "file)", Applicability.UNSAFE)
+
+
+def _vscode_path(facts: Facts, path: str) -> str | None:
+    """``path`` as vscode-go resolves it on any machine (util.ts resolvePath(substituteEnv(…)): a leading `~`,
+    `${workspaceFolder}`), or None when it lies outside the workspace and the home directory."""
+    paths = facts.paths
+    if facts.root and (rest := paths.relative(path, facts.root)) is not None:
+        return "${workspaceFolder}" + ("" if rest == "." else paths.sep + rest)
+    if facts.home and (rest := paths.relative(path, facts.home)) is not None:
+        return "~" + ("" if rest == "." else paths.sep + rest)
+    return None
+
+
+def _idea_path(facts: Facts, path: str) -> str:
+    """``path`` as IntelliJ writes it: `$PROJECT_DIR$/…` inside the project, `$USER_HOME$/…` under the home
+    directory, forward slashes."""
+    paths = facts.paths
+    for macro, base in (("$PROJECT_DIR$", facts.root), ("$USER_HOME$", facts.home)):
+        if base and (rest := paths.relative(path, base)) is not None:
+            path = macro + ("" if rest == "." else paths.sep + rest)
+            break
+    return path.replace("\\", "/")
 
 
 def editor_sdks(facts: Facts) -> Iterator[EditorSdk]:

@@ -1,25 +1,32 @@
 from __future__ import annotations
 
+import fnmatch
+import re
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, SwitchReason, ToolchainMode
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import related_setting, span_location
-from goenv_lsp.rules._shared.fixes import go_env_write
+from goenv_lsp.rules._shared.fixes import go_env_unset, go_env_write
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
+
+TOOLCHAIN_MODULE = "golang.org/toolchain"
 
 DOCS = """
 ## What it checks
 Which toolchain the go command will really run in this module, when it is not the local one: the
 `go` or `toolchain` line (or a `GOTOOLCHAIN=go1.X.Y` minimum) asks for a newer Go and GOTOOLCHAIN allows
 switching (`auto`, `path`, `…+auto`). It says whether that toolchain is already available (a `go1.X.Y`
-binary on PATH, or extracted in the module cache) or must be downloaded. With `GOTOOLCHAIN=local` it notes
-a `toolchain` line that is ignored.
+binary on PATH, or extracted in the module cache) or must be downloaded. It is an error when that download
+cannot succeed: `GOPROXY=off` (unless `GONOPROXY`/`GOPRIVATE` covers `golang.org/toolchain`), `GOSUMDB=off`
+(a toolchain must be verified by the checksum database; only a single `file://` GOPROXY is exempt), or
+`path` mode, which never downloads. With `GOTOOLCHAIN=local` it notes a `toolchain` line that is ignored.
 
 ## Why it matters
 The switch is silent: `go version` reports the switched-to version, while gopls and many editors measure
@@ -29,7 +36,8 @@ In `path` mode the go command never downloads and fails with `cannot find "go1.2
 
 ## How to fix
 Install the wanted Go and put it first on PATH (or install `go1.X.Y` with `golang.org/dl`), or make sure
-downloads can work. If the module should build with the local Go, lower the `go`/`toolchain` line.
+downloads can work: the fix removes `GOPROXY=off` or `GOSUMDB=off` from the GOENV file (`go env -u`, run
+with `GOTOOLCHAIN=local` because the switch would stop that command too).
 
 ## Example
 go.mod has `go 1.27.3`, the local Go is 1.24.11 with the default `GOTOOLCHAIN=auto`: every command first
@@ -77,6 +85,12 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
                      f"every go command fails with `go: cannot find \"{chosen}\" in PATH`", location,
                      (go_env_write(facts, "GOTOOLCHAIN", "auto"),), related_setting(setting),
                      severity=Severity.ERROR)
+    elif (blocked := _download_blocked(facts, chosen)) is not None:
+        blocker, failure = blocked
+        fixes = (go_env_unset(facts, blocker.key),) if blocker.in_goenv_file else ()
+        yield Report(f"{why} asks for {chosen} (local go {decision.local}; {mode}), but {blocker.key}="
+                     f"{blocker.value} ({blocker.describe_source}) {failure}", location, fixes,
+                     (*related_setting(setting), *related_setting(blocker)), severity=Severity.ERROR)
     else:
         platform = _platform(facts)
         yield Report(f"{why} asks for {chosen}, newer than the local go {decision.local}: under {mode} every "
@@ -88,3 +102,38 @@ def _platform(facts: Facts) -> str:
     active = running_go(facts)
     env = (active.env if active else None) or {}
     return f"{env.get('GOHOSTOS', 'GOOS')}-{env.get('GOHOSTARCH', 'GOARCH')}"
+
+
+def _download_blocked(facts: Facts, chosen: str) -> tuple[Setting, str] | None:
+    """The setting that makes the toolchain download fail for certain, and how it fails (the go command's words,
+    from go 1.22.10 and 1.27.3 run offline); None when the download may work."""
+    proxy, sumdb = user_setting(facts, "GOPROXY"), user_setting(facts, "GOSUMDB")
+    if proxy is None or sumdb is None or _direct_for_toolchains(facts):
+        return None
+    goos, _, goarch = _platform(facts).partition("-")
+    entries = [e.strip() for e in re.split(r"[,|]", proxy.value) if e.strip()]
+    if entries[:1] == ["off"]:  # modfetch proxyList: nothing before off, so no lookup at all
+        return proxy, ("forbids the download: every go command fails with "
+                       f"`go: download {chosen} for {goos}/{goarch}: toolchain not available`")
+    single_file_proxy = proxy.value.startswith("file://") and not any(c in proxy.value for c in ",|")
+    if sumdb.value == "off" and not single_file_proxy:  # modfetch.useSumDB: a toolchain must be verified
+        return sumdb, ("and a downloaded toolchain must be verified by the checksum database: every go command "
+                       f"fails with `go: download {chosen}: golang.org/toolchain@v0.0.1-{chosen}.{goos}-{goarch}: "
+                       "verifying module: checksum database disabled by GOSUMDB=off`")
+    return None
+
+
+def _direct_for_toolchains(facts: Facts) -> bool:
+    """GONOPROXY (default: GOPRIVATE) matches golang.org/toolchain: it is fetched directly, whatever GOPROXY says."""
+    for key in ("GONOPROXY", "GOPRIVATE"):
+        setting = user_setting(facts, key)
+        if setting is not None and setting.value:
+            return any(_matches_prefix(p.strip(), TOOLCHAIN_MODULE) for p in setting.value.split(",") if p.strip())
+    return False
+
+
+def _matches_prefix(pattern: str, path: str) -> bool:
+    """module.MatchPrefixPatterns for one pattern: a glob over as many leading path elements as it has."""
+    elements = pattern.rstrip("/").split("/")
+    return fnmatch.fnmatchcase("/".join(path.split("/")[:len(elements)]), "/".join(elements)) and \
+        len(path.split("/")) >= len(elements)

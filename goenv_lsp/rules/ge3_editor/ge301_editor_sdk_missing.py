@@ -23,7 +23,10 @@ nothing. vscode-go then silently ignores the setting ("go.goroot setting is igno
 ## How to fix
 Point the setting at an existing Go root — the quick fix uses the GOROOT of the `go` on PATH — or delete it
 so the editor uses the `go` on PATH. VS Code resolves `${workspaceFolder}`, `${env:NAME}` and a leading `~`
-in these settings, but not `${userHome}`.
+in these settings, but not `${userHome}`: the fix writes a Go under your home as `~/…` and one inside the
+workspace as `${workspaceFolder}/…`; any other absolute path would put this machine's path into a file the
+repository usually shares, so that fix is marked unsafe (prefer your user settings then). GoLand's
+per-user workspace.xml keeps its `$USER_HOME$` / `$PROJECT_DIR$` macros.
 
 ## Example
 `"go.goroot": "/opt/homebrew/Cellar/go/1.22.0/libexec"` after `brew upgrade go` removed that version.
@@ -44,6 +47,6 @@ def check(facts: Facts) -> Iterator[Report]:
         problem = "does not exist" if binary.status is Status.MISSING else "is not executable"
         fixes = ()
         if active is not None and active.goroot and active.status is Status.OK:
-            fixes = sdk.fixes_to(active.goroot, active.path)
+            fixes = sdk.fixes_to(facts, active.goroot, active.path)
         yield Report(f"{sdk.label} names the {what} {sdk.value}, but {binary.path} {problem}",
                      sdk.location, fixes)

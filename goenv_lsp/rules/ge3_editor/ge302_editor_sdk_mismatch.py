@@ -20,7 +20,9 @@ another: different language features, different standard library, go.mod accepte
 rejected in the other, and bugs that "only happen in the editor".
 
 ## How to fix
-Make them agree: point the setting at the Go root of the `go` on PATH (the quick fix does this), delete the
+Make them agree: point the setting at the Go root of the `go` on PATH (the quick fix does this, as `~/…` or
+`${workspaceFolder}/…` where it can, with `$USER_HOME$` / `$PROJECT_DIR$` for GoLand; a machine-specific
+absolute path in .vscode/settings.json is an unsafe fix, since the file is usually shared), delete the
 setting so the editor follows PATH, or — if the setting is what you want — put that Go first on PATH.
 
 ## Example
@@ -50,5 +52,5 @@ def check(facts: Facts) -> Iterator[Report]:
             f"({active.path}, GOROOT {active.goroot})"
             + ("; same version, another copy" if same_version else
                ": the editor and the terminal build with different Go versions"),
-            sdk.location, sdk.fixes_to(active.goroot, active.path),
+            sdk.location, sdk.fixes_to(facts, active.goroot, active.path),
             severity=Severity.INFO if same_version else None)

@@ -116,7 +116,7 @@ def redact_value(name: str, value: str) -> str:
 _MODULE_PATTERN_LISTS = frozenset({"GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"})
 # what a pattern holds, and what mistyped ones hold (a URL scheme, quotes, spaces, `;`: rules name those); "@"
 # is not among them, so a URL with credentials is hidden whole
-_MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+\-:;^\\\"' \t]*")
+_MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+\-:;^\\\"'\s]*")
 _GOVCS_ENTRY = re.compile(r"[\w.*?\[\]/~+-]+:(?:(?:git|hg|svn|bzr|fossil)(?:\|(?:git|hg|svn|bzr|fossil))*|all|off)")
 _LINKER_X = re.compile(r"(-X[= ]?[\w./-]{1,200}=)[^\s\"']+")
 # a whole word (between spaces, commas, "=", ":" or quotes) long enough to be a key; never part of a path

@@ -192,6 +192,7 @@ def _dead(glob: str) -> tuple[str, str | None] | None:
     reasons = []
     if meant != glob:
         reasons.append("quotes are part of the value" if any(q in glob for q in "\"'") else
+                       "the \\r of a CRLF line end is part of it" if glob.endswith("\r") else
                        "whitespace is part of the pattern")
     if _SCHEME.match(meant):
         reasons.append("module paths have no URL scheme")

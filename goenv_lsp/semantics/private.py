@@ -111,3 +111,11 @@ def looks_private(path: str, extra_public: tuple[str, ...] = ()) -> bool:
 def same_site(a: str, b: str) -> bool:
     """Do two hosts share their last two labels (git.corp.com and gitlab.corp.com)?"""
     return a.split(".")[-2:] == b.split(".")[-2:]
+
+
+def extra_public_hosts(facts: Facts) -> tuple[str, ...]:
+    """Hosts the workspace's goenv-lsp.toml declares public (``[private-modules] public-hosts``)."""
+    from goenv_lsp.files.project_config import project_config
+
+    config = project_config(facts)
+    return config.public_hosts if config is not None else ()

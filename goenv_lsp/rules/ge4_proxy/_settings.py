@@ -21,7 +21,8 @@ def write_fix(facts: Facts, values: dict[str, str], settings: tuple[Setting, ...
     if not values or any(s.source is Source.ENVIRONMENT for s in settings):
         return ()
     pairs = tuple(f"{key}={value}" for key, value in values.items())
-    return (Fix(title or f"Run `go env -w {' '.join(pairs)}`", Applicability.UNSAFE,
+    shown = " ".join(f'{key}="{value}"' if " " in value else f"{key}={value}" for key, value in values.items())
+    return (Fix(title or f"Run `go env -w {shown}`", Applicability.UNSAFE,
                 command=go_command(facts, CommandKind.GO_ENV_WRITE, "env", "-w", *pairs)),)
 
 

@@ -152,13 +152,17 @@ def _is_scalar(value: object) -> bool:
 
 
 def _redact_goauth(value: str) -> str:
-    """GOAUTH="netrc; git /dir; command helper --token=x": the methods stay, their arguments go."""
+    """GOAUTH="netrc; git /dir; command helper --token=x": the methods and git's directory stay, the arguments of
+    commands go; empty commands stay empty."""
     kept = []
     for entry in value.split(";"):
         words = entry.strip().split(None, 1)
         if not words:
-            continue
-        kept.append(words[0] if len(words) == 1 else f"{words[0]} {PLACEHOLDER}")
+            kept.append("")  # an empty command: the go command rejects the value (GE414 says so)
+        elif words[0] == "git" and len(words) == 2:
+            kept.append(f"git {redact_text(words[1])}")  # a directory, hidden only where it looks like a secret
+        else:
+            kept.append(words[0] if len(words) == 1 else f"{words[0]} {PLACEHOLDER}")
     return "; ".join(kept)
 
 

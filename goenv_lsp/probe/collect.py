@@ -43,6 +43,7 @@ from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.probe import binaries, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
+from goenv_lsp.probe.netrc import netrc_candidates
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
 from goenv_lsp.probe.trust import Untrusted
@@ -53,7 +54,7 @@ from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
-             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP"}
+             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC"}
 
 
 @dataclass(frozen=True)
@@ -514,6 +515,7 @@ class _Collector:
         if idea and idea.goroot:
             found.add(idea.goroot.value)
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
+        found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:

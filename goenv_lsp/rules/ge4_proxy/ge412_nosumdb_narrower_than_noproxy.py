@@ -63,8 +63,8 @@ def check(facts: Facts) -> Iterator[Report]:
     else:
         source = f"GOPRIVATE={current} (GONOSUMDB's default)" if current else "GONOSUMDB (unset, as GOPRIVATE)"
     yield Report(f"{where(settings.gonoproxy)} sends {shown} to the origin, but {source} does not cover "
-                 f"{'it' if len(uncovered) == 1 else 'them'}: checksums of modules there are looked up in sum.golang.org, which "
-                 "does not know private modules (`404 Not Found` / `410 Gone`)",
+                 f"{'it' if len(uncovered) == 1 else 'them'}: checksums of modules there are looked up in "
+                 "sum.golang.org, which does not know private modules (`404 Not Found` / `410 Gone`)",
                  env_setting_anchor(facts, settings.gonoproxy),
                  write_fix(facts, {nosumdb.key if nosumdb.value else "GONOSUMDB": added}, (nosumdb,)),
                  explainable=True)

@@ -73,6 +73,10 @@ def _meant(facts: Facts, entry: ProxyEntry) -> str | None:
         return typo
     if not proxy_url_error(entry.url):
         return entry.written
+    words = entry.written.split()
+    valid = [w in ("direct", "off") or not proxy_url_error(parse_goproxy(w, facts.paths).entries[0].url) for w in words]
+    if len(words) > 1 and all(valid):
+        return ",".join(words)  # entries separated by spaces instead of commas
     if facts.paths.is_abs(entry.written):
         return "file:///" + entry.written.replace("\\", "/").lstrip("/")
     return None

@@ -8,6 +8,8 @@ from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.ge4_proxy._settings import where, write_fix
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.semantics import version as gover
+from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.go_env import Setting, goroot_defaults, user_setting
 from goenv_lsp.semantics.proxy import EMPTY_LIST, parse_goproxy
 
@@ -22,6 +24,9 @@ Since Go 1.21 cmd/go has no built-in default for either: they come from `$GOROOT
 makes every download fail with `go: GOPROXY list is not the empty string, but contains no entries` (even
 when it *is* the empty string), an empty GOSUMDB with `verifying go.mod: missing GOSUMDB`. Builds that need
 nothing new keep working, so it shows up later, on `go get` or in CI.
+
+Before Go 1.21 the defaults were built into cmd/go and an empty value meant the default: nothing is
+reported for those.
 
 ## How to fix
 Remove the empty line from the GOENV file (`go env -u GOPROXY`), so that go.env's default applies; where
@@ -42,6 +47,9 @@ _SAYS = {"GOPROXY": "go: GOPROXY list is not the empty string, but contains no e
       fix=FixAvailability.SOMETIMES, fix_title="Restore the default GOPROXY / GOSUMDB",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("proxy",))
 def check(facts: Facts) -> Iterator[Report]:
+    local = local_version(running_go(facts))
+    if not local or gover.compare(local, "1.21") < 0:
+        return  # before Go 1.21 the defaults were built in: an empty value meant the default
     empty = [s for key in ("GOPROXY", "GOSUMDB") if (s := user_setting(facts, key)) is not None and _empty(facts, s)]
     if len(empty) == 2 and all(s.source is Source.UNSET for s in empty):  # no go.env: one finding, one fix
         says = " and ".join(f"`{_SAYS[s.key]}`" for s in empty)

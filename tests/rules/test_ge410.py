@@ -82,3 +82,24 @@ def test_public_hosts_in_goenv_lsp_toml() -> None:
     assert parse_toml('[private-modules]\npublic-hosts = ["acme.dev"]\n', "goenv-lsp.toml", Config())[1] == []
     assert parse_toml('[private-modules]\npublic-hosts = ["acme.dev/x"]\n', "goenv-lsp.toml", Config())[1] == [
         'goenv-lsp.toml: private-modules must be a table with public-hosts = ["host", …] (host names)']
+
+
+@pytest.mark.realgo
+def test_a_correctly_configured_private_setup_is_quiet(tmp_path: Path) -> None:
+    """GOPRIVATE covers the company host, the company proxy (here a file proxy) serves everything
+    (GONOPROXY=none, the documented idiom), checksums stay on for public modules: no GE4 finding at all."""
+    import ge4real
+
+    from goenv_lsp.probe import ProbeOptions, collect_sync
+    from goenv_lsp.probe.system import RealSystem
+    from goenv_lsp.rules import all_rules
+
+    m = ge4real.machine(tmp_path, modules=("git.corp.com/team/lib", "example.com/pub"), GONOSUMDB=None)
+    (m.workspace / "go.mod").write_text("module git.corp.com/team/app\n\ngo 1.21\n\nrequire (\n"
+                                        "\tgit.corp.com/team/lib v1.0.0\n\texample.com/pub v1.0.0\n)\n")
+    testbed.write_goenv(m.env, GOPRIVATE="git.corp.com", GONOPROXY="none", GONOSUMDB="git.corp.com,example.com")
+    (Path(m.env["HOME"]) / ".netrc").write_text("machine git.corp.com login me password not-a-real-secret\n")
+    (Path(m.env["HOME"]) / ".netrc").chmod(0o600)
+    assert m.go_run("mod", "download").returncode == 0
+    facts = collect_sync(str(m.workspace), ProbeOptions(), RealSystem(env=m.env, well_known_go=()))
+    assert evaluate(facts, rules=[r for r in all_rules() if r.code.startswith("GE4")]) == []

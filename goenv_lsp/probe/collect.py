@@ -43,7 +43,6 @@ from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.probe import binaries, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
-from goenv_lsp.probe.netrc import netrc_candidates
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
 from goenv_lsp.probe.trust import Untrusted
@@ -52,6 +51,7 @@ from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
+from goenv_lsp.semantics.netrc import netrc_candidates
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
              "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC"}

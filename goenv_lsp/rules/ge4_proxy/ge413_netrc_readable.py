@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Location, Severity
-from goenv_lsp.probe.netrc import netrc_candidates
 from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.semantics.netrc import netrc_candidates
 
 DOCS = """
 ## What it checks

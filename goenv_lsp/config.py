@@ -76,6 +76,12 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
                 problems.append(f"{where}: {raw_key} must be a table of editor settings")
         elif key == "workspace":
             config = replace(config, workspace=_workspace(value, f"{where}: workspace", config.workspace, problems))
+        elif key == "private_modules":  # read by rules from the file's facts (goenv_lsp.files.project_config)
+            from goenv_lsp.files.project_config import public_hosts_of
+
+            if public_hosts_of({key: {_snake(str(k)): v for k, v in value.items()}} if isinstance(value, Mapping)
+                               else {key: value}) is None:
+                problems.append(f"{where}: {raw_key} must be a table with public-hosts = [\"host\", …] (host names)")
         else:
             problems.append(f"{where}: unknown setting {raw_key!r}")
     return config, problems
@@ -243,3 +249,19 @@ def _flatten(value: Mapping, prefix: str = "") -> dict[str, object]:
 
 def _snake(key: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", key).replace("-", "_").lower()
+
+
+def parse_toml_data(data: bytes) -> object | None:
+    """goenv-lsp.toml's bytes as TOML data, with ``parse_toml``'s guards; None when it does not parse."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        text = data.decode("utf-8")
+        if _long_dotted_key(text):
+            return None
+        parsed = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return None if _too_deep(parsed) else parsed

@@ -114,7 +114,9 @@ def redact_value(name: str, value: str) -> str:
 
 # variables that hold comma-separated module path patterns (rules match module paths against them)
 _MODULE_PATTERN_LISTS = frozenset({"GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE"})
-_MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+-]*")
+# what a pattern holds, and what mistyped ones hold (a URL scheme, quotes, spaces, `;`: rules name those); "@"
+# is not among them, so a URL with credentials is hidden whole
+_MODULE_PATTERN = re.compile(r"[\w.*?\[\]/~+\-:;^\\\"'\s]*")
 _GOVCS_ENTRY = re.compile(r"[\w.*?\[\]/~+-]+:(?:(?:git|hg|svn|bzr|fossil)(?:\|(?:git|hg|svn|bzr|fossil))*|all|off)")
 _LINKER_X = re.compile(r"(-X[= ]?[\w./-]{1,200}=)[^\s\"']+")
 # a whole word (between spaces, commas, "=", ":" or quotes) long enough to be a key; never part of a path
@@ -150,13 +152,17 @@ def _is_scalar(value: object) -> bool:
 
 
 def _redact_goauth(value: str) -> str:
-    """GOAUTH="netrc; git /dir; command helper --token=x": the methods stay, their arguments go."""
+    """GOAUTH="netrc; git /dir; command helper --token=x": the methods and git's directory stay, the arguments of
+    commands go; empty commands stay empty."""
     kept = []
     for entry in value.split(";"):
         words = entry.strip().split(None, 1)
         if not words:
-            continue
-        kept.append(words[0] if len(words) == 1 else f"{words[0]} {PLACEHOLDER}")
+            kept.append("")  # an empty command: the go command rejects the value (GE414 says so)
+        elif words[0] == "git" and len(words) == 2:
+            kept.append(f"git {redact_text(words[1])}")  # a directory, hidden only where it looks like a secret
+        else:
+            kept.append(words[0] if len(words) == 1 else f"{words[0]} {PLACEHOLDER}")
     return "; ".join(kept)
 
 

@@ -11,20 +11,26 @@ import dataclasses
 from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
-from goenv_lsp.files import dockerfile, go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
+from goenv_lsp.files import (
+    dockerfile,
+    go_mod,
+    go_work,
+    goenv_file,
+    goland_workspace,
+    goroot_env,
+    project_config,
+    vscode_settings,
+)
 from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
 
 # Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
-# project; goenv-lsp.toml is the workspace configuration (read by goenv_lsp.config).
+# project. goenv-lsp.toml is the workspace configuration (goenv_lsp.config; a kind of its own, project_config).
 GO_SOURCES = FileKind(
     name="go", title="Go source file", where=Where.TREE, names=("*.go",), parse=None, watch=False,
     editor=EditorHints(vscode_language="go", nvim_filetypes=("go",), helix_language="go", jetbrains_file_type="Go",
                        language_id="go"),
 )
-CONFIG = FileKind(
-    name="goenv-lsp.toml", title="goenv-lsp.toml", where=Where.ROOT, names=("goenv-lsp.toml",), parse=None,
-    editor=EditorHints(nvim_filetypes=("toml",), language_id="toml"),
-)
+CONFIG = project_config.KIND  # rules read [private-modules] from it
 
 KINDS: tuple[FileKind, ...] = (
     GO_SOURCES,

@@ -346,6 +346,8 @@ class _Result:
     toolchain: _Tok | None = None
     uses: list[tuple[str, _Tok]] = field(default_factory=list)
     retracts: list[tuple[_Line, list[_Tok]]] = field(default_factory=list)
+    requires: list[tuple[str, str, int, int]] = field(default_factory=list)  # path, version, start, end
+    replaces: list[tuple[str, str, str, str, int, int]] = field(default_factory=list)  # old, old v, new, new v
 
 
 def _span(toks: list[_Tok]) -> tuple[int, int]:
@@ -466,7 +468,9 @@ class _Interpreter:
                 return
             path = self.string_arg(line, args[0])
             if path is not None:
-                self.version(line, verb, path, args[1])
+                version = self.version(line, verb, path, args[1])
+                if verb == "require" and version is not None:
+                    r.requires.append((path, version, args[0].start, args[1].end))
         elif verb == "retract":
             self.retract(line, args)
         elif verb in ("tool", "ignore"):
@@ -518,6 +522,8 @@ class _Interpreter:
         new = self.string_arg(line, args[arrow + 1])
         if new is None:
             return None
+        old_version = texts[1] if arrow == 2 else ""
+        new_version = texts[arrow + 2] if len(texts) == arrow + 3 else ""
         if len(texts) == arrow + 2:
             if not _is_directory_path(new):
                 if "@" in new:
@@ -528,8 +534,11 @@ class _Interpreter:
             if not self.windows and "\\" in new:
                 return self.error(line, "replacement directory appears to be Windows path "
                                         "(on a non-windows system)")
-        elif self.version(line, verb, new, args[arrow + 2]) is not None and _is_directory_path(new):
+        elif self.version(line, verb, new, args[arrow + 2]) is None:
+            return None
+        elif _is_directory_path(new):
             return self.error(line, f"replacement module directory path {go_quote(new)} cannot have version")
+        self.r.replaces.append((old, old_version, new, new_version, args[0].start, args[-1].end))
         return None
 
 
@@ -590,6 +599,26 @@ class ParsedModFile:
     go: Spanned | None = None
     toolchain: Spanned | None = None
     uses: tuple[Spanned, ...] = ()
+    requires: tuple[Requirement, ...] = ()
+    replaces: tuple[Replacement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A `require` line of a go.mod: its range spans the path and the version."""
+
+    path: Spanned
+    version: str
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A `replace` line: ``new_version`` is "" when the replacement is a directory."""
+
+    old: Spanned  # spans the whole directive after `replace`
+    old_version: str  # "" replaces every version
+    new: str
+    new_version: str
 
 
 def _prefix(name: str, line: int, col: int) -> str:
@@ -644,10 +673,16 @@ def _parse(data: bytes, kind: str, name: str, windows: bool) -> ParsedModFile:
 
     module = go = toolchain = None
     uses: tuple[Spanned, ...] = ()
+    requires: tuple[Requirement, ...] = ()
+    replaces: tuple[Replacement, ...] = ()
     if result is not None:
         module = tok(result.module[1], result.module[0]) if result.module else None
         go, toolchain = tok(result.go), tok(result.toolchain)
         uses = tuple(spanned(value, t.start, t.end) for value, t in result.uses)
+        requires = tuple(Requirement(spanned(path, start, end), version)
+                         for path, version, start, end in result.requires)
+        replaces = tuple(Replacement(spanned(old, start, end), old_v, new, new_v)
+                         for old, old_v, new, new_v, start, end in result.replaces)
     if problems:
         if go is None and (lax := _lax_value(text, "go")):
             go = spanned(*lax)
@@ -658,4 +693,4 @@ def _parse(data: bytes, kind: str, name: str, windows: bool) -> ParsedModFile:
     return ParsedModFile(
         problems=tuple(FileProblem(message, doc.range(start, end)) for message, _, start, end in problems),
         go_messages=tuple(_prefix(name, *where(at)) + message for message, at, _, _ in problems),
-        module=module, go=go, toolchain=toolchain, uses=uses)
+        module=module, go=go, toolchain=toolchain, uses=uses, requires=requires, replaces=replaces)

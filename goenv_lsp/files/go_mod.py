@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, FileFacts, PathFlavor, Spanned, Status
+from goenv_lsp.files._modfile import Replacement, Requirement
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
 from goenv_lsp.model import Severity
 
@@ -17,6 +18,8 @@ class ModFileFacts(FileFacts):
     go: Spanned | None = None
     toolchain: Spanned | None = None
     uses: tuple[Spanned, ...] = ()  # go.work: the `use` directories as written
+    requires: tuple[Requirement, ...] = ()  # go.mod: the `require` lines (valid ones)
+    replaces: tuple[Replacement, ...] = ()  # the `replace` lines (valid ones)
 
 
 def parse_mod(data: bytes, path: str, ctx: ParseContext, kind: str) -> ModFileFacts:
@@ -25,7 +28,7 @@ def parse_mod(data: bytes, path: str, ctx: ParseContext, kind: str) -> ModFileFa
     parsed = parse_modfile(data, ctx.paths.basename(path), kind, windows=ctx.paths.flavor is PathFlavor.WINDOWS)
     return ModFileFacts(path=path, kind=kind, status=Status.MALFORMED if parsed.problems else Status.OK,
                         problems=parsed.problems, module=parsed.module, go=parsed.go, toolchain=parsed.toolchain,
-                        uses=parsed.uses)
+                        uses=parsed.uses, requires=parsed.requires, replaces=parsed.replaces)
 
 
 def mod_file(facts: Facts, path: str | None) -> ModFileFacts | None:

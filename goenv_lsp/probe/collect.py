@@ -51,9 +51,10 @@ from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
+from goenv_lsp.semantics.netrc import netrc_candidates
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
-             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP"}
+             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC"}
 
 
 @dataclass(frozen=True)
@@ -518,6 +519,7 @@ class _Collector:
         if idea and idea.goroot:
             found.add(idea.goroot.value)
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
+        found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:

@@ -16,7 +16,7 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     [[go]]                             # a Go installation: bin/go, pkg/tool, VERSION, go.env
     root = "/usr/local/go"
     version = "1.27.3"
-    go_env = "GOTOOLCHAIN=auto\\n"      # its $GOROOT/go.env (default: the official distribution's)
+    go_env = "GOTOOLCHAIN=auto\\n"      # its $GOROOT/go.env (default: the official distribution's; false: none)
     [[gopls]]                          # a gopls binary, as `go version -m` reads it
     path = "/home/dev/go/bin/gopls"
     built_with = "go1.27.3"
@@ -153,7 +153,8 @@ class FakeSystem:
         for link, target in data.get("symlinks", {}).items():
             fake.add_symlink(link, target)
         for go in data.get("go", ()):
-            fake.add_go(go["root"], go["version"], go_env=go.get("go_env", OFFICIAL_GO_ENV), env=go.get("env", {}))
+            fake.add_go(go["root"], go["version"], env=go.get("env", {}),
+                        go_env=None if go.get("go_env") is False else go.get("go_env", OFFICIAL_GO_ENV))
         for gopls in data.get("gopls", ()):
             fake.add_gopls(gopls["path"], gopls["built_with"], gopls.get("module_version"))
         for exe in data.get("executables", ()):

@@ -4,7 +4,6 @@ fits a Go version."""
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterator
 
 from goenv_lsp.facts import CachedRequirement, CachedVersion, Facts, ModuleRequirements
@@ -12,6 +11,7 @@ from goenv_lsp.files.go_mod import ModFileFacts, mod_file
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import ModuleScope
+from goenv_lsp.semantics.patterns import match_prefix_patterns
 
 DEFAULT_GO_MOD_VERSION = "1.16"  # gover.DefaultGoModVersion: a dependency's go.mod without a go line
 
@@ -60,21 +60,6 @@ def uses_vendor(facts: Facts, go_mod: ModFileFacts, found: ModuleRequirements, w
         return None
     go_line = go_mod.go.value if go_mod.go else DEFAULT_GO_MOD_VERSION
     return found.vendor and gover.compare(go_line, "1.14") >= 0
-
-
-def match_prefix_patterns(globs: str, target: str) -> bool:
-    """golang.org/x/mod/module.MatchPrefixPatterns: a glob matches the target's leading path elements."""
-    for glob in globs.split(","):
-        glob = glob.removesuffix("/")
-        if not glob:
-            continue
-        elements = glob.count("/") + 1
-        parts = target.split("/")
-        if len(parts) < elements:
-            continue
-        if fnmatch.fnmatchcase("/".join(parts[:elements]), glob):
-            return True
-    return False
 
 
 def bypasses_proxy(facts: Facts, path: str) -> bool | None:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections.abc import Iterator
 
@@ -14,6 +13,7 @@ from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import ModuleScope
+from goenv_lsp.semantics.patterns import match_prefix_patterns
 from goenv_lsp.semantics.selection import toolchain_decision
 
 TOOLCHAIN_MODULE = "golang.org/toolchain"
@@ -128,12 +128,5 @@ def _direct_for_toolchains(facts: Facts) -> bool:
     for key in ("GONOPROXY", "GOPRIVATE"):
         setting = user_setting(facts, key)
         if setting is not None and setting.value:
-            return any(_matches_prefix(p.strip(), TOOLCHAIN_MODULE) for p in setting.value.split(",") if p.strip())
+            return match_prefix_patterns(setting.value, TOOLCHAIN_MODULE)
     return False
-
-
-def _matches_prefix(pattern: str, path: str) -> bool:
-    """module.MatchPrefixPatterns for one pattern: a glob over as many leading path elements as it has."""
-    elements = pattern.rstrip("/").split("/")
-    return fnmatch.fnmatchcase("/".join(path.split("/")[:len(elements)]), "/".join(elements)) and \
-        len(path.split("/")) >= len(elements)

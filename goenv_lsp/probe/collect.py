@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, trust
+from goenv_lsp.probe import binaries, go_dirs, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -257,7 +257,9 @@ class _Collector:
         self._read_tree(tree, facts, go_env)
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
-        return dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
+        path_info = self._inspect(self._interesting_paths(facts, settings))
+        path_info.update(self._inspect(go_dirs.missing_ancestors(self.system, path_info)))
+        return dataclasses.replace(facts, path_info=FrozenMap(path_info),
                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))
 
@@ -506,6 +508,7 @@ class _Collector:
             if layer.get("GOROOT"):
                 found.add(layer["GOROOT"])
             found.update(p for p in layer.get("GOPATH", "").split(paths.list_separator) if p)
+        found.update(go_dirs.named(layers, facts.env or {}, paths))
         for key in SDK_ROOT_SETTINGS:
             value = settings.get(key)
             if isinstance(value, str) and value:

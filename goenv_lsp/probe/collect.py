@@ -508,7 +508,7 @@ class _Collector:
             if layer.get("GOROOT"):
                 found.add(layer["GOROOT"])
             found.update(p for p in layer.get("GOPATH", "").split(paths.list_separator) if p)
-        found.update(go_dirs.named(layers, facts.env or {}, paths))
+        found.update(go_dirs.named(layers, facts.env or {}, paths, user.path if user else None))
         for key in SDK_ROOT_SETTINGS:
             value = settings.get(key)
             if isinstance(value, str) and value:

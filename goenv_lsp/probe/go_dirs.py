@@ -13,10 +13,11 @@ WRITTEN = ("GOMODCACHE", "GOCACHE", "GOBIN", "GOTMPDIR")
 MAX_DEPTH = 64  # ancestors looked at above one missing path
 
 
-def named(layers: Iterable[Mapping[str, str]], env: Mapping[str, str], paths: PathOps) -> set[str]:
+def named(layers: Iterable[Mapping[str, str]], env: Mapping[str, str], paths: PathOps,
+          goenv: str | None = None) -> set[str]:
     """Every absolute directory these ``go env`` layers name for writing (GOPATH entries with bin and
-    pkg/mod below the first), and TMPDIR (where go works when GOTMPDIR is unset)."""
-    found: set[str] = set()
+    pkg/mod below the first), TMPDIR (where go works when GOTMPDIR is unset) and the GOENV file."""
+    found: set[str] = {goenv} if goenv else set()
     for layer in layers:
         found.update(layer.get(key, "") for key in WRITTEN)
         entries = [e for e in layer.get("GOPATH", "").split(paths.list_separator) if e]

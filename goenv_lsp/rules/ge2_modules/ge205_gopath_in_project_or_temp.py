@@ -14,7 +14,8 @@ from goenv_lsp.semantics.module_mode import existing
 DOCS = """
 ## What it checks
 A GOPATH entry or GOMODCACHE you set that is the workspace itself, a directory inside it, or inside a
-temporary directory (/tmp, /var/tmp, $TMPDIR; on Windows %TEMP%, %TMP%, `%LOCALAPPDATA%\\Temp`).
+temporary directory (/tmp, /var/tmp, $TMPDIR; on Windows %TEMP%, %TMP%, `%LOCALAPPDATA%\\Temp`) while
+your home directory is not in one (a home in /tmp is a CI job or a sandbox, thrown away on purpose).
 
 ## Why it matters
 GOPATH holds the module cache (`pkg/mod`, read-only files) and the tools `go install` builds (`bin`).
@@ -40,6 +41,8 @@ temporary directories: delete the line from the GOENV file (the fix), or change 
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.mod"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:
     ops, root = facts.paths, facts.root
+    # a home in a temporary directory: a CI job or a sandbox, all of it thrown away on purpose
+    throwaway_home = bool(facts.home and in_temp_dir(facts, facts.home))
     for key in ("GOPATH", "GOMODCACHE"):
         setting = user_setting(facts, key, goroot_layer=False)
         if setting is None or not setting.value:
@@ -59,7 +62,7 @@ def check(facts: Facts) -> Iterator[Report]:
                 yield Report(f"{label} {entry} from {where} is inside the workspace {root}: the module cache "
                              "(read-only files) and installed tools land in the project, where git, editors and "
                              "gopls see them", location, fixes)
-            elif (temp := in_temp_dir(facts, entry)) is not None:
+            elif (temp := in_temp_dir(facts, entry)) is not None and not throwaway_home:
                 yield Report(f"{label} {entry} from {where} is in the temporary directory {temp}: the module "
                              "cache is wiped at reboot or by a cleaner and every dependency is downloaded again"
                              + (", installed tools vanish" if key == "GOPATH" else ""), location, fixes,

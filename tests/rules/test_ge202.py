@@ -85,7 +85,8 @@ def test_real_off_in_the_goenv_file(workspace: Path, go127: Path, go_env: testbe
     assert built.returncode == 1
     assert built.stderr.startswith('main.go:3:8: cannot find package "example.com/app/lib" in any of:\n')
     assert "(from $GOROOT)" in built.stderr and "(from $GOPATH)" in built.stderr
-    assert go(env, workspace, "mod", "tidy").stderr == "go: modules disabled by GO111MODULE=off; see 'go help modules'\n"
+    tidy = go(env, workspace, "mod", "tidy")
+    assert tidy.stderr == "go: modules disabled by GO111MODULE=off; see 'go help modules'\n"
     code, report = check_real(workspace, env)
     [finding] = [f for f in report["findings"] if f["code"] == "GE202"]
     assert (code, finding["path"], finding["severity"]) == (1, "~/.config/go/env", "error")

@@ -110,7 +110,7 @@ def test_real_root_owned_caches(go127: Path) -> None:
         found = {f["message"].split(" is not writable")[0]: f for f in report["findings"] if f["code"] == "GE209"}
         assert set(found) == {"~/.cache/go-build", "~/go"}
         assert found["~/.cache/go-build"]["severity"] == "error"
-        assert (f"`failed to initialize build cache at ~/.cache/go-build: mkdir ~/.cache/go-build/00: permission "
+        assert ("`failed to initialize build cache at ~/.cache/go-build: mkdir ~/.cache/go-build/00: permission "
                 "denied`") in found["~/.cache/go-build"]["message"]
         assert "`go: writing go.mod cache: mkdir ~/go/pkg/mod/cache" not in found["~/go"]["message"]
         assert "`go: could not create module cache: mkdir ~/go/pkg: permission denied`" in found["~/go"]["message"]

@@ -63,6 +63,14 @@ def blocked(facts: Facts, path: str) -> Blocked | None:
     return None
 
 
+def uncreatable(facts: Facts, path: str) -> Blocked | None:
+    """What stops the go command creating ``path`` when it does not exist (None: it exists, or nothing does)."""
+    info = (facts.path_info or {}).get(path)
+    if info is None or info.kind is not PathKind.MISSING:
+        return None
+    return blocked(facts, path)
+
+
 def temp_dirs(facts: Facts) -> list[str]:
     env = facts.env or {}
     if facts.os == "windows":

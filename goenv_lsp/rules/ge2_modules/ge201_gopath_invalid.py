@@ -9,7 +9,7 @@ from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.go_dirs import Blocked, blocked
+from goenv_lsp.semantics.go_dirs import uncreatable
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -86,14 +86,6 @@ def check(facts: Facts) -> Iterator[Report]:
             yield Report(f"GOPATH entry {entry} from {where} does not exist and cannot be created: {stopped.blocker} "
                          f"{what}; module downloads fail with `go: could not create module cache: {stopped.error}`",
                          location, fixes, severity=Severity.WARNING)
-
-
-def uncreatable(facts: Facts, entry: str) -> Blocked | None:
-    """What stops the go command creating a GOPATH entry that does not exist (None: it exists, or nothing)."""
-    info = (facts.path_info or {}).get(entry)
-    if info is None or info.kind is not PathKind.MISSING:
-        return None
-    return blocked(facts, entry)
 
 
 def _unusable(facts: Facts, entry: str) -> str | None:

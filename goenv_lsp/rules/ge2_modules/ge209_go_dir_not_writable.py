@@ -3,12 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, PathKind
+from goenv_lsp.facts import Facts
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules.ge2_modules.ge201_gopath_invalid import uncreatable
 from goenv_lsp.rules.registry import Input, Report, rule
-from goenv_lsp.semantics.go_dirs import Blocked, blocked, go_env_value, gopath_entries
+from goenv_lsp.semantics.go_dirs import Blocked, blocked, go_env_value, gopath_entries, uncreatable
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -62,7 +61,8 @@ def check(facts: Facts) -> Iterator[Report]:
         if facts.home and facts.paths.inside(blocker, facts.home):
             advice = f"`sudo go …` leaves it so: run `sudo chown -R \"$(id -un)\" {blocker}`"
         else:
-            advice = f"point {' and '.join(dict.fromkeys(t.key for t, _ in found))} at a directory of yours"
+            named = dict.fromkeys("GOBIN" if t.key == "GOPATH/bin" else t.key for t, _ in found)
+            advice = f"point {' and '.join(named)} at a directory of yours"
         yield Report(f"{blocker} is not writable by this user{mode}: {failing}; {advice}", _anchor(facts, found),
                      severity=Severity.ERROR if builds else None)
 
@@ -108,11 +108,9 @@ def _error(facts: Facts, target: _Target, stopped: Blocked) -> str:
 
 
 def _reported_by_ge201(facts: Facts) -> set[str]:
-    """Blocking directories GE201 already names (a GOPATH entry you set that cannot be created)."""
+    """Blocking directories GE201 already names (a first GOPATH entry you set that cannot be created)."""
     setting = user_setting(facts, "GOPATH", goroot_layer=False)
-    if setting is None or not setting.value:
-        return set()
-    first = next((e for e in setting.value.rstrip("\r").split(facts.paths.list_separator) if e), None)
-    info = (facts.path_info or {}).get(first) if first else None
-    stopped = uncreatable(facts, first) if first and info and info.kind is PathKind.MISSING else None
+    first = next((e for e in setting.value.rstrip("\r").split(facts.paths.list_separator) if e), None) \
+        if setting is not None else None
+    stopped = uncreatable(facts, first) if first else None
     return {stopped.blocker} if stopped else set()

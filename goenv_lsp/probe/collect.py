@@ -258,7 +258,7 @@ class _Collector:
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
         path_info = self._inspect(self._interesting_paths(facts, settings))
-        path_info.update(self._inspect(go_dirs.missing_ancestors(self.system, path_info)))
+        path_info.update(go_dirs.inspect(self.system, facts, path_info))
         return dataclasses.replace(facts, path_info=FrozenMap(path_info),
                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))
@@ -508,7 +508,6 @@ class _Collector:
             if layer.get("GOROOT"):
                 found.add(layer["GOROOT"])
             found.update(p for p in layer.get("GOPATH", "").split(paths.list_separator) if p)
-        found.update(go_dirs.named(layers, facts.env or {}, paths, user.path if user else None))
         for key in SDK_ROOT_SETTINGS:
             value = settings.get(key)
             if isinstance(value, str) and value:

@@ -51,6 +51,7 @@ def test_collected_on_a_recorded_machine() -> None:
     assert (info["/srv"].kind, info["/srv"].mode, info["/srv"].writable) == (PathKind.DIR, 0o755, False)
     assert "/" not in info  # the walk stops at the first directory that exists
     assert info["/home/dev/.cache/go-build"].kind is PathKind.MISSING and info["/home/dev"].writable is True
+    assert system.calls.count(("list", "/srv")) == 0  # stat'ed only
     stopped = blocked(facts, "/srv/cache/mod")
     assert stopped is not None and (stopped.blocker, stopped.error) == ("/srv", "mkdir /srv/cache: permission denied")
     assert blocked(facts, "/home/dev/.cache/go-build") is None
@@ -71,8 +72,7 @@ def test_collected_on_this_machine(tmp_path: Path) -> None:
     facts = collect_sync(str(tmp_path / "ws"), ProbeOptions(gopls=False), RealSystem(env=env, well_known_go=()))
     info = facts.path_info or {}
     assert [info[str(tmp_path / p)].kind for p in ("a/b/c", "a/b", "a", "t")] == [PathKind.MISSING] * 4
-    assert info[str(tmp_path)] == PathInfo(PathKind.DIR, False, None, str(tmp_path), True,
-                                           tmp_path.stat().st_mode & 0o7777, True)
+    assert info[str(tmp_path)] == PathInfo(PathKind.DIR, mode=tmp_path.stat().st_mode & 0o7777, writable=True)
 
 
 def test_temporary_directories() -> None:
@@ -81,3 +81,11 @@ def test_temporary_directories() -> None:
     assert temp_dirs(healthy(env={"TMPDIR": "/var/t"})) == ["/tmp", "/var/tmp", "/var/t"]
     windows = healthy(os="windows", env={"TEMP": "C:\\T", "LOCALAPPDATA": "C:\\L"})
     assert temp_dirs(windows) == ["C:\\T", "C:\\L\\Temp"]
+
+
+def test_a_missing_gopath_entry_gets_its_ancestors() -> None:
+    system = FakeSystem.from_fixture(MACHINE.replace('GOMODCACHE = "/srv/cache/mod"', 'GOPATH = "/srv/a/go"'))
+    info = collect_sync("/work/app", ProbeOptions(gopls=False), system).path_info or {}
+    assert [info[p].kind for p in ("/srv/a/go", "/srv/a/go/pkg/mod", "/srv/a/go/pkg", "/srv/a")] == \
+        [PathKind.MISSING] * 4
+    assert info["/srv"].writable is False

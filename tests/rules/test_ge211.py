@@ -30,7 +30,7 @@ def test_unusable_gotmpdir(info: PathInfo, error: str) -> None:
     [finding] = run(healthy(env={"HOME": HOME, "GOTMPDIR": "/scratch"}, path_info={"/scratch": info}))
     assert (finding.code, finding.severity) == ("GE211", Severity.ERROR)
     assert finding.message == ("GOTMPDIR=/scratch from the environment variable GOTMPDIR: every go build, test and "
-                               f"run fails with `go: creating work dir: {error}`")
+                               f"run, and the package loading of gopls, fail with `go: creating work dir: {error}`")
 
 
 def test_from_the_goenv_file_the_line_goes() -> None:

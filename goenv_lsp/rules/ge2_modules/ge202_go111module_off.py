@@ -19,7 +19,8 @@ With GO111MODULE=off the go command works in GOPATH mode and ignores go.mod and 
 module's own packages and its requirements are looked up under GOROOT/src and GOPATH/src, so a build
 fails with `cannot find package "example.com/app/lib" in any of: … (from $GOROOT) … (from $GOPATH)`,
 `go mod tidy` with `go: modules disabled by GO111MODULE=off; see 'go help modules'` and `go list -m` with
-`go: list -m cannot be used with GO111MODULE=off`. gopls reports the same import errors everywhere.
+`go: list -m cannot be used with GO111MODULE=off`. gopls loads packages through the go command and
+sees the same errors.
 The variable is a leftover of Go 1.11–1.15; since Go 1.16 modules are the default: an empty GO111MODULE is
 the healthy setting (there is no need to set it to `on`).
 

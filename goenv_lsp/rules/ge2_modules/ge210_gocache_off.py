@@ -14,11 +14,11 @@ DOCS = """
 GOCACHE set to `off`, or to a relative path, in the environment or the GOENV file.
 
 ## Why it matters
-Since Go 1.12 the build cache is required: `go build`, `go test`, `go vet`, `go run` and gopls' type
-checking stop with `build cache is disabled by GOCACHE=off, but required as of Go 1.12`, and a relative
-GOCACHE with `build cache is required, but could not be located: GOCACHE is not an absolute path`
-(only `go list` and `go env` still work). `GOCACHE=off` was the Go ≤ 1.11 way to disable caching; old
-CI snippets still carry it.
+Since Go 1.12 the build cache is required: `go build`, `go test`, `go vet`, `go run` and the package
+loading of gopls (`go list -compiled`) stop with `build cache is disabled by GOCACHE=off, but required
+as of Go 1.12`, and a relative GOCACHE with `build cache is required, but could not be located: GOCACHE
+is not an absolute path`; only plain `go list` and `go env` still work. `GOCACHE=off` was the Go ≤ 1.11
+way to disable caching; old CI snippets still carry it.
 
 ## How to fix
 Unset GOCACHE (the default is `os.UserCacheDir()/go-build`): `go env -u GOCACHE` when `go env -w` wrote

@@ -49,7 +49,7 @@ def check(facts: Facts) -> Iterator[Report]:
     error = _error(facts, value)
     if error is None:
         return
-    when = "every go build, test and run fails" if facts.paths.is_abs(value) else (
+    when = "every go build, test and run, and the package loading of gopls, fail" if facts.paths.is_abs(value) else (
         "it is relative, so go looks for it in each command's directory; where it is missing, builds fail")
     yield Report(f"{name}={value} from {where}: {when} with `go: creating work dir: {error}`", location, fixes)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from factsbuilder import HOME, env_file, healthy
+from factsbuilder import HOME, env_file, go_binary, healthy
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Severity
@@ -38,6 +38,11 @@ def test_from_the_goenv_file_with_go_env_u() -> None:
 @pytest.mark.parametrize("value", ["", f"{HOME}/.cache/go-build"])
 def test_quiet(value: str) -> None:
     assert run(healthy(env={"HOME": HOME, "GOCACHE": value})) == []
+
+
+def test_go_before_1_12_could_build_without_the_cache() -> None:
+    assert run(healthy(env={"HOME": HOME, "GOCACHE": "off"}, go_binaries=(go_binary("1.11.13"),))) == []
+    assert run(healthy(env={"HOME": HOME, "GOCACHE": "off"}, go_binaries=(go_binary("1.12"),)))
 
 
 def test_windows_absolute() -> None:

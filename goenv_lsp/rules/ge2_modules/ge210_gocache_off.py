@@ -7,6 +7,8 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import go_env_unset
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.semantics import version as gover
+from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -38,6 +40,9 @@ def check(facts: Facts) -> Iterator[Report]:
     if setting is None or not setting.value:
         return
     value = setting.value
+    local = local_version(running_go(facts))
+    if local and gover.compare(local, "1.12") < 0:
+        return  # Go 1.10 and 1.11 could build without the cache
     if value == "off":
         error = "build cache is disabled by GOCACHE=off, but required as of Go 1.12"
     elif not facts.paths.is_abs(value):

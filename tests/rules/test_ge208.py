@@ -78,8 +78,10 @@ def test_where_the_unused_file_is(env: dict, os_name: str, expected: list[str]) 
 
 
 @pytest.mark.realgo
-def test_real_goenv_off(workspace: Path, go127: Path, go_env: testbed.EnvFactory, check_real) -> None:
-    env = go_env([go127 / "bin"], GOENV=None)
+@pytest.mark.parametrize("version", ["go122", "go124", "go127"])
+def test_real_goenv_off(version: str, request: pytest.FixtureRequest, workspace: Path, go_env: testbed.EnvFactory,
+                        check_real) -> None:
+    env = go_env([request.getfixturevalue(version) / "bin"], GOENV=None)
     default = testbed.write_goenv({"GOENV": str(Path(env["HOME"]) / ".config/go/env")}, GOPRIVATE="example.com")
     env["GOENV"] = "off"
 

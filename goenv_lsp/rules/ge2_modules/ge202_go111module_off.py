@@ -36,7 +36,7 @@ shell profile (and the CI or Dockerfile that sets it).
 @rule(code="GE202", name="go111module-off", severity=Severity.ERROR,
       summary="GO111MODULE=off makes the go command ignore the workspace's go.mod", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Unset GO111MODULE (`go env -u GO111MODULE`)",
-      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env", "go.mod", "go.work"),
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod", "go.work"),
       tags=("go111module", "modules"))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GO111MODULE")

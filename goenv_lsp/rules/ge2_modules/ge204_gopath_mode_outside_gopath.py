@@ -34,7 +34,7 @@ GO111MODULE. A legacy project that must stay in GOPATH mode belongs in `$GOPATH/
 
 @rule(code="GE204", name="gopath-mode-outside-gopath", severity=Severity.WARNING,
       summary="GOPATH mode (no go.mod, GO111MODULE off or auto) in a workspace outside every GOPATH/src", docs=DOCS,
-      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env", "go.mod", "go.work"),
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod", "go.work"),
       tags=("go111module", "gopath"))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GO111MODULE")

@@ -38,7 +38,7 @@ temporary directories: delete the line from the GOENV file (the fix), or change 
 @rule(code="GE205", name="gopath-in-project-or-temp", severity=Severity.WARNING,
       summary="GOPATH or GOMODCACHE is the project, inside it, or in a temporary directory", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the setting from the GOENV file",
-      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.mod"), tags=("gopath",))
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:
     ops, root = facts.paths, facts.root
     # a home in a temporary directory: a CI job or a sandbox, all of it thrown away on purpose

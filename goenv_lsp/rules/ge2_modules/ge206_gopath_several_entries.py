@@ -30,7 +30,7 @@ others; put `$(go env GOPATH)/bin` (or GOBIN) on PATH.
 
 @rule(code="GE206", name="gopath-several-entries", severity=Severity.INFO,
       summary="GOPATH lists several directories: go writes to the first only", docs=DOCS,
-      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv"), tags=("gopath",))
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:
     setting = user_setting(facts, "GOPATH", goroot_layer=False)
     if setting is None:

@@ -42,7 +42,8 @@ class _Target:
 
 @rule(code="GE209", name="go-dir-not-writable", severity=Severity.WARNING,
       summary="GOCACHE, GOMODCACHE or the go install directory is not writable (root-owned after sudo go …)",
-      docs=DOCS, needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv"), tags=("permissions",))
+      docs=DOCS, needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv",
+                             "go.env"), tags=("permissions",))
 def check(facts: Facts) -> Iterator[Report]:
     entries = gopath_entries(facts)
     if entries is None:

@@ -16,9 +16,9 @@ from goenv_lsp.rules.ge2_modules.ge202_go111module_off import check as GE202
 
 GOENV = f"{HOME}/.config/go/env"
 MODULE_LINE = Location(f"{ROOT}/go.mod", Range.of(0, 7, 22))
-FAILS = ("makes the go command ignore /work/app/go.mod: builds fail with `cannot find package \"example.com/app/…\" in "
-         "any of: … (from $GOROOT) … (from $GOPATH)` and `go mod` commands with `go: modules disabled by "
-         "GO111MODULE=off`")
+FAILS = ("makes the go command ignore /work/app/go.mod: imports of the module's packages and requirements fail with "
+         "`cannot find package \"example.com/app/…\" in any of: … (from $GOROOT) … (from $GOPATH)` and `go mod` "
+         "commands with `go: modules disabled by GO111MODULE=off`")
 
 
 def run(facts):

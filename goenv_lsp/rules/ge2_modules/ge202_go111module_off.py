@@ -51,10 +51,11 @@ def check(facts: Facts) -> Iterator[Report]:
     assert shown is not None
     name = "go.mod" if ignored is not None else "go.work"
     module = ignored.module.value if ignored is not None and ignored.module else None
-    example = f'"{module}/…"' if module else "of the module's own packages"
-    message = (f"GO111MODULE=off from {setting.describe_source} makes the go command ignore {shown.path}: builds "
-               f"fail with `cannot find package {example} in any of: … (from $GOROOT) … (from $GOPATH)` and "
-               "`go mod` commands with `go: modules disabled by GO111MODULE=off`")
+    example = f'"{module}/…"' if module else '"…"'
+    message = (f"GO111MODULE=off from {setting.describe_source} makes the go command ignore {shown.path}: imports "
+               f"of the module's packages and requirements fail with `cannot find package {example} in any of: … "
+               "(from $GOROOT) … (from $GOPATH)` and `go mod` commands with `go: modules disabled by "
+               "GO111MODULE=off`")
     related = (Related(file_anchor(shown), f"this {name} is ignored while GO111MODULE=off"),)
     if setting.source is Source.ENVIRONMENT:
         where = "your user environment variables" if facts.os == "windows" else "your shell profile"

@@ -16,6 +16,7 @@ from goenv_lsp.files import (
     go_mod,
     go_work,
     goenv_file,
+    goenv_unused,
     goland_workspace,
     goroot_env,
     project_config,
@@ -42,6 +43,7 @@ KINDS: tuple[FileKind, ...] = (
     goroot_env.KIND,
     dockerfile.KIND,
     CONFIG,
+    goenv_unused.KIND,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

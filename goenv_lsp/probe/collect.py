@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, modcache, trust
+from goenv_lsp.probe import binaries, go_dirs, modcache, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -262,7 +262,9 @@ class _Collector:
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
         facts = dataclasses.replace(facts, module_cache=modcache.collect_module_cache(
             self.system, facts, self.options.overrides))
-        return dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
+        path_info = self._inspect(self._interesting_paths(facts, settings))
+        path_info.update(go_dirs.inspect(self.system, facts, path_info))
+        return dataclasses.replace(facts, path_info=FrozenMap(path_info),
                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))
 

@@ -6,8 +6,10 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
+import goproxy
 import pytest
 import testbed
+import unprivileged
 from factsbuilder import HOME, ROOT, env_file, go_binary, healthy
 from fixhelp import apply_json_fix, removes_lines
 
@@ -241,3 +243,62 @@ def test_an_entry_that_exists_but_cannot_be_used(info: PathInfo, problem: str) -
 @pytest.mark.parametrize("info", [PathInfo("missing"), PathInfo("dir")])
 def test_an_entry_not_there_yet_or_readable_is_fine(info: PathInfo) -> None:
     assert run(gopath_env("/srv/gopath", path_info={"/srv/gopath": info})) == []
+
+
+# --- a first entry that does not exist and cannot be created
+
+
+def test_first_entry_that_cannot_be_created() -> None:
+    info = {"/srv/go/work": PathInfo("missing"), "/srv/go": PathInfo("missing"),
+            "/srv": PathInfo("dir", mode=0o755, writable=False)}
+    [finding] = run(gopath_env("/srv/go/work", path_info=info))
+    assert finding.severity is Severity.WARNING
+    assert finding.message == ("GOPATH entry /srv/go/work from the environment variable GOPATH does not exist and "
+                               "cannot be created: /srv is not writable by this user; module downloads fail with "
+                               "`go: could not create module cache: mkdir /srv/go: permission denied`")
+
+
+def test_first_entry_below_a_file() -> None:
+    info = {"/srv/notes/go": PathInfo("missing"), "/srv/notes": PathInfo("file")}
+    [finding] = run(gopath_in_goenv("GOPATH=/srv/notes/go", path_info=info))
+    assert finding.message.endswith("/srv/notes is a file; module downloads fail with `go: could not create module "
+                                    "cache: mkdir /srv/notes/go: not a directory`")
+    assert finding.fixes == (removes_lines(GOENV, 0, key="GOPATH"),)
+
+
+@pytest.mark.parametrize("info", [
+    {"/srv/go": PathInfo("missing"), "/srv": PathInfo("dir", writable=True)},  # go creates it
+    {"/srv/go": PathInfo("missing"), "/srv": PathInfo("dir")},  # writability unknown
+    {"/srv/go": PathInfo("missing")},  # the ancestors were not collected
+])
+def test_creatable_or_unknown_is_quiet(info: dict) -> None:
+    assert run(gopath_env("/srv/go", path_info=info)) == []
+
+
+def test_only_the_first_entry_is_written_to() -> None:
+    info = {"/srv/go": PathInfo("missing"), "/srv": PathInfo("dir", writable=False)}
+    assert run(gopath_env("/home/dev/go:/srv/go", path_info=info)) == []
+
+
+@pytest.mark.realgo
+@pytest.mark.skipif(not unprivileged.available(), reason="needs root and setpriv to run as nobody")
+def test_real_first_entry_cannot_be_created(go127: Path) -> None:
+    with unprivileged.shared_dir() as shared:
+        locked = shared / "srv"  # root's
+        locked.mkdir()
+        proxy = shared / "proxy"
+        goproxy.add_module(proxy, "example.com/dep", "v1.0.0")
+        env = testbed.isolated_env(shared, [go127 / "bin"], GOPATH=str(locked / "go"), GOMODCACHE=None,
+                                   GOFLAGS="-mod=mod", GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com")
+        home, workspace = Path(env["HOME"]), Path(env["HOME"]) / "ws"
+        workspace.mkdir()
+        (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n\nrequire example.com/dep v1.0.0\n")
+        unprivileged.give(home)
+        downloaded = unprivileged.run(["go", "mod", "download"], env, workspace)
+        assert (downloaded.returncode, downloaded.stderr) == (
+            1, f"go: could not create module cache: mkdir {locked}/go: permission denied\n")
+        _, report = unprivileged.check(workspace, env)
+        finding = ge201(report)
+        assert finding["message"].endswith(f"`go: could not create module cache: mkdir {locked}/go: permission "
+                                           "denied`")
+        assert "GE209" not in codes(report)  # the same directory: GE201 names it

@@ -9,13 +9,16 @@ from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_dirs import uncreatable
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
 ## What it checks
 Each GOPATH entry you set (environment variable or GOENV file): one that starts with `~` or holds an
 unexpanded `$HOME` / `${HOME}` / `%USERPROFILE%`, one that is relative, one equal to GOROOT, one inside
-GOROOT, and one that exists but cannot be used: a file, a symbolic link loop, a directory you cannot read.
+GOROOT, one that exists but cannot be used (a file, a symbolic link loop, a directory you cannot read), and
+a first entry (where go writes) that does not exist and cannot be created (the nearest existing directory
+above it is not writable).
 
 ## Why it matters
 The go command expands nothing. An entry starting with `~` or relative stops every command, even
@@ -52,7 +55,9 @@ def check(facts: Facts) -> Iterator[Report]:
     fixes = unset_if_written(facts, setting)
     active = running_go(facts)
     goroot = active.goroot or active.own_root if active else None
-    for entry in (e for e in setting.value.rstrip("\r").split(paths.list_separator) if e):
+    entries = [e for e in setting.value.rstrip("\r").split(paths.list_separator) if e]
+    first = entries[0] if entries else None
+    for entry in entries:
         if _UNEXPANDED.search(entry) and (entry.startswith("~") or not paths.is_abs(entry)):
             first = "cannot start with shell metacharacter '~'" if entry.startswith("~") else (
                 "is relative; must be absolute path")
@@ -76,6 +81,11 @@ def check(facts: Facts) -> Iterator[Report]:
         elif (problem := _unusable(facts, entry)) is not None:
             yield Report(f"GOPATH entry {entry} from {where} {problem}: go cannot download modules into it or "
                          "install tools there", location, severity=Severity.WARNING)
+        elif entry == first and (stopped := uncreatable(facts, entry)) is not None:  # go writes to the first
+            what = "is a file" if stopped.is_file else "is not writable by this user"
+            yield Report(f"GOPATH entry {entry} from {where} does not exist and cannot be created: {stopped.blocker} "
+                         f"{what}; module downloads fail with `go: could not create module cache: {stopped.error}`",
+                         location, fixes, severity=Severity.WARNING)
 
 
 def _unusable(facts: Facts, entry: str) -> str | None:

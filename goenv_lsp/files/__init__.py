@@ -11,7 +11,16 @@ import dataclasses
 from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
-from goenv_lsp.files import dockerfile, go_mod, go_work, goenv_file, goland_workspace, goroot_env, vscode_settings
+from goenv_lsp.files import (
+    dockerfile,
+    go_mod,
+    go_work,
+    goenv_file,
+    goland_workspace,
+    goroot_env,
+    vendor_modules,
+    vscode_settings,
+)
 from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
 
 # Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
@@ -36,6 +45,7 @@ KINDS: tuple[FileKind, ...] = (
     goroot_env.KIND,
     dockerfile.KIND,
     CONFIG,
+    vendor_modules.KIND,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

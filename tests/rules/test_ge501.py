@@ -1,0 +1,107 @@
+"""GE501 vendor-inconsistent: modules.txt against go.mod, checked against the real go command's own error, for
+go 1.21, 1.22 and 1.27; the offered `go mod vendor` clears it and the build passes after it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import goproxy
+import pytest
+import testbed
+
+from goenv_lsp.engine import evaluate
+from goenv_lsp.model import Applicability, CommandKind, Severity
+from goenv_lsp.probe import ProbeOptions, collect_sync
+from goenv_lsp.probe.system import RealSystem
+from goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent import check as RULE
+from goenv_lsp.semantics.modules import scopes
+from goenv_lsp.semantics.vendor import build_mode, disagreements, inconsistent_vendoring_error
+
+MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
+
+
+def go(go_bin: Path, args: list[str], cwd: Path, env: dict[str, str], **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(go_bin / "go"), *args], cwd=cwd, env={**env, **extra}, capture_output=True, text=True,
+                          timeout=180)
+
+
+def facts_of(app: Path, env: dict[str, str]):
+    return collect_sync(str(app), ProbeOptions(), RealSystem(env=env, well_known_go=()))
+
+
+def predicted(facts) -> str:
+    [scope] = scopes(facts)
+    mode = build_mode(facts, scope)
+    assert mode is not None and mode.mode == "vendor"
+    return inconsistent_vendoring_error(mode.vendor_dir, disagreements(facts, scope, mode) or [], mode.workspace)
+
+
+@pytest.fixture
+def vendored_app(tmp_path: Path):
+    """A module vendoring example.com/dep v1.1.0 from an offline proxy; then `go get` raised it to v1.2.0 and
+    a replace sent it to a local fork — both without `go mod vendor` after."""
+
+    def make(version: str) -> tuple[Path, Path, dict[str, str]]:
+        proxy = tmp_path / "proxy"
+        for v in ("v1.1.0", "v1.2.0"):
+            goproxy.add_module(proxy, "example.com/dep", v, files={"dep.go": "package dep\n\nconst V = 1\n"})
+        app = tmp_path / "app"
+        app.mkdir()
+        (app / "go.mod").write_text("module example.com/app\n\ngo 1.21\n\nrequire example.com/dep v1.1.0\n")
+        (app / "main.go").write_text(MAIN)
+        fork = tmp_path / "fork"
+        fork.mkdir()
+        (fork / "go.mod").write_text("module example.com/dep\n\ngo 1.21\n")
+        (fork / "dep.go").write_text("package dep\n\nconst V = 2\n")
+        go_bin = testbed.go_root(version) / "bin"
+        env = testbed.isolated_env(tmp_path, [go_bin], GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com",
+                                   GOFLAGS="")
+        for args in (["mod", "tidy"], ["mod", "vendor"]):
+            assert go(go_bin, args, app, env, GOFLAGS="-mod=mod" if args[1] == "tidy" else "").returncode == 0
+        assert go(go_bin, ["build", "./..."], app, env).returncode == 0  # consistent: builds from vendor/
+        return app, go_bin, env
+
+    return make
+
+
+@pytest.mark.parametrize("version", ["1.21.13", "1.22.10", "1.27.3"])
+def test_real_go_reports_what_the_rule_predicts_and_go_mod_vendor_clears_it(vendored_app, version: str) -> None:
+    app, go_bin, env = vendored_app(version)
+    assert go(go_bin, ["get", "example.com/dep@v1.2.0"], app, env, GOFLAGS="-mod=mod").returncode == 0
+    assert go(go_bin, ["mod", "edit", "-replace=example.com/dep=../fork"], app, env).returncode == 0
+
+    build = go(go_bin, ["build", "./..."], app, env)
+    facts = facts_of(app, env)
+    assert build.returncode == 1
+    assert build.stderr == predicted(facts) + "\n"
+    assert build.stderr.splitlines()[1:4] == [
+        "\texample.com/dep@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt",
+        "\texample.com/dep: is replaced in go.mod, but not marked as replaced in vendor/modules.txt",
+        "\texample.com/dep@v1.1.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod",
+    ]
+    findings = evaluate(facts, rules=[RULE])
+    assert [(f.location.path, f.location.range.start.line, f.severity) for f in findings] == [
+        (str(app / "go.mod"), 4, Severity.ERROR), (str(app / "go.mod"), 6, Severity.ERROR),
+        (str(app / "vendor" / "modules.txt"), 0, Severity.ERROR)]
+    fix = findings[0].fixes[0]
+    assert (fix.applicability, fix.command.kind, fix.command.argv[1:], fix.command.cwd) == (
+        Applicability.UNSAFE, CommandKind.SYNC_VENDOR, ("mod", "vendor"), str(app))
+
+    ran = subprocess.run(fix.command.argv, cwd=fix.command.cwd, env=env, capture_output=True, text=True, timeout=180)
+    assert ran.returncode == 0, ran.stderr
+    assert go(go_bin, ["build", "./..."], app, env).returncode == 0
+    assert evaluate(facts_of(app, env), rules=[RULE]) == []
+
+
+def test_real_empty_vendor_directory(vendored_app) -> None:
+    app, go_bin, env = vendored_app("1.27.3")
+    for item in sorted((app / "vendor").rglob("*"), reverse=True):
+        item.rmdir() if item.is_dir() else item.unlink()
+    (app / "vendor" / ".gitkeep").write_text("")
+    build = go(go_bin, ["build", "./..."], app, env)
+    facts = facts_of(app, env)
+    assert build.stderr == predicted(facts) + "\n"
+    assert "example.com/dep@v1.1.0: is explicitly required in go.mod, but not marked as explicit" in build.stderr
+    [finding] = evaluate(facts, rules=[RULE])
+    assert (finding.location.path, finding.location.range.start.line) == (str(app / "go.mod"), 4)

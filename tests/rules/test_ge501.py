@@ -21,6 +21,12 @@ from goenv_lsp.semantics.vendor import build_mode, disagreements, inconsistent_v
 MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
 
 
+@pytest.fixture(scope="module")
+def gocache(tmp_path_factory) -> Path:
+    """One build cache for the file's tests: the standard library is compiled once per Go version."""
+    return tmp_path_factory.mktemp("gocache")
+
+
 def go(go_bin: Path, args: list[str], cwd: Path, env: dict[str, str], **extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(go_bin / "go"), *args], cwd=cwd, env={**env, **extra}, capture_output=True, text=True,
                           timeout=180)
@@ -38,7 +44,7 @@ def predicted(facts) -> str:
 
 
 @pytest.fixture
-def vendored_app(tmp_path: Path):
+def vendored_app(tmp_path: Path, gocache: Path):
     """A module vendoring example.com/dep v1.1.0 from an offline proxy; then `go get` raised it to v1.2.0 and
     a replace sent it to a local fork — both without `go mod vendor` after."""
 
@@ -56,7 +62,7 @@ def vendored_app(tmp_path: Path):
         (fork / "dep.go").write_text("package dep\n\nconst V = 2\n")
         go_bin = testbed.go_root(version) / "bin"
         env = testbed.isolated_env(tmp_path, [go_bin], GOPROXY=goproxy.proxy_url(proxy), GONOSUMDB="example.com",
-                                   GOFLAGS="")
+                                   GOFLAGS="", GOCACHE=gocache)
         for args in (["mod", "tidy"], ["mod", "vendor"]):
             assert go(go_bin, args, app, env, GOFLAGS="-mod=mod" if args[1] == "tidy" else "").returncode == 0
         assert go(go_bin, ["build", "./..."], app, env).returncode == 0  # consistent: builds from vendor/

@@ -62,7 +62,8 @@ def sync_vendor_fix(facts: Facts, mode: BuildMode) -> Fix:
     active = running_go(facts)
     command = CommandSpec(CommandKind.SYNC_VENDOR, (active.path if active else "go", sub, "vendor"),
                           cwd=mode.vendor_dir)
-    return Fix(f"Run `go {sub} vendor` (rewrites vendor/ from go.mod; may download modules)",
+    source = "go.work" if mode.workspace else "go.mod"
+    return Fix(f"Run `go {sub} vendor` (rewrites vendor/ from {source}; may download modules)",
                Applicability.UNSAFE, command=command)
 
 

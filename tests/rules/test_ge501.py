@@ -8,32 +8,17 @@ from pathlib import Path
 
 import goproxy
 import pytest
+import realgo
 import testbed
+from realgo import MAIN, facts_of, go
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, CommandKind, Severity
-from goenv_lsp.probe import ProbeOptions, collect_sync
-from goenv_lsp.probe.system import RealSystem
 from goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent import check as RULE
 from goenv_lsp.semantics.modules import scopes
 from goenv_lsp.semantics.vendor import build_mode, disagreements, inconsistent_vendoring_error
 
-MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
-
-
-@pytest.fixture(scope="module")
-def gocache(tmp_path_factory) -> Path:
-    """One build cache for the file's tests: the standard library is compiled once per Go version."""
-    return tmp_path_factory.mktemp("gocache")
-
-
-def go(go_bin: Path, args: list[str], cwd: Path, env: dict[str, str], **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(go_bin / "go"), *args], cwd=cwd, env={**env, **extra}, capture_output=True, text=True,
-                          timeout=180)
-
-
-def facts_of(app: Path, env: dict[str, str]):
-    return collect_sync(str(app), ProbeOptions(), RealSystem(env=env, well_known_go=()))
+gocache_fixture = realgo.gocache_fixture  # a fixture (registered by its own name)
 
 
 def predicted(facts) -> str:

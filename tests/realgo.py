@@ -60,3 +60,36 @@ def app_fixture(tmp_path: Path, gocache: Path):
         return root, go_bin, env
 
     return make
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def module(path: str, go_line: str = "1.21", body: str = "", name: str = "") -> dict[str, str]:
+    """The files of a module ``example.com/<name>`` (default: the last element of ``path``) in directory
+    ``<path>``: go.mod and one package file."""
+    name = name or path.rsplit("/", 1)[-1]
+    return {f"{path}/go.mod": f"module example.com/{name}\n\ngo {go_line}\n",
+            f"{path}/{name}.go": body or f"package {name}\n"}
+
+
+@pytest.fixture(name="tool")
+def tool_fixture(tmp_path: Path, gocache: Path):
+    """``tool(version, **env)``: (go bin directory, isolated environment, tmp/ws) — no module proxy needed."""
+
+    def make(version: str, **env_extra: str) -> tuple[Path, dict[str, str], Path]:
+        go_bin = testbed.go_root(version) / "bin"
+        ws = tmp_path / "ws"
+        ws.mkdir(exist_ok=True)
+        return go_bin, testbed.isolated_env(tmp_path, [go_bin], GOCACHE=gocache, **env_extra), ws
+
+    return make
+
+
+def backticked(message: str) -> str:
+    """The go command's own words a finding quotes: the first `…` part."""
+    return message.split("`", 2)[1]

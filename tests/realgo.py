@@ -21,15 +21,23 @@ from goenv_lsp.probe.system import RealSystem
 MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
 
 
-@pytest.fixture(scope="module", name="gocache")
+@pytest.fixture(scope="session", name="gocache")
 def gocache_fixture(tmp_path_factory) -> Path:
-    """One build cache for a file's tests: the standard library is compiled once per Go version."""
+    """One build cache for the session: the standard library is compiled once per Go version."""
     return tmp_path_factory.mktemp("gocache")
 
 
 def go(go_bin: Path, args: list[str], cwd: Path, env: dict[str, str], **extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(go_bin / "go"), *args], cwd=cwd, env={**env, **extra}, capture_output=True, text=True,
                           timeout=180)
+
+
+def builds(go_bin: Path, root: Path, env: dict[str, str]) -> bool:
+    """The packages build: `go build` with the newest Go (whose standard library the shared cache holds),
+    `go list -deps` with older ones (the same module loading and vendor checks, without compiling their
+    standard library again)."""
+    args = ["build", "./..."] if "1.27." in str(go_bin) else ["list", "-deps", "./..."]
+    return go(go_bin, args, root, env).returncode == 0
 
 
 def facts_of(root: Path, env: dict[str, str]) -> Facts:

@@ -3,6 +3,7 @@ go 1.21, 1.22 and 1.27; the offered `go mod vendor` clears it and the build pass
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import goproxy
 import pytest
 import realgo
 import testbed
-from realgo import MAIN, facts_of, go
+from realgo import MAIN, builds, facts_of, go
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, CommandKind, Severity
@@ -50,7 +51,7 @@ def vendored_app(tmp_path: Path, gocache: Path):
                                    GOFLAGS="", GOCACHE=gocache)
         for args in (["mod", "tidy"], ["mod", "vendor"]):
             assert go(go_bin, args, app, env, GOFLAGS="-mod=mod" if args[1] == "tidy" else "").returncode == 0
-        assert go(go_bin, ["build", "./..."], app, env).returncode == 0  # consistent: builds from vendor/
+        assert go(go_bin, ["list", "-deps", "./..."], app, env).returncode == 0  # consistent: loads from vendor/
         return app, go_bin, env
 
     return make
@@ -81,7 +82,7 @@ def test_real_go_reports_what_the_rule_predicts_and_go_mod_vendor_clears_it(vend
 
     ran = subprocess.run(fix.command.argv, cwd=fix.command.cwd, env=env, capture_output=True, text=True, timeout=180)
     assert ran.returncode == 0, ran.stderr
-    assert go(go_bin, ["build", "./..."], app, env).returncode == 0
+    assert builds(go_bin, app, env)
     assert evaluate(facts_of(app, env), rules=[RULE]) == []
 
 
@@ -96,3 +97,49 @@ def test_real_empty_vendor_directory(vendored_app) -> None:
     assert "example.com/dep@v1.1.0: is explicitly required in go.mod, but not marked as explicit" in build.stderr
     [finding] = evaluate(facts, rules=[RULE])
     assert (finding.location.path, finding.location.range.start.line) == (str(app / "go.mod"), 4)
+
+
+@pytest.mark.parametrize("version", ["1.21.13"])
+def test_real_replacement_changed_after_vendoring(vendored_app, version: str) -> None:
+    """Go 1.21 reports a changed replacement from go.mod and again from each modules.txt line recording it (the
+    module's and the wildcard one), 1.22+ once."""
+    app, go_bin, env = vendored_app(version)
+    fork2 = app.parent / "fork2"
+    shutil.copytree(app.parent / "fork", fork2)
+    assert go(go_bin, ["mod", "edit", "-replace=example.com/dep=../fork"], app, env).returncode == 0
+    assert go(go_bin, ["mod", "vendor"], app, env).returncode == 0
+    assert go(go_bin, ["list", "-deps", "./..."], app, env).returncode == 0
+    assert go(go_bin, ["mod", "edit", "-replace=example.com/dep=../fork2"], app, env).returncode == 0
+    build = go(go_bin, ["build", "./..."], app, env)
+    facts = facts_of(app, env)
+    assert build.stderr == predicted(facts) + "\n"
+    assert len(build.stderr.splitlines()) == (8 if version == "1.21.13" else 6)
+    findings = evaluate(facts, rules=[RULE])
+    assert [(f.location.path, f.location.range.start.line) for f in findings][:1] == [(str(app / "go.mod"), 6)]
+    assert len(findings) == (3 if version == "1.21.13" else 1)
+
+
+def test_real_workspace_vendoring(vendored_app) -> None:
+    """Go 1.22+: `go work vendor` writes the vendor/ beside go.work; a stale one names go work vendor."""
+    app, go_bin, env = vendored_app("1.27.3")
+    shutil.rmtree(app / "vendor")
+    work = app.parent
+    (work / "go.work").write_text("go 1.21\n\nuse ./app\n")
+    assert go(go_bin, ["work", "vendor"], work, env).returncode == 0
+    assert (work / "vendor" / "modules.txt").read_text().startswith("## workspace\n")
+    assert go(go_bin, ["list", "-deps", "./..."], app, env).returncode == 0
+    assert go(go_bin, ["get", "example.com/dep@v1.2.0"], app, env, GOFLAGS="-mod=mod").returncode == 0
+    build = go(go_bin, ["build", "./..."], work / "app", env)
+    facts = facts_of(work, env)
+    [scope] = scopes(facts)
+    mode = build_mode(facts, scope)
+    assert (mode.mode, mode.workspace, mode.vendor_dir) == ("vendor", True, str(work))
+    assert build.stderr == inconsistent_vendoring_error(str(work), disagreements(facts, scope, mode), True) + "\n"
+    assert build.stderr.rstrip().endswith("go work vendor")
+    assert "not explicitly required in a go.mod" in build.stderr
+    findings = evaluate(facts, rules=[RULE])
+    command = findings[0].fixes[0].command
+    assert (command.argv[1:], command.cwd) == (("work", "vendor"), str(work))
+    assert subprocess.run(command.argv, cwd=command.cwd, env=env, capture_output=True, timeout=180).returncode == 0
+    assert go(go_bin, ["build", "./..."], app, env).returncode == 0
+    assert evaluate(facts_of(work, env), rules=[RULE]) == []

@@ -7,7 +7,7 @@ import subprocess
 
 import realgo
 import testbed
-from realgo import apply, facts_of, go
+from realgo import apply, builds, facts_of, go
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge502_mod_vendor_without_vendor import check as GE502
@@ -28,7 +28,7 @@ def test_real_goflags_in_the_goenv_file(app) -> None:
     assert "example.com/dep@v1.0.0: is explicitly required in go.mod, but not marked as explicit" in finding.message
     apply(finding.fixes[0])
     assert goenv.read_text() == "GOFLAGS=-trimpath\n"
-    assert go(go_bin, ["build", "./..."], root, env).returncode == 0
+    assert builds(go_bin, root, env)
     assert evaluate(facts_of(root, env), rules=[GE502]) == []
 
 app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (registered by their own names)
@@ -42,5 +42,5 @@ def test_real_goflags_in_the_environment_go_mod_vendor_clears_it(app) -> None:
     command = finding.fixes[-1].command
     assert command.argv[1:] == ("mod", "vendor")
     assert subprocess.run(command.argv, cwd=command.cwd, env=env, capture_output=True, timeout=180).returncode == 0
-    assert go(go_bin, ["build", "./..."], root, env).returncode == 0
+    assert builds(go_bin, root, env)
     assert evaluate(facts_of(root, env), rules=[GE502]) == []

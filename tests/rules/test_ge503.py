@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import realgo
 import testbed
-from realgo import apply, facts_of, go
+from realgo import apply, builds, facts_of, go
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge503_mod_flag_in_workspace import check as GE503
@@ -28,5 +28,5 @@ def test_real_mod_flag_rejected_in_workspace(app, version: str, flag: str, allow
     assert f"`{says}`" in finding.message
     assert (finding.location.path, finding.module) == (str(goenv), str(work / "go.work"))
     apply(finding.fixes[0])
-    assert go(go_bin, ["build", "./..."], root, env).returncode == 0
+    assert builds(go_bin, root, env)
     assert evaluate(facts_of(work, env), rules=[GE503]) == []

@@ -21,6 +21,8 @@ from goenv_lsp.semantics.vendor import build_mode, disagreements, inconsistent_v
 
 gocache_fixture = realgo.gocache_fixture  # a fixture (registered by its own name)
 
+pytestmark = pytest.mark.realgo
+
 
 def predicted(facts) -> str:
     [scope] = scopes(facts)

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 import realgo
 import testbed
+from fixhelp import apply_json_fix
 from realgo import apply, builds, facts_of, go
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge502_mod_vendor_without_vendor import check as GE502
 from goenv_lsp.semantics.modules import scopes
 from goenv_lsp.semantics.vendor import build_mode, disagreements, inconsistent_vendoring_error
+
+app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 def test_real_goflags_in_the_goenv_file(app) -> None:
@@ -31,8 +37,6 @@ def test_real_goflags_in_the_goenv_file(app) -> None:
     assert builds(go_bin, root, env)
     assert evaluate(facts_of(root, env), rules=[GE502]) == []
 
-app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (registered by their own names)
-
 
 def test_real_goflags_in_the_environment_go_mod_vendor_clears_it(app) -> None:
     root, go_bin, env = app("1.22.10", GOFLAGS="-mod=vendor")
@@ -44,3 +48,15 @@ def test_real_goflags_in_the_environment_go_mod_vendor_clears_it(app) -> None:
     assert subprocess.run(command.argv, cwd=command.cwd, env=env, capture_output=True, timeout=180).returncode == 0
     assert builds(go_bin, root, env)
     assert evaluate(facts_of(root, env), rules=[GE502]) == []
+
+
+def test_real_cli_as_a_new_user(app, check_real) -> None:
+    """`goenv-lsp check`: GOFLAGS=-mod=vendor from `go env -w`, the finding on that GOENV line, its fix works."""
+    root, go_bin, env = app("1.27.3")
+    testbed.write_goenv(env, GOFLAGS="-mod=vendor")
+    code, report = check_real(root, env)
+    [finding] = [f for f in report["findings"] if f["code"] == "GE502"]
+    assert (code, finding["path"], finding["range"]["start"]) == (1, "~/.config/go/env", {"line": 0, "character": 0})
+    apply_json_fix(finding["fixes"][0], root, env["HOME"])
+    assert builds(go_bin, root, env)
+    assert not {f["code"] for f in check_real(root, env)[1]["findings"]} & {"GE501", "GE502"}

@@ -11,7 +11,9 @@ from realgo import apply, builds, facts_of, go
 from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge503_mod_flag_in_workspace import check as GE503
 
-app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (registered by their own names)
+app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 @pytest.mark.parametrize(("version", "flag", "allowed"), [("1.21.13", "vendor", "readonly"),

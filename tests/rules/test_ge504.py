@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pytest
 import realgo
+from fixhelp import apply_json_fix
 from realgo import apply, backticked, facts_of, go, module, write
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge504_go_work_use_missing import check as GE504
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 @pytest.mark.parametrize("version", ["1.21.13", "1.27.3"])
@@ -38,3 +41,15 @@ def test_real_use_of_a_directory_without_go_mod(tool) -> None:
     assert backticked(finding.message) == build.stderr.strip()
     apply(finding.fixes[0])
     assert go(go_bin, ["build", "./..."], ws / "a", env).returncode == 0
+
+
+def test_real_cli_as_a_new_user(tool, check_real) -> None:
+    """`goenv-lsp check`: the finding on the `use` line, and its JSON fix applied makes go work again."""
+    go_bin, env, ws = tool("1.27.3")
+    write(ws, {"go.work": "go 1.21\n\nuse ./a\nuse ./missing\n", **module("a")})
+    code, report = check_real(ws, env)
+    [finding] = [f for f in report["findings"] if f["code"] == "GE504"]
+    assert (code, finding["path"], finding["range"]["start"]) == (1, "go.work", {"line": 3, "character": 4})
+    apply_json_fix(finding["fixes"][0], ws, env["HOME"])
+    assert go(go_bin, ["build", "./..."], ws / "a", env).returncode == 0
+    assert "GE504" not in {f["code"] for f in check_real(ws, env)[1]["findings"]}

@@ -3,6 +3,7 @@ ignored (a module importing its sibling no longer builds); removing the line res
 
 from __future__ import annotations
 
+import pytest
 import realgo
 import testbed
 from realgo import apply, facts_of, go, module, write
@@ -12,6 +13,8 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge5_workspace.ge505_gowork_off import check as GE505
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 USES_B = 'package a\n\nimport "example.com/b"\n\nvar V = b.V\n'
 
 

@@ -3,6 +3,7 @@ for every project in the GOENV file (removing it lets the project use its own go
 
 from __future__ import annotations
 
+import pytest
 import realgo
 import testbed
 from realgo import apply, backticked, facts_of, go, module, write
@@ -12,6 +13,8 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge5_workspace.ge506_gowork_pinned import check as GE506
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 def test_real_relative_gowork(tool) -> None:

@@ -13,6 +13,8 @@ from goenv_lsp.rules.ge5_workspace.ge507_module_not_in_workspace import check as
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
 
+pytestmark = pytest.mark.realgo
+
 
 @pytest.mark.parametrize("version", ["1.21.13", "1.27.3"])
 def test_real_module_left_out_of_go_work(tool, version: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import realgo
 from realgo import apply, backticked, facts_of, go, module, write
 
@@ -9,6 +10,8 @@ from goenv_lsp.engine import evaluate
 from goenv_lsp.rules.ge5_workspace.ge508_go_work_empty import check as GE508
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 def test_real_empty_go_work(tool) -> None:

@@ -12,6 +12,8 @@ from goenv_lsp.rules.ge5_workspace.ge509_go_work_go_too_old import check as GE50
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture  # fixtures (by their own names)
 
+pytestmark = pytest.mark.realgo
+
 
 @pytest.mark.parametrize(("version", "work"), [("1.21.13", "go 1.21\n\nuse ./a\n"), ("1.24.11", "use ./a\n"),
                                                ("1.27.3", "go 1.21.0\n\nuse ./a\n")])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
 import realgo
 from realgo import facts_of, go
 
@@ -14,6 +15,8 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge5_workspace.ge510_module_vendor_ignored import check as GE510
 
 app_fixture, gocache_fixture = realgo.app_fixture, realgo.gocache_fixture  # fixtures (by their own names)
+
+pytestmark = pytest.mark.realgo
 
 
 def test_real_module_vendor_is_ignored_in_workspace_mode(app) -> None:

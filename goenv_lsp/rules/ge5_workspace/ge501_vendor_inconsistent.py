@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Location, Related, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.ge5_workspace._scoped import per_scope
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import BuildMode, build_mode, disagreements
@@ -40,11 +41,12 @@ go.mod requires `example.com/dep v1.2.0`, vendor/modules.txt still says `# examp
 
 @rule(code="GE501", name="vendor-inconsistent", severity=Severity.ERROR,
       summary="vendor/modules.txt disagrees with go.mod while go builds from vendor/", docs=DOCS,
-      fix=FixAvailability.ALWAYS, fix_title="Run `go mod vendor` (or `go work vendor`)", scope=Scope.MODULE,
+      fix=FixAvailability.ALWAYS, fix_title="Run `go mod vendor` (or `go work vendor`)",
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor",))
-def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
-    mode = build_mode(facts, scope) if scope else None
-    if scope is None or mode is None or mode.mode != "vendor" or mode.vendor is None or mode.rejected:
+@per_scope
+def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
+    mode = build_mode(facts, scope)
+    if mode is None or mode.mode != "vendor" or mode.vendor is None or mode.rejected:
         return  # no vendor/ at all with -mod=vendor: GE502; a -mod the workspace rejects: GE503
     found = disagreements(facts, scope, mode)
     if not found:

@@ -6,8 +6,9 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._goflags import drop_mod_flag, flag_location, related_flag
+from goenv_lsp.rules.ge5_workspace._scoped import per_scope
 from goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent import sync_vendor_fix
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode, disagreements
 
@@ -39,10 +40,11 @@ and a go line of at least 1.14 the go command uses it by itself. If this module 
 @rule(code="GE502", name="mod-vendor-without-vendor", severity=Severity.ERROR,
       summary="GOFLAGS has -mod=vendor but the module has no vendor/ directory", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove -mod=vendor from GOFLAGS, or run `go mod vendor`",
-      scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "goflags"))
-def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
-    mode = build_mode(facts, scope) if scope else None
-    if scope is None or mode is None or mode.flag is None or mode.mode != "vendor" or mode.rejected \
+      needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "goflags"))
+@per_scope
+def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
+    mode = build_mode(facts, scope)
+    if mode is None or mode.flag is None or mode.mode != "vendor" or mode.rejected \
             or mode.vendor is not None:
         return
     found = disagreements(facts, scope, mode)

@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.ge5_workspace._scoped import per_scope
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.workspace import go_mod_known, short_path, uses, whole_line
 
@@ -30,10 +31,11 @@ go.work has `use ./tools`, and `tools/` was deleted.
 
 @rule(code="GE504", name="go-work-use-missing", severity=Severity.ERROR,
       summary="a go.work `use` names a directory without go.mod", docs=DOCS,
-      fix=FixAvailability.ALWAYS, fix_title="Remove the `use` line", scope=Scope.MODULE,
+      fix=FixAvailability.ALWAYS, fix_title="Remove the `use` line",
       needs=(*TOOLCHAIN_INPUTS,), tags=("workspace",))
-def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
-    if scope is None or scope.file.kind != "go.work" or scope.file.status is not Status.OK or not go_mod_known(facts):
+@per_scope
+def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
+    if scope.file.kind != "go.work" or scope.file.status is not Status.OK or not go_mod_known(facts):
         return
     work = scope.file
     for use in uses(facts, work):

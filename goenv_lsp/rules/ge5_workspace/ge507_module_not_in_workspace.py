@@ -7,7 +7,8 @@ from goenv_lsp.files.go_mod import mod_file
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, TextEdit
 from goenv_lsp.rules._shared.anchors import file_anchor
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.ge5_workspace._scoped import per_scope
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.workspace import add_uses, use_path, uses
 
@@ -38,10 +39,11 @@ go.work has `use ./api` only, and you open `./worker`, which has its own go.mod.
 
 @rule(code="GE507", name="module-not-in-workspace", severity=Severity.WARNING,
       summary="a module under a go.work is not among its `use` entries", docs=DOCS,
-      fix=FixAvailability.ALWAYS, fix_title="Add a `use` line for the module to go.work", scope=Scope.MODULE,
+      fix=FixAvailability.ALWAYS, fix_title="Add a `use` line for the module to go.work",
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))
-def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
-    if scope is None or scope.file.kind != "go.work" or scope.file.status is not Status.OK or not scope.file.uses:
+@per_scope
+def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
+    if scope.file.kind != "go.work" or scope.file.status is not Status.OK or not scope.file.uses:
         return
     work, paths = scope.file, facts.paths
     used = {paths.key(u.directory) for u in uses(facts, work)}

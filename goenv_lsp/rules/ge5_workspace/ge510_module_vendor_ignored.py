@@ -6,7 +6,8 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.vendor_modules import modules_txt_of, vendor_modules
 from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import Report, Scope, rule
+from goenv_lsp.rules.ge5_workspace._scoped import per_scope
+from goenv_lsp.rules.registry import Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode
 
@@ -33,10 +34,11 @@ with `GOWORK=off` when its vendor/ must be used. If vendor/ is obsolete, delete 
 
 
 @rule(code="GE510", name="module-vendor-ignored", severity=Severity.INFO,
-      summary="a workspace module's own vendor/ is ignored in workspace mode", docs=DOCS, scope=Scope.MODULE,
+      summary="a workspace module's own vendor/ is ignored in workspace mode", docs=DOCS,
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "workspace"))
-def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
-    if scope is None or scope.file.kind != "go.work" or scope.file.status is not Status.OK:
+@per_scope
+def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
+    if scope.file.kind != "go.work" or scope.file.status is not Status.OK:
         return
     paths, work = facts.paths, scope.file
     here = paths.dirname(work.path)

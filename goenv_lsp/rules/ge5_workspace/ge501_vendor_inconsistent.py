@@ -73,4 +73,5 @@ def _related(where: Location, mode: BuildMode) -> tuple[Related, ...]:
     txt = mode.vendor.path if mode.vendor and mode.vendor.status is Status.OK else None
     if txt is None or where.path == txt:
         return ()
-    return (Related(Location(txt), "vendor/modules.txt, written by the last `go mod vendor`"),)
+    sub = "work" if mode.workspace else "mod"
+    return (Related(Location(txt), f"vendor/modules.txt, written by the last `go {sub} vendor`"),)

@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, Status
-from goenv_lsp.files.go_mod import ModFileFacts, mod_file
+from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.vendor_modules import VendorModulesFacts, vendor_modules
 from goenv_lsp.model import Location
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
+from goenv_lsp.semantics.workspace import uses
 
 WORKSPACE_VENDOR = "1.22"  # `go work vendor`, -mod=vendor accepted in workspace mode
 
@@ -112,10 +113,12 @@ def _describe(path: str, version: str) -> str:
 
 
 def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Disagreement] | None:
-    """checkVendorConsistency, in go's order; None when a go.mod is unknown or unreadable."""
+    """checkVendorConsistency, in go's order; None when a go.mod is unknown, unreadable or missing (go stops
+    before it checks vendor/)."""
     paths = facts.paths
     vendor = mode.vendor
-    modules = [(mod_file(facts, m.go_mod), m.dir) for m in scope.modules] if mode.workspace \
+    # the main modules: in workspace mode those go.work uses (not every module below it), else the go.mod
+    modules = [(u.go_mod, u.directory) for u in uses(facts, scope.file)] if mode.workspace \
         else [(scope.file, paths.dirname(scope.file.path))]
     if any(f is None or f.status is not Status.OK for f, _ in modules):
         return None
@@ -153,13 +156,13 @@ def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Dis
     work_replaces = scope.file.replaces if mode.workspace else ()
     main_paths = {f.module.value for f, _ in go_mods if f.module}
 
-    def replacement_of(path: str, version: str) -> tuple[str, str, str] | None:
-        """(new path, new version, source file) as go resolves it: go.work first, then the go.mods; a directory
-        relative to the go.work in workspace mode."""
+    def replacement_of(path: str, version: str) -> tuple[str, str, str, str] | None:
+        """(new path, new version, source file, new path as written) as go resolves it: go.work first, then
+        the go.mods; the new path of a directory made relative to the go.work in workspace mode."""
         for rep in work_replaces:
             if rep.old_path == path and rep.old_version in (version, ""):
                 best = next((r for r in work_replaces if r.old_path == path and r.old_version == version), rep)
-                return best.new_path, best.new_version, scope.file.path
+                return best.new_path, best.new_version, scope.file.path, best.new_path
         if path in main_paths and not version:
             return None
         for go_mod, directory in go_mods:
@@ -170,7 +173,7 @@ def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Dis
                 new = hit.new_path
                 if mode.workspace and not hit.new_version and not paths.is_abs(new):
                     new = _relative_dir(paths, paths.join(directory, new), mode.vendor_dir)
-                return new, hit.new_version, go_mod.path
+                return new, hit.new_version, go_mod.path, hit.new_path
         return None
 
     def short(source: str) -> str:
@@ -188,9 +191,11 @@ def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Dis
         where = Location(_source, rep.range)
         if old_go:
             new, source_name = (rep.new_path, rep.new_version), "go.mod"
+            written = new
         else:
             resolved = replacement_of(*old)
             new, source_name = ((resolved[0], resolved[1]), short(resolved[2])) if resolved else (None, "")
+            written = (resolved[3], resolved[1]) if resolved else None
         if vendored is None:
             if new is None:
                 continue
@@ -199,7 +204,7 @@ def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Dis
             found.append(Disagreement(f"{_describe(*old)}: is replaced in {source_name}, but not marked as "
                                       "replaced in vendor/modules.txt", where))
         elif vendored != new:
-            shown = _describe(*new) if new else ""
+            shown = _describe(*written) if written else ""  # describe(rNew): as written, not canonical
             found.append(Disagreement(f"{_describe(*old)}: is replaced by {shown} in {source_name}, but marked as "
                                       f"replaced by {_describe(*vendored)} in vendor/modules.txt", where))
 
@@ -215,7 +220,7 @@ def disagreements(facts: Facts, scope: ModuleScope, mode: BuildMode) -> list[Dis
         if not entry.replaced:
             continue
         resolved = replacement_of(entry.path, entry.version) if not old_go else next(
-            ((r.new_path, r.new_version, "") for f, _ in go_mods for r in f.replaces
+            ((r.new_path, r.new_version, "", r.new_path) for f, _ in go_mods for r in f.replaces
              if r.old_path == entry.path and r.old_version in (entry.version, "")), None)
         if resolved is None:
             found.append(Disagreement(f"{_describe(entry.path, entry.version)}: is marked as replaced in "

@@ -145,3 +145,30 @@ def test_real_workspace_vendoring(vendored_app) -> None:
     assert subprocess.run(command.argv, cwd=command.cwd, env=env, capture_output=True, timeout=180).returncode == 0
     assert go(go_bin, ["build", "./..."], app, env).returncode == 0
     assert evaluate(facts_of(work, env), rules=[RULE]) == []
+
+
+def test_real_workspace_vendoring_with_a_module_replacement(tmp_path: Path, gocache: Path) -> None:
+    """A directory replacement in a workspace module is recorded relative to go.work (canonicalizeReplacePath)."""
+    go_bin = testbed.go_root("1.27.3") / "bin"
+    env = testbed.isolated_env(tmp_path, [go_bin], GOCACHE=gocache)
+    work = tmp_path / "ws"
+    for fork in ("fork", "fork2"):
+        (work / "libs" / fork).mkdir(parents=True)
+        (work / "libs" / fork / "go.mod").write_text("module example.com/dep\n\ngo 1.21\n")
+        (work / "libs" / fork / "dep.go").write_text("package dep\n\nconst V = 1\n")
+    (work / "svc").mkdir()
+    (work / "svc" / "go.mod").write_text("module example.com/svc\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n\n"
+                                         "replace example.com/dep => ../libs/fork\n")
+    (work / "svc" / "main.go").write_text(MAIN)
+    (work / "go.work").write_text("go 1.21\n\nuse ./svc\n")
+    assert go(go_bin, ["work", "vendor"], work, env).returncode == 0
+    assert "# example.com/dep v1.0.0 => ./libs/fork\n" in (work / "vendor" / "modules.txt").read_text()
+    assert evaluate(facts_of(work, env), rules=[RULE]) == []
+    assert go(go_bin, ["mod", "edit", "-replace=example.com/dep=../libs/fork2"], work / "svc", env).returncode == 0
+    build = go(go_bin, ["build", "./..."], work, env)  # in the go.work's directory: its paths are relative to it
+    facts = facts_of(work, env)
+    [scope] = scopes(facts)
+    mode = build_mode(facts, scope)
+    assert build.stderr == inconsistent_vendoring_error(str(work), disagreements(facts, scope, mode), True) + "\n"
+    [finding] = evaluate(facts, rules=[RULE])
+    assert (finding.location.path, finding.location.range.start.line) == (str(work / "svc" / "go.mod"), 6)

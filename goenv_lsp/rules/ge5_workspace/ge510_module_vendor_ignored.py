@@ -10,6 +10,7 @@ from goenv_lsp.rules.ge5_workspace._scoped import per_scope
 from goenv_lsp.rules.registry import Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode
+from goenv_lsp.semantics.workspace import uses
 
 DOCS = """
 ## What it checks
@@ -45,12 +46,12 @@ def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
     mode = build_mode(facts, scope)
     instead = "the workspace's vendor/ beside go.work" if mode is not None and mode.mode == "vendor" \
         else "the module cache (downloading what is missing)"
-    for module in scope.modules:
-        vendor = vendor_modules(facts, module.dir)
-        if vendor is None or paths.same(module.dir, here):
+    for use in uses(facts, work):  # modules below go.work that it does not use: GE507
+        vendor = vendor_modules(facts, use.directory)
+        if vendor is None or use.go_mod is None or paths.same(use.directory, here):
             continue
-        txt = modules_txt_of(module.dir, paths)
-        where = Location(txt) if vendor.status is Status.OK else Location(module.go_mod)
-        yield Report(f"{paths.join(module.dir, 'vendor')} is not used: in the workspace of {work.path} the go "
-                     f"command builds {module.dir} from {instead}, not from its own vendor/", where,
+        txt = modules_txt_of(use.directory, paths)
+        where = Location(txt) if vendor.status is Status.OK else Location(use.go_mod.path)
+        yield Report(f"{paths.join(use.directory, 'vendor')} is not used: in the workspace of {work.path} the go "
+                     f"command builds {use.directory} from {instead}, not from its own vendor/", where,
                      related=(Related(Location(work.path), "the go.work that puts the module in workspace mode"),))

@@ -172,3 +172,21 @@ def test_real_workspace_vendoring_with_a_module_replacement(tmp_path: Path, goca
     assert build.stderr == inconsistent_vendoring_error(str(work), disagreements(facts, scope, mode), True) + "\n"
     [finding] = evaluate(facts, rules=[RULE])
     assert (finding.location.path, finding.location.range.start.line) == (str(work / "svc" / "go.mod"), 6)
+
+
+def test_real_go_line_before_1_14_with_explicit_vendor_mode(tmp_path: Path, gocache: Path) -> None:
+    """go 1.13 in go.mod: checkVendorConsistency only compares versions (a hand-made modules.txt of that era)."""
+    go_bin = testbed.go_root("1.27.3") / "bin"
+    env = testbed.isolated_env(tmp_path, [go_bin], GOCACHE=gocache, GOFLAGS="-mod=vendor")
+    app = tmp_path / "app"
+    (app / "vendor").mkdir(parents=True)
+    (app / "go.mod").write_text("module example.com/app\n\ngo 1.13\n\nrequire example.com/dep v1.2.0\n")
+    (app / "main.go").write_text(MAIN)
+    (app / "vendor" / "modules.txt").write_text("# example.com/dep v1.1.0\nexample.com/dep\n")
+    build = go(go_bin, ["build", "./..."], app, env)
+    facts = facts_of(app, env)
+    assert build.stderr == predicted(facts) + "\n"
+    assert "example.com/dep@v1.2.0: is explicitly required in go.mod, but vendor/modules.txt indicates " \
+           "example.com/dep@v1.1.0" in build.stderr
+    [finding] = evaluate(facts, rules=[RULE])
+    assert finding.location.range.start.line == 4

@@ -124,3 +124,30 @@ def test_probe_reads_modules_txt_per_module_root() -> None:
     assert "vendor/modules.txt" in facts.kinds
     assert "/w/app/vendor/example.com/a/go.mod" not in facts.files  # the walk never enters vendor/
     assert facts.file("/w/app/vendor/modules.txt").modules[0].path == "example.com/a"
+
+
+def test_reread_of_a_go_mod_keeps_the_vendor_lists() -> None:
+    """The language server's hot path: an edited go.mod is read again, modules.txt is not (its own changes
+    arrive as watched-file events), and GE501 judges the new go.mod against it."""
+    import asyncio
+
+    from goenv_lsp.engine import evaluate
+    from goenv_lsp.probe.collect import FileCache, collect_with_tree, reread
+    from goenv_lsp.rules import by_code
+
+    with_go = MACHINE.replace('PATH = "/usr/bin"', 'PATH = "/usr/local/go/bin:/usr/bin"').replace(
+        "[files]", '[files]\n"/home/dev/.config/go/env" = ""', 1)
+    with_go += '[[go]]\nroot = "/usr/local/go"\nversion = "1.27.3"\n'
+    system = FakeSystem.from_fixture(with_go)
+
+    cache = FileCache()
+    facts, tree = asyncio.run(collect_with_tree("/w/app", ProbeOptions(), system, cache=cache))
+    ge501 = by_code("GE501")
+    assert evaluate(facts, rules=[ge501]) != []  # go.mod requires nothing, modules.txt marks example.com/a
+    system.add_file("/w/app/go.mod", "module example.com/app\n\ngo 1.22\n\nrequire example.com/a v1.0.0\n")
+    before = len(system.calls)
+    after = reread(facts, "/w/app/go.mod", ProbeOptions(), system, cache, tree)
+    assert not any(c[1].startswith("/w/app/vendor") for c in system.calls[before:] if len(c) > 1
+                   and isinstance(c[1], str))
+    assert after.file("/w/app/vendor/modules.txt") == facts.file("/w/app/vendor/modules.txt")
+    assert evaluate(after, rules=[ge501]) == []

@@ -69,6 +69,7 @@ class CommandKind(str, enum.Enum):
 
     GO_ENV_WRITE = "go-env-write"  # go env -w KEY=VALUE / go env -u KEY
     INSTALL_GOPLS = "install-gopls"  # go install golang.org/x/tools/gopls@vX.Y.Z
+    SYNC_VENDOR = "sync-vendor"  # go mod vendor / go work vendor, run in the module or go.work directory
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from goenv_lsp.files import (
     goland_workspace,
     goroot_env,
     project_config,
+    vendor_modules,
     vscode_settings,
 )
 from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
@@ -44,6 +45,7 @@ KINDS: tuple[FileKind, ...] = (
     dockerfile.KIND,
     CONFIG,
     goenv_unused.KIND,
+    vendor_modules.KIND,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

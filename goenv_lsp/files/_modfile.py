@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from goenv_lsp.facts import FileProblem, Spanned
+from goenv_lsp.files.go_mod import ModReplace, ModRequire
 from goenv_lsp.text import LineIndex
 
 GO_VERSION_RE = re.compile(r"([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?")
@@ -346,8 +347,9 @@ class _Result:
     toolchain: _Tok | None = None
     uses: list[tuple[str, _Tok]] = field(default_factory=list)
     retracts: list[tuple[_Line, list[_Tok]]] = field(default_factory=list)
-    requires: list[tuple[str, str, int, int]] = field(default_factory=list)  # path, version, start, end
-    replaces: list[tuple[str, str, str, str, int, int]] = field(default_factory=list)  # old, old v, new, new v
+    requires: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)  # path, version, line span
+    # old path, old version ("" for all), new path, new version ("" for a directory), line span
+    replaces: list[tuple[str, str, str, str, tuple[int, int]]] = field(default_factory=list)
 
 
 def _span(toks: list[_Tok]) -> tuple[int, int]:
@@ -470,7 +472,7 @@ class _Interpreter:
             if path is not None:
                 version = self.version(line, verb, path, args[1])
                 if verb == "require" and version is not None:
-                    r.requires.append((path, version, args[0].start, args[1].end))
+                    self.r.requires.append((path, version, _span(line.toks)))
         elif verb == "retract":
             self.retract(line, args)
         elif verb in ("tool", "ignore"):
@@ -513,6 +515,7 @@ class _Interpreter:
         ok, major = _split_path_version(old)
         if not ok:
             return self.error(line, f"{verb} {old}: invalid module path")
+        v: str | None = ""
         if arrow == 2:
             v = self.version(line, verb, old, args[1])
             if v is None:
@@ -522,8 +525,6 @@ class _Interpreter:
         new = self.string_arg(line, args[arrow + 1])
         if new is None:
             return None
-        old_version = texts[1] if arrow == 2 else ""
-        new_version = texts[arrow + 2] if len(texts) == arrow + 3 else ""
         if len(texts) == arrow + 2:
             if not _is_directory_path(new):
                 if "@" in new:
@@ -534,11 +535,11 @@ class _Interpreter:
             if not self.windows and "\\" in new:
                 return self.error(line, "replacement directory appears to be Windows path "
                                         "(on a non-windows system)")
-        elif self.version(line, verb, new, args[arrow + 2]) is None:
-            return None
-        elif _is_directory_path(new):
-            return self.error(line, f"replacement module directory path {go_quote(new)} cannot have version")
-        self.r.replaces.append((old, old_version, new, new_version, args[0].start, args[-1].end))
+            self.r.replaces.append((old, v or "", new, "", _span(line.toks)))
+        elif (nv := self.version(line, verb, new, args[arrow + 2])) is not None:
+            if _is_directory_path(new):
+                return self.error(line, f"replacement module directory path {go_quote(new)} cannot have version")
+            self.r.replaces.append((old, v or "", new, nv, _span(line.toks)))
         return None
 
 
@@ -599,26 +600,8 @@ class ParsedModFile:
     go: Spanned | None = None
     toolchain: Spanned | None = None
     uses: tuple[Spanned, ...] = ()
-    requires: tuple[Requirement, ...] = ()
-    replaces: tuple[Replacement, ...] = ()
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """A `require` line of a go.mod: its range spans the path and the version."""
-
-    path: Spanned
-    version: str
-
-
-@dataclass(frozen=True)
-class Replacement:
-    """A `replace` line: ``new_version`` is "" when the replacement is a directory."""
-
-    old: Spanned  # spans the whole directive after `replace`
-    old_version: str  # "" replaces every version
-    new: str
-    new_version: str
+    requires: tuple[ModRequire, ...] = ()
+    replaces: tuple[ModReplace, ...] = ()
 
 
 def _prefix(name: str, line: int, col: int) -> str:
@@ -673,16 +656,14 @@ def _parse(data: bytes, kind: str, name: str, windows: bool) -> ParsedModFile:
 
     module = go = toolchain = None
     uses: tuple[Spanned, ...] = ()
-    requires: tuple[Requirement, ...] = ()
-    replaces: tuple[Replacement, ...] = ()
+    requires: tuple[ModRequire, ...] = ()
+    replaces: tuple[ModReplace, ...] = ()
     if result is not None:
         module = tok(result.module[1], result.module[0]) if result.module else None
         go, toolchain = tok(result.go), tok(result.toolchain)
         uses = tuple(spanned(value, t.start, t.end) for value, t in result.uses)
-        requires = tuple(Requirement(spanned(path, start, end), version)
-                         for path, version, start, end in result.requires)
-        replaces = tuple(Replacement(spanned(old, start, end), old_v, new, new_v)
-                         for old, old_v, new, new_v, start, end in result.replaces)
+        requires = tuple(ModRequire(p, v, doc.range(*span)) for p, v, span in result.requires)
+        replaces = tuple(ModReplace(*fields, doc.range(*span)) for *fields, span in result.replaces)
     if problems:
         if go is None and (lax := _lax_value(text, "go")):
             go = spanned(*lax)

@@ -22,6 +22,8 @@ class Where(str, enum.Enum):
     ROOT = "root"  # at a fixed path relative to the workspace root (.vscode/settings.json)
     HOME = "home"  # outside the workspace, located from the environment (the GOENV file)
     GOROOT = "goroot"  # inside the GOROOT of the go that runs ($GOROOT/go.env)
+    MODULE = "module"  # at a fixed path relative to each module root and go.work directory (vendor/modules.txt),
+    #                    found from those, not by the walk (it never enters vendor/)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ class FileKind:
             return self.matches_name(paths.basename(path))
         if self.where is Where.ROOT and root:
             return any(paths.same(path, paths.join(root, *n.split("/"))) for n in self.names)
+        if self.where is Where.MODULE:
+            return any(_ends_with(path, n.split("/"), paths) for n in self.names)
         return False
 
     @property
@@ -92,9 +96,18 @@ class FileKind:
         """Workspace-relative glob patterns for file watchers and editor document selectors."""
         if self.where is Where.TREE:
             return tuple(f"**/{n}" for n in self.names)
-        if self.where is Where.ROOT:
+        if self.where in (Where.ROOT, Where.MODULE):
             return tuple(f"**/{n}" for n in self.names)
         return ()
+
+
+def _ends_with(path: str, parts: list[str], paths: PathOps) -> bool:
+    """Do the last components of ``path`` spell ``parts`` (case-insensitively where the machine's are)?"""
+    for part in reversed(parts):
+        if paths.key(paths.basename(path)) != paths.key(part):
+            return False
+        path = paths.dirname(path)
+    return True
 
 
 MAX_PROBLEMS = 100  # per file: a minified file can hold tens of thousands of errors, one screen of them helps

@@ -25,7 +25,7 @@ HELIX_FEATURES = '{ name = "goenv-lsp", only-features = ["diagnostics", "code-ac
 
 def editor_kinds() -> list[FileKind]:
     """The kinds editors attach goenv-lsp to: the workspace ones (HOME and GOROOT files are the server's)."""
-    return [k for k in KINDS if k.where in (Where.TREE, Where.ROOT)]
+    return [k for k in KINDS if k.where in (Where.TREE, Where.ROOT, Where.MODULE)]
 
 
 def _lua_pattern(kind: FileKind, name: str) -> str:

@@ -5,9 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, FileFacts, PathFlavor, Spanned, Status
-from goenv_lsp.files._modfile import Replacement, Requirement
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
-from goenv_lsp.model import Severity
+from goenv_lsp.model import Range, Severity
+
+
+@dataclass(frozen=True)
+class ModRequire:
+    """A go.mod `require` line: the module path and version (as cmd/go reads them), the line's range."""
+
+    path: str
+    version: str
+    range: Range
+
+
+@dataclass(frozen=True)
+class ModReplace:
+    """A go.mod / go.work `replace` line: ``old_version`` "" replaces every version, ``new_version`` "" is a
+    directory replacement (``new_path`` as written)."""
+
+    old_path: str
+    old_version: str
+    new_path: str
+    new_version: str
+    range: Range
 
 
 @dataclass(frozen=True)
@@ -18,8 +38,8 @@ class ModFileFacts(FileFacts):
     go: Spanned | None = None
     toolchain: Spanned | None = None
     uses: tuple[Spanned, ...] = ()  # go.work: the `use` directories as written
-    requires: tuple[Requirement, ...] = ()  # go.mod: the `require` lines (valid ones)
-    replaces: tuple[Replacement, ...] = ()  # the `replace` lines (valid ones)
+    requires: tuple[ModRequire, ...] = ()  # go.mod, in file order
+    replaces: tuple[ModReplace, ...] = ()  # in file order
 
 
 def parse_mod(data: bytes, path: str, ctx: ParseContext, kind: str) -> ModFileFacts:

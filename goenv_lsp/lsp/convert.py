@@ -18,8 +18,10 @@ CMD_EXPLAIN = "goenv.explain"
 CMD_REFRESH = "goenv.refresh"
 CMD_REPORT = "goenv.report"
 CMD_IGNORE = "goenv.ignore"
-COMMANDS = (CMD_REFRESH, CMD_REPORT, CMD_GO_ENV, CMD_INSTALL_GOPLS, CMD_EXPLAIN, CMD_IGNORE)
-_COMMAND_FOR = {CommandKind.GO_ENV_WRITE.value: CMD_GO_ENV, CommandKind.INSTALL_GOPLS.value: CMD_INSTALL_GOPLS}
+CMD_SYNC_VENDOR = "goenv.syncVendor"
+COMMANDS = (CMD_REFRESH, CMD_REPORT, CMD_GO_ENV, CMD_INSTALL_GOPLS, CMD_EXPLAIN, CMD_IGNORE, CMD_SYNC_VENDOR)
+_COMMAND_FOR = {CommandKind.GO_ENV_WRITE.value: CMD_GO_ENV, CommandKind.INSTALL_GOPLS.value: CMD_INSTALL_GOPLS,
+                CommandKind.SYNC_VENDOR.value: CMD_SYNC_VENDOR}
 
 _SEVERITY = {Severity.ERROR: lsp.DiagnosticSeverity.Error, Severity.WARNING: lsp.DiagnosticSeverity.Warning,
              Severity.INFO: lsp.DiagnosticSeverity.Information}

@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, modcache, trust
+from goenv_lsp.probe import binaries, go_dirs, modcache, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -317,6 +317,7 @@ class _Collector:
             for use in work.uses if isinstance(work, ModFileFacts) else ():
                 directory = paths.normpath(paths.join(paths.dirname(work.path), use.value))
                 self.read(kinds["go.mod"], paths.join(directory, "go.mod"))
+        vendor.read_vendor_lists(self)
 
     def _exists(self, path: str) -> bool:
         return path in self.files or self.system.stat(path).kind is PathKind.FILE

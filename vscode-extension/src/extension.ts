@@ -55,6 +55,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", pattern: "**/.idea/workspace.xml" },
   { scheme: "file", language: "dockerfile" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
+  { scheme: "file", pattern: "**/vendor/modules.txt" },
 ];
 // END generated
 

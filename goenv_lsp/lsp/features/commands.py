@@ -100,6 +100,22 @@ def register(server: LanguageServer, session: Session) -> None:
         session.client.show_message(lsp.MessageType.Info, f"installed {argv[2]}")
         return f"installed {argv[2]}"
 
+    @server.command(convert.CMD_SYNC_VENDOR)
+    async def sync_vendor(ls: LanguageServer, *args: object) -> str:
+        argv, cwd, _ = _fix_command(session, args, CommandKind.SYNC_VENDOR)
+        if argv[1:] not in (["mod", "vendor"], ["work", "vendor"]) or cwd is None:
+            raise CommandError(f"not a go mod vendor / go work vendor command in the workspace: {argv[1:]}")
+        done = await session.client.begin_progress(f"goenv-lsp: go {argv[1]} vendor")
+        try:
+            result = await session.run_user_command(argv, cwd, None, timeout=600)
+        finally:
+            done()
+        if result.status is not Status.OK:
+            detail = (result.stderr or result.status.value).strip().splitlines()
+            raise error(f"go {argv[1]} vendor failed: {detail[0] if detail else result.status.value}")
+        session.client.show_message(lsp.MessageType.Info, f"ran go {argv[1]} vendor in {cwd}")
+        return f"ran go {argv[1]} vendor"
+
 
 def _fix_command(session: Session, args: tuple, kind: CommandKind) -> tuple[list[str], str | None, dict[str, str]]:
     """The argv of a fix of ``kind``, if its go is one goenv-lsp found, probed successfully and may run."""

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, Spanned
+from goenv_lsp.facts import Facts
 from goenv_lsp.files.go_mod import ModFileFacts, mod_file
-from goenv_lsp.model import Location, Severity
+from goenv_lsp.model import Location, Range, Severity
 from goenv_lsp.redact import PLACEHOLDER
 from goenv_lsp.rules.ge4_proxy._settings import write_fix
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
@@ -72,21 +72,21 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
         for path, version, where in _fetched(file):
             if path in workspace or not looks_private(path, extra):
                 continue
-            report = _judge(facts, settings, file, path, version, Location(file.path, where.range))
+            report = _judge(facts, settings, file, path, version, Location(file.path, where))
             if report is not None:
                 yield report
 
 
-def _fetched(file: ModFileFacts) -> Iterator[tuple[str, str, Spanned]]:
-    """(path, version, where) of each module the go command downloads for this go.mod's requirements."""
+def _fetched(file: ModFileFacts) -> Iterator[tuple[str, str, Range]]:
+    """(path, version, line) of each module the go command downloads for this go.mod's requirements."""
     for required in file.requires:
-        path = required.path.value
-        replaced = next((r for r in file.replaces if r.old.value == path and r.old_version in ("", required.version)),
+        path = required.path
+        replaced = next((r for r in file.replaces if r.old_path == path and r.old_version in ("", required.version)),
                         None)
         if replaced is None:
-            yield path, required.version, required.path
+            yield path, required.version, required.range
         elif replaced.new_version:  # replaced by another module: that one is fetched (a directory needs nothing)
-            yield replaced.new, replaced.new_version, replaced.old
+            yield replaced.new_path, replaced.new_version, replaced.range
 
 
 def _judge(facts: Facts, settings: DownloadSettings, file: ModFileFacts, path: str, version: str,

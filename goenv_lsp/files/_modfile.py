@@ -347,7 +347,7 @@ class _Result:
     toolchain: _Tok | None = None
     uses: list[tuple[str, _Tok]] = field(default_factory=list)
     retracts: list[tuple[_Line, list[_Tok]]] = field(default_factory=list)
-    requires: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)  # path, version, line span
+    requires: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)  # path, version, their span
     # old path, old version ("" for all), new path, new version ("" for a directory), line span
     replaces: list[tuple[str, str, str, str, tuple[int, int]]] = field(default_factory=list)
 
@@ -472,7 +472,7 @@ class _Interpreter:
             if path is not None:
                 version = self.version(line, verb, path, args[1])
                 if verb == "require" and version is not None:
-                    self.r.requires.append((path, version, _span(line.toks)))
+                    self.r.requires.append((path, version, _span(args)))  # path and version, not the verb
         elif verb == "retract":
             self.retract(line, args)
         elif verb in ("tool", "ignore"):
@@ -535,11 +535,11 @@ class _Interpreter:
             if not self.windows and "\\" in new:
                 return self.error(line, "replacement directory appears to be Windows path "
                                         "(on a non-windows system)")
-            self.r.replaces.append((old, v or "", new, "", _span(line.toks)))
+            self.r.replaces.append((old, v or "", new, "", _span(args)))
         elif (nv := self.version(line, verb, new, args[arrow + 2])) is not None:
             if _is_directory_path(new):
                 return self.error(line, f"replacement module directory path {go_quote(new)} cannot have version")
-            self.r.replaces.append((old, v or "", new, nv, _span(line.toks)))
+            self.r.replaces.append((old, v or "", new, nv, _span(args)))
         return None
 
 

@@ -90,14 +90,14 @@ def test_go_mod_requires_and_replaces() -> None:
                            b'example.com/c v1.3.0\nreplace example.com/bad => nodir\n', "go.mod", "go.mod")
     assert parsed.requires == (ModRequire("example.com/a", "v1.0.0", Range.of(5, 1, 21)),
                                ModRequire("example.com/b", "v1.2.0", Range.of(6, 1, 23)))
-    assert parsed.replaces == (ModReplace("example.com/a", "", "../a", "", Range.of(9, 0, 29)),
-                               ModReplace("example.com/b", "v1.2.0", "example.com/c", "v1.3.0", Range.of(10, 0, 52)))
+    assert parsed.replaces == (ModReplace("example.com/a", "", "../a", "", Range.of(9, 8, 29)),
+                               ModReplace("example.com/b", "v1.2.0", "example.com/c", "v1.3.0", Range.of(10, 8, 52)))
     assert len(parsed.problems) == 1  # the directory-less replacement is an error, and no replacement
 
 
 def test_go_work_replace_with_windows_directory() -> None:
     parsed = parse_modfile(b"go 1.22\n\nreplace example.com/a => ..\\a\n", "go.work", "go.work", windows=True)
-    assert parsed.replaces == (ModReplace("example.com/a", "", "..\\a", "", Range.of(2, 0, 29)),)
+    assert parsed.replaces == (ModReplace("example.com/a", "", "..\\a", "", Range.of(2, 8, 29)),)
 
 
 MACHINE = """
@@ -148,6 +148,6 @@ def test_reread_of_a_go_mod_keeps_the_vendor_lists() -> None:
     before = len(system.calls)
     after = reread(facts, "/w/app/go.mod", ProbeOptions(), system, cache, tree)
     assert not any(c[1].startswith("/w/app/vendor") for c in system.calls[before:] if len(c) > 1
-                   and isinstance(c[1], str))
+                   and isinstance(c[1], str) and c[0] != "stat")  # the module cache asks whether vendor/ is used
     assert after.file("/w/app/vendor/modules.txt") == facts.file("/w/app/vendor/modules.txt")
     assert evaluate(after, rules=[ge501]) == []

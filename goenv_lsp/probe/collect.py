@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, trust
+from goenv_lsp.probe import binaries, tools, trust
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -257,9 +257,10 @@ class _Collector:
         self._read_tree(tree, facts, go_env)
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries, gopls=gopls)
         facts = dataclasses.replace(facts, modules=gomodules.modules_of(facts))
-        return dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
-                                   toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
-                                   discovery=Discovery(self.discovered.directories, self.discovered.truncated))
+        facts = dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
+                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
+                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))
+        return tools.with_tools(self.system, facts, self.options.discovery)  # GOBIN, PATH dirs, cgo (GE6xx)
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

@@ -22,6 +22,7 @@ class RecordingSystem:
         self.inner = inner
         self.os, self.paths, self.env, self.well_known_go = inner.os, inner.paths, inner.env, inner.well_known_go
         self.neutral_dir = inner.neutral_dir
+        self.arch = inner.arch
         self.calls: list[tuple] = []  # (verb, argument(s), result)
 
     @property
@@ -111,7 +112,8 @@ class RecordingSystem:
             elif verb == "build_info" and result.build is not None:
                 builds[argument] = result.build
                 executables.setdefault(argument, [])
-        lines = [f"os = {json.dumps(self.os)}", f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
+        lines = [f"os = {json.dumps(self.os)}", f"arch = {json.dumps(self.arch)}",
+                 f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
                  "", "[env]"]
         lines += [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.env.items())]
         lines += ["", "[files]"]

@@ -1,0 +1,38 @@
+"""Where `go install` puts programs, and what PATH reaches (cmd/go load.go, exec.LookPath)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from goenv_lsp.facts import Facts, PathOps
+from goenv_lsp.semantics.binaries import running_go
+
+
+def install_dir_of(go_env: Mapping[str, str], paths: PathOps) -> tuple[str, str] | None:
+    """GOBIN, else the first GOPATH entry's bin; with the variable that decides it. None: unknown."""
+    if go_env.get("GOBIN"):
+        return go_env["GOBIN"], "GOBIN"
+    first = go_env.get("GOPATH", "").split(paths.list_separator)[0]
+    return (paths.join(first, "bin"), "GOPATH") if first else None
+
+
+def install_dir(facts: Facts) -> tuple[str, str] | None:
+    """Where the go on PATH installs programs (from its `go env`)."""
+    active = running_go(facts)
+    return install_dir_of(active.env, facts.paths) if active and active.env else None
+
+
+def path_index(facts: Facts, directory: str) -> int | None:
+    """The index of the first PATH entry naming ``directory`` (as written, or by real path), or None."""
+    wanted = {facts.paths.key(directory)}
+    info = (facts.path_dir_info or {})
+    for entry, found in info.items():
+        if facts.paths.same(entry, directory) and found.real_path:
+            wanted.add(facts.paths.key(found.real_path))
+    for index, entry in enumerate(facts.path_entries or ()):
+        if not facts.paths.is_abs(entry):
+            continue
+        real = info.get(entry).real_path if info.get(entry) else None
+        if facts.paths.key(entry) in wanted or (real and facts.paths.key(real) in wanted):
+            return index
+    return None

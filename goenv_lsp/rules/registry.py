@@ -66,6 +66,10 @@ class Input(str, enum.Enum):
     TOOLCHAINS = "toolchains"  # goX.Y.Z toolchains at hand
     EDITOR_SETTINGS = "editor-settings"  # the editor's user-level settings
     MODULES = "modules"  # the workspace's modules and their go.work
+    GO_BIN_DIRS = "go-bin-dirs"  # the directory `go install` writes to, and the programs there
+    PATH_DIRS = "path-dirs"  # each PATH directory (kind, real path, permissions) and the commands PATH runs
+    PLATFORM = "platform"  # the machine's own GOOS/GOARCH
+    CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
 
 
 @dataclass(frozen=True)

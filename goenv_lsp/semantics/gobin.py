@@ -36,3 +36,21 @@ def path_index(facts: Facts, directory: str) -> int | None:
         if facts.paths.key(entry) in wanted or (real and facts.paths.key(real) in wanted):
             return index
     return None
+
+
+def add_to_path_advice(facts: Facts, directory: str, first: bool = False) -> str:
+    """How to put ``directory`` on PATH for every later login, as one instruction for this machine's shell;
+    ``first``: before the other entries (programs of the same name elsewhere on PATH would win otherwise)."""
+    paths = facts.paths
+    if facts.os == "windows":
+        return (f"add {directory} to your user Path{' and move it up' if first else ''} (Settings > System > About > Advanced system settings > "
+                "Environment Variables; not `setx`, which truncates PATH), then restart the editor")
+    relative = paths.relative(directory, facts.home) if facts.home else None
+    spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
+    shell = paths.basename((facts.env or {}).get("SHELL", ""))
+    if shell == "fish":
+        return f"run `fish_add_path {'' if first else '--append '}{spelled}`, then restart the editor"
+    profile = {"zsh": "~/.zprofile", "bash": "~/.profile (or ~/.bash_profile if you have one)"}.get(shell,
+                                                                                                   "~/.profile")
+    line = f"{spelled}:$PATH" if first else f"$PATH:{spelled}"
+    return f'add `export PATH="{line}"` to {profile}, then log in again (or restart the editor)'

@@ -37,6 +37,21 @@ KNOWN_ARCH = frozenset((
     "mips64", "mips64le", "mips64p32", "mips64p32le", "ppc", "ppc64", "ppc64le", "riscv", "riscv64",
     "s390", "s390x", "sparc", "sparc64", "wasm",
 ))
+# `go tool dist list` of Go 1.22.10 and 1.27.3 together (freebsd/riscv64 and windows/arm left, openbsd/riscv64
+# came)
+PORTS = frozenset((
+    "aix/ppc64", "android/386", "android/amd64", "android/arm", "android/arm64", "darwin/amd64",
+    "darwin/arm64", "dragonfly/amd64", "freebsd/386", "freebsd/amd64", "freebsd/arm", "freebsd/arm64",
+    "freebsd/riscv64", "illumos/amd64", "ios/amd64", "ios/arm64", "js/wasm", "linux/386", "linux/amd64",
+    "linux/arm", "linux/arm64", "linux/loong64", "linux/mips", "linux/mips64", "linux/mips64le",
+    "linux/mipsle", "linux/ppc64", "linux/ppc64le", "linux/riscv64", "linux/s390x", "netbsd/386",
+    "netbsd/amd64", "netbsd/arm", "netbsd/arm64", "openbsd/386", "openbsd/amd64", "openbsd/arm",
+    "openbsd/arm64", "openbsd/ppc64", "openbsd/riscv64", "plan9/386", "plan9/amd64", "plan9/arm",
+    "solaris/amd64", "wasip1/wasm", "windows/386", "windows/amd64", "windows/arm", "windows/arm64",
+))
+# platforms a machine also runs: 386 on amd64 Linux and Windows, amd64 on arm64 macOS (Rosetta 2) and Windows
+EMULATED = frozenset({("linux", "amd64", "386"), ("windows", "amd64", "386"), ("darwin", "arm64", "amd64"),
+                      ("windows", "arm64", "amd64"), ("windows", "arm64", "386")})
 _IMPORT_C = re.compile(rb'^import\s+"C"', re.M)
 _IMPORT_GROUP = re.compile(rb"^import\s*\((.*?)\)", re.M | re.S)
 _C_SPEC = re.compile(rb'^\s*"C"\s*(?://.*)?$', re.M)
@@ -116,3 +131,8 @@ def imports_c(source: bytes) -> bool:
     """Does this Go source import "C" (alone, or in an import group)?"""
     return bool(_IMPORT_C.search(source)) or any(_C_SPEC.search(group.group(1))
                                                   for group in _IMPORT_GROUP.finditer(source))
+
+
+def runs_on(goos: str, goarch: str, host_os: str, host_arch: str) -> bool:
+    """Can a program built for goos/goarch run on this machine (natively or in its emulation)?"""
+    return goos == host_os and (goarch == host_arch or (host_os, host_arch, goarch) in EMULATED)

@@ -43,8 +43,9 @@ def add_to_path_advice(facts: Facts, directory: str, first: bool = False) -> str
     ``first``: before the other entries (programs of the same name elsewhere on PATH would win otherwise)."""
     paths = facts.paths
     if facts.os == "windows":
-        return (f"add {directory} to your user Path{' and move it up' if first else ''} (Settings > System > About > Advanced system settings > "
-                "Environment Variables; not `setx`, which truncates PATH), then restart the editor")
+        move = " and move it up" if first else ""
+        return (f"add {directory} to your user Path{move} (Settings > System > About > Advanced system "
+                "settings > Environment Variables; not `setx`, which truncates PATH), then restart the editor")
     relative = paths.relative(directory, facts.home) if facts.home else None
     spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
     shell = paths.basename((facts.env or {}).get("SHELL", ""))

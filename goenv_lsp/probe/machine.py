@@ -56,6 +56,7 @@ _IMPORT_C = re.compile(rb'^import\s+"C"', re.M)
 _IMPORT_GROUP = re.compile(rb"^import\s*\((.*?)\)", re.M | re.S)
 _C_SPEC = re.compile(rb'^\s*"C"\s*(?://.*)?$', re.M)
 _IGNORE = re.compile(rb"^//go:build\s+ignore\s*$", re.M)
+_NO_CGO = re.compile(rb"^//go:build\s.*!\s*cgo\b", re.M)
 
 
 def host_arch() -> str:
@@ -108,23 +109,25 @@ def cgo_files(system: System, root: str, options: DiscoveryOptions, goos: str, g
               skip: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The workspace's non-test .go files for this platform that import "C" (test files cannot use cgo).
 
-    Approximate: file-name constraints are applied, `//go:build` lines other than `ignore` are not."""
+    Approximate: file-name constraints are applied, `//go:build` lines other than `ignore` are not, and a
+    package with a `//go:build !cgo` file (a pure-Go fallback) is left out."""
     from goenv_lsp.files import GO_SOURCES
 
     walk = dataclasses.replace(options, max_dirs=min(options.max_dirs, _WALK.max_dirs),
                                max_seconds=min(options.max_seconds, _WALK.max_seconds))
     found = discover(system, root, [GO_SOURCES], walk, skip).files.get("go", [])
-    result = []
+    result, fallback_dirs = [], set()
     for path in found[:MAX_GO_FILES]:
         name = system.paths.basename(path)
         if name.endswith("_test.go") or name.startswith(("_", ".")) or not matches_platform(name, goos, goarch):
             continue
         head = system.read_head(path, HEAD_BYTES)
-        if imports_c(head) and not _IGNORE.search(head):
+        if _NO_CGO.search(head):
+            fallback_dirs.add(system.paths.dirname(path))
+        elif imports_c(head) and not _IGNORE.search(head):
             result.append(path)
-            if len(result) >= MAX_CGO_FILES:
-                break
-    return tuple(result)
+    # a package with a `//go:build !cgo` file has a pure-Go fallback: without cgo it still builds
+    return tuple(p for p in result if system.paths.dirname(p) not in fallback_dirs)[:MAX_CGO_FILES]
 
 
 def imports_c(source: bytes) -> bool:

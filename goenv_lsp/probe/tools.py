@@ -14,6 +14,7 @@ from goenv_lsp.probe.discover import DiscoveryOptions
 from goenv_lsp.probe.machine import cgo_files
 from goenv_lsp.probe.system import System
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.cgo import default_cc
 from goenv_lsp.semantics.gobin import install_dir_of
 
 MAX_TOOLS = 200  # entries of a bin directory examined
@@ -92,7 +93,8 @@ def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions) -> Fac
     entries = facts.path_entries or ()
     target = install_dir_of(go_env, system.paths)
     bins = (bin_dir(system, *target),) if target and system.paths.is_abs(target[0]) else ()
-    names = ["gofmt", *c_compilers(go_env), *(t.name for d in bins for t in d.tools)]
+    names = ["gofmt", *c_compilers(go_env), default_cc(go_env.get("GOOS", "")),
+             *(t.name for d in bins for t in d.tools)]
     cgo = None
     if go_env.get("CGO_ENABLED") == "0" and facts.root and facts.modules:
         skip = (go_env.get("GOROOT", ""), go_env.get("GOMODCACHE", ""))

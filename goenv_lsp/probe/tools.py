@@ -15,7 +15,7 @@ from goenv_lsp.probe.machine import cgo_files
 from goenv_lsp.probe.system import System
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import default_cc
-from goenv_lsp.semantics.gobin import install_dir_of
+from goenv_lsp.semantics.gobin import install_dir
 
 MAX_TOOLS = 200  # entries of a bin directory examined
 
@@ -91,7 +91,7 @@ def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions) -> Fac
     active = running_go(facts)
     go_env = (active.env if active else None) or {}
     entries = facts.path_entries or ()
-    target = install_dir_of(go_env, system.paths)
+    target = install_dir(facts)
     bins = (bin_dir(system, *target),) if target and system.paths.is_abs(target[0]) else ()
     names = ["gofmt", *c_compilers(go_env), default_cc(go_env.get("GOOS", "")),
              *(t.name for d in bins for t in d.tools)]

@@ -6,20 +6,28 @@ from collections.abc import Mapping
 
 from goenv_lsp.facts import Facts, PathOps
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_env import user_setting
 
 
-def install_dir_of(go_env: Mapping[str, str], paths: PathOps) -> tuple[str, str] | None:
-    """GOBIN, else the first GOPATH entry's bin; with the variable that decides it. None: unknown."""
-    if go_env.get("GOBIN"):
-        return go_env["GOBIN"], "GOBIN"
+def install_dir_of(go_env: Mapping[str, str], paths: PathOps, gobin: str | None = None) -> tuple[str, str] | None:
+    """modload.BinDir: GOBIN, else the first GOPATH entry's bin; with the variable that decides it. ``gobin``:
+    the user's GOBIN when known — since Go 1.27 `go env GOBIN` prints its guess of the default when unset
+    (envcmd, go.dev/issue/23439), so the reported value alone does not say GOBIN is set. None: unknown."""
     first = go_env.get("GOPATH", "").split(paths.list_separator)[0]
-    return (paths.join(first, "bin"), "GOPATH") if first else None
+    default = paths.join(first, "bin") if first else None
+    value = go_env.get("GOBIN", "") if gobin is None else gobin
+    if value and not (gobin is None and default and paths.same(value, default)):
+        return value, "GOBIN"
+    return (default, "GOPATH") if default else None
 
 
 def install_dir(facts: Facts) -> tuple[str, str] | None:
-    """Where the go on PATH installs programs (from its `go env`)."""
+    """Where the go on PATH installs programs (from its `go env` and the user's GOBIN)."""
     active = running_go(facts)
-    return install_dir_of(active.env, facts.paths) if active and active.env else None
+    if active is None or not active.env:
+        return None
+    setting = user_setting(facts, "GOBIN")
+    return install_dir_of(active.env, facts.paths, setting.value if setting is not None else None)
 
 
 def path_index(facts: Facts, directory: str) -> int | None:

@@ -87,7 +87,7 @@ def _fixes(facts: Facts, variable: str, setting) -> tuple:
     active = running_go(facts)
     if variable != "GOBIN" or setting is None or not setting.in_goenv_file or active is None or not active.env:
         return ()
-    fallback = install_dir_of({**active.env, "GOBIN": ""}, facts.paths)
+    fallback = install_dir_of(active.env, facts.paths, gobin="")
     if fallback is None or path_index(facts, fallback[0]) is None:
         return ()
     return unset_if_written(facts, setting)

@@ -17,11 +17,12 @@ unexpanded `%VARIABLE%`.
 ## Why it matters
 A relative entry is looked up from whatever directory a command starts in. With `.` or an empty entry
 early on PATH, a repository you clone can ship its own `go`, `git` or `gcc` and your shell runs it
-when you type the name in that repository — and so do scripts and editors started there. The go command
-refuses such hits since Go 1.19 (`exec: "gcc": cannot run executable found relative to current
-directory`), so they also turn into puzzling failures. goenv-lsp itself drops relative entries when it
-probes. An entry starting with `~` is expanded by bash alone; every other program (the go command, editors,
-`env`) takes it literally, so tools there are "not found". On Windows, `%GOPATH%\\bin` stays literal when
+when you type the name in that repository — and so do scripts and editors started there. Go programs
+(the go command, gopls) refuse such hits since Go 1.19 (os/exec's `cannot run executable found relative to
+current directory`), so for them a tool found only there is missing: `cgo: C compiler "gcc" not found`.
+goenv-lsp itself drops relative entries when it probes. An entry starting with `~` is expanded by bash
+alone; every other program (the go command, editors, `env`) takes it literally, so tools there are "not
+found". On Windows, `%GOPATH%\\bin` stays literal when
 PATH was saved as a plain string (REG_SZ) instead of an expandable one.
 
 ## How to fix

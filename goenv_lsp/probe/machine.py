@@ -1,8 +1,10 @@
 """The machine's own architecture, and the workspace's cgo sources — without running anything.
 
 ``host_arch`` asks the OS, not the Python build: an x86-64 Python under Rosetta 2 reports ``x86_64`` from
-``platform.machine()`` while the Mac is arm64 (``sysctl.proc_translated`` says so), and an x64 Python
-emulated on Windows on Arm sees ``PROCESSOR_ARCHITEW6432``/``PROCESSOR_ARCHITECTURE`` of the emulation.
+``platform.machine()`` while the Mac is arm64 (``sysctl.proc_translated`` says so). On Windows
+``PROCESSOR_ARCHITEW6432`` (set for an emulated 32-bit process) wins over ``PROCESSOR_ARCHITECTURE``; whether
+an x64 process on Windows on Arm sees ARM64 there is not verified, so that case may read as amd64 (the rules
+then stay quiet rather than wrong).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from factsbuilder import go_binary, healthy
 from goenv_lsp.engine import evaluate
 from goenv_lsp.probe import machine
 from goenv_lsp.rules.ge6_platform.ge611_go_binary_emulated import check as GE611
+from goenv_lsp.semantics.platform import KNOWN_ARCH
 
 
 def run(machine_arch: str | None, go_arch: str, os: str = "darwin"):
@@ -51,4 +52,4 @@ def test_windows_on_arm_reports_the_machine_not_the_emulation(monkeypatch) -> No
 
 
 def test_this_machine() -> None:
-    assert machine.host_arch() in machine.KNOWN_ARCH
+    assert machine.host_arch() in KNOWN_ARCH

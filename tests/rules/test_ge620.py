@@ -14,8 +14,9 @@ from ge6help import CGO, codes, go, module, only
 from goenv_lsp.engine import evaluate
 from goenv_lsp.probe.discover import DiscoveryOptions
 from goenv_lsp.probe.fake import FakeSystem
-from goenv_lsp.probe.machine import cgo_files, imports_c, matches_platform
+from goenv_lsp.probe.machine import cgo_files, imports_c
 from goenv_lsp.rules.ge6_platform.ge620_cgo_disabled_with_cgo_files import check as GE620
+from goenv_lsp.semantics.platform import matches_platform
 
 GOENV = f"{HOME}/.config/go/env"
 

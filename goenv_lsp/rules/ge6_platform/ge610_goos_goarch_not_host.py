@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
-from goenv_lsp.probe.machine import PORTS, runs_on
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.gobin import install_dir
+from goenv_lsp.semantics.platform import PORTS, runs_on
 
 DOCS = """
 ## What it checks

@@ -7,6 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules.registry import Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.platform import NATIVE_32_BIT
 
 DOCS = """
 ## What it checks
@@ -32,10 +33,6 @@ tools you `go install`ed (gopls, dlv …) so they are native too.
 """
 
 
-# 32-bit programs a 64-bit CPU runs natively: a 32-bit userland on a 64-bit kernel (Raspberry Pi OS) is normal
-_COMPATIBLE = {("amd64", "386"), ("arm64", "arm")}
-
-
 @rule(code="GE611", name="go-binary-emulated", severity=Severity.WARNING,
       summary="The go command is built for another architecture than this machine", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.PLATFORM), tags=("platform",))
@@ -44,7 +41,7 @@ def check(facts: Facts) -> Iterator[Report]:
     if active is None or active.status is not Status.OK or not active.env or not facts.arch:
         return
     built_for = active.env.get("GOHOSTARCH")
-    if not built_for or built_for == facts.arch or (facts.arch, built_for) in _COMPATIBLE:
+    if not built_for or built_for == facts.arch or (facts.arch, built_for) in NATIVE_32_BIT:
         return
     emulation = {"darwin": "Rosetta 2", "windows": "Windows' x64 emulation"}.get(facts.os or "", "emulation")
     yield Report(f"{active.path} ({active.version}) is built for {built_for}, but this machine is {facts.arch}: "

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, GoTool, PathKind
 from goenv_lsp.model import Severity
-from goenv_lsp.probe.machine import runs_on
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules.registry import Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.gobin import install_dir
+from goenv_lsp.semantics.platform import NATIVE_32_BIT, runs_on
 
 DOCS = """
 ## What it checks
@@ -51,7 +51,7 @@ def check(facts: Facts) -> Iterator[Report]:
     for tool in found.tools:
         if not tool.goos or not tool.goarch or (tool.goos, tool.goarch) == (facts.os, facts.arch):
             continue
-        if (facts.arch, tool.goarch) in (("amd64", "386"), ("arm64", "arm")) and tool.goos == facts.os:
+        if (facts.arch, tool.goarch) in NATIVE_32_BIT and tool.goos == facts.os:
             continue  # 32-bit on the matching 64-bit CPU: native
         (emulated if runs_on(tool.goos, tool.goarch, facts.os, facts.arch) else broken).append(tool)
     setting = user_setting(facts, target[1])

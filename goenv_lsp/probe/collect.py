@@ -260,7 +260,7 @@ class _Collector:
         facts = dataclasses.replace(facts, path_info=FrozenMap(self._inspect(self._interesting_paths(facts, settings))),
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
-        return tools.with_tools(self.system, facts, self.options.discovery)  # GOBIN, PATH dirs, cgo (GE6xx)
+        return tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

@@ -6,9 +6,10 @@ them."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from goenv_lsp.facts import Facts, GoBinDir, GoTool, PathInfo, PathKind
+from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.probe import binaries
 from goenv_lsp.probe.discover import DiscoveryOptions
 from goenv_lsp.probe.machine import cgo_files
@@ -17,10 +18,11 @@ from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import default_cc
 from goenv_lsp.semantics.gobin import install_dir
 
+BuildInfoReader = Callable[[str], ExecutableInfo]
 MAX_TOOLS = 200  # entries of a bin directory examined
 
 
-def bin_dir(system: System, directory: str, setting: str) -> GoBinDir:
+def bin_dir(system: System, directory: str, setting: str, build_info: BuildInfoReader | None = None) -> GoBinDir:
     paths = system.paths
     found = system.stat(directory)
     if found.kind is not PathKind.DIR:
@@ -32,15 +34,15 @@ def bin_dir(system: System, directory: str, setting: str) -> GoBinDir:
         if not binaries.is_executable_file(system, path) and not (system.os == "windows"
                                                                   and entry.name.lower().endswith(".exe")):
             continue
-        tools.append(_tool(system, path, entry.name))
+        tools.append(_tool(system, path, entry.name, build_info or system.build_info))
     return GoBinDir(directory, setting, PathKind.DIR, tuple(tools), max(0, len(entries) - MAX_TOOLS))
 
 
-def _tool(system: System, path: str, name: str) -> GoTool:
+def _tool(system: System, path: str, name: str, build_info: BuildInfoReader) -> GoTool:
     real = system.realpath(path)
     if system.os == "windows" and name.lower().endswith(".exe"):
         name = name[:-4]
-    info = system.build_info(real)
+    info = build_info(real)
     build = info.build
     if build is None:
         return GoTool(name, path, real)
@@ -85,14 +87,16 @@ def c_compilers(go_env: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(value.split()[0] for value in (go_env.get("CC", ""), go_env.get("CXX", "")) if value.split())
 
 
-def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions) -> Facts:
+def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions,
+               build_info: BuildInfoReader | None = None) -> Facts:
     """``facts`` with the machine's architecture, the install directory, the PATH directories and commands,
-    and (when the go on PATH has cgo off) the workspace's cgo files."""
+    and (when the go on PATH has cgo off) the workspace's cgo files. ``build_info``: the collector's cached
+    reader (a program is read again only when its file changed)."""
     active = running_go(facts)
     go_env = (active.env if active else None) or {}
     entries = facts.path_entries or ()
     target = install_dir(facts)
-    bins = (bin_dir(system, *target),) if target and system.paths.is_abs(target[0]) else ()
+    bins = (bin_dir(system, *target, build_info),) if target and system.paths.is_abs(target[0]) else ()
     names = ["gofmt", *c_compilers(go_env), default_cc(go_env.get("GOOS", "")),
              *(t.name for d in bins for t in d.tools)]
     cgo = None

@@ -127,8 +127,10 @@ class RecordingSystem:
             lines += ["", "[[executables]]", f"path = {json.dumps(path)}"]
             build = builds.get(path) or builds.get(symlinks.get(path, ""))
             if build is not None:
+                settings = dict(build.settings)
                 spec = {"path": build.path or "", "go": build.go_version, "module_path": build.module_path,
-                        "module_version": build.module_version}
+                        "module_version": build.module_version, "goos": settings.get("GOOS"),
+                        "goarch": settings.get("GOARCH")}
                 lines.append(f"build = {_toml_value({k: v for k, v in spec.items() if v is not None})}")
             for result in results:
                 lines += ["[[executables.runs]]", f"args = {json.dumps(list(result.argv[1:]))}",

@@ -16,10 +16,11 @@ from goenv_lsp.probe.machine import cgo_files
 from goenv_lsp.probe.system import System
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import default_cc
-from goenv_lsp.semantics.gobin import install_dir
+from goenv_lsp.semantics.gobin import install_dir, path_index
 
 BuildInfoReader = Callable[[str], ExecutableInfo]
 MAX_TOOLS = 200  # entries of a bin directory examined
+MAX_PATH_ENTRIES = 1000  # PATH entries stat'ed and searched (a longer PATH is a fault of its own)
 
 
 def bin_dir(system: System, directory: str, setting: str, build_info: BuildInfoReader | None = None) -> GoBinDir:
@@ -94,15 +95,16 @@ def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions,
     reader (a program is read again only when its file changed)."""
     active = running_go(facts)
     go_env = (active.env if active else None) or {}
-    entries = facts.path_entries or ()
+    entries = (facts.path_entries or ())[:MAX_PATH_ENTRIES]
+    facts = dataclasses.replace(facts, arch=system.arch, path_dir_info=path_dirs(system, entries))
     target = install_dir(facts)
     bins = (bin_dir(system, *target, build_info),) if target and system.paths.is_abs(target[0]) else ()
-    names = ["gofmt", *c_compilers(go_env), default_cc(go_env.get("GOOS", "")),
-             *(t.name for d in bins for t in d.tools)]
+    names = ["gofmt", *c_compilers(go_env), default_cc(go_env.get("GOOS", ""))]
+    if target and path_index(facts, target[0]) is None:  # do other PATH directories reach its programs?
+        names += [t.name for d in bins for t in d.tools]
     cgo = None
     if go_env.get("CGO_ENABLED") == "0" and facts.root and facts.modules:
         skip = (go_env.get("GOROOT", ""), go_env.get("GOMODCACHE", ""))
         cgo = cgo_files(system, facts.root, discovery, go_env.get("GOOS", ""), go_env.get("GOARCH", ""), skip)
-    return dataclasses.replace(facts, arch=system.arch, go_bin_dirs=bins if active else None,
-                               path_dir_info=path_dirs(system, entries), path_commands=commands(system, names, entries),
-                               cgo_files=cgo)
+    return dataclasses.replace(facts, go_bin_dirs=bins if active else None,
+                               path_commands=commands(system, names, entries), cgo_files=cgo)

@@ -106,3 +106,17 @@ def test_real_gobin_in_the_goenv_file_fix_removes_it(workspace: Path, tmp_path: 
     assert "GOBIN" not in Path(env["GOENV"]).read_text()
     assert go(env, tmp_path / "hello", "install", ".").returncode == 0  # now into ~/go/bin, on PATH
     assert "GE601" not in codes(check_real(workspace, env)[1])
+
+
+@pytest.mark.realgo
+@pytest.mark.parametrize("toolchain", ["go122", "go127"])
+def test_real_install_directory_before_and_since_go_1_27(toolchain: str, request, workspace: Path,
+                                                         go_env: testbed.EnvFactory, probe_real) -> None:
+    """Go 1.27's `go env GOBIN` prints GOPATH/bin when GOBIN is unset (1.22 prints nothing): the same
+    directory, named as GOPATH's either way."""
+    root = request.getfixturevalue(toolchain)
+    env = go_env([root / "bin"])
+    reported = go(env, workspace, "env", "GOBIN").stdout
+    assert reported == ("\n" if toolchain == "go122" else f"{env['GOPATH']}/bin\n")
+    [found] = probe_real(workspace, env).go_bin_dirs
+    assert (found.path, found.setting) == (f"{env['GOPATH']}/bin", "GOPATH")

@@ -50,6 +50,16 @@ def test_quiet_when_the_compiler_is_there_cross_compiling_or_before_go_1_20() ->
 
 
 @pytest.mark.realgo
+def test_real_go_1_22_turns_cgo_off_without_a_compiler_too(workspace: Path, go122: Path,
+                                                            go_env: testbed.EnvFactory, probe_real) -> None:
+    env = go_env([go122 / "bin"])
+    assert go(env, workspace, "env", "CGO_ENABLED").stdout == "0\n"
+    (workspace / "db.go").write_text(CGO)
+    [finding] = evaluate(probe_real(workspace, env), rules=[GE621])
+    assert finding.message.startswith("no C compiler: `gcc` is not on PATH, so go 1.22.10 turned cgo off by itself")
+
+
+@pytest.mark.realgo
 def test_real_no_compiler(tmp_path: Path, go127: Path, go_env: testbed.EnvFactory, check_real) -> None:
     env = go_env([go127 / "bin"])  # PATH has no gcc
     work = module(tmp_path / "ws", "example.com/app", **{"main.go": HELLO, "db.go": CGO.replace("func main", "func x")})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, GoBinary
+from goenv_lsp.model import Location, Related
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.go_env import Setting, user_setting
 
@@ -48,3 +49,9 @@ def cgo_state(facts: Facts, active: GoBinary | None) -> CgoState | None:
                 and gover.compare(version, AUTO_OFF_SINCE) >= 0 and not (facts.env or {}).get("CC")
                 and default in commands and not commands[default])
     return CgoState(env["CGO_ENABLED"] == "1", explicit, cross, compiler, found, auto_off)
+
+
+def cgo_file_notes(facts: Facts, limit: int = 5) -> tuple[Related, ...]:
+    """The first cgo files, as related locations: the files cgo being off leaves out."""
+    return tuple(Related(Location(path), 'imports "C": left out of every build while cgo is off')
+                 for path in (facts.cgo_files or ())[:limit])

@@ -8,7 +8,7 @@ from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.cgo import cgo_state, default_cc
+from goenv_lsp.semantics.cgo import cgo_file_notes, cgo_state, default_cc
 
 DOCS = """
 ## What it checks
@@ -56,4 +56,4 @@ def check(facts: Facts) -> Iterator[Report]:
     yield Report(f"CGO_ENABLED=0 from {setting.describe_source}: every build and gopls silently leave out the cgo "
                  f"files {files}{more} — expect `undefined:` errors for what they define, or `build constraints "
                  f"exclude all Go files in {directory}`", env_setting_anchor(facts, setting),
-                 unset_if_written(facts, setting) if would_enable else ())
+                 unset_if_written(facts, setting) if would_enable else (), cgo_file_notes(facts))

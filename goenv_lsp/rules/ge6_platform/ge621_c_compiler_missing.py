@@ -9,7 +9,7 @@ from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.cgo import AUTO_OFF_SINCE, c_compiler_hint, cgo_state, default_cc
+from goenv_lsp.semantics.cgo import AUTO_OFF_SINCE, c_compiler_hint, cgo_file_notes, cgo_state, default_cc
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -75,4 +75,4 @@ def check(facts: Facts) -> Iterator[Report]:
         files = ", ".join(facts.paths.relative(f, facts.root or "") or f for f in facts.cgo_files[:5])
         yield Report(f"no C compiler: `{default_cc(goos)}` is not on PATH, so go {version} turned cgo off by itself "
                      f"(`go env CGO_ENABLED` is 0) and leaves out the cgo files {files}; install {install}",
-                     machine_anchor(facts), severity=Severity.WARNING)
+                     machine_anchor(facts), related=cgo_file_notes(facts), severity=Severity.WARNING)

@@ -42,7 +42,7 @@ when GOBIN is set`).
 @rule(code="GE601", name="tools-not-on-path", severity=Severity.WARNING,
       summary="Programs `go install` put in GOBIN or GOPATH/bin are not on PATH", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOBIN from the GOENV file (GOPATH/bin is on PATH)",
-      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.ENVIRONMENT, "goenv"),
+      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.ENVIRONMENT, "goenv", "go.env"),
       tags=("path", "gobin"))
 def check(facts: Facts) -> Iterator[Report]:
     target = install_dir(facts)

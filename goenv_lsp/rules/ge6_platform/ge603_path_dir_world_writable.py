@@ -33,7 +33,7 @@ are the only user. Installers and `curl … | sh` scripts that create
 
 @rule(code="GE603", name="path-dir-world-writable", severity=Severity.WARNING,
       summary="A PATH directory is writable by every user", docs=DOCS,
-      needs=(Input.ENVIRONMENT, Input.PATH_DIRS, Input.GO_BINARIES, "goenv"), tags=("path", "security"))
+      needs=(Input.ENVIRONMENT, Input.PATH_DIRS, Input.GO_BINARIES, "goenv", "go.env"), tags=("path", "security"))
 def check(facts: Facts) -> Iterator[Report]:
     if facts.path_dir_info is None or facts.os == "windows":
         return

@@ -38,7 +38,7 @@ the GOENV file (`go env -u GOOS`, offered as a fix) or the `export` from your sh
 @rule(code="GE610", name="goos-goarch-not-host", severity=Severity.WARNING,
       summary="GOOS or GOARCH is set to another platform than this machine's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the setting from the GOENV file",
-      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("platform",))
+      needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PLATFORM, "goenv", "go.env"), tags=("platform",))
 def check(facts: Facts) -> Iterator[Report]:
     active = running_go(facts)
     if active is None or active.status is not Status.OK or not active.env:

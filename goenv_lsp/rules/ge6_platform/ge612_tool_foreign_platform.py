@@ -37,7 +37,7 @@ from the build information), without GOOS/GOARCH set.
 
 @rule(code="GE612", name="tool-foreign-platform", severity=Severity.ERROR,
       summary="Programs in GOBIN or GOPATH/bin are built for another OS or architecture", docs=DOCS,
-      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PLATFORM, Input.ENVIRONMENT, "goenv"),
+      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PLATFORM, Input.ENVIRONMENT, "goenv", "go.env"),
       tags=("platform", "gobin"))
 def check(facts: Facts) -> Iterator[Report]:
     target = install_dir(facts)

@@ -29,6 +29,12 @@ def test_each_kind_of_entry() -> None:
         "programs cannot find anything in it; write $HOME instead"]
 
 
+def test_an_unexpanded_shell_variable() -> None:
+    assert messages("/usr/bin", "$HOME/go/bin") == [
+        "PATH entry 2 `$HOME/go/bin` holds an unexpanded $HOME (single quotes in a shell profile keep it literal): "
+        "nothing in it can be found"]
+
+
 def test_windows_skips_empty_entries_and_quotes_and_knows_drive_letters() -> None:
     assert messages("C:\\Go\\bin", "", '"C:\\Program Files\\Go\\bin"', "D:\\tools", os="windows") == []
     assert messages("%GOPATH%\\bin", "tools", os="windows") == [

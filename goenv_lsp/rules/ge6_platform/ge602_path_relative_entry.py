@@ -11,8 +11,8 @@ from goenv_lsp.rules.registry import Input, Report, rule
 DOCS = """
 ## What it checks
 PATH entries that are not absolute: `.`, an empty entry (`::`, or a `:` at either end, on Unix), a relative
-directory such as `bin` or `node_modules/.bin`, an entry starting with `~`, and on Windows one holding an
-unexpanded `%VARIABLE%`.
+directory such as `bin` or `node_modules/.bin`, an entry starting with `~` or with an unexpanded `$HOME`,
+and on Windows one holding an unexpanded `%VARIABLE%`.
 
 ## Why it matters
 A relative entry is looked up from whatever directory a command starts in. With `.` or an empty entry
@@ -36,6 +36,7 @@ write the expanded directory, or edit the variable in the Environment Variables 
 """
 
 _UNEXPANDED = re.compile(r"%[A-Za-z_][A-Za-z0-9_()]*%")
+_SHELL_VARIABLE = re.compile(r"^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 
 @rule(code="GE602", name="path-relative-entry", severity=Severity.WARNING,
@@ -57,6 +58,10 @@ def check(facts: Facts) -> Iterator[Report]:
         elif windows and _UNEXPANDED.search(entry):
             yield Report(f"{position} `{entry}` holds an unexpanded {_UNEXPANDED.search(entry).group(0)}: "
                          "Windows takes it literally, so nothing in it can be found", machine_anchor(facts))
+        elif not windows and _SHELL_VARIABLE.match(entry):
+            yield Report(f"{position} `{entry}` holds an unexpanded {_SHELL_VARIABLE.match(entry).group(0)} (single "
+                         "quotes in a shell profile keep it literal): nothing in it can be found",
+                         machine_anchor(facts))
         elif entry.startswith("~"):
             yield Report(f"{position} `{entry}` starts with `~`, which only bash expands: the go command, "
                          "editors and other programs cannot find anything in it; write $HOME instead",

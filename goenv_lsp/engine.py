@@ -81,6 +81,7 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.PATH_DIRS: ((old.path_dir_info, old.path_commands), (new.path_dir_info, new.path_commands)),
         Input.PLATFORM: ((old.os, old.arch), (new.os, new.arch)),
         Input.CGO_FILES: ((old.cgo_files, old.root), (new.cgo_files, new.root)),
+        Input.LOGIN_PROFILE: (old.login_profile, new.login_profile),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

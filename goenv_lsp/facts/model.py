@@ -20,7 +20,7 @@ from typing import TypeVar
 from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Refusal, Status
 from goenv_lsp.facts.paths import PathOps, ops
 from goenv_lsp.frozen import FrozenMap, freeze
-from goenv_lsp.model import Range
+from goenv_lsp.model import WHOLE_FILE_START, Range
 
 T = TypeVar("T")
 
@@ -178,6 +178,7 @@ class Facts:
     path_dir_info: FrozenMap[str, PathInfo] | None = None  # each absolute PATH entry, keyed as written
     path_commands: FrozenMap[str, str] | None = None  # a command name → real path of what PATH runs ("": none)
     cgo_files: tuple[str, ...] | None = None  # workspace .go files importing "C" (looked for only when cgo is off)
+    login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "path_dir_info",
@@ -294,3 +295,15 @@ class GoBinDir:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PathKind(self.kind))
+
+
+@dataclass(frozen=True)
+class LoginProfile:
+    """The file the user's login shell reads at startup (~/.profile, ~/.bash_profile, ~/.zprofile): where a
+    PATH line belongs. Only its lines that mention PATH are kept, redacted."""
+
+    path: str
+    exists: bool
+    end: Range = WHOLE_FILE_START  # the end of the file: where an appended line goes
+    ends_with_newline: bool = True  # (or is empty)
+    path_lines: tuple[Spanned, ...] = ()  # each line mentioning PATH, its range in the file

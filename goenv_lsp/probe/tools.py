@@ -8,12 +8,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 
-from goenv_lsp.facts import Facts, GoBinDir, GoTool, PathInfo, PathKind
+from goenv_lsp.facts import Facts, GoBinDir, GoTool, LoginProfile, PathInfo, PathKind, Spanned, Status
+from goenv_lsp.model import Range, utf16_len
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.probe import binaries
 from goenv_lsp.probe.discover import DiscoveryOptions
 from goenv_lsp.probe.machine import cgo_files
 from goenv_lsp.probe.system import System
+from goenv_lsp.redact import redact_text
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import default_cc
 from goenv_lsp.semantics.gobin import install_dir, path_index
@@ -107,4 +109,31 @@ def with_tools(system: System, facts: Facts, discovery: DiscoveryOptions,
         skip = (go_env.get("GOROOT", ""), go_env.get("GOMODCACHE", ""))
         cgo = cgo_files(system, facts.root, discovery, go_env.get("GOOS", ""), go_env.get("GOARCH", ""), skip)
     return dataclasses.replace(facts, go_bin_dirs=bins if active else None,
-                               path_commands=commands(system, names, entries), cgo_files=cgo)
+                               path_commands=commands(system, names, entries), cgo_files=cgo,
+                               login_profile=login_profile(system))
+
+
+MAX_PROFILE_BYTES = 256 << 10
+
+
+def login_profile(system: System) -> LoginProfile | None:
+    """The startup file of the user's login shell ($SHELL): zsh reads ~/.zprofile; bash the first of
+    ~/.bash_profile, ~/.bash_login, ~/.profile; sh, dash and ksh ~/.profile. None on Windows, for fish (its
+    own syntax) and without a home."""
+    home, paths = system.home, system.paths
+    shell = paths.basename(system.env.get("SHELL", "")) if system.os != "windows" else ""
+    if not home or system.os == "windows" or shell == "fish":
+        return None
+    names = {"zsh": (".zprofile",), "bash": (".bash_profile", ".bash_login", ".profile")}.get(shell, (".profile",))
+    candidates = [paths.join(home, name) for name in names]
+    path = next((c for c in candidates if system.stat(c).kind is PathKind.FILE), candidates[-1])
+    found = system.read(path, MAX_PROFILE_BYTES)
+    if found.status is not Status.OK:
+        return LoginProfile(path, exists=False)
+    text = found.data.decode("utf-8", "replace")
+    lines = text.splitlines()
+    kept = tuple(Spanned(redact_text(line), Range.of(number, 0, utf16_len(line)))
+                 for number, line in enumerate(lines) if "PATH" in line)
+    newline = text.endswith("\n") or not text
+    end = Range.of(len(lines), 0) if newline else Range.of(len(lines) - 1, utf16_len(lines[-1]))
+    return LoginProfile(path, True, end, newline, kept)

@@ -70,6 +70,7 @@ class Input(str, enum.Enum):
     PATH_DIRS = "path-dirs"  # each PATH directory (kind, real path, permissions) and the commands PATH runs
     PLATFORM = "platform"  # the machine's own GOOS/GOARCH
     CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
+    LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
 
 
 @dataclass(frozen=True)

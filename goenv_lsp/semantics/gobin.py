@@ -59,7 +59,7 @@ def add_to_path_advice(facts: Facts, directory: str, first: bool = False) -> str
     shell = paths.basename((facts.env or {}).get("SHELL", ""))
     if shell == "fish":
         return f"run `fish_add_path {'' if first else '--append '}{spelled}`, then restart the editor"
-    profile = {"zsh": "~/.zprofile", "bash": "~/.profile (or ~/.bash_profile if you have one)"}.get(shell,
-                                                                                                   "~/.profile")
+    profile = facts.login_profile.path if facts.login_profile else {
+        "zsh": "~/.zprofile", "bash": "~/.profile (or ~/.bash_profile if you have one)"}.get(shell, "~/.profile")
     line = f"{spelled}:$PATH" if first else f"$PATH:{spelled}"
     return f'add `export PATH="{line}"` to {profile}, then log in again (or restart the editor)'

@@ -99,3 +99,21 @@ def test_path_dirs_record_kind_real_path_and_mode() -> None:
     info = path_dirs(fake, ("/usr/local/gobin", "/missing", "rel"))
     assert (info["/usr/local/gobin"].real_path, info["/usr/local/gobin"].mode) == ("/opt/go/bin", 0o777)
     assert info["/missing"].kind is PathKind.MISSING and "rel" not in info
+
+
+def test_the_login_profile_of_each_shell() -> None:
+    from goenv_lsp.probe.tools import login_profile
+
+    fake = FakeSystem(env={"HOME": "/home/dev", "SHELL": "/bin/bash"})
+    assert login_profile(fake).path == "/home/dev/.profile" and not login_profile(fake).exists
+    fake.add_file("/home/dev/.profile", "PATH=$PATH:/x\n")
+    fake.add_file("/home/dev/.bash_profile", "export GITHUB_TOKEN=ghp_0123456789abcdef0123456789abcdef0123\n"
+                  "export PATH=\"$PATH:/y\"  # ghp_0123456789abcdef0123456789abcdef0123\nalias ll='ls -l'")
+    found = login_profile(fake)  # bash reads ~/.bash_profile, and then not ~/.profile
+    assert (found.path, found.exists, found.ends_with_newline) == ("/home/dev/.bash_profile", True, False)
+    assert [(s.value, s.range.start.line) for s in found.path_lines] == [
+        ('export PATH="$PATH:/y"  # <redacted>', 1)]  # only PATH lines, redacted
+    assert (found.end.start.line, found.end.start.character) == (2, len("alias ll='ls -l'"))
+    assert login_profile(fake.with_env(SHELL="/usr/bin/zsh")).path == "/home/dev/.zprofile"
+    assert login_profile(fake.with_env(SHELL="/usr/bin/fish")) is None
+    assert login_profile(FakeSystem("windows", env={"USERPROFILE": "C:\\Users\\me"})) is None

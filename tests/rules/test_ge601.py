@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -78,13 +79,24 @@ def test_real_gopath_bin_not_on_path(workspace: Path, tmp_path: Path, go127: Pat
     result = go(env, module(tmp_path / "hello"), "install", ".")
     assert result.returncode == 0, result.stderr
     assert (Path(env["GOPATH"]) / "bin" / "hello").is_file()  # where cmd/go puts it with GOBIN unset
+    profile = Path(env["HOME"]) / ".profile"
+    profile.write_text("# ~/.profile\n")
     finding = only(check_real(workspace, env)[1], "GE601")
     assert finding["message"] == (
         "1 program `go install` put in ~/go/bin (GOPATH/bin) from the environment variable GOPATH is not on PATH: "
-        'hello (example.com/hello (devel)); to run it, add `export PATH="$PATH:$HOME/go/bin"` to ~/.profile (or '
-        "~/.bash_profile if you have one), then log in again (or restart the editor)")
+        'hello (example.com/hello (devel)); to run it, add `export PATH="$PATH:$HOME/go/bin"` to ~/.profile, then '
+        "log in again (or restart the editor)")
     assert finding["path"] == "go.mod"
-    env["PATH"] = f"{env['GOPATH']}/bin:{env['PATH']}"  # the advice applied
+    [fix] = finding["fixes"]
+    apply_json_fix(fix, workspace, env["HOME"])
+    assert profile.read_text() == '# ~/.profile\nexport PATH="$PATH:$HOME/go/bin"\n'
+    # the line works for a login shell …
+    login = subprocess.run(["bash", "-l", "-c", "hello"], env=env, capture_output=True, text=True, timeout=60)
+    assert (login.returncode, login.stderr) == (0, "hello\n")
+    # … this session predates it: information on that line
+    finding = only(check_real(workspace, env)[1], "GE601")
+    assert (finding["severity"], finding["path"], finding["range"]["start"]["line"]) == ("info", "~/.profile", 1)
+    env["PATH"] = f"{env['GOPATH']}/bin:{env['PATH']}"  # a new login
     assert "GE601" not in codes(check_real(workspace, env)[1])
 
 

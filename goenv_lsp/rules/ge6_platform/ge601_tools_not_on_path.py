@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, GoTool, PathKind
-from goenv_lsp.model import Severity
+from goenv_lsp.facts import Facts, GoTool, PathKind, Spanned
+from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
@@ -28,8 +28,11 @@ or linters. The go command never edits PATH, and the Go installers add only Go's
 Add the directory to PATH where every login reads it — `export PATH="$PATH:$HOME/go/bin"` in `~/.profile`
 (bash, sh) or `~/.zprofile` (zsh), `fish_add_path ~/go/bin` (fish), the user `Path` variable on Windows
 (System Properties > Environment Variables; not `setx`, which truncates PATH at 1024 characters) — then
-log in again or restart the editor. The message gives the line for this machine. When `GOBIN` was set with
-`go env -w` and `GOPATH/bin` is on PATH, removing `GOBIN` from the GOENV file is offered: later installs
+log in again or restart the editor. The message gives the line for this machine, and the fix appends it to
+the login shell's startup file when that exists (`~/.zprofile` for zsh; the first of `~/.bash_profile`,
+`~/.bash_login`, `~/.profile` for bash; `~/.profile` otherwise). Once a PATH line there names the directory,
+the finding becomes information on that line: the running session predates it. When `GOBIN` was set with
+`go env -w` and `GOPATH/bin` is on PATH, removing `GOBIN` from the GOENV file is offered too: later installs
 then land on PATH (reinstall the programs named, or move them). Setting GOBIN to a directory on PATH also
 works, but `go install` then refuses cross-compiled programs (`cannot install cross-compiled binaries
 when GOBIN is set`).
@@ -41,8 +44,9 @@ when GOBIN is set`).
 
 @rule(code="GE601", name="tools-not-on-path", severity=Severity.WARNING,
       summary="Programs `go install` put in GOBIN or GOPATH/bin are not on PATH", docs=DOCS,
-      fix=FixAvailability.SOMETIMES, fix_title="Remove GOBIN from the GOENV file (GOPATH/bin is on PATH)",
-      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.ENVIRONMENT, "goenv", "go.env"),
+      fix=FixAvailability.SOMETIMES, fix_title="Add the directory to PATH in the login profile",
+      needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.ENVIRONMENT, Input.LOGIN_PROFILE, "goenv",
+             "go.env"),
       tags=("path", "gobin"))
 def check(facts: Facts) -> Iterator[Report]:
     target = install_dir(facts)
@@ -65,7 +69,52 @@ def check(facts: Facts) -> Iterator[Report]:
                f"{'are' if len(missed) != 1 else 'is'} not on PATH: {names}; to run "
                f"{'them' if len(missed) != 1 else 'it'}, {add_to_path_advice(facts, directory, first=shadowed)}")
     location = env_setting_anchor(facts, setting) if setting is not None and setting.value else machine_anchor(facts)
-    yield Report(message, location, _fixes(facts, variable, setting))
+    profile = facts.login_profile
+    added = _added_by(facts, directory, variable)
+    if profile is not None and added is not None:
+        yield Report(f"{where} is not on PATH here, but {profile.path}:{added.range.start.line + 1} adds it: this "
+                     "session (and the editor) started before that line was there, or not from a login shell; log "
+                     "out and in again, or restart the editor from a new login", Location(profile.path, added.range),
+                     severity=Severity.INFO)
+        return
+    yield Report(message, location, _fixes(facts, variable, setting) + _profile_fix(facts, directory, shadowed))
+
+
+def _spellings(facts: Facts, directory: str, variable: str) -> set[str]:
+    """How a shell line may name the directory."""
+    found = {directory}
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    if relative not in (None, "."):
+        found |= {f"$HOME/{relative}", f"${{HOME}}/{relative}", f"~/{relative}"}
+    found |= {"$GOBIN", "${GOBIN}"} if variable == "GOBIN" else {"$GOPATH/bin", "${GOPATH}/bin",
+                                                                 "$(go env GOPATH)/bin"}
+    return found
+
+
+def _added_by(facts: Facts, directory: str, variable: str) -> Spanned | None:
+    """The login profile's line that puts ``directory`` on PATH, if there is one."""
+    profile = facts.login_profile
+    if profile is None:
+        return None
+    spellings = _spellings(facts, directory, variable)
+    for line in profile.path_lines:
+        text = line.value.strip()
+        if not text.startswith("#") and any(s in text for s in spellings):
+            return line
+    return None
+
+
+def _profile_fix(facts: Facts, directory: str, first: bool) -> tuple[Fix, ...]:
+    """Append the PATH line to the login profile (it takes effect at the next login)."""
+    profile = facts.login_profile
+    if profile is None or not profile.exists:
+        return ()
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
+    line = f'export PATH="{spelled}:$PATH"' if first else f'export PATH="$PATH:{spelled}"'
+    text = ("" if profile.ends_with_newline else "\n") + line + "\n"
+    return (Fix(f"Add {directory} to PATH in {profile.path} (from the next login on)", Applicability.UNSAFE,
+                edits=(TextEdit(profile.path, profile.end, text),)),)
 
 
 def _reached(facts: Facts, tool: GoTool) -> bool:

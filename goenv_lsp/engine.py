@@ -78,6 +78,11 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.EDITOR_SETTINGS: (old.user_settings, new.user_settings),
         Input.MODULES: ((old.modules, old.root, old.discovery), (new.modules, new.root, new.discovery)),
         Input.MODULE_CACHE: (old.module_cache, new.module_cache),
+        Input.GO_BIN_DIRS: (old.go_bin_dirs, new.go_bin_dirs),
+        Input.PATH_DIRS: ((old.path_dir_info, old.path_commands), (new.path_dir_info, new.path_commands)),
+        Input.PLATFORM: ((old.os, old.arch), (new.os, new.arch)),
+        Input.CGO_FILES: ((old.cgo_files, old.root), (new.cgo_files, new.root)),
+        Input.LOGIN_PROFILE: (old.login_profile, new.login_profile),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

@@ -20,7 +20,7 @@ from typing import TypeVar
 from goenv_lsp.facts.enums import Origin, PathFlavor, PathKind, Provenance, Refusal, Status
 from goenv_lsp.facts.paths import PathOps, ops
 from goenv_lsp.frozen import FrozenMap, freeze
-from goenv_lsp.model import Range
+from goenv_lsp.model import WHOLE_FILE_START, Range
 
 T = TypeVar("T")
 
@@ -175,9 +175,16 @@ class Facts:
     toolchains: FrozenMap[str, str] | None = None  # "go1.27.3" → where it is (a binary on PATH, a cache dir)
     module_cache: FrozenMap[str, ModuleRequirements] | None = None  # by go.mod path: its requirements as the
     #                                                                  module cache holds them (probe.modcache)
+    arch: str | None = None  # GOARCH of the machine itself ("arm64" on Apple silicon, even under Rosetta)
+    go_bin_dirs: tuple[GoBinDir, ...] | None = None  # where `go install` puts programs, and what is there
+    path_dir_info: FrozenMap[str, PathInfo] | None = None  # each absolute PATH entry, keyed as written
+    path_commands: FrozenMap[str, str] | None = None  # a command name → real path of what PATH runs ("": none)
+    cgo_files: tuple[str, ...] | None = None  # workspace .go files importing "C" (looked for only when cgo is off)
+    login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
 
     def __post_init__(self) -> None:
-        _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache")
+        _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache",
+                       "path_dir_info", "path_commands")
 
     @property
     def paths(self) -> PathOps:
@@ -304,3 +311,43 @@ def _freeze_fields(instance: object, *names: str) -> None:
         value = getattr(instance, name)
         if value is not None and not isinstance(value, FrozenMap):
             object.__setattr__(instance, name, freeze(value))
+
+
+@dataclass(frozen=True)
+class GoTool:
+    """A program in a Go bin directory, as its Go build information describes it (read, never run)."""
+
+    name: str  # the command name ("stringer"; "stringer" for stringer.exe too)
+    path: str
+    real_path: str
+    package: str | None = None  # main package path, e.g. "golang.org/x/tools/cmd/stringer"; None: not a Go program
+    module_version: str | None = None  # "v0.20.0", "(devel)"; None without a mod line
+    go_version: str | None = None  # the Go that built it
+    goos: str | None = None  # its GOOS / GOARCH build settings (None: not recorded)
+    goarch: str | None = None
+
+
+@dataclass(frozen=True)
+class GoBinDir:
+    """A directory `go install` writes programs to: GOBIN, else the first GOPATH entry's bin."""
+
+    path: str
+    setting: str  # "GOBIN" or "GOPATH": the variable it follows from
+    kind: PathKind
+    tools: tuple[GoTool, ...] = ()
+    more: int = 0  # entries left unexamined (the listing is capped)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", PathKind(self.kind))
+
+
+@dataclass(frozen=True)
+class LoginProfile:
+    """The file the user's login shell reads at startup (~/.profile, ~/.bash_profile, ~/.zprofile): where a
+    PATH line belongs. Only its lines that mention PATH are kept, redacted."""
+
+    path: str
+    exists: bool
+    end: Range = WHOLE_FILE_START  # the end of the file: where an appended line goes
+    ends_with_newline: bool = True  # (or is empty)
+    path_lines: tuple[Spanned, ...] = ()  # each line mentioning PATH, its range in the file

@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, modcache, trust, vendor
+from goenv_lsp.probe import binaries, go_dirs, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -54,7 +54,8 @@ from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.netrc import netrc_candidates
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
-             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC"}
+             "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC", "CC",
+             "CXX"}
 
 
 @dataclass(frozen=True)
@@ -264,9 +265,10 @@ class _Collector:
             self.system, facts, self.options.overrides))
         path_info = self._inspect(self._interesting_paths(facts, settings))
         path_info.update(go_dirs.inspect(self.system, facts, path_info))
-        return dataclasses.replace(facts, path_info=FrozenMap(path_info),
-                                   toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
-                                   discovery=Discovery(self.discovered.directories, self.discovered.truncated))
+        facts = dataclasses.replace(facts, path_info=FrozenMap(path_info),
+                                    toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
+                                    discovery=Discovery(self.discovered.directories, self.discovered.truncated))
+        return tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

@@ -23,8 +23,9 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     module_version = "v0.23.0"         # leave out for a build without a `mod` line
     [[executables]]                    # any other program: canned answers by argv[1:]
     path = "/opt/go/bin/go"
-    build = "cmd/go"                   # its Go build information names this package (go = "go1.21.0" its Go);
-    #                                    without it the file is a script (text "#!…") or a non-Go program
+    build = "cmd/go"                   # its Go build information names this package (go = "go1.21.0" its Go;
+    #                                    goos, goarch its GOOS/GOARCH build settings); without it the file is a
+    #                                    script (text "#!…") or a non-Go program
     [[executables.runs]]
     args = ["version"]
     stdout = "…"                       # stderr, exit (0), status ("ok", "timed_out", "crashed"…)
@@ -86,6 +87,8 @@ class FakeBuild:
     go: str = "go1.27.3"
     module_path: str | None = None
     module_version: str | None = None
+    goos: str | None = None  # its GOOS / GOARCH build settings (None: not recorded)
+    goarch: str | None = None
 
 
 @dataclass
@@ -166,7 +169,8 @@ class FakeSystem:
             if build is not None:
                 spec = {"path": build} if isinstance(build, str) else dict(build)
                 fake.builds[fake._norm(exe["path"])] = FakeBuild(
-                    spec["path"], spec.get("go", "go1.27.3"), spec.get("module_path"), spec.get("module_version"))
+                    spec["path"], spec.get("go", "go1.27.3"), spec.get("module_path"), spec.get("module_version"),
+                    spec.get("goos"), spec.get("goarch"))
         for path, spec in data.get("permissions", {}).items():
             fake.set_permissions(path, int(spec["mode"], 8) if "mode" in spec else None, spec.get("writable"))
         fake.passthrough = [fake.paths.normpath(d) for d in data.get("passthrough", {}).get("dirs", ())]
@@ -340,7 +344,9 @@ class FakeSystem:
                                                    gopls.module_version))
         if real in self.builds:
             build = self.builds[real]
-            return ExecutableInfo("elf", BuildInfo(build.go, build.path, build.module_path, build.module_version))
+            settings = tuple((k, v) for k, v in (("GOARCH", build.goarch), ("GOOS", build.goos)) if v)
+            return ExecutableInfo("elf", BuildInfo(build.go, build.path, build.module_path, build.module_version,
+                                                   settings))
         data = self.files[real]
         if data.startswith(b"#!"):
             return ExecutableInfo(None, None, f"a script ({data.splitlines()[0][:60].decode('utf-8', 'replace')})")
@@ -469,8 +475,10 @@ class FakeSystem:
         first = entries[0] if entries else ""
         envfile = self._env_file(env)
         values = {
-            "AR": "ar", "CC": "gcc", "CGO_ENABLED": get("CGO_ENABLED", "0"), "CXX": "g++", "GCCGO": "gccgo",
-            "GO111MODULE": get("GO111MODULE"), "GOARCH": get("GOARCH", self.arch), "GOBIN": get("GOBIN"),
+            "AR": "ar", "CC": get("CC", self._default_cc()), "CXX": get("CXX", self._default_cc("clang++", "g++")),
+            "CGO_ENABLED": get("CGO_ENABLED", self._default_cgo(env, get, go.env.get("GOHOSTARCH", self.arch))),
+            "GCCGO": "gccgo", "GO111MODULE": get("GO111MODULE"),
+            "GOARCH": get("GOARCH", go.env.get("GOHOSTARCH", self.arch)), "GOBIN": get("GOBIN"),
             "GOCACHE": get("GOCACHE", self.paths.join(home, ".cache", "go-build")),
             "GOENV": envfile or "", "GOEXE": ".exe" if self.os == "windows" else "",
             "GOEXPERIMENT": get("GOEXPERIMENT"), "GOFLAGS": get("GOFLAGS"), "GOHOSTARCH": self.arch,
@@ -496,6 +504,22 @@ class FakeSystem:
 
         values["GOMOD"], values["GOWORK"] = go_env_values(cwd or "/", settings, is_file, self.paths)
         return values, None, 0
+
+    def _default_cc(self, clang: str = "clang", gcc: str = "gcc") -> str:
+        return clang if self.os in ("darwin", "freebsd", "openbsd") else gcc  # cfg.DefaultCC, DefaultCXX
+
+    def _default_cgo(self, env: Mapping[str, str], get, go_arch: str) -> str:
+        """cmd/go cfg defaultContext: off when cross-compiling; since Go 1.20 also when CC is not set in the
+        OS environment and the default C compiler (clang on darwin/freebsd/openbsd, else gcc) is not on PATH."""
+        if get("GOOS", self.os) != self.os or get("GOARCH", go_arch) != go_arch:
+            return "0"
+        if env.get("CC"):
+            return "1"
+        cc = self._default_cc()
+        entries = tuple(e for e in self.paths.split_list(env.get("PATH", "")) if self.paths.is_abs(e))
+        from goenv_lsp.probe.binaries import find_on_path
+
+        return "1" if find_on_path(self, cc, entries, self.neutral_dir) else "0"
 
     def _run_go(self, go: GoInstall, argv: tuple[str, ...], cwd: str | None, env: dict[str, str]) -> ProbeRun:
         args = argv[1:]

@@ -22,6 +22,7 @@ class RecordingSystem:
         self.inner = inner
         self.os, self.paths, self.env, self.well_known_go = inner.os, inner.paths, inner.env, inner.well_known_go
         self.neutral_dir = inner.neutral_dir
+        self.arch = inner.arch
         self.calls: list[tuple] = []  # (verb, argument(s), result)
 
     @property
@@ -111,7 +112,8 @@ class RecordingSystem:
             elif verb == "build_info" and result.build is not None:
                 builds[argument] = result.build
                 executables.setdefault(argument, [])
-        lines = [f"os = {json.dumps(self.os)}", f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
+        lines = [f"os = {json.dumps(self.os)}", f"arch = {json.dumps(self.arch)}",
+                 f"dirs = {json.dumps(sorted(d for d in dirs if d not in symlinks))}",
                  "", "[env]"]
         lines += [f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.env.items())]
         lines += ["", "[files]"]
@@ -125,8 +127,10 @@ class RecordingSystem:
             lines += ["", "[[executables]]", f"path = {json.dumps(path)}"]
             build = builds.get(path) or builds.get(symlinks.get(path, ""))
             if build is not None:
+                settings = dict(build.settings)
                 spec = {"path": build.path or "", "go": build.go_version, "module_path": build.module_path,
-                        "module_version": build.module_version}
+                        "module_version": build.module_version, "goos": settings.get("GOOS"),
+                        "goarch": settings.get("GOARCH")}
                 lines.append(f"build = {_toml_value({k: v for k, v in spec.items() if v is not None})}")
             for result in results:
                 lines += ["[[executables.runs]]", f"args = {json.dumps(list(result.argv[1:]))}",

@@ -74,6 +74,7 @@ class System(Protocol):
     env: Mapping[str, str]  # the process environment goenv-lsp runs (and probes) with
     well_known_go: tuple[str, ...]  # glob patterns of go installs outside HOME (``WELL_KNOWN_GO``)
     neutral_dir: str  # a directory probes run in that no workspace controls ("/")
+    arch: str  # GOARCH of the machine ("arm64" on Apple silicon, also for a process under Rosetta)
 
     @property
     def home(self) -> str | None: ...
@@ -135,6 +136,9 @@ class RealSystem:
         self.env = dict(os.environ if env is None else env)
         self.runner = Runner(self.env, timeout, max_concurrency)
         self._user_runner = Runner(self.env, timeout, max_concurrency, force_local_toolchain=False)
+        from goenv_lsp.probe.machine import host_arch
+
+        self.arch = host_arch()
 
     @property
     def home(self) -> str | None:

@@ -67,6 +67,11 @@ class Input(str, enum.Enum):
     EDITOR_SETTINGS = "editor-settings"  # the editor's user-level settings
     MODULES = "modules"  # the workspace's modules and their go.work
     MODULE_CACHE = "module-cache"  # each main module's requirements as $GOMODCACHE/cache/download holds them
+    GO_BIN_DIRS = "go-bin-dirs"  # the directory `go install` writes to, and the programs there
+    PATH_DIRS = "path-dirs"  # each PATH directory (kind, real path, permissions) and the commands PATH runs
+    PLATFORM = "platform"  # the machine's own GOOS/GOARCH
+    CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
+    LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
 
 
 @dataclass(frozen=True)

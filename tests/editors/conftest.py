@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -78,7 +79,8 @@ def monorepo_scenario(tmp_path: Path, go122: Path, go_env: testbed.EnvFactory) -
 @pytest.fixture
 def healthy_scenario(tmp_path: Path, go127: Path, go_env: testbed.EnvFactory) -> Scenario:
     """What most developers have: go 1.27.3 on PATH, a module asking for it, GOTOOLCHAIN as go.env sets it, a
-    gopls built with that go in GOPATH/bin, go.goroot naming the same tree → nothing to report."""
+    gopls built with that go in GOPATH/bin (on PATH, as `go help install` asks), go.goroot naming the same tree →
+    nothing to report."""
     ws = tmp_path / "ws"
     (ws / ".vscode").mkdir(parents=True)
     (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
@@ -88,4 +90,5 @@ def healthy_scenario(tmp_path: Path, go127: Path, go_env: testbed.EnvFactory) ->
     bin_dir = Path(env["GOPATH"]) / "bin"
     bin_dir.mkdir(parents=True)
     (bin_dir / "gopls").symlink_to(gopls)
+    env["PATH"] = os.pathsep.join([str(bin_dir), env["PATH"]])
     return Scenario(ws / "go.mod", "", "", env, tmp_path)

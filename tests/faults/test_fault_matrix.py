@@ -10,6 +10,7 @@ probe timeout × 2 + 10 s.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,11 +33,12 @@ class Tools:
     go127: Path
 
     def fake(self, m: Machine, mode: str) -> Path:
-        """fakego in ``mode`` as ~/sdk/fake/bin/go, in a GOROOT-like tree (bin/go, pkg/tool, VERSION)."""
+        """fakego in ``mode`` as ~/sdk/fake/bin/go, in a GOROOT-like tree (bin/go, pkg/tool, VERSION, go.env)."""
         root = m.home / "sdk" / "fake"
         exe = fakego.install(self.fakego, root / "bin", mode)
         (root / "pkg" / "tool" / "linux_amd64").mkdir(parents=True)
         (root / "VERSION").write_text("go1.27.3\ntime 2026-01-01T00:00:00Z\n")
+        shutil.copyfile(self.go127 / "go.env", root / "go.env")  # every Go distribution has one since 1.21
         m.path(root / "bin")
         return exe
 

@@ -52,10 +52,11 @@ from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.netrc import netrc_candidates
+from goenv_lsp.semantics.tls import probed_cert_paths
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
              "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC", "CC",
-             "CXX"}
+             "CXX", "SSL_CERT_FILE", "SSL_CERT_DIR"}
 
 
 @dataclass(frozen=True)
@@ -525,6 +526,7 @@ class _Collector:
             found.add(idea.goroot.value)
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
         found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
+        found.update(probed_cert_paths(self.env, self.system.os, paths))  # stat only, never read
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:

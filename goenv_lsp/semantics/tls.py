@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from goenv_lsp.facts import PathOps
 from goenv_lsp.semantics import version as gover
+from goenv_lsp.semantics.godebug import godebug_settings
 
 LINUX_CERT_DIRS = ("/etc/ssl/certs", "/etc/pki/tls/certs")
 OVERRIDES_SYSTEM_VERIFIER = "1.27"  # on windows/darwin/ios
@@ -33,7 +34,7 @@ def cert_paths(env: Mapping[str, str], os_name: str, paths: PathOps, go_version:
     if os_name in ("windows", "darwin", "ios"):
         if not go_version or gover.compare(go_version, OVERRIDES_SYSTEM_VERIFIER) < 0:
             return None  # ignored: the system verifier decides (or the version is unknown)
-        if "x509sslcertoverrideplatform=0" in env.get("GODEBUG", "").replace(" ", "").split(","):
+        if godebug_settings(env.get("GODEBUG", "")).get("x509sslcertoverrideplatform") == "0":
             return None
         defaults: tuple[str, ...] = ()
     elif os_name == "linux":

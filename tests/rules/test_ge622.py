@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -40,7 +41,14 @@ def test_parse_byte_count_is_the_runtimes(value: str, count: int | None) -> None
     ({"GOMEMLIMIT": "4GiB"}, Severity.INFO, "it applies to every Go program"),
     ({"GOMEMLIMIT": "4G"}, Severity.ERROR, "crashes at start-up with `fatal error: malformed GOMEMLIMIT`"),
     ({"GOTRACEBACK": "crash"}, Severity.INFO, "it applies to every Go program"),
-    ({"GODEBUG": "gctrace=1, inittrace=1"}, Severity.INFO, "settings gctrace, inittrace apply to every Go program"),
+    ({"GODEBUG": "http2client=0,inittrace=0"}, Severity.INFO,
+     "settings http2client, inittrace apply to every Go program; set"),
+    ({"GODEBUG": "gctrace=1,gctrace=0, inittrace=1"}, Severity.INFO,  # later wins; " inittrace" is not inittrace
+     "settings gctrace,  inittrace apply to every Go program; set"),
+    ({"GODEBUG": "gctrace"}, Severity.INFO, "it holds no name=value setting, so the runtime ignores it"),
+    ({"GODEBUG": "gctrace=1,inittrace=1"}, Severity.INFO, "settings gctrace, inittrace apply to every Go program "
+     "(gctrace, inittrace print trace lines on the standard error of every go command and gopls)"),
+    ({"GODEBUG": "gcstoptheworld=1"}, Severity.WARNING, "gcstoptheworld makes every garbage collection stop"),
 ])
 def test_values(env: dict[str, str], severity: Severity, effect: str) -> None:
     [finding] = run(**env)
@@ -63,6 +71,9 @@ def test_real_runtime_vars_reach_the_go_command(workspace: Path, go127: Path, go
                                                 check_real) -> None:
     traced = go(go_env([go127 / "bin"], GODEBUG="inittrace=1"), workspace, "version")
     assert traced.returncode == 0 and traced.stderr.startswith("init internal/bytealg @")  # the go command's own
+    (workspace / "main.go").write_text("package main\n\nfunc main() {}\n")
+    built = go(go_env([go127 / "bin"], GODEBUG="gctrace=1"), workspace, "build", "-o", os.devnull, ".")
+    assert built.returncode == 0 and built.stderr.startswith("gc 1 @")
     env = go_env([go127 / "bin"], GOMEMLIMIT="2GB")
     crashed = go(env, workspace, "version")
     assert crashed.returncode == 2

@@ -7,20 +7,22 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.semantics.godebug import godebug_settings
 
 DOCS = """
 ## What it checks
 The Go runtime's own variables — GODEBUG, GOGC, GOMAXPROCS, GOMEMLIMIT, GOTRACEBACK — set in the
 environment, where every Go program reads them: the go command, the compiler and linker it runs, gopls and
 every other tool. Info for most values; a warning for values that hurt the tools (GOGC=off or negative,
-GOMAXPROCS=1, a GOMEMLIMIT below 256 MiB); an error for a GOMEMLIMIT the runtime cannot parse. The go
-command does not take them from the GOENV file (`go env -w GOGC=…`: `unknown go command variable GOGC`;
-`go env -w GODEBUG=…`: `GODEBUG can only be set using the OS environment` in Go 1.27, `unknown go command
-variable GODEBUG` in Go 1.22), so only the environment counts.
+GOMAXPROCS=1, a GOMEMLIMIT below 256 MiB, GODEBUG=gcstoptheworld=1); an error for a GOMEMLIMIT the runtime
+cannot parse. The go command does not take them from the GOENV file (`go env -w GOGC=…`: `unknown go command
+variable GOGC`; `go env -w GODEBUG=…`: `GODEBUG can only be set using the OS environment` in Go 1.27, `unknown
+go command variable GODEBUG` in Go 1.22), so only the environment counts.
 
 ## Why it matters
 These are meant for one program, not a whole shell. Exported globally they change the tools too:
-`GODEBUG=inittrace=1 go version` prints the go command's own init trace, GOGC=off lets gopls grow without
+`GODEBUG=inittrace=1 go version` prints the go command's own init trace (`init internal/bytealg @0 ms, …`),
+`GODEBUG=gctrace=1 go build` its garbage collections (`gc 1 @0.058s 0%: …`), GOGC=off lets gopls grow without
 bound, GOMAXPROCS=1 makes builds use one CPU, a tiny GOMEMLIMIT keeps the garbage collector running all the
 time, and a malformed GOMEMLIMIT (`2GB` instead of `2GiB`) crashes every Go program at start-up with
 `fatal error: malformed GOMEMLIMIT`.
@@ -35,6 +37,7 @@ container, and remove the `export` from your shell profile.
 
 RUNTIME_VARS = ("GODEBUG", "GOGC", "GOMAXPROCS", "GOMEMLIMIT", "GOTRACEBACK")
 SMALL_MEMORY_LIMIT = 256 << 20
+TRACES = ("gctrace", "inittrace", "schedtrace", "scavtrace")  # runtime/extern.go: lines on standard error
 _BYTE_COUNT = re.compile(r"[+-]?([0-9]+)(B|KiB|MiB|GiB|TiB)?")
 _POWERS = {None: 0, "B": 0, "KiB": 1, "MiB": 2, "GiB": 3, "TiB": 4}
 _INT32 = re.compile(r"[+-]?[0-9]+")
@@ -79,8 +82,17 @@ def _judge(key: str, value: str) -> tuple[Severity, str]:
             return Severity.WARNING, ("below 256 MiB the garbage collector runs almost all the time in gopls and "
                                       "the go command")
     elif key == "GODEBUG":
-        names = [part.split("=", 1)[0].strip() for part in value.split(",") if part.strip()]
-        return Severity.INFO, "settings " + ", ".join(names) + " apply to every Go program"
+        settings = godebug_settings(value)
+        if not settings:
+            return Severity.INFO, "it holds no name=value setting, so the runtime ignores it"
+        effect = "settings " + ", ".join(settings) + " apply to every Go program"
+        traces = [name for name in TRACES if settings.get(name, "0") not in ("", "0")]
+        if traces:
+            effect += f" ({', '.join(traces)} print trace lines on the standard error of every go command and gopls)"
+        if settings.get("gcstoptheworld", "0") not in ("", "0"):
+            return Severity.WARNING, effect + "; gcstoptheworld makes every garbage collection stop the world, so " \
+                "the go command and gopls run slower"
+        return Severity.INFO, effect
     return Severity.INFO, "it applies to every Go program"
 
 

@@ -13,7 +13,8 @@ DOCS = """
 ## What it checks
 SSL_CERT_FILE or SSL_CERT_DIR set in the environment to a path Go cannot use: a missing file, a directory
 as SSL_CERT_FILE, a file or an unlistable directory in SSL_CERT_DIR (a list, `:`-separated; `;` on
-Windows). Linux, and Windows and macOS from Go 1.27 (before, their system verifier ignores both variables).
+Windows). Linux, and Windows and macOS from Go 1.27 (before, their system verifier ignores both variables;
+other Unix systems are not judged).
 goenv-lsp only looks at what the paths are; it never reads a certificate.
 
 ## Why it matters

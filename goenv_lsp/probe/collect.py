@@ -40,7 +40,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, modcache, tools, trust, vendor
+from goenv_lsp.probe import binaries, go_dirs, legacy_deps, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -266,6 +266,7 @@ class _Collector:
             self.system, facts, self.options.overrides))
         path_info = self._inspect(self._interesting_paths(facts, settings))
         path_info.update(go_dirs.inspect(self.system, facts, path_info))
+        path_info.update(legacy_deps.inspect(self.system, self.root, path_info))  # GE213
         facts = dataclasses.replace(facts, path_info=FrozenMap(path_info),
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))

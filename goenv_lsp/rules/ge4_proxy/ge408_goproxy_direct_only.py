@@ -9,7 +9,7 @@ from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.ge4_proxy._settings import where
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
-from goenv_lsp.semantics.proxy import parse_goproxy
+from goenv_lsp.semantics.proxy import parse_goproxy, parse_gosumdb
 
 DOCS = """
 ## What it checks
@@ -44,6 +44,9 @@ def check(facts: Facts) -> Iterator[Report]:
     proxies = parse_goproxy(setting.value, facts.paths)
     if proxies.error or [e.url for e in proxies.used] != ["direct"]:
         return
+    sumdb = user_setting(facts, "GOSUMDB")
+    checked = sumdb is None or not parse_gosumdb(sumdb.value).disabled  # GOSUMDB=off is GE405's finding
+    tail = "; checksums are still verified" if checked else ""
     yield Report(f"{where(setting)} is `direct`: every module is cloned from its origin repository (its version "
-                 "control tool must be installed; no proxy cache), for public modules too; checksums are still "
-                 "verified", env_setting_anchor(facts, setting), unset_if_written(facts, setting))
+                 f"control tool must be installed; no proxy cache), for public modules too{tail}",
+                 env_setting_anchor(facts, setting), unset_if_written(facts, setting))

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SETPRIV = shutil.which("setpriv")
 DROP = (SETPRIV or "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups")
-# the test's own interpreter may live where nobody cannot go (/root/.pyenv): the system's, with our packages
+# the test's own interpreter may live where nobody cannot go (a 0700 home): the system's, with our packages
 PYTHON = f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"
 SITE = [p for p in sys.path if p.endswith("site-packages") and p.startswith(str(REPO))]
 
@@ -65,3 +65,20 @@ def check(workspace: Path, env: dict[str, str]) -> tuple[int, dict]:
                 "--test-no-well-known"], env, workspace)
     assert proc.returncode in (0, 1), f"exit {proc.returncode}: {proc.stderr}"
     return proc.returncode, json.loads(proc.stdout)
+
+
+@contextmanager
+def nobody_module(gobin: Path, main: bool = True) -> Iterator[tuple[Path, dict[str, str], Path, Path]]:
+    """(shared dir, environment, home, workspace): a hermetic HOME of ``nobody``'s holding a go 1.27.3 module
+    ``ws`` (with a main.go when ``main``), with ``gobin`` on PATH."""
+    import testbed
+
+    with shared_dir() as shared:
+        env = testbed.isolated_env(shared, [gobin])
+        home, workspace = Path(env["HOME"]), Path(env["HOME"]) / "ws"
+        workspace.mkdir()
+        (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
+        if main:
+            (workspace / "main.go").write_text("package main\n\nfunc main() {}\n")
+        give(home)
+        yield shared, env, home, workspace

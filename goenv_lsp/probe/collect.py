@@ -35,7 +35,6 @@ from goenv_lsp.facts import (
 from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
 from goenv_lsp.files.base import unreadable
 from goenv_lsp.files.go_mod import ModFileFacts
-from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
@@ -50,7 +49,7 @@ from goenv_lsp.redact import redact_data, redact_env, redact_fields, redact_valu
 from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.go_env import user_setting
+from goenv_lsp.semantics.go_env import user_setting, value_layers
 from goenv_lsp.semantics.netrc import netrc_candidates
 from goenv_lsp.semantics.tls import probed_cert_paths
 
@@ -507,13 +506,7 @@ class _Collector:
         """GOROOT and GOPATH values from every layer, and the SDK paths editors name."""
         paths = self.paths
         found: set[str] = set()
-        layers: list[Mapping[str, str]] = [facts.env or {}]
-        user = user_env_file(facts)
-        if user is not None:
-            layers.append({e.key: e.value for e in user.entries})
-        active = running_go(facts)
-        if active and active.env:
-            layers.append(active.env)
+        layers = value_layers(facts)
         for layer in layers:
             if layer.get("GOROOT"):
                 found.add(layer["GOROOT"])

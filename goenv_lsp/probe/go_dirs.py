@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from goenv_lsp.facts import Facts, PathInfo, PathKind, PathOps
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.probe.system import System
-from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.go_env import value_layers
 
 WRITTEN = ("GOMODCACHE", "GOCACHE", "GOBIN", "GOTMPDIR")
 MAX_DEPTH = 64  # ancestors looked at above one missing path
@@ -35,13 +35,8 @@ def named(layers: Iterable[Mapping[str, str]], env: Mapping[str, str], paths: Pa
 
 def inspect(system: System, facts: Facts, known: Mapping[str, PathInfo]) -> dict[str, PathInfo]:
     """PathInfo of the named paths not in ``known`` yet, and of the missing ones' ancestors."""
-    layers: list[Mapping[str, str]] = [facts.env or {}]
+    layers = value_layers(facts)
     user = user_env_file(facts)
-    if user is not None:
-        layers.append({e.key: e.value for e in user.entries})
-    active = running_go(facts)
-    if active and active.env:
-        layers.append(active.env)
     found: dict[str, PathInfo] = {}
     for path in sorted(named(layers, facts.env or {}, system.paths, user.path if user else None) - set(known)):
         found[path] = _stat(system, path)

@@ -3,6 +3,7 @@ $GOROOT/go.env, and where each value came from."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, Source, Status
@@ -82,3 +83,16 @@ def _layers(facts: Facts, goroot_layer: bool):
             yield (None if looked_for else _UNKNOWN), Source.GOROOT_GO_ENV
         else:
             yield defaults, Source.GOROOT_GO_ENV
+
+
+def value_layers(facts: Facts) -> list[Mapping[str, str]]:
+    """Every place a go variable's value is written, in the go command's precedence order: the process
+    environment, the GOENV file, and the `go env` of the go that runs."""
+    layers: list[Mapping[str, str]] = [facts.env or {}]
+    user = user_env_file(facts)
+    if user is not None:
+        layers.append({e.key: e.value for e in user.entries})
+    active = running_go(facts)
+    if active and active.env:
+        layers.append(active.env)
+    return layers

@@ -87,12 +87,7 @@ def test_real_goenv_is_a_directory(workspace: Path, go127: Path, go_env: testbed
 @pytest.mark.realgo
 @pytest.mark.skipif(not unprivileged.available(), reason="needs root and setpriv to run as nobody")
 def test_real_goenv_file_of_root(go127: Path) -> None:
-    with unprivileged.shared_dir() as shared:
-        env = testbed.isolated_env(shared, [go127 / "bin"])
-        home, workspace = Path(env["HOME"]), Path(env["HOME"]) / "ws"
-        workspace.mkdir()
-        (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-        unprivileged.give(home)
+    with unprivileged.nobody_module(go127 / "bin", main=False) as (_shared, env, _home, workspace):
         goenv = testbed.write_goenv(env, GOPRIVATE="example.com")  # root's, as `sudo go env -w` with HOME kept
         goenv.chmod(0o600)
         shown = unprivileged.run(["go", "env", "GOPRIVATE"], env, workspace)

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-import testbed
 import unprivileged
 from factsbuilder import HOME, env_file, go_binary, healthy
 
@@ -91,13 +90,7 @@ def test_a_missing_ancestor_not_collected_is_unknown() -> None:
 @pytest.mark.realgo
 @pytest.mark.skipif(not unprivileged.available(), reason="needs root and setpriv to run as nobody")
 def test_real_root_owned_caches(go127: Path) -> None:
-    with unprivileged.shared_dir() as shared:
-        env = testbed.isolated_env(shared, [go127 / "bin"])
-        home, workspace = Path(env["HOME"]), Path(env["HOME"]) / "ws"
-        workspace.mkdir()
-        (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-        (workspace / "main.go").write_text("package main\n\nfunc main() {}\n")
-        unprivileged.give(home)
+    with unprivileged.nobody_module(go127 / "bin") as (_shared, env, home, workspace):
         for root_owned in (Path(env["GOCACHE"]), home / "go"):  # as `sudo go install` with HOME kept leaves them
             root_owned.mkdir(parents=True)
         built = unprivileged.run(["go", "build", "-o", os.devnull, "."], env, workspace)

@@ -74,13 +74,7 @@ def test_real_gotmpdir_missing(workspace: Path, go127: Path, go_env: testbed.Env
 @pytest.mark.realgo
 @pytest.mark.skipif(not unprivileged.available(), reason="needs root and setpriv to run as nobody")
 def test_real_gotmpdir_not_writable(go127: Path) -> None:
-    with unprivileged.shared_dir() as shared:
-        env = testbed.isolated_env(shared, [go127 / "bin"])
-        home, workspace = Path(env["HOME"]), Path(env["HOME"]) / "ws"
-        workspace.mkdir()
-        (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n")
-        (workspace / "main.go").write_text("package main\n\nfunc main() {}\n")
-        unprivileged.give(home)
+    with unprivileged.nobody_module(go127 / "bin") as (shared, env, _home, workspace):
         scratch = shared / "scratch"  # root's
         scratch.mkdir()
         env["GOTMPDIR"] = str(scratch)

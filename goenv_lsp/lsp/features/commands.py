@@ -10,7 +10,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
 from goenv_lsp import docs
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import ProbeRun, Status
 from goenv_lsp.lsp import convert
 from goenv_lsp.lsp.session import CommandError, Session
 from goenv_lsp.model import CommandKind
@@ -83,11 +83,7 @@ def register(server: LanguageServer, session: Session) -> None:
         argv, cwd, env = _fix_command(session, args, CommandKind.INSTALL_GOPLS)
         if argv[1] != "install" or len(argv) != 3 or not _GOPLS.match(argv[2]):
             raise CommandError(f"not a gopls install command: {argv[1:]}")
-        done = await session.client.begin_progress(f"goenv-lsp: go install {argv[2]}")
-        try:
-            result = await session.run_user_command(argv, cwd, env, timeout=900)
-        finally:
-            done()
+        result = await _run_with_progress(session, f"go install {argv[2]}", argv, cwd, env, timeout=900)
         if result.status is not Status.OK:
             detail = (result.stderr or result.status.value).strip().splitlines()
             first = detail[-1] if detail else result.status.value
@@ -105,16 +101,22 @@ def register(server: LanguageServer, session: Session) -> None:
         argv, cwd, _ = _fix_command(session, args, CommandKind.SYNC_VENDOR)
         if argv[1:] not in (["mod", "vendor"], ["work", "vendor"]) or cwd is None:
             raise CommandError(f"not a go mod vendor / go work vendor command in the workspace: {argv[1:]}")
-        done = await session.client.begin_progress(f"goenv-lsp: go {argv[1]} vendor")
-        try:
-            result = await session.run_user_command(argv, cwd, None, timeout=600)
-        finally:
-            done()
+        result = await _run_with_progress(session, f"go {argv[1]} vendor", argv, cwd, None, timeout=600)
         if result.status is not Status.OK:
             detail = (result.stderr or result.status.value).strip().splitlines()
             raise error(f"go {argv[1]} vendor failed: {detail[0] if detail else result.status.value}")
         session.client.show_message(lsp.MessageType.Info, f"ran go {argv[1]} vendor in {cwd}")
         return f"ran go {argv[1]} vendor"
+
+
+async def _run_with_progress(session: Session, title: str, argv: list[str], cwd: str | None,
+                             env: dict[str, str] | None, timeout: float) -> ProbeRun:
+    """A fix's command the user chose, with a progress notification while it runs."""
+    done = await session.client.begin_progress(f"goenv-lsp: {title}")
+    try:
+        return await session.run_user_command(argv, cwd, env, timeout=timeout)
+    finally:
+        done()
 
 
 def _fix_command(session: Session, args: tuple, kind: CommandKind) -> tuple[list[str], str | None, dict[str, str]]:

@@ -73,6 +73,31 @@ class FileFacts:
 
 
 @dataclass(frozen=True)
+class GoPin:
+    """A Go version a file other than go.mod selects (a Dockerfile's ``FROM golang:1.22-alpine``, setup-go's
+    ``go-version``, ``.tool-versions``): ``version`` is that version without a ``go`` prefix (``1.22``,
+    ``1.22.3``, ``1.23rc1``), ``text`` the version as written and ``range`` where it is, so that replacing
+    ``range`` aligns the file (``golang:1.22-alpine`` → the ``1.22`` alone). Two-part versions (``1.22``)
+    select the newest release of that line, as image tags and setup-go do."""
+
+    version: str
+    text: str
+    range: Range
+    label: str  # how messages name the pin: "FROM golang:1.22-alpine", "setup-go go-version"
+    local: bool = False  # that Go never switches toolchains (official golang images set GOTOOLCHAIN=local)
+    module_dir: str | None = None  # the module it builds when the file says (setup-go go-version-file, a
+    #                                working-directory); None: the module the file sits in
+    editable: bool = True  # replacing ``text`` with another version aligns it (False: e.g. an SDK path)
+
+
+@dataclass(frozen=True)
+class PinsGo:
+    """Mixed into the facts of a file kind whose files select a Go version (GE801 compares them with go.mod)."""
+
+    go_pins: tuple[GoPin, ...] = ()
+
+
+@dataclass(frozen=True)
 class GoBinary:
     """One ``go`` executable: where it was found, what it says, what its tree holds."""
 

@@ -31,6 +31,8 @@ FAMILIES = {
     "4": "Proxies, checksums and private modules",
     "5": "Vendor and workspaces",
     "6": "PATH, tools and platform",
+    "7": "Shell startup files and the login environment",
+    "8": "Go versions across files, containers and CI",
 }
 _CODE = re.compile(r"^GE\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -31,6 +31,7 @@ from goenv_lsp.facts.model import (
     PathInfo,
     PinsGo,
     ProbeRun,
+    RunsCommands,
     Spanned,
 )
 from goenv_lsp.facts.paths import PathOps
@@ -63,6 +64,7 @@ __all__ = [
     "ProbeRun",
     "Provenance",
     "Refusal",
+    "RunsCommands",
     "Source",
     "Spanned",
     "Status",

@@ -98,6 +98,15 @@ class PinsGo:
 
 
 @dataclass(frozen=True)
+class RunsCommands:
+    """Mixed into the facts of a file kind that holds shell commands a build runs (a Dockerfile's RUN, a CI
+    step's ``run:``/``script:``, a Makefile recipe, ``//go:generate``): each piece is command text exactly as the
+    file has it on one line (``Spanned.range`` is on that line), so a rule can point at a word in it."""
+
+    commands: tuple[Spanned, ...] = ()
+
+
+@dataclass(frozen=True)
 class GoBinary:
     """One ``go`` executable: where it was found, what it says, what its tree holds."""
 

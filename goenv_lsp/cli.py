@@ -161,7 +161,8 @@ def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, 
     if timeout <= 0:
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=timeout, trusted=args.trust_workspace, discovery=config.workspace,
-                           gopls=gopls, cgo_flags=cgo_flags)
+                           gopls=gopls, cgo_flags=cgo_flags, home_files=config.home_files,
+                           login_shell=config.login_shell is not False)  # on in the CLI unless switched off
     return LiveProbe(_root(args), system, options)
 
 

@@ -36,6 +36,9 @@ class Config:
     severity: Mapping[str, Severity | None] = field(default_factory=dict)
     probe_timeout: float = 5.0
     trusted: bool = False
+    home_files: bool = True  # read the shell startup files in the home directory (~/.zshrc, ~/.profile …)
+    login_shell: bool | None = None  # run `$SHELL -l -c env` to compare environments; None: on in the CLI,
+    #                                  off in the language server
     editor_settings: Mapping[str, object] = field(default_factory=dict)
     workspace: DiscoveryOptions = field(default_factory=DiscoveryOptions)
 
@@ -67,6 +70,11 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
         elif key == "trusted":
             if isinstance(value, bool):
                 config = replace(config, trusted=value)
+            else:
+                problems.append(f"{where}: {raw_key} must be true or false")
+        elif key in ("home_files", "login_shell"):
+            if isinstance(value, bool):
+                config = replace(config, **{key: value})
             else:
                 problems.append(f"{where}: {raw_key} must be true or false")
         elif key == "editor_settings":

@@ -80,7 +80,8 @@ class WorkspaceRoot:
                             untrusted=tuple(f for f in self.folders() if f != self.path),
                             editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
-                            gopls=self.evaluation.reads(Input.GOPLS))
+                            gopls=self.evaluation.reads(Input.GOPLS), home_files=config.home_files,
+                            login_shell=config.login_shell is True)  # opt-in in the server
 
     # -- the hot path --------------------------------------------------------------------------
     async def refresh(self, changed: Iterable[str] = ()) -> list[Finding]:

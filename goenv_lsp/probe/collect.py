@@ -70,6 +70,8 @@ class ProbeOptions:
     gopls: bool = True  # probe gopls binaries (off when no selected rule needs them)
     untrusted: tuple[str, ...] = ()  # other untrusted workspace folders (the root is one unless ``trusted``)
     cgo_flags: bool = False  # ask go env for CGO_CFLAGS, GOGCCFLAGS … (go then runs the C compiler)
+    home_files: bool = True  # read the shell startup files in the home directory (config `home-files`)
+    login_shell: bool = False  # run the login shell once to read its environment (config `login-shell`)
 
 
 class Runs(Protocol):

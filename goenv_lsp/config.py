@@ -112,8 +112,10 @@ def load_workspace_file(root: str, base: Config, system: System | None = None) -
     except UnicodeDecodeError as exc:
         return base, [f"{path}: cannot read: {exc}"], path
     config, problems = parse_toml(text, path, base)
-    # trust never comes from a file in the repository it would unlock
-    return replace(config, trusted=base.trusted), problems, path
+    # trust never comes from a file in the repository it would unlock, nor reading or running more of the
+    # user's own machine (home files, the login shell) than the user allowed: the file may only switch them off
+    return replace(config, trusted=base.trusted, home_files=config.home_files and base.home_files,
+                   login_shell=config.login_shell if config.login_shell is False else base.login_shell), problems, path
 
 
 def parse_toml(text: str, where: str, base: Config) -> tuple[Config, list[str]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import factsbuilder as fb
+import pytest
 
 from goenv_lsp.cli import main
+from goenv_lsp.config import Config, load_workspace_file
 from goenv_lsp.serde import to_data
 
 
@@ -43,3 +45,16 @@ def test_command_line_ignore_adds_to_the_file_and_bad_entries_are_reported(tmp_p
     err = capsys.readouterr().err
     assert "unknown rule 'GE999'" in err and "probe-timeout must be a number" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("text", "base", "home_files", "login_shell"), [
+    ("home-files = false\nlogin-shell = false\n", Config(), False, False),  # a repository may switch them off
+    ("home-files = true\nlogin-shell = true\n", Config(home_files=False), False, None),  # never on
+    ("login-shell = true\n", Config(login_shell=True), True, True),  # the user's own choice stays
+    ("", Config(login_shell=False), True, False),
+])
+def test_workspace_file_only_narrows_what_is_read_outside_it(tmp_path, text, base, home_files, login_shell):
+    (tmp_path / "goenv-lsp.toml").write_text(text)
+    config, problems, _ = load_workspace_file(str(tmp_path), base)
+    assert problems == []
+    assert (config.home_files, config.login_shell) == (home_files, login_shell)

@@ -58,9 +58,17 @@ def _in_line(file: FileFacts, line: Spanned) -> Iterator[GoCommand]:
     yield from _go(file, line, command)
 
 
+# words that run the command after them (with their options): `sudo -E go …`, `env GOFLAGS=x go …`; and a
+# Dockerfile's RUN keyword, should a line start with it
+_WRAPPERS = {"sudo", "exec", "env", "time", "nice", "nohup", "command", "builtin", "run"}
+
+
 def _go(file: FileFacts, line: Spanned, words: list[Word]) -> Iterator[GoCommand]:
-    while words and "=" in words[0].text and not words[0].text.startswith("="):  # VAR=value go …
+    while words and (("=" in words[0].text and not words[0].text.startswith("="))  # VAR=value go …
+                     or words[0].text.lower() in _WRAPPERS):
         words = words[1:]
+        while words and words[0].text.startswith("-") and words[0].text != "-":
+            words = words[1:]
     if len(words) >= 2 and _GO.match(words[0].text):
         yield GoCommand(file, line, words[1], tuple(words[2:]))
 

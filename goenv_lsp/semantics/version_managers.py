@@ -258,13 +258,15 @@ def describe(facts: Facts, binary: GoBinary | None = None) -> str | None:
         steps.append(binary.real_path)
     text = " → ".join(steps)
     if found.manager is None:
-        return text
+        return f"{text} (a go installation, found directly on PATH)"
     title = TITLES.get(found.manager, found.manager)
     if found.how == "shim":
         chosen = found.selection
         if chosen is None:
             return f"{text} ({title}'s shim; no Go version is selected here)"
-        state = "" if found.version else ", not installed"
-        return f"{text} ({title}'s shim; Go {chosen.bare} from {chosen.label}{state})"
+        home = found.home
+        installed = installed_as(home, chosen) if home else None
+        state = f" ({facts.paths.join(home.installs, installed)})" if home and installed else ", not installed"
+        return f"{text} ({title}'s shim) → Go {chosen.bare} from {chosen.label}{state}"
     version = f" {found.version}" if found.version else ""
     return f"{text} ({title}{version})"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from goenv_lsp.facts import LinkHop, ManagerHome, PathKind
@@ -113,6 +114,8 @@ def link_chain(system: System, path: str) -> tuple[LinkHop, ...]:
             break
         hops.append(hop)
         current = hop.leads_to
+    else:  # a loop: it leads nowhere
+        hops[-1] = dataclasses.replace(hops[-1], exists=False)
     return tuple(hops)
 
 

@@ -117,8 +117,8 @@ def _system_provider(facts: Facts, binary: GoBinary) -> Provider:
     for pattern, manager, how in ((_TOOLCHAIN, "toolchain", "download"), (_CELLAR, "homebrew", "package"),
                                   (_SDK, "golang.org/dl", "download"), (_DEBIAN, "debian", "package")):
         match = pattern.search(real)
-        if match:
-            return Provider(manager, how, match.group("v"))
+        if match:  # Debian's directory names only the minor version: what the go answered says more
+            return Provider(manager, how, version if manager == "debian" and version else match.group("v"))
     hops = binary.links or ()
     if any(h.link.replace("\\", "/").startswith("/etc/alternatives/") for h in hops):
         return Provider("alternatives", "link", version)

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, FileFacts, GoBinary, ManagerHome
 from goenv_lsp.files import go_version, gvm_default, mise_config, tool_versions
+from goenv_lsp.files._version_pin import concrete
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.fixes import login_path_fix
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
@@ -107,8 +108,8 @@ def _path_index(facts: Facts, directory: str) -> int | None:
 
 def _judge(facts: Facts, manager: str, home: ManagerHome, file: FileFacts, chosen: Selection, go: GoBinary,
            runs: Provider) -> Report | None:
-    if chosen.version == "system":
-        return None  # the manager steps aside: the go PATH has otherwise runs
+    if concrete(chosen.version) is None:
+        return None  # "system" (the manager steps aside), "latest", "ref:…": nothing to compare with
     title = TITLES[manager]
     where = Location(file.path, chosen.range) if chosen.range else Location(file.path)
     says = f"{_name(facts, file)} selects Go {chosen.bare} for {title}"

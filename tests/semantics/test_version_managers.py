@@ -141,3 +141,16 @@ def test_goenv_and_gvm_globals() -> None:
     ("1.22", "1.23.0", False), ("latest", "1.27.3", False)])
 def test_same_release(selected: str, running: str, same: bool) -> None:
     assert same_release(selected, running) is same
+
+
+def test_the_new_facts_round_trip_through_a_snapshot() -> None:
+    from goenv_lsp.inputs.snapshot import dumps, loads
+
+    files = {**ASDF_SHIM, "/work/app/.tool-versions": "golang 1.22.3\n", "/work/app/mise.toml": "[tools]\ngo='1.22'\n"}
+    facts = machine(f"/usr/local/bin:{HOME}/.asdf/shims", files, symlinks={"/usr/local/bin/go": "/opt/gone/bin/go"},
+                    gos=ASDF)
+    again = loads(dumps(facts))
+    assert again.version_managers == facts.version_managers and facts.version_managers
+    assert [b.links for b in again.go_binaries] == [b.links for b in facts.go_binaries]
+    assert again.files == facts.files
+    assert describe(again) == describe(facts)

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, FileFacts, GoBinary, ManagerHome
+from goenv_lsp.facts import Facts, FileFacts, GoBinary, ManagerHome, Spanned
 from goenv_lsp.files import go_version, gvm_default, mise_config, tool_versions
 from goenv_lsp.files._version_pin import concrete
 from goenv_lsp.model import Location, Severity
-from goenv_lsp.rules._shared.fixes import login_path_fix
+from goenv_lsp.rules._shared.fixes import home_spellings, login_path_fix, login_path_lines
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.version_managers import (
@@ -140,8 +140,29 @@ def _judge(facts: Facts, manager: str, home: ManagerHome, file: FileFacts, chose
     if installed_as(home, chosen) is None:
         command = INSTALL_COMMANDS[manager].format(v=chosen.version)
         message += f"; Go {chosen.bare} is not installed either (`{command}`)"
+    added = _profile_adds(facts, home.shims) if home.shims else None
+    if added is not None and facts.login_profile is not None:  # the profile has the line: this session predates it
+        profile = facts.login_profile.path
+        return Report(f"{says}, but the go that runs is {what}; {profile}:{added.range.start.line + 1} puts "
+                      f"{title}'s shims on PATH, but this session (and the editor) started before that line was "
+                      "there, or not from a login shell: log out and in again, or restart the editor from a new "
+                      "login", Location(profile, added.range), severity=Severity.INFO)
     fixes = login_path_fix(facts, home.shims, first=True) if home.shims else ()
     return Report(message, where, fixes)
+
+
+def _profile_adds(facts: Facts, shims: str) -> Spanned | None:
+    """The login profile's line that gives PATH the shims (first), when this session started before it: the shims
+    are not on PATH at all and a line names them, or the profile's last PATH line puts them first."""
+    profile = facts.login_profile
+    naming = login_path_lines(facts, shims)
+    if profile is None or not naming:
+        return None
+    if _path_index(facts, shims) is None:
+        return naming[0]
+    last = [p for p in profile.path_lines if not p.value.strip().startswith("#")][-1]
+    prepends = any(f"{s}:$PATH" in last.value or f"{s}:${{PATH}}" in last.value for s in home_spellings(facts, shims))
+    return last if last is naming[-1] and prepends else None
 
 
 def _why(facts: Facts, manager: str, home: ManagerHome, go: GoBinary) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoTool, PathKind, Spanned
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules._shared.fixes import login_path_fix, unset_if_written
+from goenv_lsp.rules._shared.fixes import home_spellings, login_path_fix, unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
@@ -82,10 +82,7 @@ def check(facts: Facts) -> Iterator[Report]:
 
 def _spellings(facts: Facts, directory: str, variable: str) -> set[str]:
     """How a shell line may name the directory."""
-    found = {directory}
-    relative = facts.paths.relative(directory, facts.home) if facts.home else None
-    if relative not in (None, "."):
-        found |= {f"$HOME/{relative}", f"${{HOME}}/{relative}", f"~/{relative}"}
+    found = home_spellings(facts, directory)
     found |= {"$GOBIN", "${GOBIN}"} if variable == "GOBIN" else {"$GOPATH/bin", "${GOPATH}/bin",
                                                                  "$(go env GOPATH)/bin"}
     return found

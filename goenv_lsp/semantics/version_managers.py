@@ -268,5 +268,7 @@ def describe(facts: Facts, binary: GoBinary | None = None) -> str | None:
         installed = installed_as(home, chosen) if home else None
         state = f" ({facts.paths.join(home.installs, installed)})" if home and installed else ", not installed"
         return f"{text} ({title}'s shim) → Go {chosen.bare} from {chosen.label}{state}"
-    version = f" {found.version}" if found.version else ""
+    if found.manager == "snap":
+        return f"{text} (snap's launcher; its Go lives in /snap/go/<revision>, /snap/go/current)"
+    version = f", Go {found.version}" if found.version else ""
     return f"{text} ({title}{version})"

@@ -137,7 +137,7 @@ def test_real_gvm_default_and_the_go_gvm_put_on_path(machine) -> None:
     facts = facts_of(ws, testbed.isolated_env(tmp, [gvm_go, gvm_bin]))  # what sourcing gvm's script does
     assert evaluate(facts, rules=[GE140]) == []
     line = provided_line(facts)
-    assert line.startswith("go: ~/.gvm/gos/go1.22.10/bin/go → ") and line.endswith("(gvm 1.22.10)")
+    assert line.startswith("go: ~/.gvm/gos/go1.22.10/bin/go → ") and line.endswith("(gvm, Go 1.22.10)")
     # a shell that did not source it: gvm's bin is there, its Go is not
     first = testbed.go_root("1.27.3") / "bin"
     [finding] = evaluate(facts_of(ws, testbed.isolated_env(tmp, [gvm_bin, first])), rules=[GE140])

@@ -89,7 +89,7 @@ def test_the_symlink_chain_is_every_hop() -> None:
         ("/usr/local/bin/go", "/usr/local/go/bin/go", "/usr/local/go/bin/go", True),
         ("/usr/local/go", "go1.27.3", "/usr/local/go1.27.3/bin/go", True)]
     assert describe(facts) == ("/usr/local/bin/go → /usr/local/go/bin/go → /usr/local/go1.27.3/bin/go "
-                               "(a symbolic link 1.27.3)")
+                               "(a symbolic link, Go 1.27.3)")
 
 
 ASDF_SHIM = {f"{HOME}/.asdf/shims/go": SCRIPT}

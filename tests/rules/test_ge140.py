@@ -143,3 +143,28 @@ def test_real_gvm_default_and_the_go_gvm_put_on_path(machine) -> None:
     [finding] = evaluate(facts_of(ws, testbed.isolated_env(tmp, [gvm_bin, first])), rules=[GE140])
     assert finding.location.path == str(home / ".gvm/environments/default")
     assert f"the go that runs is {first}/go (go1.27.3)" in finding.message
+
+
+@pytest.mark.realgo
+def test_real_mise_install_left_on_path_by_mise_activate(machine) -> None:
+    tmp, home = machine
+    installs = home / ".local/share/mise/installs/go"
+    installs.mkdir(parents=True)
+    for version in ("1.22.10", "1.27.3"):
+        (installs / version).symlink_to(testbed.go_root(version))
+    ws = workspace(tmp / "ws", "1.27.3", {"mise.toml": '[tools]\ngo = "1.27"\n'})
+    env = testbed.isolated_env(tmp, [installs / "1.22.10/bin"])  # where the editor was started, mise chose 1.22
+    [finding] = evaluate(facts_of(ws, env), rules=[GE140])
+    assert (finding.location.path, finding.location.range.start.line) == (str(ws / "mise.toml"), 1)
+    assert finding.message.startswith(f"mise.toml selects Go 1.27 for mise, but PATH holds mise's Go 1.22.10 "
+                                      f"install directly ({installs}/1.22.10/bin/go)")
+    # from a shell in the workspace, mise would have put its 1.27.3 first: quiet
+    assert evaluate(facts_of(ws, testbed.isolated_env(tmp, [installs / "1.27.3/bin"])), rules=[GE140]) == []
+
+
+def test_a_tool_versions_both_asdf_and_mise_read_gives_one_finding() -> None:
+    files = {"/work/app/.tool-versions": "golang 1.22.3\n"}
+    system = fake(f"/usr/local/go/bin:{HOME}/.asdf/shims:/usr/bin", files, gos=("1.22.3",))
+    system.add_go(f"{HOME}/.local/share/mise/installs/go/1.22.3", "1.22.3")
+    [finding] = findings(system)
+    assert "for asdf" in finding.message

@@ -72,13 +72,15 @@ def check(facts: Facts) -> Iterator[Report]:
     if go is None or facts.version_managers is None or not facts.root:
         return
     runs = provider(facts, go)
+    judged: set[str] = set()  # a .tool-versions both asdf and mise read: one finding
     for manager in MANAGERS:
         home = home_of(facts, manager)
         if home is None:
             continue  # it holds no Go here: the file is for someone else's machine
         for file, chosen in _selections(facts, manager, home):
-            report = _judge(facts, manager, home, file, chosen, go, runs)
+            report = _judge(facts, manager, home, file, chosen, go, runs) if file.path not in judged else None
             if report is not None:
+                judged.add(file.path)
                 yield report
 
 

@@ -168,3 +168,13 @@ def test_a_tool_versions_both_asdf_and_mise_read_gives_one_finding() -> None:
     system.add_go(f"{HOME}/.local/share/mise/installs/go/1.22.3", "1.22.3")
     [finding] = findings(system)
     assert "for asdf" in finding.message
+
+
+def test_shims_first_without_a_go_shim() -> None:
+    files = {"/work/app/.tool-versions": "golang 1.22.3\n"}
+    system = fake(f"{HOME}/.asdf/shims:/usr/local/go/bin:/usr/bin", files, gos=("1.22.3",))
+    system.files.pop(f"{HOME}/.asdf/shims/go")  # installed without `asdf reshim`
+    [finding] = findings(system)
+    assert finding.message.endswith(f"asdf's shims {HOME}/.asdf/shims come first on PATH (entry 1) but hold no go "
+                                    "shim, so PATH entry 2 (/usr/local/go/bin) provides it — run `asdf reshim golang`")
+    assert finding.fixes == ()  # the shims are first already

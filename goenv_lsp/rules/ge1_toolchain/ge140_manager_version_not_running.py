@@ -26,6 +26,8 @@ from goenv_lsp.semantics.version_managers import (
     selection,
 )
 
+RESHIM = {"asdf": "asdf reshim golang", "mise": "mise reshim", "goenv": "goenv rehash"}
+
 DOCS = """
 ## What it checks
 The Go version a version manager selects — `.tool-versions` (asdf, mise), `.go-version` (goenv), a mise
@@ -149,7 +151,9 @@ def _judge(facts: Facts, manager: str, home: ManagerHome, file: FileFacts, chose
                       f"{title}'s shims on PATH, but this session (and the editor) started before that line was "
                       "there, or not from a login shell: log out and in again, or restart the editor from a new "
                       "login", Location(profile, added.range), severity=Severity.INFO)
-    fixes = login_path_fix(facts, home.shims, first=True) if home.shims else ()
+    index = _path_index(facts, home.shims) if home.shims else None
+    behind = home.shims is not None and (index is None or go.path_index is None or index > go.path_index)
+    fixes = login_path_fix(facts, home.shims, first=True) if home.shims and behind else ()
     return Report(message, where, fixes)
 
 
@@ -179,6 +183,9 @@ def _why(facts: Facts, manager: str, home: ManagerHome, go: GoBinary) -> str:
     if index is None:
         return (f"{TITLES[manager]}'s shims directory {home.shims} is not on PATH (the shell startup file that adds "
                 f"it did not run for this process)")
+    if go.path_index is not None and index < go.path_index:
+        return (f"{TITLES[manager]}'s shims {home.shims} come first on PATH (entry {index + 1}) but hold no go shim, "
+                f"so PATH entry {go.path_index + 1} ({winner}) provides it — run `{RESHIM[manager]}`")
     return (f"PATH entry {(go.path_index or 0) + 1} ({winner}) comes before {TITLES[manager]}'s shims "
             f"{home.shims} (entry {index + 1}) — reorder PATH in your shell startup file")
 

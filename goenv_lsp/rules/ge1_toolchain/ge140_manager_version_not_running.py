@@ -52,7 +52,8 @@ toolchain downloads, or `compile: version … does not match go tool version …
 Put the manager's shims first on PATH in the file your login shell reads (the quick fix appends the line to
 your login profile; it takes effect at the next login, and restarting the editor from that login), or remove
 the other go. When the version is not installed, install it (`asdf install golang 1.22.3`,
-`mise install go@1.22.3`, `goenv install 1.22.3`, `gvm install go1.22.3`). Unset the overriding variable when
+`mise install go@1.22.3`, `goenv install 1.22.3`, `gvm install go1.22.3`); when the shims come first but hold
+no `go`, re-create them (`asdf reshim golang`, `mise reshim`, `goenv rehash`). Unset the overriding variable when
 it is a leftover.
 
 ## Example

@@ -114,14 +114,15 @@ def _system_provider(facts: Facts, binary: GoBinary) -> Provider:
     version = gover.from_runtime(binary.version) if binary.version else None
     if binary.shim == "snap" or binary.path.replace("\\", "/").startswith("/snap/bin/"):
         return Provider("snap", "launcher", version)
+    hops = binary.links or ()
+    if any(h.link.replace("\\", "/").startswith("/etc/alternatives/") for h in hops):
+        debian = _DEBIAN.search(real)
+        return Provider("alternatives", "link", version or (debian.group("v") if debian else None))
     for pattern, manager, how in ((_TOOLCHAIN, "toolchain", "download"), (_CELLAR, "homebrew", "package"),
                                   (_SDK, "golang.org/dl", "download"), (_DEBIAN, "debian", "package")):
         match = pattern.search(real)
         if match:  # Debian's directory names only the minor version: what the go answered says more
             return Provider(manager, how, version if manager == "debian" and version else match.group("v"))
-    hops = binary.links or ()
-    if any(h.link.replace("\\", "/").startswith("/etc/alternatives/") for h in hops):
-        return Provider("alternatives", "link", version)
     if any("/.g/" in p.replace("\\", "/") for p in chain_paths(binary)):
         return Provider("g", "link", version)
     if real.startswith("/usr/local/go/"):

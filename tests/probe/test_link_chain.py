@@ -66,3 +66,12 @@ def test_real_links_and_the_fake_machine_agree(tmp_path: Path, name: str) -> Non
 def test_a_plain_file_has_no_hops(tmp_path: Path) -> None:
     build_real(tmp_path, {})
     assert link_chain(RealSystem(env={}), str(tmp_path / "local/go1.27.3/bin/go")) == ()
+
+
+def test_a_recorded_machine_replays_the_chain(tmp_path: Path) -> None:
+    from goenv_lsp.probe.recording import RecordingSystem
+
+    build_real(tmp_path, LAYOUTS["alternatives"])
+    recording = RecordingSystem(RealSystem(env={}))
+    seen = hops(recording, tmp_path)
+    assert hops(FakeSystem.from_fixture(recording.fixture()), tmp_path) == seen

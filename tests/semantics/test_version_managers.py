@@ -57,6 +57,8 @@ def provided(facts):
     # Debian alternatives and packages
     ("/usr/bin", {"/usr/bin/go": "/etc/alternatives/go", "/etc/alternatives/go": "/usr/local/go1.27.3/bin/go"},
      "/usr/local/go1.27.3", "1.27.3", ("alternatives", "link", "1.27.3")),
+    ("/usr/bin", {"/usr/bin/go": "/etc/alternatives/go", "/etc/alternatives/go": "/usr/lib/go-1.19/bin/go"},
+     "/usr/lib/go-1.19", "1.19.8", ("alternatives", "link", "1.19.8")),
     ("/usr/bin", {"/usr/bin/go": "../lib/go-1.19/bin/go"}, "/usr/lib/go-1.19", "1.19.8",
      ("debian", "package", "1.19.8")),
     ("/usr/local/go/bin", {}, "/usr/local/go", "1.27.3", ("official", "archive", "1.27.3")),

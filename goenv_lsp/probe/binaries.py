@@ -148,7 +148,10 @@ def manager_homes(system: System, env: Mapping[str, str], home: str | None) -> t
         if entries is None:
             continue
         versions = tuple(sorted(e.name for e in entries if not e.name.startswith(".")))
-        found.append(ManagerHome(name, root, directory, versions, paths.join(root, shims) if shims else None))
+        shims_dir = paths.join(root, shims) if shims else None
+        if shims_dir and system.stat(shims_dir).kind is not PathKind.DIR:
+            shims_dir = None  # never made (mise activate alone): nothing to put on PATH
+        found.append(ManagerHome(name, root, directory, versions, shims_dir))
     return tuple(found)
 
 

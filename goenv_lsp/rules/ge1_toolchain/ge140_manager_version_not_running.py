@@ -26,6 +26,8 @@ from goenv_lsp.semantics.version_managers import (
     selection,
 )
 
+STARTUP = {"gvm": "`source ~/.gvm/scripts/gvm`", "mise": "`eval \"$(mise activate bash)\"`",
+           "asdf": "`. ~/.asdf/asdf.sh`", "goenv": "`eval \"$(goenv init -)\"`"}
 RESHIM = {"asdf": "asdf reshim golang", "mise": "mise reshim", "goenv": "goenv rehash"}
 
 DOCS = """
@@ -176,10 +178,10 @@ def _why(facts: Facts, manager: str, home: ManagerHome, go: GoBinary) -> str:
     """Which PATH entry wins over the manager."""
     entries = facts.path_entries or ()
     winner = entries[go.path_index] if go.path_index is not None and go.path_index < len(entries) else go.path
-    if home.shims is None:  # gvm: its Go's bin directory is put on PATH by the shell's startup
+    if home.shims is None:  # gvm, `mise activate`: the shell's startup puts the Go's bin directory on PATH
         return (f"PATH entry {go.path_index + 1 if go.path_index is not None else '?'} ({winner}) provides it, and "
-                f"no {TITLES[manager]} Go directory is on PATH — the shell that started this process did not source "
-                f"{TITLES[manager]}'s startup script (`source ~/.gvm/scripts/gvm` in ~/.bashrc or ~/.zshrc)")
+                f"no {TITLES[manager]} Go directory is on PATH — the shell that started this process did not run "
+                f"{TITLES[manager]}'s startup ({STARTUP[manager]} in ~/.bashrc or ~/.zshrc)")
     index = _path_index(facts, home.shims)
     if index is None:
         return (f"{TITLES[manager]}'s shims directory {home.shims} is not on PATH (the shell startup file that adds "

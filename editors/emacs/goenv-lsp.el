@@ -39,7 +39,17 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq ".dockerfile" eos)
          (seq "/" "Containerfile" eos)
          (seq "/" "goenv-lsp.toml" eos)
-         (seq "/" "vendor/modules.txt" eos)))
+         (seq "/" "vendor/modules.txt" eos)
+         (seq "/" ".go-version" eos)
+         (seq "/" ".tool-versions" eos)
+         (seq "/" "mise.toml" eos)
+         (seq "/" ".mise.toml" eos)
+         (seq "/" "mise.local.toml" eos)
+         (seq "/" ".mise.local.toml" eos)
+         (seq "/" ".mise/config.toml" eos)
+         (seq "/" ".config/mise.toml" eos)
+         (seq "/" ".config/mise/config.toml" eos)
+         (seq "/" "mise/config.toml" eos)))
   "Files goenv-lsp reads and puts diagnostics on (lsp-mode attaches to them).")
 
 (defconst goenv-lsp-eglot-modes

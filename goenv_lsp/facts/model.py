@@ -107,6 +107,18 @@ class RunsCommands:
 
 
 @dataclass(frozen=True)
+class LinkHop:
+    """One symbolic link on the way from a command's path to the file that runs: ``link`` (the path itself or
+    one of its directories) holds ``target``, so the path goes on as ``leads_to`` (absolute, the rest of the
+    path appended); ``exists`` is False when nothing is there (a dangling link)."""
+
+    link: str
+    target: str  # as the link holds it (maybe relative)
+    leads_to: str
+    exists: bool = True
+
+
+@dataclass(frozen=True)
 class GoBinary:
     """One ``go`` executable: where it was found, what it says, what its tree holds."""
 
@@ -126,6 +138,7 @@ class GoBinary:
     own_root_version: str | None = None  # first line of <own_root>/VERSION
     refused: Refusal | None = None  # why it was not run (status SKIPPED)
     refused_detail: str = ""  # what its file is, e.g. "an ELF executable without Go build information"
+    links: tuple[LinkHop, ...] | None = None  # the symbolic links from ``path`` to ``real_path``, in order
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env")
@@ -150,6 +163,18 @@ class GoplsBinary:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "origins", tuple(Origin(o) for o in self.origins))
+
+
+@dataclass(frozen=True)
+class ManagerHome:
+    """A version manager that manages Go on this machine: its directory, where it keeps one directory per
+    installed Go (``versions``: their names), and its shims directory (asdf, goenv, mise)."""
+
+    name: str  # "asdf", "goenv", "mise", "gvm", "g"
+    root: str
+    installs: str
+    versions: tuple[str, ...] = ()
+    shims: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,6 +240,7 @@ class Facts:
     path_commands: FrozenMap[str, str] | None = None  # a command name → real path of what PATH runs ("": none)
     cgo_files: tuple[str, ...] | None = None  # workspace .go files importing "C" (looked for only when cgo is off)
     login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
+    version_managers: tuple[ManagerHome, ...] | None = None  # version managers holding Go installs (home-files)
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache",

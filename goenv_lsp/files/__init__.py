@@ -14,12 +14,16 @@ from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
     dockerfile,
     go_mod,
+    go_version,
     go_work,
     goenv_file,
     goenv_unused,
     goland_workspace,
     goroot_env,
+    gvm_default,
+    mise_config,
     project_config,
+    tool_versions,
     vendor_modules,
     vscode_settings,
 )
@@ -46,6 +50,15 @@ KINDS: tuple[FileKind, ...] = (
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,
+    # version managers: the Go version they select here (semantics.version_managers)
+    go_version.KIND,
+    go_version.GLOBAL_KIND,
+    tool_versions.KIND,
+    tool_versions.GLOBAL_KIND,
+    mise_config.KIND,
+    mise_config.ROOT_KIND,
+    mise_config.GLOBAL_KIND,
+    gvm_default.KIND,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

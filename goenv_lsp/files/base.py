@@ -44,6 +44,7 @@ class LocateContext:
     home: str | None
     os: str
     paths: PathOps
+    home_files: bool = True  # may the probe read files in the home directory (config `home-files`)?
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from goenv_lsp.facts import PathKind
+import dataclasses
+from collections.abc import Mapping
+
+from goenv_lsp.facts import LinkHop, ManagerHome, PathKind
 from goenv_lsp.probe.system import System
+
+MAX_HOPS = 40  # as the kernel's ELOOP limit
 
 # path fragment → version manager whose launcher it is
 _SHIM_MARKERS = (
@@ -59,6 +64,11 @@ def unusable_on_path(system: System, name: str, entries: tuple[str, ...], cwd: s
     return found
 
 
+def dangling_on_path(system: System, name: str, entries: tuple[str, ...], cwd: str) -> list[str]:
+    """``name`` in PATH entries where it is a symbolic link to nothing."""
+    return [p for p in unusable_on_path(system, name, entries, cwd) if system.stat(p).kind is PathKind.MISSING]
+
+
 def shim_kind(system: System, path: str) -> str | None:
     """The version manager behind ``path`` if it is a launcher script rather than a Go binary."""
     normalized = path.replace("\\", "/")
@@ -89,3 +99,74 @@ def well_known_go_paths(system: System, home: str | None) -> list[str]:
     for pattern in patterns:
         found += [p for p in system.glob(pattern) if is_executable_file(system, p)]
     return found
+
+
+def link_chain(system: System, path: str) -> tuple[LinkHop, ...]:
+    """Each symbolic link from ``path`` to the file it reaches, in the order the kernel follows them: the
+    shallowest linked component first (``/usr/local/go`` of ``/usr/local/go/bin/go``), then again from the top
+    of the path that leads to. In a dangling chain every hop has ``exists`` False and the last one is the link
+    that points nowhere."""
+    hops: list[LinkHop] = []
+    current = system.paths.normpath(path)
+    while len(hops) < MAX_HOPS:
+        hop = _first_link(system, current)
+        if hop is None:
+            break
+        hops.append(hop)
+        current = hop.leads_to
+    else:  # a loop: it leads nowhere
+        hops[-1] = dataclasses.replace(hops[-1], exists=False)
+    return tuple(hops)
+
+
+def _first_link(system: System, path: str) -> LinkHop | None:
+    paths = system.paths
+    prefixes = [path]
+    while (parent := paths.dirname(prefixes[-1])) != prefixes[-1]:
+        prefixes.append(parent)
+    for prefix in reversed(prefixes[:-1]):  # from the top, the root itself left out
+        target = system.readlink(prefix)
+        if target is None:
+            continue
+        base = target if paths.is_abs(target) else paths.join(paths.dirname(prefix), target)
+        rest = paths.relative(path, prefix)
+        leads_to = paths.normpath(base if rest in (None, ".") else paths.join(base, rest))
+        return LinkHop(prefix, target, leads_to, system.stat(leads_to).kind is not PathKind.MISSING)
+    return None
+
+
+def manager_homes(system: System, env: Mapping[str, str], home: str | None) -> tuple[ManagerHome, ...]:
+    """The version managers that hold Go installs here: where each keeps them, and their names (listed,
+    never run)."""
+    paths = system.paths
+    found = []
+    for name, root, installs, shims in _manager_layouts(env, home, paths):
+        if not root:
+            continue
+        directory = paths.join(root, *installs.split("/"))
+        entries = system.list(directory)
+        if entries is None:
+            continue
+        versions = tuple(sorted(e.name for e in entries if not e.name.startswith(".")))
+        shims_dir = paths.join(root, shims) if shims else None
+        if shims_dir and system.stat(shims_dir).kind is not PathKind.DIR:
+            shims_dir = None  # never made (mise activate alone): nothing to put on PATH
+        found.append(ManagerHome(name, root, directory, versions, shims_dir))
+    return tuple(found)
+
+
+def _manager_layouts(env: Mapping[str, str], home: str | None, paths) -> list[tuple[str, str | None, str, str]]:
+    """(manager, its directory, where its Go installs are below it, its shims directory) — each manager's
+    default directory unless its variable moves it."""
+    def at(variable: str, *default: str) -> str | None:
+        return env.get(variable) or (paths.join(home, *default) if home else None)
+
+    data_home = env.get("XDG_DATA_HOME") if paths.is_abs(env.get("XDG_DATA_HOME", "")) else None
+    mise = env.get("MISE_DATA_DIR") or (paths.join(data_home, "mise") if data_home else at("", ".local", "share",
+                                                                                        "mise"))
+    return [("asdf", at("ASDF_DATA_DIR", ".asdf"), "installs/golang", "shims"),
+            ("goenv", at("GOENV_ROOT", ".goenv"), "versions", "shims"),
+            ("mise", mise, "installs/go", "shims"),
+            ("gvm", at("GVM_ROOT", ".gvm"), "gos", ""),
+            ("g", at("G_HOME", ".g"), "versions", ""),  # voidint/g: ~/.g/go → ~/.g/versions/<version>
+            ("g", at("", ".go"), ".versions", "")]  # stefanmaric/g: GOROOT ~/.go, ~/.go/.versions/<version>

@@ -55,7 +55,10 @@ from goenv_lsp.semantics.tls import probed_cert_paths
 
 _KEPT_ENV = {"PATH", "HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ASDF_DATA_DIR", "MISE_DATA_DIR",
              "GVM_ROOT", "SHELL", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "TMPDIR", "TMP", "TEMP", "NETRC", "CC",
-             "CXX", "SSL_CERT_FILE", "SSL_CERT_DIR"}
+             "CXX", "SSL_CERT_FILE", "SSL_CERT_DIR",
+             # version managers: where they are, and the version a variable selects (semantics.version_managers)
+             "ASDF_GOLANG_VERSION", "ASDF_DEFAULT_TOOL_VERSIONS_FILENAME", "MISE_GO_VERSION", "MISE_CONFIG_DIR",
+             "MISE_GLOBAL_CONFIG_FILE", "XDG_DATA_HOME", "G_HOME", "gvm_go_name"}
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,8 @@ class _Collector:
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         active = running_go(facts)
         go_env = active.env if active and active.env is not None else None
-        self.read_kinds(Where.HOME, LocateContext(env, go_env, self.home, self.system.os, paths))
+        self.read_kinds(Where.HOME, LocateContext(env, go_env, self.home, self.system.os, paths,
+                                                  self.options.home_files))
         self.read_kinds(Where.GOROOT, LocateContext(env, go_env, self.home, self.system.os, paths))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         gopls = self._probe_gopls(path_entries, settings, facts) if self.options.gopls else None
@@ -268,7 +272,8 @@ class _Collector:
         path_info = self._inspect(self._interesting_paths(facts, settings))
         path_info.update(go_dirs.inspect(self.system, facts, path_info))
         path_info.update(legacy_deps.inspect(self.system, self.root, path_info))  # GE213
-        facts = dataclasses.replace(facts, path_info=FrozenMap(path_info),
+        managers = binaries.manager_homes(self.system, env, self.home) if self.options.home_files else None
+        facts = dataclasses.replace(facts, path_info=FrozenMap(path_info), version_managers=managers,
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
         return tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
@@ -358,8 +363,12 @@ class _Collector:
                 candidate.workspace_path and workspace_path
 
         go = "go.exe" if system.os == "windows" else "go"
-        for index, path in binaries.find_on_path(system, "go", path_entries, self.root):
+        on_path = binaries.find_on_path(system, "go", path_entries, self.root)
+        for index, path in on_path:
             add(path, Origin.PATH, index)
+        if on_path:  # a dangling link before the go that runs: the shell passed over it (GE141)
+            for path in binaries.dangling_on_path(system, "go", path_entries[:on_path[0][0]], self.root):
+                add(path, Origin.PATH)
         if not found:  # nothing on PATH: look where installers put Go, to say what to add
             for path in binaries.well_known_go_paths(system, self.home):
                 add(path, Origin.WELL_KNOWN)
@@ -392,7 +401,8 @@ class _Collector:
         system, paths = self.system, self.paths
         binary = GoBinary(path=candidate.path, real_path=candidate.real_path, origins=tuple(candidate.origins),
                           path_index=candidate.path_index,
-                          in_workspace=binaries.is_inside(system, candidate.path, self.root))
+                          in_workspace=binaries.is_inside(system, candidate.path, self.root),
+                          links=binaries.link_chain(system, candidate.path) if paths.is_abs(candidate.path) else None)
         if (not paths.is_abs(candidate.path) or not system.lexists(candidate.path)
                 or system.stat(candidate.real_path).kind is PathKind.MISSING):
             return dataclasses.replace(binary, status=Status.MISSING)

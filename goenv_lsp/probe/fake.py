@@ -373,6 +373,17 @@ class FakeSystem:
             return self._real.realpath(path)
         return self._resolve(path) or self._norm(path)
 
+    def readlink(self, path: str) -> str | None:
+        """What the link at ``path`` holds (its directories resolved first, as readlink(2) does)."""
+        self.calls.append(("readlink", path))
+        if self._real_path(path):
+            return self._real.readlink(path)
+        norm = self._norm(path)
+        parent = self._resolve(self.paths.dirname(norm))
+        if parent is None:
+            return None
+        return self.symlinks.get(self.paths.join(parent, self.paths.basename(norm)) if parent != norm else norm)
+
     def glob(self, pattern: str) -> list[str]:
         """Like glob.glob: a wildcard matches within one path component."""
         self.calls.append(("glob", pattern))

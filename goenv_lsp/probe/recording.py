@@ -63,6 +63,9 @@ class RecordingSystem:
     def realpath(self, path: str) -> str:
         return self._seen("realpath", path, self.inner.realpath(path))
 
+    def readlink(self, path: str) -> str | None:
+        return self._seen("readlink", path, self.inner.readlink(path))
+
     def glob(self, pattern: str) -> list[str]:
         return self._seen("glob", pattern, self.inner.glob(pattern))
 
@@ -106,7 +109,9 @@ class RecordingSystem:
                     child = self.paths.join(argument, entry.name)
                     (dirs.add(child) if entry.kind is PathKind.DIR else files.setdefault(child, ""))
             elif verb == "realpath" and result != self.paths.normpath(argument):
-                symlinks[self.paths.normpath(argument)] = result
+                symlinks.setdefault(self.paths.normpath(argument), result)
+            elif verb == "readlink" and result is not None:
+                symlinks[self.paths.normpath(argument)] = result  # the link itself, as it is written
             elif verb == "run":
                 executables.setdefault(argument[0][0], []).append(result)
             elif verb == "build_info" and result.build is not None:

@@ -102,6 +102,8 @@ class System(Protocol):
 
     def realpath(self, path: str) -> str: ...
 
+    def readlink(self, path: str) -> str | None: ...  # what a symbolic link holds; None: not a link
+
     def glob(self, pattern: str) -> list[str]: ...
 
     def write_text(self, path: str, text: str) -> None: ...  # only for commands the user runs
@@ -222,6 +224,12 @@ class RealSystem:
             return os.path.realpath(path)
         except (OSError, ValueError):
             return path
+
+    def readlink(self, path: str) -> str | None:
+        try:
+            return os.readlink(path)
+        except (OSError, ValueError):
+            return None
 
     def glob(self, pattern: str) -> list[str]:
         return sorted(globbing.glob(pattern))

@@ -16,6 +16,7 @@ from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.modules import scopes
 from goenv_lsp.semantics.selection import toolchain_decision
+from goenv_lsp.semantics.version_managers import describe as describe_provider
 
 REPORTED_VARIABLES = ("GOROOT", "GOPATH", "GOBIN", "GOENV", "GOTOOLCHAIN", "GOFLAGS", "GO111MODULE", "GOPROXY",
                       "GOSUMDB", "GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE", "GOWORK", "GOMODCACHE")
@@ -84,6 +85,9 @@ def environment_report(facts: Facts, findings: list[Finding] | tuple[Finding, ..
         state = active.version or (active.status.value if active.status else "not probed yet")
         out.append(f"`{style.text(active.path)}` — {state}, first `go` on PATH "
                    f"(entry {active.path_index}: `{style.text(entry)}`), GOROOT `{style.text(active.goroot or '?')}`")
+        provided = describe_provider(facts, active)
+        if provided:
+            out += ["", f"go: {style.text(provided)}"]
     out += ["", "## Every go found", "", "| go | version | found through | GOROOT | status |", "|---|---|---|---|---|"]
     for binary in facts.go_binaries or ():
         shim = f" ({binary.shim} shim)" if binary.shim else ""

@@ -74,6 +74,7 @@ class Input(str, enum.Enum):
     PLATFORM = "platform"  # the machine's own GOOS/GOARCH
     CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
     LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
+    VERSION_MANAGERS = "version-managers"  # version managers holding Go installs, and which ones (home-files)
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,16 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", language: "dockerfile" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
   { scheme: "file", pattern: "**/vendor/modules.txt" },
+  { scheme: "file", pattern: "**/.go-version" },
+  { scheme: "file", pattern: "**/.tool-versions" },
+  { scheme: "file", pattern: "**/mise.toml" },
+  { scheme: "file", pattern: "**/.mise.toml" },
+  { scheme: "file", pattern: "**/mise.local.toml" },
+  { scheme: "file", pattern: "**/.mise.local.toml" },
+  { scheme: "file", pattern: "**/.mise/config.toml" },
+  { scheme: "file", pattern: "**/.config/mise.toml" },
+  { scheme: "file", pattern: "**/.config/mise/config.toml" },
+  { scheme: "file", pattern: "**/mise/config.toml" },
 ];
 // END generated
 

@@ -22,6 +22,16 @@ local PATTERNS = {
   '/Containerfile$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
+  '/%.go%-version$',
+  '/%.tool%-versions$',
+  '/mise%.toml$',
+  '/%.mise%.toml$',
+  '/mise%.local%.toml$',
+  '/%.mise%.local%.toml$',
+  '/%.mise/config%.toml$',
+  '/%.config/mise%.toml$',
+  '/%.config/mise/config%.toml$',
+  '/mise/config%.toml$',
 }
 -- END generated
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from goenv_lsp.facts import Facts, PathKind, Status, ToolchainMode
+from goenv_lsp.facts import Facts, PathKind, Spanned, Status, ToolchainMode
 from goenv_lsp.files.go_mod import mod_file
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
@@ -120,3 +120,34 @@ def replace_json_string(path: str, range_: Range, new_value: str, title: str,
 
 def replace_text(path: str, range_: Range, new_text: str, title: str, applicability: Applicability) -> Fix:
     return Fix(title, applicability, edits=(TextEdit(path, range_, new_text),))
+
+
+def login_path_fix(facts: Facts, directory: str, first: bool) -> tuple[Fix, ...]:
+    """Add ``directory`` to PATH at the end of the login profile (first or last on PATH), spelled with $HOME so
+    no machine path is written; it takes effect at the next login (UNSAFE: this session keeps its PATH)."""
+    profile = facts.login_profile
+    if profile is None or not profile.exists:
+        return ()
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
+    line = f'export PATH="{spelled}:$PATH"' if first else f'export PATH="$PATH:{spelled}"'
+    text = ("" if profile.ends_with_newline else "\n") + line + "\n"
+    return (Fix(f"Add {directory} to PATH in {profile.path} (from the next login on)", Applicability.UNSAFE,
+                edits=(TextEdit(profile.path, profile.end, text),)),)
+
+
+def home_spellings(facts: Facts, directory: str) -> set[str]:
+    """How a shell line may name ``directory``: as it is, or below $HOME."""
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    found = {directory}
+    if relative not in (None, "."):
+        found |= {f"$HOME/{relative}", f"${{HOME}}/{relative}", f"~/{relative}"}
+    return found
+
+
+def login_path_lines(facts: Facts, directory: str) -> list[Spanned]:
+    """The login profile's uncommented PATH lines, and among them those naming ``directory``."""
+    profile = facts.login_profile
+    lines = [line for line in profile.path_lines if not line.value.strip().startswith("#")] if profile else []
+    spellings = home_spellings(facts, directory)
+    return [line for line in lines if any(s in line.value for s in spellings)]

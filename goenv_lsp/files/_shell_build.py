@@ -32,7 +32,7 @@ class Builder:
     home: str | None
     base_dir: str | None = None  # where a relative `source` resolves (the home; an .envrc's directory)
     fish: bool = False
-    use_bashlex: bool = True  # False once the file's bashlex budget is spent
+    bashlex_left: int = 16 * 1024  # bytes bashlex may still parse (_shell_sh.BASHLEX_BUDGET)
     lines: LineIndex = field(init=False)
     assignments: list[ShellAssignment] = field(default_factory=list)
     sources: list[ShellSource] = field(default_factory=list)
@@ -75,7 +75,7 @@ class Builder:
             expanded=None if secret or expanded is None else redact_value(name, expanded),
             quoted_tilde=info.quoted_tilde, secret=secret,
             entries=tuple(redact_value(name, e) for e in entries) if not secret else (),
-            removal=self.removal(*statement) if only else None)
+            removal=self.removal(*statement) if only else None, refs=info.refs)
         self.assignments.append(assignment)
         if info.kind is ValueKind.COMMAND and GO_RELEVANT.match(name):
             self.unknown(statement[0], statement[1], f"the value of {name} is what a command prints when the "
@@ -139,8 +139,13 @@ class Builder:
             return f"{base.rstrip('/')}/{path}" if base else None
         return path
 
-    def override(self, form: str, start: int, end: int, ctx: Context) -> None:
-        self.overrides.append(GoOverride(form, self.range(start, end), ctx.conditional))
+    def override(self, form: str, start: int, end: int, ctx: Context, *, runs: str | None = None,
+                 whole: tuple[int, int] | None = None) -> None:
+        """``alias go=…`` (``runs``: what it runs first) or a ``go`` function (``whole``: all of it; unknown for a
+        function: then it has no removal)."""
+        span = whole or ((start, end) if form == "alias" else None)
+        self.overrides.append(GoOverride(form, self.range(start, end), ctx.conditional,
+                                         redact_text(runs) if runs else None, self.removal(*span) if span else None))
 
     def unknown(self, start: int, end: int, reason: str) -> None:
         line = self.text[start:end].strip().split("\n", 1)[0]
@@ -183,6 +188,14 @@ def path_edit(parts: list[str], append: bool = False) -> tuple[Op, tuple[str, ..
     if positions[-1] == len(parts) - 1:
         return Op.PREPEND, entries
     return Op.INSERT, entries
+
+
+def alias_runs(value: str) -> str | None:
+    """The program an alias's text runs first: ``'grc go'`` → ``grc``, ``command go`` → ``go``."""
+    words = [w for w in value.strip().strip("'\"").split() if "=" not in w]
+    while words and words[0] in ("command", "builtin", "noglob", "nocorrect", "exec", "env"):
+        words = words[1:]
+    return words[0] if words else None
 
 
 def valid_name(name: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from goenv_lsp.files._shell_build import Builder, Context, valid_name
+from goenv_lsp.files._shell_build import Builder, Context, alias_runs, valid_name
 from goenv_lsp.files._shell_walk import INTERACTIVE_TEST
 
 _TOKEN = re.compile(r"""(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\\.|[^\s'"\\;#])+|;|#""")
@@ -70,7 +70,8 @@ def _command(builder: Builder, statement: list[tuple[str, int]], span: tuple[int
         if dirs:
             builder.add_path(dirs, span, ctx, append=append)
     elif head == "alias" and len(words) > 1 and (words[1] == "go" or words[1].startswith("go=")):
-        builder.override("alias", *span, ctx)
+        value = words[1][3:] if words[1].startswith("go=") else " ".join(words[2:])
+        builder.override("alias", *span, ctx, runs=alias_runs(value))
     elif head in ("source", ".") and len(statement) > 1:
         builder.source(*statement[1], span, ctx)
     elif head == "eval" or (head == "status" and "is-interactive" in " ".join(words) and not ctx.conditional):

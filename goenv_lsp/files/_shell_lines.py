@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from goenv_lsp.files._shell_build import Builder, Context
+from goenv_lsp.files._shell_build import Builder, Context, alias_runs
 from goenv_lsp.files._shell_walk import GUARD_TEST, INTERACTIVE_TEST, _Walker
 
 _VALUE = r"""(?:'[^'\n]*'|"(?:[^"\\\n]|\\.)*"|\\.|\$\([^)\n]*\)|\$(?!\()|[^\s;&|'"\\$])*"""
@@ -18,12 +18,15 @@ _EXPORT = re.compile(rf"(?:^|(?<=[\s;&|]))(?P<cmd>export|declare\s+-\w*x\w*|type
 _ARG = re.compile(rf"(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<op>\+?=)?(?P<value>{_VALUE})")
 _BARE = re.compile(rf"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<op>\+?=)(?P<value>{_VALUE})(?=\s*(?:[;#&|]|$))")
 _PATH_ARRAY = re.compile(r"^path(?P<append>\+?)=\((?P<items>[^()\n]*)\)")
-_ALIAS_GO = re.compile(r"\balias\s+(?:-\w+\s+)*go=")
+_ALIAS_GO = re.compile(rf"\balias\s+(?:-\w+\s+)*go=(?P<value>{_VALUE})")
 _FUNCTION_GO = re.compile(r"^(?:function\s+go\b|go\s*\(\s*\))")
 _SOURCE = re.compile(r"(?:^|[;&|]|\bthen\b)\s*(?:source|\.)\s+(?P<target>[^\s;&|]+)")
 _EVAL = re.compile(r"(?:^|[\s;&|])eval\b")
 _MATTERS = re.compile(r"\bGO[A-Z0-9_]*\b|\bPATH\b|\bpath\b|\bgo\b")
 _ITEM = re.compile(r"""(?:'[^']*'|"(?:[^"\\]|\\.)*"|\\.|[^\s'"\\])+""")
+# one line the patterns read exactly as bashlex would: an assignment of plain text, maybe exported
+SIMPLE = re.compile(r"""\s*(?:export\s+|declare\s+-x\s+|typeset\s+-x\s+)?[A-Za-z_][A-Za-z0-9_]*="""
+                    r"""(?:[^\s$`'"\\;&|()<>#{}]*|"[^"$`\\]*"|'[^'\n]*')[ \t]*(?:#[^\n]*)?\n?""")
 _RETURN = re.compile(r"\b(?:return|exit)\b")
 
 
@@ -53,7 +56,7 @@ def _line(builder: Builder, offset: int, line: str, ctx: Context) -> None:
     if not body.strip() or body.lstrip().startswith("#"):
         return
     at = offset + begin
-    tree = _try_bashlex(body) if builder.use_bashlex else None
+    tree = None if SIMPLE.fullmatch(body) else _try_bashlex(body, builder)
     if tree is not None:
         walker = _Walker(builder, at)
         for node in tree:
@@ -75,10 +78,10 @@ def _strip_tail(body: str) -> str:
         body = trimmed
 
 
-def _try_bashlex(body: str) -> list[object] | None:
-    from goenv_lsp.files._shell_sh import _bashlex
+def _try_bashlex(body: str, builder: Builder) -> list[object] | None:
+    from goenv_lsp.files._shell_sh import MAX_STATEMENT, _bashlex
 
-    return _bashlex(body) if len(body) < 2048 else None
+    return _bashlex(body, builder) if len(body) <= MAX_STATEMENT else None
 
 
 def _by_pattern(builder: Builder, at: int, body: str, ctx: Context) -> None:
@@ -113,9 +116,9 @@ def _by_pattern(builder: Builder, at: int, body: str, ctx: Context) -> None:
         if dirs:
             builder.add_path(dirs, statement, conditional, append=append,
                              raw_value=(at + array.start("items"), at + array.end("items")))
-    if _ALIAS_GO.search(body):
+    if alias := _ALIAS_GO.search(body):
         understood = True
-        builder.override("alias", *statement, conditional)
+        builder.override("alias", *statement, conditional, runs=alias_runs(alias.group("value")))
     if _FUNCTION_GO.match(body):
         understood = True
         builder.override("function", *statement, conditional)

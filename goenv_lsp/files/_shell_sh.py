@@ -3,25 +3,27 @@
 The file is cut into top-level statements (a line, or a block from ``if``/``case``/``for``/``while``/``{`` to its
 end, with continuations, multi-line quotes and heredocs kept together); each is parsed with ``bashlex`` and its
 syntax tree walked. bashlex does not know ``case``, ``[[ … ]]``, zsh arrays and some more: such a statement is
-read line by line instead (``_shell_lines``), so one construct never loses the rest of the file. Bounded: files
-beyond ``MAX_PARSED`` bytes, statements beyond ``MAX_STATEMENT`` bytes and whatever is left when ``TIME_BUDGET``
-is spent are read line by line only.
+read line by line instead (``_shell_lines``), so one construct never loses the rest of the file. Bounded and
+deterministic: bashlex parses at most ``BASHLEX_BUDGET`` bytes of a file (statements up to ``MAX_STATEMENT``);
+the rest is read line by line by linear patterns; nothing beyond ``MAX_READ`` is read.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 
 from goenv_lsp.facts import FileProblem
 from goenv_lsp.files import _shell_lines as lines_parser
 from goenv_lsp.files._shell_build import Builder, Context
 
-MAX_PARSED = 128 * 1024
-MAX_STATEMENT = 8 * 1024
-TIME_BUDGET = 1.0  # seconds of bashlex per file
+MAX_READ = 256 * 1024  # beyond this a startup file is not read at all
+BASHLEX_BUDGET = 16 * 1024  # bytes bashlex parses per file (about 0.1 ms a byte at worst); the rest: line by line
+MAX_STATEMENT = 2 * 1024
 
+# a statement that could matter: an assignment, or a command that sets, sources, defines or stops something
+_INTERESTING = re.compile(r"=|\b(?:export|alias|source|unset|eval|declare|typeset|readonly|PATH_add|path_add|go|"
+                          r"function|return|exit)\b|(?:^|[\s;&|])\.\s")
 _OPENERS = frozenset({"if", "case", "for", "while", "until", "select", "{", "function"})
 _CLOSERS = frozenset({"fi", "esac", "done", "}"})
 _WORD = re.compile(r"[^\s;&|()<>]+|[;&|()<>]")
@@ -31,19 +33,17 @@ _FUNCTION_HEAD = re.compile(r"^\s*[A-Za-z_][\w.:-]*\s*\(\s*\)\s*(\{)?")
 
 def parse(builder: Builder) -> None:
     text = builder.text
-    deadline = time.monotonic() + TIME_BUDGET
-    if len(text) > MAX_PARSED:
+    if len(text) > MAX_READ:
         builder.problems.append(FileProblem(
-            f"this file is larger than {MAX_PARSED // 1024} KB: its first {MAX_PARSED // 1024} KB are parsed, "
-            "the rest is read line by line", builder.lines.range(MAX_PARSED, MAX_PARSED)))
+            f"this file is larger than {MAX_READ // 1024} KB: goenv-lsp reads only its first {MAX_READ // 1024} KB",
+            builder.lines.range(MAX_READ, MAX_READ)))
+        text = text[:text.rfind("\n", 0, MAX_READ) + 1]
     for start, end, block in statements(text):
         chunk = text[start:end]
-        if start >= MAX_PARSED or time.monotonic() > deadline:
-            builder.use_bashlex = False
-        if not builder.use_bashlex or len(chunk) > MAX_STATEMENT:
-            lines_parser.read(builder, start, end, Context(), block)
+        if not _INTERESTING.search(chunk):
             continue
-        tree = _bashlex(chunk)
+        simple = not block and lines_parser.SIMPLE.fullmatch(chunk)
+        tree = _bashlex(chunk, builder) if len(chunk) <= MAX_STATEMENT and not simple else None
         if tree is None:
             lines_parser.read(builder, start, end, Context(), block)
             continue
@@ -52,7 +52,12 @@ def parse(builder: Builder) -> None:
         walk_tree(builder, tree, start)
 
 
-def _bashlex(chunk: str) -> list[object] | None:
+def _bashlex(chunk: str, builder: Builder) -> list[object] | None:
+    """bashlex's tree of ``chunk``; None when it cannot parse it or the file's budget is spent."""
+    if len(chunk) > builder.bashlex_left:
+        builder.bashlex_left = 0
+        return None
+    builder.bashlex_left -= len(chunk)
     import bashlex  # only when a home has shell files
 
     try:
@@ -88,7 +93,7 @@ def statements(text: str) -> Iterator[tuple[int, int, bool]]:
             start, block = line_start, False
         quote, words, continued = _scan(body, quote)
         for index, word in enumerate(words):
-            if word in _OPENERS and (index == 0 or words[index - 1] in (";", "&", "|", "(", "then", "do", "else",
+            if word in _OPENERS and (index == 0 or words[index - 1] in (";", "&", "|", "(", ")", "then", "do", "else",
                                                                          "&&", "||", "{", "}")):
                 depth += 1
                 block = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from goenv_lsp.files._shell_build import Builder, Context, valid_name
+from goenv_lsp.files._shell_build import Builder, Context, alias_runs, valid_name
 
 GUARD_TEST = re.compile(r"\$-|\$\{-\}|\bPS1\b|-o\s+interactive|is-interactive")
 INTERACTIVE_TEST = re.compile(r"\$\{?-\}?\S*\s*==?\s*['\"]?\*i\*|-n\s+['\"]?\$\{?PS1|-o\s+interactive|"
@@ -94,7 +94,7 @@ class _Walker:
         start, end = self.span(node)
         if words and words[0].word == "go":
             line_end = self.b.text.find("\n", start, end)
-            self.b.override("function", start, line_end if line_end >= 0 else end, ctx)
+            self.b.override("function", start, line_end if line_end >= 0 else end, ctx, whole=(start, end))
         for part in node.parts:
             if getattr(part, "kind", None) == "compound":
                 self.node(part, Context(True, ctx.interactive))
@@ -117,7 +117,7 @@ class _Walker:
         elif name == "alias":
             for arg in args:
                 if arg.word.startswith("go="):
-                    self.b.override("alias", *statement, ctx)
+                    self.b.override("alias", *statement, ctx, runs=alias_runs(arg.word[3:]))
         elif name == "unset":
             names = [a for a in args if not a.word.startswith("-")]
             if any(a.word == "-f" for a in args):

@@ -45,6 +45,7 @@ class ShellAssignment:
     secret: bool = False  # the name says the value is a secret: it was not stored
     entries: tuple[str, ...] = ()  # PATH-like edits: the expanded entries, without ${PATH}
     removal: Range | None = None
+    refs: tuple[str, ...] = ()  # the variables the value reads (``GOROOT`` for ``$GOROOT/bin:$PATH``)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class GoOverride:
     form: str  # "alias" or "function"
     statement: Range  # the alias command, or the function's first line
     conditional: bool = False
+    runs: str | None = None  # what an alias runs first ("grc", "go1.22.3", "/opt/go/bin/go"), redacted
+    removal: Range | None = None  # the whole lines of the alias or function, when nothing else shares them
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,26 @@ class ShellRcFacts(FileFacts):
 
     def assignments_of(self, name: str) -> tuple[ShellAssignment, ...]:
         return tuple(a for a in self.assignments if a.name == name)
+
+
+def resolve(template: str | None, facts: Facts) -> str | None:
+    """The absolute path a value's template names (``${HOME}`` expanded), None when something else in it is
+    unknown or it is relative."""
+    if template is None:
+        return None
+    if "${HOME}" in template:
+        if not facts.home:
+            return None
+        template = template.replace("${HOME}", facts.home.rstrip("/"))
+    if "${" in template or not template.startswith("/"):
+        return None
+    return facts.paths.normpath(template)
+
+
+def stated_paths(facts: Facts, names: tuple[str, ...] = ("GOROOT",)) -> set[str]:
+    """The paths shell files set ``names`` to (the probe looks at what is there, for GE701)."""
+    return {p for f in shell_files(facts) for a in f.assignments if a.name in names
+            if (p := resolve(a.expanded, facts)) is not None}
 
 
 def shell_files(facts: Facts) -> Iterator[ShellRcFacts]:

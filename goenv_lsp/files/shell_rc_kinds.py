@@ -30,7 +30,8 @@ def parser(kind: str, shell: str) -> Callable[[bytes, str, ParseContext], FileFa
         base = path.rsplit("/", 1)[0] if shell == "direnv" else home
         builder = Builder(text, home, base_dir=base, fish=shell == "fish")
         (_shell_fish if shell == "fish" else _shell_sh).parse(builder)
-        return ShellRcFacts(path=path, kind=kind, status=Status.OK, problems=tuple(builder.problems), shell=shell,
+        return ShellRcFacts(path=path, kind=kind, status=Status.MALFORMED if builder.problems else Status.OK,
+                            problems=tuple(builder.problems), shell=shell,
                             assignments=builder.finish(), go_overrides=tuple(builder.overrides),
                             sources=tuple(builder.sources), unknowns=tuple(builder.unknowns),
                             interactive_guard=builder.guard)

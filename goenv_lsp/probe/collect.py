@@ -36,7 +36,7 @@ from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where
 from goenv_lsp.files.base import unreadable
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
-from goenv_lsp.files.shell_rc import ShellRcFacts
+from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
@@ -530,6 +530,7 @@ class _Collector:
         if idea and idea.goroot:
             found.add(idea.goroot.value)
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
+        found.update(stated_paths(facts))  # GOROOT lines of shell startup files (GE701)
         found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         found.update(probed_cert_paths(self.env, self.system.os, paths))  # stat only, never read
         return found

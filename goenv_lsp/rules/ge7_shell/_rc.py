@@ -4,6 +4,7 @@ makes about the same value."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.shell_rc import Op, ShellAssignment, ShellRcFacts, resolve, shell_files
 from goenv_lsp.files.shell_rc_kinds import KIND_NAMES
 from goenv_lsp.model import Applicability, Fix, Location, Related, TextEdit
-from goenv_lsp.rules._shared.anchors import env_setting_anchor
+from goenv_lsp.rules.registry import Input, Report
 from goenv_lsp.semantics.go_env import user_setting
 
 SHELL_FILES = KIND_NAMES  # what the rules need besides their inputs
@@ -76,15 +77,39 @@ def file_label(facts: Facts, file: ShellRcFacts) -> str:
     return file.path
 
 
-def environment_link(facts: Facts, found: InEffect, codes: str) -> tuple[tuple[Related, ...], str]:
-    """When the environment goenv-lsp ran in has the value this line sets (it most likely came from here), the
-    related location of the environment rules' finding about that value, and a sentence for the message."""
+def environment_link(facts: Facts, found: InEffect, codes: tuple[str, ...]) -> tuple[tuple[Related, ...], str]:
+    """When the environment goenv-lsp ran in has the value this line sets (it most likely came from here) and an
+    environment rule of ``codes`` reports it: that finding's location as related information, and a sentence for
+    the message. The rules are run here (they are pure), so the link names only a finding that exists."""
     setting = user_setting(facts, found.last.name)
     value = found.last.expanded
-    if setting is None or not setting.value or value is None:
+    if setting is None or not setting.value or value is None or setting.value not in (value, resolve(value, facts)):
         return (), ""
-    mine = resolve(value, facts) if "${" in value else value
-    if setting.value != mine and setting.value != value:
+    related = []
+    for code, report in _reports(facts, codes):
+        if re.search(rf"\b{found.last.name}\b", report.message):  # a rule of several variables: this one's
+            related.append(Related(report.location, f"{code} reports this value in the environment"))
+    if not related:
         return (), ""
-    return ((Related(env_setting_anchor(facts, setting), f"the same value in the environment (judged by {codes})"),),
-            f"; the environment goenv-lsp ran in has this value too (see {codes})")
+    named = "/".join(dict.fromkeys(r.message.split()[0] for r in related))
+    return tuple(related[:3]), f"; the environment goenv-lsp ran in has this value too ({named} reports it)"
+
+
+def _reports(facts: Facts, codes: tuple[str, ...]) -> Iterator[tuple[str, Report]]:
+    from goenv_lsp.rules import Scope, by_code
+    from goenv_lsp.semantics.modules import scopes
+
+    for code in codes:
+        rule = by_code(code)
+        if rule is None:
+            continue
+        targets: tuple[object, ...] = (None,) if rule.scope is Scope.MACHINE else (scopes(facts) or (None,))
+        for target in targets if rule.scope is not Scope.FILE else ():
+            for report in rule.run(facts, target):
+                yield code, report
+
+
+# what the environment rules linked to read, besides the files: a finding of ours re-runs when they change
+ENVIRONMENT_INPUTS = (Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, Input.MODULES, Input.PLATFORM,
+                      Input.TOOLCHAINS, Input.MODULE_CACHE, "go.mod", "go.work", "goenv", "go.env",
+                      "vendor/modules.txt")

@@ -6,6 +6,7 @@ from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.files.shell_rc import Op, resolve
 from goenv_lsp.model import Applicability, Severity
 from goenv_lsp.rules.ge7_shell._rc import (
+    ENVIRONMENT_INPUTS,
     SHELL_FILES,
     delete_lines,
     environment_link,
@@ -14,7 +15,7 @@ from goenv_lsp.rules.ge7_shell._rc import (
     in_effect,
     used_later,
 )
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics.binaries import local_version, running_go
 
 DOCS = """
@@ -48,7 +49,7 @@ change.
 @rule(code="GE701", name="rc-goroot-wrong", severity=Severity.ERROR,
       summary="a shell startup file exports a GOROOT that is missing, not Go, or another Go than the one that runs",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the GOROOT line: the go command finds its own root",
-      needs=(*SHELL_FILES, Input.PATH_INFO, Input.GO_BINARIES, Input.ENVIRONMENT), tags=("goroot", "shell"))
+      needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("goroot", "shell"))
 def check(facts: Facts) -> Iterator[Report]:
     active = running_go(facts)
     for found in in_effect(facts, "GOROOT"):
@@ -74,7 +75,7 @@ def check(facts: Facts) -> Iterator[Report]:
                        f"`compile: version \"{info.version}\" does not match go tool version \"go{running}\"`")
         else:
             continue
-        related, also = environment_link(facts, found, "GE103/GE104")
+        related, also = environment_link(facts, found, ("GE103", "GE104"))
         fix = None if later else delete_lines(found, "Delete the GOROOT line (the go command finds its own root)",
                                                Applicability.SAFE)
         advice = (f"; line {later[0].statement.start.line + 1} uses $GOROOT: write the Go directory you want there"

@@ -6,8 +6,15 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.files.shell_rc import ShellAssignment, ShellRcFacts
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
-from goenv_lsp.rules.ge7_shell._rc import SHELL_FILES, environment_link, exported, file_label, in_effect
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.ge7_shell._rc import (
+    ENVIRONMENT_INPUTS,
+    SHELL_FILES,
+    environment_link,
+    exported,
+    file_label,
+    in_effect,
+)
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -45,14 +52,14 @@ _TILDE = re.compile(r"(^|:)~(?=/|:|$)")
 @rule(code="GE703", name="rc-quoted-tilde", severity=Severity.ERROR,
       summary="a Go directory variable is set to a quoted `~` path in a shell startup file, which no one expands",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Write $HOME instead of ~ inside the quotes",
-      needs=(*SHELL_FILES, Input.ENVIRONMENT), tags=("gopath", "shell"))
+      needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("gopath", "shell"))
 def check(facts: Facts) -> Iterator[Report]:
     for name in NAMES:
         for found in in_effect(facts, name):
             line = found.last
             if not line.quoted_tilde or not exported(facts, line):
                 continue
-            related, also = environment_link(facts, found, "GE201" if name == "GOPATH" else "GE212")
+            related, also = environment_link(facts, found, ("GE201",) if name == "GOPATH" else ("GE212",))
             fix = _home_instead(found.file, line)
             yield Report(f"{file_label(facts, found.file)} sets {name}={line.value.value}: the shell does not expand "
                          f"`~` inside quotes, so {name} holds a literal `~` and {_EFFECT[name]}{also}",

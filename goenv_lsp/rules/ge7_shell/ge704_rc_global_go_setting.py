@@ -5,8 +5,16 @@ from collections.abc import Callable, Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.go_mod import mod_file
 from goenv_lsp.model import Applicability, Severity
-from goenv_lsp.rules.ge7_shell._rc import SHELL_FILES, delete_lines, environment_link, exported, file_label, in_effect
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.ge7_shell._rc import (
+    ENVIRONMENT_INPUTS,
+    SHELL_FILES,
+    delete_lines,
+    environment_link,
+    exported,
+    file_label,
+    in_effect,
+)
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.workspace import mod_go
@@ -21,12 +29,13 @@ deliberate), and so is an empty or `on` GO111MODULE (empty is the default and me
 
 ## Why it matters
 An exported setting reaches every build, test, `go install` and gopls on the machine, long after the project
-that needed it: GO111MODULE=off ignores go.mod, `-mod=vendor` breaks modules without vendor/, GOSUMDB=off and
-`-insecure` drop the checks that protect downloads (and GOSUMDB=off breaks toolchain downloads), GOPROXY=off
-stops every download, GOTOOLCHAIN=local stops go from fetching the Go a module asks for, and a GOOS/GOARCH
-leftover from cross-compiling makes everything build for another platform. The environment rules (GE202,
-GE502, GE407, GE405, GE408, GE131, GE110, GE610) say what the value does; this finding is on the line that sets
-it, and links to theirs when the environment goenv-lsp ran in has the same value.
+that needed it: GO111MODULE=off ignores go.mod, `-mod=vendor` breaks modules that have requirements but no
+vendor/, GOSUMDB=off and `-insecure` drop the checks that protect downloads (and GOSUMDB=off breaks toolchain
+downloads), GOPROXY=off stops every download, GOTOOLCHAIN=local stops go from fetching the Go a module asks
+for, and a GOOS/GOARCH leftover from cross-compiling makes everything build for another platform. The
+environment rules (GE202, GE502, GE503, GE407, GE405, GE408, GE131, GE110, GE610) say what the value does; this
+finding is on the line that sets it, and links to their finding when the environment goenv-lsp ran in has the
+same value.
 
 ## How to fix
 Delete the line (the fix does; UNSAFE: check nothing still relies on it) and open a new terminal. Set what one
@@ -37,49 +46,50 @@ the project's CI for one project, `GOOS=linux go build` on the command line for 
 `~/.zshrc` still has `export GO111MODULE=off` from a 2018 tutorial: go.mod files are ignored in every project.
 """
 
-Check = Callable[[Facts, str], tuple[str, Severity, str] | None]  # (why, severity, environment rule codes)
+Verdict = tuple[str, Severity, tuple[str, ...]]  # why, severity, the environment rules that judge the value
+Check = Callable[[Facts, str], Verdict | None]
 
 
-def _go111module(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+def _go111module(facts: Facts, value: str) -> Verdict | None:
     if value == "off":
-        return "the go command ignores go.mod files (GOPATH mode) in every project", Severity.WARNING, "GE202"
+        return "the go command ignores go.mod files (GOPATH mode) in every project", Severity.WARNING, ("GE202",)
     if value == "auto":
         return ("`auto` is a leftover: modules are on by default since Go 1.16, and `auto` turns them off outside a "
-                "module", Severity.INFO, "GE202")
+                "module", Severity.INFO, ("GE202",))
     return None
 
 
-def _goflags(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+def _goflags(facts: Facts, value: str) -> Verdict | None:
     flags = value.split()
     if any(f.lstrip("-").startswith("insecure") for f in flags if f.startswith("-")):
-        return "`-insecure` fetches modules over plain HTTP without checks, everywhere", Severity.WARNING, "GE407"
+        return "`-insecure` fetches modules over plain HTTP without checks, everywhere", Severity.WARNING, ("GE407",)
     mod = next((f.lstrip("-")[4:] for f in flags if f.startswith("-") and f.lstrip("-").startswith("mod=")), None)
     if mod == "vendor":
-        return ("every module without a vendor/ directory fails to build (`-mod=vendor` everywhere)", Severity.WARNING,
-                "GE502/GE503")
+        return ("every module with requirements but no vendor/ directory fails with `go: inconsistent vendoring`",
+                Severity.WARNING, ("GE502", "GE503"))
     if mod == "mod":
         return ("every go command may rewrite go.mod and go.sum, in every module, instead of reporting what is "
-                "missing", Severity.WARNING, "GE503")
+                "missing", Severity.WARNING, ("GE503",))
     return None  # -mod=readonly is the default
 
 
-def _gosumdb(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+def _gosumdb(facts: Facts, value: str) -> Verdict | None:
     if value == "off":
         return ("downloads are no longer checked against the checksum database, and toolchain downloads fail",
-                Severity.WARNING, "GE405")
+                Severity.WARNING, ("GE405",))
     return None
 
 
-def _goproxy(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+def _goproxy(facts: Facts, value: str) -> Verdict | None:
     if value == "off":
-        return "every module download fails", Severity.WARNING, "GE131"
+        return "every module download fails", Severity.WARNING, ("GE131",)
     if value == "direct":
         return ("every module is fetched from its origin repository, never the module mirror (slower, and gone "
-                "when a repository is)", Severity.INFO, "GE408")
+                "when a repository is)", Severity.INFO, ("GE408",))
     return None
 
 
-def _gotoolchain(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+def _gotoolchain(facts: Facts, value: str) -> Verdict | None:
     running = local_version(running_go(facts))
     if value != "local" or not running:
         return None
@@ -88,18 +98,18 @@ def _gotoolchain(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
         if found is not None and found.status is Status.OK and found.go is not None \
                 and gover.compare(mod_go(found), running) > 0:
             return (f"{module.go_mod} needs go {mod_go(found)} but the go that runs is go{running}, and `local` "
-                    "stops the go command from fetching it", Severity.WARNING, "GE110")
+                    "stops the go command from fetching it", Severity.WARNING, ("GE110",))
     return None
 
 
 def _platform(key: str) -> Check:
-    def check(facts: Facts, value: str) -> tuple[str, Severity, str] | None:
+    def check(facts: Facts, value: str) -> Verdict | None:
         active = running_go(facts)
         env = (active.env if active else None) or {}
         host = env.get(f"GOHOST{key[2:]}") or (facts.os if key == "GOOS" else facts.arch)
         if not value or not host or value == host:
             return None
-        return f"every build, test and gopls targets {value}, not this machine's {host}", Severity.WARNING, "GE610"
+        return f"every build, test and gopls targets {value}, not this machine's {host}", Severity.WARNING, ("GE610",)
 
     return check
 
@@ -112,7 +122,7 @@ CHECKS: dict[str, Check] = {"GO111MODULE": _go111module, "GOFLAGS": _goflags, "G
 @rule(code="GE704", name="rc-global-go-setting", severity=Severity.WARNING,
       summary="a shell startup file exports a Go setting for every shell that a healthy setup does not need",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the line",
-      needs=(*SHELL_FILES, Input.ENVIRONMENT, Input.GO_BINARIES, Input.PLATFORM, Input.MODULES, "go.mod"),
+      needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS),
       tags=("shell",))
 def check(facts: Facts) -> Iterator[Report]:
     for name, judge in CHECKS.items():

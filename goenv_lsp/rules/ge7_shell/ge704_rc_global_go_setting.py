@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterator
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.go_mod import mod_file
+from goenv_lsp.files.shell_rc_kinds import ENVRC
 from goenv_lsp.model import Applicability, Severity
 from goenv_lsp.rules.ge7_shell._rc import (
     ENVIRONMENT_INPUTS,
@@ -24,7 +25,8 @@ DOCS = """
 A Go setting exported for every shell by a startup file that a healthy setup does not need:
 `GO111MODULE=off` or `auto`, GOFLAGS with `-mod=…` or `-insecure`, `GOSUMDB=off`, `GOPROXY=direct` or `off`,
 `GOTOOLCHAIN=local` while a module of the workspace needs a newer Go than the one that runs, and GOOS/GOARCH
-other than this machine's. Lines inside `if`, `case`, functions or after `&&`/`||` are left alone (they are
+other than this machine's. A workspace `.envrc` is where a project's own settings belong: it is left alone, and
+so are lines inside `if`, `case`, functions or after `&&`/`||` are left alone (they are
 deliberate), and so is an empty or `on` GO111MODULE (empty is the default and means on).
 
 ## Why it matters
@@ -128,7 +130,7 @@ def check(facts: Facts) -> Iterator[Report]:
     for name, judge in CHECKS.items():
         for found in in_effect(facts, name):
             line = found.last
-            if line.conditional or line.expanded is None or not exported(facts, line):
+            if found.file.kind == ENVRC or line.conditional or line.expanded is None or not exported(facts, line):
                 continue
             verdict = judge(facts, line.expanded.strip())
             if verdict is None:

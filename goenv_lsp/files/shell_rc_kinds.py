@@ -21,6 +21,8 @@ KIND_NAMES = (PROFILE, BASH, ZSH, FISH, ENVRC)
 def parser(kind: str, shell: str) -> Callable[[bytes, str, ParseContext], FileFacts]:
     def parse(data: bytes, path: str, ctx: ParseContext | None = None) -> FileFacts:
         text, error = decode_text(data)
+        if text is None and error is not None and error.message.startswith("invalid UTF-8"):
+            text = data.decode("utf-8", "replace")  # shells read bytes: a Latin-1 comment is no error
         if text is None:
             return decode_failed(path, kind, error, ShellRcFacts)  # type: ignore[arg-type]
         from goenv_lsp.files import _shell_fish, _shell_sh

@@ -5,6 +5,7 @@ exports."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
@@ -18,9 +19,11 @@ from goenv_lsp.facts.paths import POSIX
 from goenv_lsp.files import kind
 from goenv_lsp.files._shell_sh import statements
 from goenv_lsp.files.base import LocateContext, ParseContext
-from goenv_lsp.files.shell_rc import Op, ShellRcFacts
+from goenv_lsp.files.shell_rc import Op, ShellRcFacts, shell_files
 from goenv_lsp.files.shell_rc_kinds import BASH, ENVRC, FISH, PROFILE, ZSH
 from goenv_lsp.model import Range
+from goenv_lsp.probe import ProbeOptions, collect
+from goenv_lsp.probe.fake import FakeSystem
 from goenv_lsp.redact import PLACEHOLDER
 
 CTX = ParseContext("/w", "/home/dev", POSIX)
@@ -187,7 +190,10 @@ def test_statements_keep_blocks_quotes_and_heredocs_together() -> None:
 
 
 def test_bad_and_huge_input() -> None:
-    assert parse_bytes(b"\xff\xfeA\x00").status is Status.MALFORMED
+    assert parse_bytes(b"\xff\xfeA\x00").status is Status.MALFORMED  # UTF-16
+    assert parse_bytes(b"export A=1\x00\n").status is Status.MALFORMED  # binary
+    latin1 = parse_bytes(b"# caf\xe9\nexport GOPATH=/g\n")  # shells read bytes: no error
+    assert latin1.status is Status.OK and latin1.assignments[0].statement.start.line == 1
     big = "export A=1\n" * 20_000 + "export GOROOT=/old\n"  # 220 KB: bashlex for the first 32 KB, then patterns
     facts = parse(big)
     assert facts.status is Status.OK and by_name(facts, "GOROOT")[0].statement.start.line == 20_000
@@ -196,6 +202,18 @@ def test_bad_and_huge_input() -> None:
     assert not by_name(huge, "GOROOT")
     unbalanced = parse("if true; then\nexport GOROOT=/x\n" + "(" * 5000 + "\n")
     assert by_name(unbalanced, "GOROOT")[0].conditional
+
+
+def test_home_files_off_leaves_the_kinds_unknown() -> None:
+    machine = {"os": "linux", "env": {"HOME": "/home/dev", "PATH": "/usr/bin"},
+               "files": {"/home/dev/.zshrc": "export GOROOT=/x\n", "/home/dev/.config/fish/conf.d/go.fish":
+                         "set -gx GOPATH ~/go\n", "/w/.envrc": "export GOFLAGS=-mod=mod\n"}}
+    on = asyncio.run(collect("/w", ProbeOptions(), FakeSystem.from_data(machine)))
+    assert sorted(f.path for f in shell_files(on)) == [
+        "/home/dev/.config/fish/conf.d/go.fish", "/home/dev/.zshrc", "/w/.envrc"]
+    off = asyncio.run(collect("/w", ProbeOptions(home_files=False), FakeSystem.from_data(machine)))
+    assert [f.path for f in shell_files(off)] == ["/w/.envrc"]  # the workspace's own file is read
+    assert off.files_of(ZSH) is None and off.files_of(BASH) is None  # not looked for: unknown
 
 
 def parse_bytes(data: bytes) -> ShellRcFacts:

@@ -16,7 +16,8 @@ from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Finding
 from goenv_lsp.rules import Rule
 
-__all__ = ["apply", "findings", "real_shell", "sourced", "startup_home"]
+__all__ = ["apply", "findings", "real_shell", "sourced", "startup_home", "workspace"]
+MAIN = "package main\n\nfunc main() {}\n"
 
 
 def startup_home(env: dict[str, str], files: dict[str, str]) -> Path:
@@ -27,6 +28,16 @@ def startup_home(env: dict[str, str], files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     return home
+
+
+def workspace(tmp_path: Path, go_mod: str | None = "module example.com/ws\n\ngo 1.21\n") -> Path:
+    """tmp/ws, with a one-package main module when ``go_mod`` is given."""
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    if go_mod is not None:
+        (ws / "go.mod").write_text(go_mod)
+        (ws / "main.go").write_text(MAIN)
+    return ws
 
 
 def findings(root: Path, env: dict[str, str], rule: Rule) -> list[Finding]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import testbed
 from realgo import backticked
-from shellreal import apply, findings, real_shell, startup_home
+from shellreal import apply, findings, real_shell, startup_home, workspace
 
 from goenv_lsp.rules.ge1_toolchain.ge104_goroot_mismatch import check as GE104
 from goenv_lsp.rules.ge7_shell.ge701_rc_goroot_wrong import check as GE701
@@ -33,8 +33,7 @@ def test_new_users_stale_goroot(tmp_path: Path, go127: Path, shell_name: str) ->
     env = testbed.isolated_env(tmp_path, [go127 / "bin"])
     name, goroot, other = STARTUP[shell_name]
     home = startup_home(env, {name: "# my settings\n" + goroot + other})
-    ws = tmp_path / "ws"
-    ws.mkdir()
+    ws = workspace(tmp_path, None)
     [finding] = findings(ws, env, GE701)
     assert (finding.location.path, finding.location.range.start.line) == (str(home / name), 1)
     assert "which does not exist" in finding.message
@@ -52,10 +51,7 @@ def test_goroot_of_another_version_fails_builds_as_said(tmp_path: Path, go122: P
     bash = real_shell("bash")
     env = testbed.isolated_env(tmp_path, [go127 / "bin"])
     home = startup_home(env, {".bashrc": f"export GOROOT={go122}\n"})
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.21\n")
-    (ws / "main.go").write_text("package main\n\nfunc main() {}\n")
+    ws = workspace(tmp_path)
     [finding] = findings(ws, env, GE701)
     assert "is go1.22.10, but the go that runs" in finding.message and not finding.related
     build = interactive(bash, "go build ./...", env, ws)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import apply, findings, real_shell, sourced, startup_home
+from shellreal import apply, findings, real_shell, sourced, startup_home, workspace
 
 from goenv_lsp.rules.ge7_shell.ge702_rc_path_older_go_first import check as GE702
 
@@ -36,8 +36,7 @@ def test_older_go_first(tmp_path: Path, go122: Path, go127: Path, start: str, li
     old, new = go122 / "bin", go127 / "bin"
     env = testbed.isolated_env(tmp_path, [new if start == "new" else old])
     home = startup_home(env, {".profile": line.format(old=old, new=new)})
-    ws = tmp_path / "ws"
-    ws.mkdir()
+    ws = workspace(tmp_path, None)
     assert go_version_after(bash, home / ".profile", env) == "go1.22.10"
     [finding] = findings(ws, terminal(bash, home / ".profile", env), GE702)
     assert finding.location.range.start.line == 0
@@ -51,5 +50,4 @@ def test_older_go_first(tmp_path: Path, go122: Path, go127: Path, start: str, li
 def test_one_go_version_is_quiet(tmp_path: Path, go127: Path) -> None:
     env = testbed.isolated_env(tmp_path, [go127 / "bin"])
     startup_home(env, {".profile": 'export PATH="$PATH:$HOME/go/bin"\nexport PATH=$PATH:/usr/local/go/bin\n'})
-    (tmp_path / "ws").mkdir()
-    assert findings(tmp_path / "ws", env, GE702) == []
+    assert findings(workspace(tmp_path, None), env, GE702) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import apply, findings, real_shell, sourced, startup_home
+from shellreal import apply, findings, real_shell, sourced, startup_home, workspace
 
 from goenv_lsp.rules.ge7_shell.ge703_rc_quoted_tilde import check as GE703
 
@@ -26,10 +26,7 @@ def test_quoted_tilde_stays_and_go_refuses_it(tmp_path: Path, go127: Path, shell
     env = testbed.isolated_env(tmp_path, [go127 / "bin"], GOPATH=None, GOBIN=None)
     rc_name, line = FILES[shell_name]
     home = startup_home(env, {rc_name: line.format(name=name)})
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.21\n")
-    (ws / "main.go").write_text("package main\n\nfunc main() {}\n")
+    ws = workspace(tmp_path)
     exported = sourced(shell, home / rc_name, env)
     assert exported[name] == "~/go"  # the shell did not expand it
     [finding] = findings(ws, env, GE703)

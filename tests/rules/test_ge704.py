@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import apply, findings, real_shell, sourced, startup_home
+from shellreal import apply, findings, real_shell, sourced, startup_home, workspace
 
 from goenv_lsp.rules.ge2_modules.ge202_go111module_off import check as GE202
 from goenv_lsp.rules.ge7_shell.ge704_rc_global_go_setting import check as GE704
@@ -23,11 +23,7 @@ QUIET = ("export GO111MODULE=\nexport GO111MODULE=on\nexport GOPROXY=https://pro
 
 
 def module(tmp_path: Path) -> Path:
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n")
-    (ws / "main.go").write_text("package main\n\nfunc main() {}\n")
-    return ws
+    return workspace(tmp_path, "module example.com/ws\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n")
 
 
 def go(go127: Path, args: list[str], ws: Path, env: dict[str, str]) -> subprocess.CompletedProcess:

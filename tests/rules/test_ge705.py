@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import apply, findings, real_shell, startup_home
+from shellreal import apply, findings, real_shell, startup_home, workspace
 
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge7_shell.ge705_rc_go_alias import check as GE705
@@ -31,8 +31,7 @@ def test_alias_only_the_terminal_sees(tmp_path: Path, go122: Path, go127: Path) 
     bash = real_shell("bash")
     env = testbed.isolated_env(tmp_path, [go127 / "bin"])
     home = startup_home(env, {".bashrc": f"alias ll='ls -l'\nalias go={go122}/bin/go\n"})
-    ws = tmp_path / "ws"
-    ws.mkdir()
+    ws = workspace(tmp_path, None)
     assert versions(bash, env, ws) == ("go1.22.10", "go1.27.3")
     [finding] = findings(ws, env, GE705)
     assert (finding.severity, finding.location.range.start.line) == (Severity.WARNING, 1)
@@ -46,7 +45,6 @@ def test_alias_only_the_terminal_sees(tmp_path: Path, go122: Path, go127: Path) 
 def test_wrapper_function_is_information(tmp_path: Path, go127: Path) -> None:
     env = testbed.isolated_env(tmp_path, [go127 / "bin"])
     startup_home(env, {".zshrc": 'go() {\n  command go "$@"\n}\n', ".bashrc": "alias gob='go build'\n"})
-    (tmp_path / "ws").mkdir()
-    [finding] = findings(tmp_path / "ws", env, GE705)
+    [finding] = findings(workspace(tmp_path, None), env, GE705)
     assert finding.severity is Severity.INFO and finding.location.path.endswith(".zshrc")
     assert finding.fixes[0].edits[0].range.end.line == 3  # the whole function

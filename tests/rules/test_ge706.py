@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import findings, startup_home
+from shellreal import findings, startup_home, workspace
 
 from goenv_lsp.rules.ge7_shell.ge706_rc_secret_exported import check as GE706
 
@@ -29,9 +29,7 @@ def planted(tmp_path: Path, go127: Path) -> tuple[Path, dict[str, str]]:
         ".zshrc": f"export PATH=$PATH:$HOME/go/bin\nexport GITHUB_TOKEN={TOKENS[0]}\n"
                   'export NPM_TOKEN="$(pass show npm)"\n',
         ".config/fish/config.fish": f"set -gx DB_PASSWORD '{TOKENS[2]}'\n"})
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.21\n")
+    ws = workspace(tmp_path)
     (ws / ".envrc").write_text(f"export AWS_SECRET_ACCESS_KEY={TOKENS[1]}\n")
     return ws, env
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import testbed
-from shellreal import real_shell, sourced, startup_home
+from shellreal import real_shell, sourced, startup_home, workspace
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.files.shell_rc import ShellRcFacts
@@ -32,9 +32,7 @@ def test_ordinary_home_is_quiet(tmp_path: Path, go127: Path, bashrc: str) -> Non
     home = startup_home(env, {name: (HOMES / (bashrc if name == ".bashrc" else source)).read_text()
                               for name, source in FILES.items()})
     (home / "go/bin").mkdir(parents=True)
-    ws = tmp_path / "ws"
-    ws.mkdir()
-    (ws / "go.mod").write_text("module example.com/ws\n\ngo 1.27.3\n")
+    ws = workspace(tmp_path, "module example.com/ws\n\ngo 1.27.3\n")
     (ws / ".envrc").write_text((HOMES / "envrc").read_text())
     terminal = {**env, "PATH": sourced(bash, home / ".profile", env)["PATH"]}  # as a login shell leaves it
     facts = collect_sync(str(ws), ProbeOptions(), RealSystem(env=terminal, well_known_go=()))

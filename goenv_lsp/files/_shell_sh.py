@@ -4,8 +4,8 @@ The file is cut into top-level statements (a line, or a block from ``if``/``case
 end, with continuations, multi-line quotes and heredocs kept together); each is parsed with ``bashlex`` and its
 syntax tree walked. bashlex does not know ``case``, ``[[ … ]]``, zsh arrays and some more: such a statement is
 read line by line instead (``_shell_lines``), so one construct never loses the rest of the file. Bounded and
-deterministic: bashlex parses at most ``BASHLEX_BUDGET`` bytes of a file (statements up to ``MAX_STATEMENT``);
-the rest is read line by line by linear patterns; nothing beyond ``MAX_READ`` is read.
+deterministic: bashlex parses at most ``_shell_build.BASHLEX_BUDGET`` bytes of a file (statements up to
+``MAX_STATEMENT``); the rest is read line by line by linear patterns; nothing beyond ``MAX_READ`` is read.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from goenv_lsp.files import _shell_lines as lines_parser
 from goenv_lsp.files._shell_build import Builder, Context
 
 MAX_READ = 256 * 1024  # beyond this a startup file is not read at all
-BASHLEX_BUDGET = 16 * 1024  # bytes bashlex parses per file (about 0.1 ms a byte at worst); the rest: line by line
 MAX_STATEMENT = 2 * 1024
 
 # a statement that could matter: an assignment, or a command that sets, sources, defines or stops something

@@ -284,3 +284,4 @@ def test_bash_reads_the_zsh_guard_line_the_same(tmp_path: Path) -> None:
     assert run.stdout.strip() == "unset"
     facts = parse(rc.read_text())
     assert facts.interactive_guard == Range.of(0, 0, 23) and by_name(facts, "GOPATH")[0].interactive_only
+

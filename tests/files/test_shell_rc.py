@@ -285,3 +285,18 @@ def test_bash_reads_the_zsh_guard_line_the_same(tmp_path: Path) -> None:
     facts = parse(rc.read_text())
     assert facts.interactive_guard == Range.of(0, 0, 23) and by_name(facts, "GOPATH")[0].interactive_only
 
+
+
+@pytest.mark.parametrize(("raw", "expanded", "kind", "quoted_tilde"), [
+    ('"$HOME/go"', "${HOME}/go", "expands", False), ("~/go:~/work", "${HOME}/go:${HOME}/work", "expands", False),
+    ('"~/go"', "~/go", "literal", True), ("'~/a':~/b", "~/a:${HOME}/b", "expands", True),
+    ('/x:"~/y"', "/x:~/y", "literal", True), ("a~b", "a~b", "literal", False), ("~user/x", "~user/x", "literal", False),
+    ("${GOPATH:-~/go}", None, "command", False), ("$(go env GOPATH)", None, "command", False),
+    ("`date`", None, "command", False), ("'$HOME'", None, "command", False), ('""', "", "empty", False),
+    (r'a\ b', "a b", "literal", False), ('"$PATH":/x', "${PATH}:/x", "expands", False),
+])
+def test_word_expansion(raw: str, expanded: str | None, kind: str, quoted_tilde: bool) -> None:
+    from goenv_lsp.files._shell_words import analyze
+
+    info = analyze(raw)
+    assert (info.expanded, info.kind.value, info.quoted_tilde) == (expanded, kind, quoted_tilde)

@@ -49,7 +49,8 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq "/" ".mise/config.toml" eos)
          (seq "/" ".config/mise.toml" eos)
          (seq "/" ".config/mise/config.toml" eos)
-         (seq "/" "mise/config.toml" eos)))
+         (seq "/" "mise/config.toml" eos)
+         (seq "/" ".envrc" eos)))
   "Files goenv-lsp reads and puts diagnostics on (lsp-mode attaches to them).")
 
 (defconst goenv-lsp-eglot-modes

@@ -23,6 +23,7 @@ from goenv_lsp.files import (
     gvm_default,
     mise_config,
     project_config,
+    shell_rc_kinds,
     tool_versions,
     vendor_modules,
     vscode_settings,
@@ -59,6 +60,7 @@ KINDS: tuple[FileKind, ...] = (
     mise_config.ROOT_KIND,
     mise_config.GLOBAL_KIND,
     gvm_default.KIND,
+    *shell_rc_kinds.KINDS,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

@@ -29,6 +29,8 @@ TEST_SOURCES: dict[str, tuple[str, ...]] = {
     "vscode-settings": ("tests/parsers/test_vscode_settings.py", "tests/parsers/test_jsonc.py"),
     "goland-workspace": ("tests/parsers/test_goland_workspace.py",),
     "dockerfile": ("tests/files/test_dockerfile.py",),
+    **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"),
+                    ("tests/files/test_shell_rc.py",)),
     "toml": ("tests/test_config_edit.py", "tests/test_cli_config.py"),
 }
 

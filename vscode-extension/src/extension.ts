@@ -66,6 +66,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", pattern: "**/.config/mise.toml" },
   { scheme: "file", pattern: "**/.config/mise/config.toml" },
   { scheme: "file", pattern: "**/mise/config.toml" },
+  { scheme: "file", pattern: "**/.envrc" },
 ];
 // END generated
 

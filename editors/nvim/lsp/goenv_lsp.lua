@@ -30,6 +30,7 @@ local PATTERNS = {
   '/%.config/mise%.toml$',
   '/%.config/mise/config%.toml$',
   '/mise/config%.toml$',
+  '/%.envrc$',
 }
 -- END generated
 

@@ -49,9 +49,17 @@ ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",
     b"GOENV=", b"=", b"#", b"\r\n", b"A", b"a=", b"go1.27.3+auto", b"local", b"off", b"\xc3\xa9",
 )
+SHELL_TOKENS = (
+    b"export ", b"GOROOT=", b"GOPATH=", b"PATH=", b"$PATH", b"${PATH}", b"${HOME:-x}", b"~/", b'"', b"'", b"\\\n",
+    b"$(go env GOPATH)", b"`date`", b"if [ -f x ]; then\n", b"\nfi\n", b"case $- in\n", b"*i*) ;;\n", b"esac\n",
+    b"[[ $- == *i* ]] && ", b"source ~/.bashrc\n", b". ", b"alias go=", b"go() {", b"}\n", b"function go\n",
+    b"end\n", b"set -gx ", b"fish_add_path ", b"path+=(", b")", b"unset ", b"eval ", b"<<EOF\n", b"\nEOF\n", b";",
+    b"&&", b"||", b"#", b"GITHUB_TOKEN=ghp_0123456789abcdefghij0123", b"declare -x ", b"typeset -x ", b"PATH_add ",
+)
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
-           "go.env": ENV_FILE_TOKENS}
+           "go.env": ENV_FILE_TOKENS, **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config",
+                                                       "envrc"), SHELL_TOKENS)}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
     "vscode-settings": ((b"[", b"]"), (b'{"a":', b"}"), (b"/*", b"*/")),
@@ -59,6 +67,9 @@ _NESTING = {
     "dockerfile": ((b"${", b"}"), (b"\\\n", b""), (b'["', b'"]')),
 }
 _NESTING["go.work"] = _NESTING["go.mod"]
+_NESTING.update(dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), (
+    (b"$(", b")"), (b"${", b"}"), (b"if x; then\n", b"\nfi\n"), (b"{ ", b"; }"), (b'"', b'"'),
+    (b"begin\n", b"\nend\n"))))
 POSIX, WINDOWS = PathOps(PathFlavor.POSIX), PathOps(PathFlavor.WINDOWS)
 
 

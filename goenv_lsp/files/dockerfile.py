@@ -84,6 +84,11 @@ class DockerVariable:
     key: str
     value: Spanned
     stage: int = -1  # the stage it is set in; -1: before the first FROM (an ARG for FROM lines)
+    key_range: Range | None = None  # where the name is
+
+    @property
+    def line(self) -> int:
+        return self.value.range.start.line
 
 
 @dataclass(frozen=True)
@@ -256,18 +261,19 @@ class _Parser:
         for number in range(raw.first, raw.end + 1):
             line = self.physical[number]
             head = keyword.match(line) if number == raw.first else None
-            pairs = [(m.group("key"), m.start("value"), m.group("value"))
+            pairs = [(m.group("key"), m.start("key"), m.start("value"), m.group("value"))
                      for m in _PAIR.finditer(line, head.end() if head else 0)]
             if not pairs and number == raw.first and name == "ENV" and (legacy := _LEGACY.match(line)):
                 value = legacy.group("value")  # ENV KEY value (the old form: the rest of the line is the value)
                 value = (value[:-1] if value.endswith(self.escape) else value).rstrip()
-                pairs = [(legacy.group("key"), legacy.start("value"), value)]
-            for key, column, value in pairs:
+                pairs = [(legacy.group("key"), legacy.start("key"), legacy.start("value"), value)]
+            for key, key_column, column, value in pairs:
                 if name == "ARG" and stage == -1:
                     unquoted = value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
                     self.global_args[key] = (self.starts[number] + column + (len(value) != len(unquoted)), unquoted)
                 if _GO_VARIABLE.match(key):
-                    self.variables.append(DockerVariable(name, key, self._span(number, column, value), stage))
+                    self.variables.append(DockerVariable(name, key, self._span(number, column, value), stage,
+                                                         self._span(number, key_column, key).range))
 
     def _run(self, raw: RawInstruction) -> None:
         first = self.physical[raw.first]

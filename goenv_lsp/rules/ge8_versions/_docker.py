@@ -1,0 +1,130 @@
+"""What the Dockerfile rules (GE802, GE810, GE812–GE814) share: the go commands of each RUN, which variables a
+RUN sees, the images' known toolchains, and the edit that moves an instruction up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from goenv_lsp.facts import Facts, Status
+from goenv_lsp.files.dockerfile import (
+    DockerfileFacts,
+    DockerInstruction,
+    DockerStage,
+    DockerVariable,
+    dockerfiles,
+    instruction_text,
+    lineage,
+)
+from goenv_lsp.model import Range, TextEdit, utf16_len
+from goenv_lsp.rules.ge8_versions._commands import GoCommand, go_commands
+
+BUILDS = frozenset({"build", "install"})  # go commands that write a binary
+_ALPINE = re.compile(r"(?:^|-)alpine")
+_WINDOWS = re.compile(r"windowsservercore|nanoserver")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A RUN instruction and the go commands it runs."""
+
+    instruction: DockerInstruction
+    commands: tuple[GoCommand, ...]
+
+
+def ok_dockerfiles(facts: Facts) -> Iterator[DockerfileFacts]:
+    yield from (d for d in dockerfiles(facts) if d.status is Status.OK)
+
+
+def runs(facts: Facts, dockerfile: DockerfileFacts) -> dict[int, tuple[Run, ...]]:
+    """The RUN instructions of each stage, in order, with their go commands."""
+    commands = [c for c in go_commands(facts) if c.file is dockerfile]
+    found: dict[int, list[Run]] = {}
+    for instruction in dockerfile.instructions:
+        if instruction.keyword.value.upper() == "RUN" and instruction.stage >= 0:
+            mine = tuple(c for c in commands if instruction.holds(c.line.range.start.line))
+            found.setdefault(instruction.stage, []).append(Run(instruction, mine))
+    return {stage: tuple(r) for stage, r in found.items()}
+
+
+def setting(dockerfile: DockerfileFacts, stage: DockerStage, key: str, before: int) -> DockerVariable | None:
+    """The last ENV or ARG that sets ``key`` for a RUN at line ``before`` of ``stage``: in the stage above that
+    line, or (ENV only: ARG values do not outlive their stage) anywhere in the stages it builds on."""
+    found = None
+    for index in reversed(lineage(dockerfile, stage)):
+        for variable in dockerfile.variables:
+            if variable.key != key or variable.stage != index:
+                continue
+            if index == stage.index and variable.line < before or index != stage.index and variable.instruction == "ENV":
+                found = variable
+    return found
+
+
+def value_of(variable: DockerVariable | None) -> str | None:
+    if variable is None:
+        return None
+    value = variable.value.value
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
+def inline(command: GoCommand, key: str) -> str | None:
+    """``KEY=value`` in the RUN line before the go word (``CGO_ENABLED=0 go build``, ``export KEY=value &&``)."""
+    before = command.line.value[: command.subcommand.column]
+    found = re.findall(rf"(?<![A-Za-z0-9_]){key}=(\S*)", before)
+    return found[-1].strip("\"'") if found else None
+
+
+def in_text(dockerfile: DockerfileFacts, runs_before: tuple[Run, ...], pattern: re.Pattern[str]) -> bool:
+    """Some line of these RUNs matches ``pattern``."""
+    return any(pattern.search(line) for run in runs_before
+               for line in dockerfile.lines[run.instruction.line: run.instruction.last + 1])
+
+
+def image_toolchain(stage: DockerStage) -> str | None:
+    """What the official golang image a stage starts from has for cgo: "gcc" (the Debian variants install gcc,
+    so cgo is on by default), "none" (alpine: no C compiler, so cgo is off unless set), None: not known."""
+    if not stage.official_golang or "$" in stage.image.value:
+        return None
+    tag = stage.tag or "latest"
+    if _WINDOWS.search(tag):
+        return None
+    return "none" if _ALPINE.search(tag) else "gcc"
+
+
+def stage_named(dockerfile: DockerfileFacts, name: str) -> DockerStage | None:
+    """``COPY --from=build`` / ``--from=0``: the stage it names (None: an image)."""
+    if name.isdigit():
+        index = int(name)
+        return dockerfile.stages[index] if index < len(dockerfile.stages) else None
+    return next((s for s in dockerfile.stages if s.stage and s.stage.lower() == name.lower()), None)
+
+
+def copies_from(dockerfile: DockerfileFacts, stage: DockerStage) -> Iterator[tuple[DockerInstruction, str]]:
+    """COPY --from=… instructions of ``stage``, with the stage or image they name."""
+    for instruction in dockerfile.instructions:
+        if instruction.stage == stage.index and instruction.keyword.value.upper() == "COPY":
+            match = re.search(r"--from=(\S+)", instruction.value)
+            if match:
+                yield instruction, match.group(1)
+
+
+def move_before(dockerfile: DockerfileFacts, moved: DockerInstruction, target: DockerInstruction) -> tuple[TextEdit, ...]:
+    """Edits that move ``moved`` (all its lines) to just above ``target``."""
+    text = instruction_text(dockerfile, moved)
+    insert = TextEdit(dockerfile.path, Range.of(target.line, 0), text)
+    if moved.last + 1 < len(dockerfile.lines):
+        removed = Range.of(moved.line, 0, 0, moved.last + 1)
+    else:  # the file's last line: take the line end before it
+        start = moved.line - 1 if moved.line else 0
+        removed = Range.of(start, utf16_len(dockerfile.lines[start]) if moved.line else 0,
+                           utf16_len(dockerfile.lines[moved.last]), moved.last)
+    return insert, TextEdit(dockerfile.path, removed, "")
+
+
+def instruction_of(dockerfile: DockerfileFacts, variable: DockerVariable) -> DockerInstruction | None:
+    return next((i for i in dockerfile.instructions if i.holds(variable.line)), None)
+
+
+def final_stage(dockerfile: DockerfileFacts) -> DockerStage | None:
+    return dockerfile.stages[-1] if dockerfile.stages else None

@@ -56,7 +56,8 @@ def setting(dockerfile: DockerfileFacts, stage: DockerStage, key: str, before: i
         for variable in dockerfile.variables:
             if variable.key != key or variable.stage != index:
                 continue
-            if index == stage.index and variable.line < before or index != stage.index and variable.instruction == "ENV":
+            here = index == stage.index
+            if (here and variable.line < before) or (not here and variable.instruction == "ENV"):
                 found = variable
     return found
 
@@ -109,7 +110,8 @@ def copies_from(dockerfile: DockerfileFacts, stage: DockerStage) -> Iterator[tup
                 yield instruction, match.group(1)
 
 
-def move_before(dockerfile: DockerfileFacts, moved: DockerInstruction, target: DockerInstruction) -> tuple[TextEdit, ...]:
+def move_before(dockerfile: DockerfileFacts, moved: DockerInstruction,
+                target: DockerInstruction) -> tuple[TextEdit, ...]:
     """Edits that move ``moved`` (all its lines) to just above ``target``."""
     text = instruction_text(dockerfile, moved)
     insert = TextEdit(dockerfile.path, Range.of(target.line, 0), text)

@@ -33,7 +33,7 @@ go.mod says `go 1.27.3`; the Dockerfile says `FROM golang:alpine AS build`.
 
 
 @rule(code="GE802", name="golang-tag-floats", severity=Severity.WARNING,
-      summary="A Dockerfile builds FROM golang:latest, golang:alpine or an untagged golang: Go changes without a commit",
+      summary="A Dockerfile builds FROM golang:latest, golang:alpine or untagged golang: Go changes with no commit",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Name the go line's release in the tag",
       needs=(Input.MODULES, "go.mod", "dockerfile"), tags=("versions", "containers", "reproducibility"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from goenv_lsp.facts import Facts
+from goenv_lsp.files.dockerfile import DockerfileFacts, DockerInstruction, DockerVariable
+from goenv_lsp.model import Applicability, Fix, Location, Related, Severity
+from goenv_lsp.rules.ge8_versions._commands import GoCommand, word_range
+from goenv_lsp.rules.ge8_versions._docker import (
+    Run,
+    in_text,
+    inline,
+    instruction_of,
+    move_before,
+    ok_dockerfiles,
+    runs,
+    setting,
+)
+from goenv_lsp.rules.registry import FixAvailability, Report, rule
+
+DOCS = """
+## What it checks
+An `ENV` (or `ARG`) in a Dockerfile stage that sets GOPROXY, GONOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB,
+GOINSECURE, GOFLAGS or GOTOOLCHAIN after a `RUN` of the same stage whose go command that variable governs: a
+module download (`go mod download`, `go build`, `go get`, `go install`, `go test`, `go mod tidy`…) for the
+proxy and checksum variables, a build, test, vet or list for GOFLAGS, any go command for GOTOOLCHAIN. A RUN that
+sets the variable itself (`GOPROXY=… go mod download`, `go env -w`) is not reported.
+
+## Why it matters
+Each instruction sees only what the instructions above it set. The RUN ran with the image's defaults: modules
+came from proxy.golang.org (unreachable behind a firewall, or the private modules 404 there and their paths
+leak to the public proxy and checksum database), GOFLAGS and GOTOOLCHAIN had no effect. The modules are then in
+the layer, so later RUNs never fetch them again with the new settings either: the ENV line looks right and
+changes nothing that matters.
+
+## How to fix
+Move the ENV above the first RUN that needs it — right after `FROM`, or after the ARGs it uses (the quick fix
+moves the instruction, all its lines).
+
+## Example
+```dockerfile
+FROM golang:1.27-alpine AS build
+COPY go.mod go.sum ./
+RUN go mod download
+ENV GOPROXY=https://goproxy.example.com,direct GOPRIVATE=example.com/internal
+```
+"""
+
+_FETCHING = frozenset({"build", "install", "get", "test", "run", "vet", "list"})
+_MOD_FETCHING = frozenset({"download", "tidy", "vendor", "graph", "why"})
+_FLAGGED = frozenset({"build", "install", "test", "run", "vet", "list"})
+_NETWORK = ("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")
+WATCHED = (*_NETWORK, "GOFLAGS", "GOTOOLCHAIN")
+_SHELL_ONLY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=[^$\s]*$")  # KEY=value with no $reference
+
+
+def needs(key: str, command: GoCommand) -> bool:
+    """The go command's behaviour depends on ``key``."""
+    sub = command.subcommand.text
+    if key == "GOTOOLCHAIN":
+        return True
+    if key == "GOFLAGS":
+        return sub in _FLAGGED
+    rest = next((w.text for w in command.args if not w.text.startswith("-")), "")
+    return sub in _FETCHING or (sub == "mod" and rest in _MOD_FETCHING) or (sub == "work" and rest == "sync")
+
+
+@rule(code="GE810", name="go-env-after-run", severity=Severity.WARNING,
+      summary="A Dockerfile sets GOPROXY, GOPRIVATE, GOFLAGS, GOTOOLCHAIN… after the RUN that needed it",
+      docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Move the ENV above the first RUN that needs it",
+      needs=("dockerfile",), tags=("containers", "proxy"))
+def check(facts: Facts) -> Iterator[Report]:
+    for dockerfile in ok_dockerfiles(facts):
+        by_stage = runs(facts, dockerfile)
+        for variable in dockerfile.variables:
+            if variable.key in WATCHED and variable.stage >= 0:
+                found = _first_unserved(dockerfile, by_stage.get(variable.stage, ()), variable)
+                if found is not None:
+                    yield _report(dockerfile, variable, *found)
+
+
+def _first_unserved(dockerfile: DockerfileFacts, stage_runs: tuple[Run, ...],
+                    variable: DockerVariable) -> tuple[Run, GoCommand] | None:
+    """The first RUN above ``variable`` with a go command that needed it and ran without any value of it."""
+    stage = dockerfile.stages[variable.stage]
+    for run in stage_runs:
+        if run.instruction.line >= variable.line:
+            return None
+        if in_text(dockerfile, (run,), re.compile(rf"go env -w\b.*\b{variable.key}=")):
+            return None  # set in the go env file from here on
+        for command in run.commands:
+            if not needs(variable.key, command) or inline(command, variable.key) is not None:
+                continue
+            if setting(dockerfile, stage, variable.key, run.instruction.line) is None:
+                return run, command
+            return None  # an earlier ENV set it: this one changes it on purpose
+    return None
+
+
+def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, command: GoCommand) -> Report:
+    go = spelled(command)
+    instruction = instruction_of(dockerfile, variable)
+    fixes = ()
+    if instruction is not None:
+        safe = _only_go_settings(instruction)
+        fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
+                     Applicability.SAFE if safe else Applicability.UNSAFE,
+                     edits=move_before(dockerfile, instruction, run.instruction)),)
+    where = variable.key_range or variable.value.range
+    return Report(
+        f"{variable.key} is set after the RUN on line {run.instruction.line + 1}, so `{go}` there ran without it "
+        f"(with the image's default); {_effect(variable.key)}: move the {variable.instruction} above that RUN",
+        Location(dockerfile.path, where), fixes,
+        (Related(Location(dockerfile.path, word_range(command.line, command.subcommand)),
+                 f"`{go}` runs here, before {variable.key} is set"),))
+
+
+def spelled(command: GoCommand) -> str:
+    """``go build``, ``go mod download``: the command and, for go mod and go work, its subcommand."""
+    sub = command.subcommand.text
+    rest = next((w.text for w in command.args if not w.text.startswith("-")), "") if sub in ("mod", "work") else ""
+    return f"go {sub} {rest}".rstrip()
+
+
+def _effect(key: str) -> str:
+    if key in _NETWORK:
+        return "the modules it fetched are in the layer, so later RUNs never fetch them again with the new setting"
+    if key == "GOFLAGS":
+        return "its flags did not apply to that command"
+    return "the toolchain choice did not apply to that command"
+
+
+def _only_go_settings(instruction: DockerInstruction) -> bool:
+    """Moving it changes nothing but Go settings: every KEY=value is a watched Go variable, none refers to
+    another variable (which might be set between the two lines)."""
+    words = instruction.value.split()
+    if words and "=" not in words[0] and len(words) >= 2:  # ENV KEY value
+        return words[0] in WATCHED and "$" not in instruction.value
+    return bool(words) and all(_SHELL_ONLY.match(w) and w.split("=", 1)[0] in WATCHED for w in words)

@@ -4,7 +4,7 @@ RUN sees, the images' known toolchains, and the edit that moves an instruction u
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, Status
@@ -130,3 +130,49 @@ def instruction_of(dockerfile: DockerfileFacts, variable: DockerVariable) -> Doc
 
 def final_stage(dockerfile: DockerfileFacts) -> DockerStage | None:
     return dockerfile.stages[-1] if dockerfile.stages else None
+
+
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=[^$\s]*$")  # KEY=value with no $reference
+
+
+def only_settings(instruction: DockerInstruction, keys: Iterable[str]) -> bool:
+    """Moving the ENV/ARG changes nothing but these settings: each KEY=value is one of ``keys``, none refers to
+    another variable (which might be set between the two lines)."""
+    keys = frozenset(keys)
+    words = instruction.value.split()
+    if words and "=" not in words[0] and len(words) >= 2:  # ENV KEY value
+        return words[0] in keys and "$" not in instruction.value
+    return bool(words) and all(_ASSIGNMENT.match(w) and w.split("=", 1)[0] in keys for w in words)
+
+
+def go_word_column(command: GoCommand) -> int:
+    """Where the go word (``go``, ``/usr/local/go/bin/go``) of a command starts in its line."""
+    before = command.line.value[: command.subcommand.column].rstrip()
+    return len(before) - len(before.split()[-1]) if before.split() else 0
+
+
+def effective(dockerfile: DockerfileFacts, run: Run, command: GoCommand, key: str) -> str | None:
+    """The value ``key`` has for ``command``: set in the line before it, else by an ENV/ARG above (None: not set)."""
+    found = inline(command, key)
+    if found is not None:
+        return found
+    assignment = re.compile(rf"(?<![A-Za-z0-9_]){key}=(\S*)")
+    for line in dockerfile.lines[run.instruction.line: command.line.range.start.line]:  # export KEY=… && \
+        values = assignment.findall(line)
+        if values:
+            found = values[-1].strip("\"'")
+    if found is not None:
+        return found
+    return value_of(setting(dockerfile, dockerfile.stages[run.instruction.stage], key, run.instruction.line))
+
+
+def static_image(stage: DockerStage) -> str | None:
+    """``scratch`` or a distroless/chainguard ``static`` image: no C library at all."""
+    if stage.base is not None:
+        return None
+    repository = stage.repository.lower()
+    if repository == "scratch":
+        return "scratch"
+    if repository.startswith(("gcr.io/distroless/static", "cgr.dev/chainguard/static")):
+        return stage.image.value
+    return None

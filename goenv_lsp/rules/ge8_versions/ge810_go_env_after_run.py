@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.files.dockerfile import DockerfileFacts, DockerInstruction, DockerVariable
+from goenv_lsp.files.dockerfile import DockerfileFacts, DockerVariable
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity
 from goenv_lsp.rules.ge8_versions._commands import GoCommand, word_range
 from goenv_lsp.rules.ge8_versions._docker import (
@@ -14,6 +14,7 @@ from goenv_lsp.rules.ge8_versions._docker import (
     instruction_of,
     move_before,
     ok_dockerfiles,
+    only_settings,
     runs,
     setting,
 )
@@ -52,7 +53,6 @@ _MOD_FETCHING = frozenset({"download", "tidy", "vendor", "graph", "why"})
 _FLAGGED = frozenset({"build", "install", "test", "run", "vet", "list"})
 _NETWORK = ("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")
 WATCHED = (*_NETWORK, "GOFLAGS", "GOTOOLCHAIN")
-_SHELL_ONLY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=[^$\s]*$")  # KEY=value with no $reference
 
 
 def needs(key: str, command: GoCommand) -> bool:
@@ -103,7 +103,7 @@ def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, com
     instruction = instruction_of(dockerfile, variable)
     fixes = ()
     if instruction is not None:
-        safe = _only_go_settings(instruction)
+        safe = only_settings(instruction, WATCHED)
         fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
                      Applicability.SAFE if safe else Applicability.UNSAFE,
                      edits=move_before(dockerfile, instruction, run.instruction)),)
@@ -129,12 +129,3 @@ def _effect(key: str) -> str:
     if key == "GOFLAGS":
         return "its flags did not apply to that command"
     return "the toolchain choice did not apply to that command"
-
-
-def _only_go_settings(instruction: DockerInstruction) -> bool:
-    """Moving it changes nothing but Go settings: every KEY=value is a watched Go variable, none refers to
-    another variable (which might be set between the two lines)."""
-    words = instruction.value.split()
-    if words and "=" not in words[0] and len(words) >= 2:  # ENV KEY value
-        return words[0] in WATCHED and "$" not in instruction.value
-    return bool(words) and all(_SHELL_ONLY.match(w) and w.split("=", 1)[0] in WATCHED for w in words)

@@ -25,7 +25,7 @@ _PAIR = re.compile(r"(?<![A-Za-z0-9_])(?P<key>[A-Za-z_][A-Za-z0-9_]*)="
                    r"""(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|[^\s"']*)""")
 # ENV KEY value: the value is the rest of the line without a final backslash and the whitespace before it
 _LEGACY = re.compile(r"^\s*ENV\s+(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<value>.*)$", re.IGNORECASE)
-_GO_VARIABLE = re.compile(r"^(GO[A-Z0-9_]*|CGO_[A-Z0-9_]+)$")
+_GO_VARIABLE = re.compile(r"^(GO[A-Z0-9_]*|CGO_[A-Z0-9_]+|CC|CXX)$")  # what `go env` lists
 _WORD = re.compile(r"\S+")
 _REFERENCE = re.compile(r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}$]*))?\}"
                         r"|(?P<bare>[A-Za-z_][A-Za-z0-9_]*))")

@@ -343,23 +343,19 @@ def module_of(facts: Facts, dockerfile: DockerfileFacts) -> Module | None:
 
 def root_stage(dockerfile: DockerfileFacts, stage: DockerStage) -> DockerStage:
     """The stage whose FROM names an image, following ``FROM build AS test`` back to ``build``."""
-    seen = 0
-    while stage.base is not None and seen < len(dockerfile.stages):
-        stage, seen = dockerfile.stages[stage.base], seen + 1
-    return stage
+    return dockerfile.stages[lineage(dockerfile, stage)[-1]]
+
+
+MAX_LINEAGE = 64  # stages built on stages built on stages…: deeper chains are not followed (no real file has one)
 
 
 def lineage(dockerfile: DockerfileFacts, stage: DockerStage) -> tuple[int, ...]:
     """The stage and the stages it builds on, nearest first (their ENV instructions all apply)."""
     found = [stage.index]
-    while stage.base is not None and stage.base not in found:
+    while stage.base is not None and stage.base < stage.index and len(found) < MAX_LINEAGE:
         stage = dockerfile.stages[stage.base]
         found.append(stage.index)
     return tuple(found)
-
-
-def commands_of(dockerfile: DockerfileFacts, instruction: DockerInstruction) -> tuple[Spanned, ...]:
-    return tuple(c for c in dockerfile.commands if instruction.holds(c.range.start.line))
 
 
 def instruction_text(dockerfile: DockerfileFacts, instruction: DockerInstruction) -> str:

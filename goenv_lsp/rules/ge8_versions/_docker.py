@@ -38,12 +38,15 @@ def ok_dockerfiles(facts: Facts) -> Iterator[DockerfileFacts]:
 
 
 def runs(facts: Facts, dockerfile: DockerfileFacts) -> dict[int, tuple[Run, ...]]:
-    """The RUN instructions of each stage, in order, with their go commands."""
-    commands = [c for c in go_commands(facts) if c.file is dockerfile]
+    """The RUN instructions of each stage, in order, with their go commands (one pass over both)."""
+    by_line: dict[int, list[GoCommand]] = {}
+    for command in go_commands(facts):
+        if command.file is dockerfile:
+            by_line.setdefault(command.line.range.start.line, []).append(command)
     found: dict[int, list[Run]] = {}
     for instruction in dockerfile.instructions:
         if instruction.keyword.value.upper() == "RUN" and instruction.stage >= 0:
-            mine = tuple(c for c in commands if instruction.holds(c.line.range.start.line))
+            mine = tuple(c for line in range(instruction.line, instruction.last + 1) for c in by_line.get(line, ()))
             found.setdefault(instruction.stage, []).append(Run(instruction, mine))
     return {stage: tuple(r) for stage, r in found.items()}
 

@@ -4,19 +4,17 @@ import re
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.files.dockerfile import DockerfileFacts, DockerVariable
+from goenv_lsp.files.dockerfile import DockerfileFacts, DockerStage, DockerVariable, lineage
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity
 from goenv_lsp.rules.ge8_versions._commands import GoCommand, word_range
 from goenv_lsp.rules.ge8_versions._docker import (
     Run,
-    in_text,
     inline,
     instruction_of,
     move_before,
     ok_dockerfiles,
     only_settings,
     runs,
-    setting,
 )
 from goenv_lsp.rules.registry import FixAvailability, Report, rule
 
@@ -53,6 +51,7 @@ _MOD_FETCHING = frozenset({"download", "tidy", "vendor", "graph", "why"})
 _FLAGGED = frozenset({"build", "install", "test", "run", "vet", "list"})
 _NETWORK = ("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")
 WATCHED = (*_NETWORK, "GOFLAGS", "GOTOOLCHAIN")
+_GO_ENV_KEY = re.compile(r"\b(GO[A-Z0-9_]+)=")
 
 
 def needs(key: str, command: GoCommand) -> bool:
@@ -73,29 +72,30 @@ def needs(key: str, command: GoCommand) -> bool:
 def check(facts: Facts) -> Iterator[Report]:
     for dockerfile in ok_dockerfiles(facts):
         by_stage = runs(facts, dockerfile)
-        for variable in dockerfile.variables:
-            if variable.key in WATCHED and variable.stage >= 0:
-                found = _first_unserved(dockerfile, by_stage.get(variable.stage, ()), variable)
-                if found is not None:
-                    yield _report(dockerfile, variable, *found)
+        for stage in dockerfile.stages:
+            yield from _stage(dockerfile, stage, by_stage.get(stage.index, ()))
 
 
-def _first_unserved(dockerfile: DockerfileFacts, stage_runs: tuple[Run, ...],
-                    variable: DockerVariable) -> tuple[Run, GoCommand] | None:
-    """The first RUN above ``variable`` with a go command that needed it and ran without any value of it."""
-    stage = dockerfile.stages[variable.stage]
-    for run in stage_runs:
-        if run.instruction.line >= variable.line:
-            return None
-        if in_text(dockerfile, (run,), re.compile(rf"go env -w\b.*\b{variable.key}=")):
-            return None  # set in the go env file from here on
-        for command in run.commands:
-            if not needs(variable.key, command) or inline(command, variable.key) is not None:
-                continue
-            if setting(dockerfile, stage, variable.key, run.instruction.line) is None:
-                return run, command
-            return None  # an earlier ENV set it: this one changes it on purpose
-    return None
+def _stage(dockerfile: DockerfileFacts, stage: DockerStage, stage_runs: tuple[Run, ...]) -> Iterator[Report]:
+    """One pass over the stage: each watched variable set after the first RUN that needed it unset."""
+    ancestors = lineage(dockerfile, stage)[1:]
+    served = {v.key for v in dockerfile.variables if v.stage in ancestors and v.instruction == "ENV"}
+    unserved: dict[str, tuple[Run, GoCommand]] = {}
+    events: list[tuple[int, Run | DockerVariable]] = [(r.instruction.line, r) for r in stage_runs]
+    events += [(v.line, v) for v in dockerfile.variables if v.stage == stage.index and v.key in WATCHED]
+    for _, event in sorted(events, key=lambda e: e[0]):
+        if isinstance(event, DockerVariable):
+            if event.key in unserved and event.key not in served:
+                yield _report(dockerfile, event, *unserved[event.key])
+            served.add(event.key)
+            continue
+        for line in dockerfile.lines[event.instruction.line: event.instruction.last + 1]:
+            if "go env -w" in line:  # written to the go env file from here on
+                served.update(_GO_ENV_KEY.findall(line.split("go env -w", 1)[1]))
+        for command in event.commands:
+            for key in WATCHED:
+                if key not in served and key not in unserved and needs(key, command) and inline(command, key) is None:
+                    unserved[key] = (event, command)
 
 
 def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, command: GoCommand) -> Report:

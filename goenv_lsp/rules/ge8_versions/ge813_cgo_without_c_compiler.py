@@ -67,10 +67,9 @@ def _first_failing(dockerfile: DockerfileFacts, stage: DockerStage,
     ancestors = tuple(r for i in lineage(dockerfile, stage)[1:] for r in by_stage.get(i, ()))
     if in_text(dockerfile, ancestors, _COMPILER):
         return None
-    mine = by_stage.get(stage.index, ())
-    for number, run in enumerate(mine):
-        if in_text(dockerfile, mine[: number + 1], _COMPILER):
-            return None
+    for run in by_stage.get(stage.index, ()):
+        if in_text(dockerfile, (run,), _COMPILER):
+            return None  # installed here: this RUN and the later ones have it
         for command in run.commands:
             if command.subcommand.text not in _CGO_COMMANDS or effective(dockerfile, run, command, "CC"):
                 continue

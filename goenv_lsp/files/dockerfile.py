@@ -137,6 +137,7 @@ class _Parser:
         self.escape = escape_character(self.physical)
         self.raw = instructions("\n".join(self.physical), self.physical)
         self.stages: list[DockerStage] = []
+        self.named: dict[str, int] = {}  # stage names (AS …, case-insensitive) → index
         self.variables: list[DockerVariable] = []
         self.global_args: dict[str, tuple[int, str]] = {}  # ARG NAME=value before the first FROM: offset, value
         self.pins: dict[Range, GoPin] = {}
@@ -194,10 +195,11 @@ class _Parser:
             return
         number, image = words[0]
         name = words[2][1].group() if len(words) >= 3 and words[1][1].group().lower() == "as" else None
-        earlier = {s.stage.lower(): s.index for s in self.stages if s.stage}
         stage = DockerStage(self._span(number, image.start(), image.group()), name, len(self.stages),
-                            earlier.get(image.group().lower()), platform, raw.first)
+                            self.named.get(image.group().lower()), platform, raw.first)
         self.stages.append(stage)
+        if name:
+            self.named.setdefault(name.lower(), stage.index)
         if stage.golang:
             self._pin(stage, self.starts[number] + image.start(), image.group())
 

@@ -47,6 +47,14 @@ class DockerStage:
     base: int | None = None
     platform: str | None = None  # --platform=… as written
     line: int = 0  # the FROM instruction's first line
+    resolved: str = ""  # ``image`` with the global ARG defaults (and ${X:-default}s) substituted
+
+    @property
+    def resolved_tag(self) -> str | None:
+        """The tag with ARG defaults substituted (``1.27-alpine`` for ``${GO_VERSION}-alpine``)."""
+        name = (self.resolved or self.image.value).split("@", 1)[0]
+        last = name.rsplit("/", 1)[-1]
+        return last.split(":", 1)[1] if ":" in last else None
 
     @property
     def repository(self) -> str:
@@ -195,8 +203,9 @@ class _Parser:
             return
         number, image = words[0]
         name = words[2][1].group() if len(words) >= 3 and words[1][1].group().lower() == "as" else None
+        resolved, _ = self._resolve(self.starts[number] + image.start(), image.group())
         stage = DockerStage(self._span(number, image.start(), image.group()), name, len(self.stages),
-                            self.named.get(image.group().lower()), platform, raw.first)
+                            self.named.get(image.group().lower()), platform, raw.first, redact_credentials(resolved))
         self.stages.append(stage)
         if name:
             self.named.setdefault(name.lower(), stage.index)

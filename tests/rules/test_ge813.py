@@ -68,3 +68,9 @@ def test_real_build_without_gcc_fails_as_the_finding_says(tmp_path: Path) -> Non
     assert built.returncode == 1
     quoted = finding.message.split("`")[3]  # after `go build`
     assert built.stderr == f"# runtime/cgo\n{quoted}\n"
+
+
+def test_an_alpine_tag_from_an_arg_default() -> None:
+    text = "ARG GO_VERSION=1.27\nFROM golang:${GO_VERSION}-alpine\nENV CGO_ENABLED=1\nRUN go build\n"
+    assert findings(GE813, text)
+    assert findings(GE813, text.replace("-alpine", "-${VARIANT}")) == []  # not known

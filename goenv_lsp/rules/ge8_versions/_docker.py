@@ -88,9 +88,9 @@ def in_text(dockerfile: DockerfileFacts, runs_before: tuple[Run, ...], pattern: 
 def image_toolchain(stage: DockerStage) -> str | None:
     """What the official golang image a stage starts from has for cgo: "gcc" (the Debian variants install gcc,
     so cgo is on by default), "none" (alpine: no C compiler, so cgo is off unless set), None: not known."""
-    if not stage.official_golang or "$" in stage.image.value:
+    tag = stage.resolved_tag or "latest"
+    if not stage.official_golang or "$" in tag:
         return None
-    tag = stage.tag or "latest"
     if _WINDOWS.search(tag):
         return None
     return "none" if _ALPINE.search(tag) else "gcc"

@@ -131,3 +131,9 @@ def test_real_dynamic_binary_does_not_start_in_scratch(tmp_path: Path) -> None:
     started = _start_in_empty_root(ws / "app", tmp_path / "scratch2")
     assert not isinstance(started, OSError) and started.stdout == "4\n"
     assert evaluate(facts_of(ws, env), rules=[GE812]) == []
+
+
+def test_one_finding_when_the_late_env_is_the_cause() -> None:
+    text = SCRATCH.replace("RUN go build -o app .\n", "RUN go build -o app .\nENV CGO_ENABLED=0\n")
+    [finding] = findings(GE812, text)
+    assert finding.message.startswith("CGO_ENABLED=0 is set after the build on line 4")

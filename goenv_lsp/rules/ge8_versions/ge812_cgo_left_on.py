@@ -68,10 +68,12 @@ _CROSS = ("GOOS", "GOARCH")
 def check(facts: Facts) -> Iterator[Report]:
     for dockerfile in ok_dockerfiles(facts):
         by_stage = runs(facts, dockerfile)
-        for variable in dockerfile.variables:
-            if variable.key == "CGO_ENABLED" and variable.stage >= 0 and variable.value.value.strip("\"'") == "0":
-                yield from _too_late(dockerfile, by_stage, variable)
-        yield from _dynamic_for_static(dockerfile, by_stage)
+        late = [r for v in dockerfile.variables
+                if v.key == "CGO_ENABLED" and v.stage >= 0 and v.value.value.strip("\"'") == "0"
+                for r in _too_late(dockerfile, by_stage, v)]
+        yield from late
+        reported = {r.related[0].location.range.start.line for r in late}  # the builds named already
+        yield from (r for r in _dynamic_for_static(dockerfile, by_stage) if r.location.range.start.line not in reported)
 
 
 def _builds(stage_runs: tuple[Run, ...]) -> Iterator[tuple[Run, GoCommand]]:

@@ -38,7 +38,7 @@ def test_proxy_set_after_the_download() -> None:
 
 
 @pytest.mark.parametrize(("setting", "run"), [
-    ("ENV GOFLAGS=-mod=vendor", "RUN go test ./..."), ("ARG GOTOOLCHAIN=go1.27.3", "RUN go version"),
+    ("ENV GOFLAGS=-mod=vendor", "RUN go test ./..."), ("ARG GOTOOLCHAIN=go1.27.3", "RUN go mod download"),
     ("ENV GOPRIVATE example.com/internal", "RUN go get example.com/internal/lib"),
     ("ENV GONOSUMDB=example.com GOSUMDB=off", "RUN cd /src && go mod tidy"),
 ])
@@ -58,6 +58,8 @@ def test_each_watched_variable_and_the_commands_it_governs(setting: str, run: st
     "FROM golang:1.27 AS a\nRUN go build\nFROM alpine\nENV GOPROXY=b\n",  # another stage
     "FROM golang:1.27\nRUN echo go mod download\nENV GOPROXY=b\n",  # no go command
     "ARG GOPROXY=direct\nFROM golang:1.27\nRUN go mod download\n",  # a FROM-line ARG
+    "FROM golang:1.27\nRUN go version && go env\nENV GOTOOLCHAIN=go1.27.3\n",  # they only report
+    "FROM golang:1.27\nRUN go test ./...\nENV GOFLAGS=-trimpath\nRUN go build -o /app\n",  # for the build
 ])
 def test_quiet(text: str) -> None:
     assert findings(GE810, text) == []

@@ -23,8 +23,9 @@ DOCS = """
 An `ENV` (or `ARG`) in a Dockerfile stage that sets GOPROXY, GONOPROXY, GOPRIVATE, GONOSUMDB, GOSUMDB,
 GOINSECURE, GOFLAGS or GOTOOLCHAIN after a `RUN` of the same stage whose go command that variable governs: a
 module download (`go mod download`, `go build`, `go get`, `go install`, `go test`, `go mod tidy`…) for the
-proxy and checksum variables, a build, test, vet or list for GOFLAGS, any go command for GOTOOLCHAIN. A RUN that
-sets the variable itself (`GOPROXY=… go mod download`, `go env -w`) is not reported.
+proxy and checksum variables, a build, test, vet or list for GOFLAGS, any go command but `go version` and `go env`
+for GOTOOLCHAIN. A RUN that sets the variable itself (`GOPROXY=… go mod download`, `go env -w`) is not reported,
+nor a GOFLAGS or GOTOOLCHAIN that a go command further down the stage does use (set for it on purpose, maybe).
 
 ## Why it matters
 Each instruction sees only what the instructions above it set. The RUN ran with the image's defaults: modules
@@ -51,12 +52,17 @@ _MOD_FETCHING = frozenset({"download", "tidy", "vendor", "graph", "why"})
 _FLAGGED = frozenset({"build", "install", "test", "run", "vet", "list"})
 _NETWORK = ("GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE")
 WATCHED = (*_NETWORK, "GOFLAGS", "GOTOOLCHAIN")
+_REPORTING = frozenset({"version", "env", "help", "doc"})
+# set for the commands below it on purpose, maybe: reported only when no go command below needs it
+_FOR_LATER = frozenset({"GOFLAGS", "GOTOOLCHAIN"})
 _GO_ENV_KEY = re.compile(r"\b(GO[A-Z0-9_]+)=")
 
 
 def needs(key: str, command: GoCommand) -> bool:
-    """The go command's behaviour depends on ``key``."""
+    """The go command's behaviour depends on ``key`` (`go version` and `go env` only report)."""
     sub = command.subcommand.text
+    if sub in _REPORTING:
+        return False
     if key == "GOTOOLCHAIN":
         return True
     if key == "GOFLAGS":
@@ -83,9 +89,11 @@ def _stage(dockerfile: DockerfileFacts, stage: DockerStage, stage_runs: tuple[Ru
     unserved: dict[str, tuple[Run, GoCommand]] = {}
     events: list[tuple[int, Run | DockerVariable]] = [(r.instruction.line, r) for r in stage_runs]
     events += [(v.line, v) for v in dockerfile.variables if v.stage == stage.index and v.key in WATCHED]
-    for _, event in sorted(events, key=lambda e: e[0]):
+    ordered = [e for _, e in sorted(events, key=lambda e: e[0])]
+    for number, event in enumerate(ordered):
         if isinstance(event, DockerVariable):
-            if event.key in unserved and event.key not in served:
+            if event.key in unserved and event.key not in served and not (
+                    event.key in _FOR_LATER and _needed_later(event.key, ordered[number + 1:])):
                 yield _report(dockerfile, event, *unserved[event.key])
             served.add(event.key)
             continue
@@ -96,6 +104,10 @@ def _stage(dockerfile: DockerfileFacts, stage: DockerStage, stage_runs: tuple[Ru
             for key in WATCHED:
                 if key not in served and key not in unserved and needs(key, command) and inline(command, key) is None:
                     unserved[key] = (event, command)
+
+
+def _needed_later(key: str, later: list[Run | DockerVariable]) -> bool:
+    return any(isinstance(e, Run) and any(needs(key, c) for c in e.commands) for e in later)
 
 
 def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, command: GoCommand) -> Report:

@@ -48,6 +48,8 @@ class DockerStage:
     platform: str | None = None  # --platform=… as written
     line: int = 0  # the FROM instruction's first line
     resolved: str = ""  # ``image`` with the global ARG defaults (and ${X:-default}s) substituted
+    tag_range: Range | None = None  # where the resolved tag is written, when in one place (None: no tag, or
+    #                                 pieced together from several)
 
     @property
     def resolved_tag(self) -> str | None:
@@ -203,14 +205,25 @@ class _Parser:
             return
         number, image = words[0]
         name = words[2][1].group() if len(words) >= 3 and words[1][1].group().lower() == "as" else None
-        resolved, _ = self._resolve(self.starts[number] + image.start(), image.group())
+        resolved, where = self._resolve(self.starts[number] + image.start(), image.group())
         stage = DockerStage(self._span(number, image.start(), image.group()), name, len(self.stages),
-                            self.named.get(image.group().lower()), platform, raw.first, redact_credentials(resolved))
+                            self.named.get(image.group().lower()), platform, raw.first, redact_credentials(resolved),
+                            self._tag_range(resolved, where))
         self.stages.append(stage)
         if name:
             self.named.setdefault(name.lower(), stage.index)
         if stage.golang:
             self._pin(stage, self.starts[number] + image.start(), image.group())
+
+    def _tag_range(self, resolved: str, where: list[int | None]) -> Range | None:
+        name = resolved.split("@", 1)[0]
+        last = name.rsplit("/", 1)[-1]
+        if ":" not in last:
+            return None
+        span = where[len(name) - len(last) + last.index(":") + 1: len(name)]
+        if not span or None in span or span[-1] - span[0] != len(span) - 1:  # type: ignore[operator]
+            return None
+        return self.index.range(span[0], span[-1] + 1)  # type: ignore[operator]
 
     def _pin(self, stage: DockerStage, offset: int, image: str) -> None:
         """The Go version a golang stage selects: its tag's version, where it is written (in the FROM line, or

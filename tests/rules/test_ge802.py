@@ -35,3 +35,14 @@ def test_version_tags_digests_and_other_images_are_quiet(image: str) -> None:
 def test_quiet_outside_a_module_and_for_a_stage_built_on_a_stage() -> None:
     assert findings(GE802, "FROM golang:1.27 AS build\nFROM build\n") == []
     assert findings(GE802, "FROM golang\n", go_mod="not a go.mod at all (\n") == []
+
+
+def test_a_floating_tag_from_an_arg_default_is_fixed_there() -> None:
+    text = "ARG GO_VERSION=latest\nARG VARIANT=alpine\nFROM golang:${GO_VERSION}\nFROM golang:${VARIANT}\n"
+    first, second = findings(GE802, text)
+    assert "(`golang:latest` with the ARG defaults)" in first.message
+    assert first.location.range.start.line == 2 and first.fixes[0].edits[0].range.start.line == 0
+    fixed = apply_edits(text, [(e.range, e.new_text) for f in (first, second) for e in f.fixes[0].edits])
+    assert fixed == "ARG GO_VERSION=1.27\nARG VARIANT=1.27-alpine\nFROM golang:${GO_VERSION}\nFROM golang:${VARIANT}\n"
+    assert findings(GE802, fixed) == []
+    assert findings(GE802, "ARG V\nFROM golang:${V}\n") == []  # no default: not known

@@ -14,7 +14,8 @@ DOCS = """
 ## What it checks
 A Dockerfile stage built `FROM golang:latest`, `FROM golang` (no tag: the same), or a tag that names a variant
 but no Go version — `golang:alpine`, `golang:bookworm`, `golang:1-alpine` — in a module whose go.mod has a `go`
-line. An image pinned by digest (`golang:latest@sha256:…`) does not move and is left alone.
+line; a tag from a global ARG's default (`ARG GO_VERSION=latest`, `FROM golang:${GO_VERSION}`) counts, and the
+fix goes to the default. An image pinned by digest (`golang:latest@sha256:…`) does not move and is left alone.
 
 ## Why it matters
 These tags follow the newest stable Go release: when Go 1.28 comes out, the next `docker build` of the same
@@ -43,7 +44,11 @@ def check(facts: Facts) -> Iterator[Report]:
         if not isinstance(go_mod, ModFileFacts) or go_mod.go is None or not gover.lang(go_mod.go.value):
             continue
         for stage in dockerfile.stages:
-            if stage.golang and stage.digest is None and "$" not in stage.image.value and _floats(stage.tag):
+            if not stage.golang or "@" in stage.resolved or "$" in (stage.resolved_tag or ""):
+                continue
+            written = "$" not in stage.image.value and _floats(stage.tag)
+            from_arg = "$" in stage.image.value and stage.tag_range is not None and _floats(stage.resolved_tag)
+            if written or from_arg:
                 yield _report(dockerfile, stage, go_mod)
 
 
@@ -58,18 +63,21 @@ def _report(dockerfile: DockerfileFacts, stage: DockerStage, go_mod: ModFileFact
     assert go_mod.go is not None
     release = gover.lang(go_mod.go.value)
     image = stage.image
-    tag = stage.tag
+    tag = stage.resolved_tag
     if tag is None:
         new_tag, start, end = f":{release}", len(image.value), len(image.value)
     else:
-        start = len(stage.repository) + 1
+        start, end = len(stage.repository) + 1, len(image.value)
         variant = "" if tag == "latest" else tag[2:] if tag.startswith("1-") else "" if tag == "1" else tag
-        new_tag, end = release + (f"-{variant}" if variant else ""), len(image.value)
+        new_tag = release + (f"-{variant}" if variant else "")
     column = image.range.start.character
     edit_range = Range.of(image.range.start.line, column + utf16_len(image.value[:start]),
                           column + utf16_len(image.value[:end]))
-    pinned = f"{stage.repository}:{new_tag.lstrip(':')}"
     written = f"`FROM {image.value}`" + ("" if tag else " (no tag: latest)")
+    if "$" in image.value and stage.tag_range is not None:  # the edit goes where the ARG default is
+        edit_range = stage.tag_range
+        written += f" (`{stage.resolved.split('@', 1)[0]}` with the ARG defaults)"
+    pinned = f"{stage.repository}:{new_tag.lstrip(':')}"
     fix = Fix(f"Use {pinned}", Applicability.SAFE, edits=(TextEdit(dockerfile.path, edit_range, new_tag),))
     return Report(
         f"{written} is whichever Go release is newest when the image is pulled: the build moves to the next Go "

@@ -99,7 +99,9 @@ def _report(dockerfile: DockerfileFacts, final: DockerStage, built: DockerStage,
     if root_stage(dockerfile, built).official_golang:
         name = built.stage or str(built.index)
         line = f"COPY --from={name} {_BUNDLE} /etc/ssl/certs/" + ("\r\n" if dockerfile.crlf else "\n")
-        at = Range.of(final.line + 1, 0)
+        after = max((i.last for i in dockerfile.instructions if i.stage == final.index and i.line == final.line),
+                    default=final.line)
+        at = Range.of(after + 1, 0)  # below the whole FROM instruction
         fixes = (Fix(f"Copy {_BUNDLE} from the {name} stage", Applicability.SAFE,
                      edits=(TextEdit(dockerfile.path, at, line),)),)
     requirement = next(r for r in go_mod.requires if r.path == client)

@@ -16,7 +16,7 @@ from goenv_lsp.facts import Facts, FileFacts, FileProblem, GoPin, Module, PinsGo
 from goenv_lsp.files._dockerfile_lex import RawInstruction, escape_character, instructions
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
 from goenv_lsp.model import Range
-from goenv_lsp.redact import redact_credentials
+from goenv_lsp.redact import redact_credentials, redact_text, redact_value
 from goenv_lsp.text import LineIndex, decode_text
 
 KIND_NAME = "dockerfile"
@@ -103,8 +103,9 @@ class DockerVariable:
 
 @dataclass(frozen=True)
 class DockerInstruction:
-    """One instruction: ``keyword`` (upper case) spans the keyword on its first line; ``last``: its last line,
-    continuations and heredoc bodies included; ``value``: its arguments, continuation lines joined."""
+    """One instruction: ``keyword`` spans the keyword (as written) on its first line; ``last``: its last line,
+    continuations and heredoc bodies included; ``value``: the arguments of COPY, ADD, and of ENV and ARG free of
+    secrets, continuation lines joined ("" for the rest: the rules read no more)."""
 
     keyword: Spanned
     stage: int  # the stage it belongs to; -1 before the first FROM
@@ -124,7 +125,9 @@ class DockerfileFacts(PinsGo, RunsCommands, FileFacts):
     stages: tuple[DockerStage, ...] = ()
     variables: tuple[DockerVariable, ...] = ()
     instructions: tuple[DockerInstruction, ...] = ()
-    lines: tuple[str, ...] = ()  # the physical lines (without line ends), for edits that move an instruction
+    # the physical lines (without line ends) of the ENV and ARG instructions that hold no secret, for the edits
+    # that move one ("" for every other line)
+    lines: tuple[str, ...] = ()
     crlf: bool = False  # lines end with \r\n
 
 
@@ -153,6 +156,7 @@ class _Parser:
         self.pins: dict[Range, GoPin] = {}
         self.commands: list[Spanned] = []
         self.instructions: list[DockerInstruction] = []
+        self.lines = [""] * len(self.physical)  # only those of ENV and ARG instructions free of secrets
 
     def facts(self, path: str) -> DockerfileFacts:
         for raw in self.raw:
@@ -160,13 +164,17 @@ class _Parser:
             if raw.keyword == "FROM":
                 self._from(raw)
                 stage += 1
-            elif raw.keyword in ("ENV", "ARG"):
-                self._variables(raw, stage)
+            movable = False
+            if raw.keyword in ("ENV", "ARG"):
+                movable = not self._variables(raw, stage)
+                for number in range(raw.first, raw.last + 1) if movable else ():
+                    self.lines[number] = self.physical[number]
             elif raw.keyword == "RUN":
                 self._run(raw)
             column = len(self.physical[raw.first]) - len(self.physical[raw.first].lstrip())
             keyword = self._span(raw.first, column, self.physical[raw.first][column: column + len(raw.keyword)])
-            self.instructions.append(DockerInstruction(keyword, stage, raw.last, raw.value))
+            kept = raw.value if movable or raw.keyword in ("COPY", "ADD") else ""  # the rules read no other
+            self.instructions.append(DockerInstruction(keyword, stage, raw.last, redact_credentials(kept)))
         problems = ()
         if not self.stages and any(i.keyword not in ("ARG",) for i in self.raw):
             problems = (FileProblem("no FROM instruction: `docker build` has no base image to start from",
@@ -174,7 +182,7 @@ class _Parser:
         return DockerfileFacts(
             path=path, kind=KIND_NAME, status=Status.MALFORMED if problems else Status.OK, problems=problems,
             go_pins=tuple(self.pins.values()), commands=tuple(self.commands), stages=tuple(self.stages),
-            variables=tuple(self.variables), instructions=tuple(self.instructions), lines=tuple(self.physical),
+            variables=tuple(self.variables), instructions=tuple(self.instructions), lines=tuple(self.lines),
             crlf=self.crlf)
 
     def _span(self, line: int, column: int, value: str) -> Spanned:
@@ -279,7 +287,9 @@ class _Parser:
         where += range(offset + at, offset + len(image))
         return "".join(out), where
 
-    def _variables(self, raw: RawInstruction, stage: int) -> None:
+    def _variables(self, raw: RawInstruction, stage: int) -> bool:
+        """Records the Go variables; True when the instruction holds a secret (by its name or its shape)."""
+        secret = False
         name = raw.keyword
         keyword = re.compile(rf"^\s*{name}\s+", re.IGNORECASE)
         for number in range(raw.first, raw.end + 1):
@@ -291,13 +301,16 @@ class _Parser:
                 value = legacy.group("value")  # ENV KEY value (the old form: the rest of the line is the value)
                 value = (value[:-1] if value.endswith(self.escape) else value).rstrip()
                 pairs = [(legacy.group("key"), legacy.start("key"), legacy.start("value"), value)]
+            secret = secret or redact_text(line) != line
             for key, key_column, column, value in pairs:
+                secret = secret or redact_value(key, value) != value
                 if name == "ARG" and stage == -1:
                     unquoted = value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
                     self.global_args[key] = (self.starts[number] + column + (len(value) != len(unquoted)), unquoted)
                 if _GO_VARIABLE.match(key):
                     self.variables.append(DockerVariable(name, key, self._span(number, column, value), stage,
                                                          self._span(number, key_column, key).range))
+        return secret
 
     def _run(self, raw: RawInstruction) -> None:
         first = self.physical[raw.first]

@@ -229,3 +229,11 @@ def test_variables_know_their_stage_and_where_the_name_is() -> None:
     assert [(v.instruction, v.key, v.stage, v.key_range) for v in facts.variables] == [
         ("ARG", "GOPROXY", -1, Range.of(0, 4, 11)), ("ENV", "CGO_ENABLED", 0, Range.of(2, 4, 15)),
         ("ENV", "GOFLAGS", 0, Range.of(3, 4, 11)), ("ENV", "CC", 0, Range.of(3, 21, 23))]
+
+
+def test_only_secret_free_env_and_arg_lines_are_kept() -> None:
+    facts = parse("FROM golang:1.27\nRUN curl -H 'x' go\nENV GOFLAGS=-trimpath \\\n  GOPROXY=direct\n"
+                  "ENV GITHUB_TOKEN=ghp_0123456789abcdefghijklmnop\nCOPY --from=build /app /app\n")
+    assert facts.lines == ("", "", "ENV GOFLAGS=-trimpath \\", "  GOPROXY=direct", "", "", "")
+    assert [i.value for i in facts.instructions] == ["", "", "GOFLAGS=-trimpath   GOPROXY=direct", "",
+                                                     "--from=build /app /app"]

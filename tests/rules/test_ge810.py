@@ -71,6 +71,12 @@ def test_moving_an_env_that_refers_to_variables_is_unsafe() -> None:
     assert finding.fixes[0].applicability is Applicability.UNSAFE
 
 
-def test_an_env_on_the_last_line_without_a_line_end_moves_cleanly() -> None:
+def test_an_env_on_the_last_line_without_a_line_end_moves() -> None:
     text = "FROM golang:1.27\nRUN go build\nENV GOFLAGS=-trimpath"
-    assert moved(text) == "FROM golang:1.27\nENV GOFLAGS=-trimpath\nRUN go build"
+    assert moved(text) == "FROM golang:1.27\nENV GOFLAGS=-trimpath\nRUN go build\n"
+
+
+def test_an_env_holding_a_secret_is_not_moved_by_an_edit() -> None:
+    text = "FROM golang:1.27\nRUN go mod download\nENV GOPROXY=https://ci:s3cr3tT0ken@proxy.example.com/go\n"
+    [finding] = findings(GE810, text)
+    assert finding.fixes == () and "s3cr3tT0ken" not in repr(finding)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, Status
+from goenv_lsp.facts import Facts, Spanned, Status
 from goenv_lsp.files.dockerfile import (
     DockerfileFacts,
     DockerInstruction,
@@ -31,6 +31,7 @@ class Run:
 
     instruction: DockerInstruction
     commands: tuple[GoCommand, ...]
+    lines: tuple[Spanned, ...] = ()  # its shell lines (the kind's ``commands`` on its lines)
 
 
 def ok_dockerfiles(facts: Facts) -> Iterator[DockerfileFacts]:
@@ -43,11 +44,16 @@ def runs(facts: Facts, dockerfile: DockerfileFacts) -> dict[int, tuple[Run, ...]
     for command in go_commands(facts):
         if command.file is dockerfile:
             by_line.setdefault(command.line.range.start.line, []).append(command)
+    shell: dict[int, list[Spanned]] = {}
+    for line in dockerfile.commands:
+        shell.setdefault(line.range.start.line, []).append(line)
     found: dict[int, list[Run]] = {}
     for instruction in dockerfile.instructions:
         if instruction.keyword.value.upper() == "RUN" and instruction.stage >= 0:
-            mine = tuple(c for line in range(instruction.line, instruction.last + 1) for c in by_line.get(line, ()))
-            found.setdefault(instruction.stage, []).append(Run(instruction, mine))
+            numbers = range(instruction.line, instruction.last + 1)
+            mine = tuple(c for line in numbers for c in by_line.get(line, ()))
+            lines = tuple(c for line in numbers for c in shell.get(line, ()))
+            found.setdefault(instruction.stage, []).append(Run(instruction, mine, lines))
     return {stage: tuple(r) for stage, r in found.items()}
 
 
@@ -81,8 +87,7 @@ def inline(command: GoCommand, key: str) -> str | None:
 
 def in_text(dockerfile: DockerfileFacts, runs_before: tuple[Run, ...], pattern: re.Pattern[str]) -> bool:
     """Some line of these RUNs matches ``pattern``."""
-    return any(pattern.search(line) for run in runs_before
-               for line in dockerfile.lines[run.instruction.line: run.instruction.last + 1])
+    return any(pattern.search(line.value) for run in runs_before for line in run.lines)
 
 
 def image_toolchain(stage: DockerStage) -> str | None:
@@ -115,15 +120,16 @@ def copies_from(dockerfile: DockerfileFacts, stage: DockerStage) -> Iterator[tup
 
 def move_before(dockerfile: DockerfileFacts, moved: DockerInstruction,
                 target: DockerInstruction) -> tuple[TextEdit, ...]:
-    """Edits that move ``moved`` (all its lines) to just above ``target``."""
+    """Edits that move ``moved`` (all its lines) to just above ``target``; none when its text is not kept (it
+    holds a secret: an edit would write it into the output)."""
+    if not any(dockerfile.lines[moved.line: moved.last + 1]):
+        return ()
     text = instruction_text(dockerfile, moved)
     insert = TextEdit(dockerfile.path, Range.of(target.line, 0), text)
     if moved.last + 1 < len(dockerfile.lines):
         removed = Range.of(moved.line, 0, 0, moved.last + 1)
-    else:  # the file's last line: take the line end before it
-        start = moved.line - 1 if moved.line else 0
-        removed = Range.of(start, utf16_len(dockerfile.lines[start]) if moved.line else 0,
-                           utf16_len(dockerfile.lines[moved.last]), moved.last)
+    else:  # the file's last line, with no line end: its text goes, the line end before it stays
+        removed = Range.of(moved.line, 0, utf16_len(dockerfile.lines[moved.last]), moved.last)
     return insert, TextEdit(dockerfile.path, removed, "")
 
 
@@ -160,8 +166,10 @@ def effective(dockerfile: DockerfileFacts, run: Run, command: GoCommand, key: st
     if found is not None:
         return found
     assignment = re.compile(rf"(?<![A-Za-z0-9_]){key}=(\S*)")
-    for line in dockerfile.lines[run.instruction.line: command.line.range.start.line]:  # export KEY=… && \
-        values = assignment.findall(line)
+    for line in run.lines:  # export KEY=… && \ on a line above
+        if line.range.start.line >= command.line.range.start.line:
+            break
+        values = assignment.findall(line.value)
         if values:
             found = values[-1].strip("\"'")
     if found is not None:

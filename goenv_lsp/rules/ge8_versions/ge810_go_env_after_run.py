@@ -97,9 +97,9 @@ def _stage(dockerfile: DockerfileFacts, stage: DockerStage, stage_runs: tuple[Ru
                 yield _report(dockerfile, event, *unserved[event.key])
             served.add(event.key)
             continue
-        for line in dockerfile.lines[event.instruction.line: event.instruction.last + 1]:
-            if "go env -w" in line:  # written to the go env file from here on
-                served.update(_GO_ENV_KEY.findall(line.split("go env -w", 1)[1]))
+        for line in event.lines:
+            if "go env -w" in line.value:  # written to the go env file from here on
+                served.update(_GO_ENV_KEY.findall(line.value.split("go env -w", 1)[1]))
         for command in event.commands:
             for key in WATCHED:
                 if key not in served and key not in unserved and needs(key, command) and inline(command, key) is None:
@@ -114,11 +114,12 @@ def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, com
     go = spelled(command)
     instruction = instruction_of(dockerfile, variable)
     fixes = ()
-    if instruction is not None:
+    edits = move_before(dockerfile, instruction, run.instruction) if instruction is not None else ()
+    if instruction is not None and edits:
         safe = only_settings(instruction, WATCHED)
         fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
                      Applicability.SAFE if safe else Applicability.UNSAFE,
-                     edits=move_before(dockerfile, instruction, run.instruction)),)
+                     edits=edits),)
     where = variable.key_range or variable.value.range
     return Report(
         f"{variable.key} is set after the RUN on line {run.instruction.line + 1}, so `{go}` there ran without it "

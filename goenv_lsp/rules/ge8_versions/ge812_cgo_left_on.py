@@ -99,10 +99,11 @@ def _too_late(dockerfile: DockerfileFacts, by_stage: dict[int, tuple[Run, ...]],
     run, command = missed[0]
     instruction = instruction_of(dockerfile, variable)
     fixes = ()
-    if instruction is not None:
+    edits = move_before(dockerfile, instruction, run.instruction) if instruction is not None else ()
+    if instruction is not None and edits:
         fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
                      Applicability.SAFE if only_settings(instruction, ("CGO_ENABLED",)) else Applicability.UNSAFE,
-                     edits=move_before(dockerfile, instruction, run.instruction)),)
+                     edits=edits),)
     default = _default(dockerfile, stage)
     yield Report(
         f"CGO_ENABLED=0 is set after the build on line {run.instruction.line + 1}, which ran with cgo {default}: "

@@ -17,7 +17,7 @@ from goenv_lsp.files.dockerfile import (
     instruction_text,
     lineage,
 )
-from goenv_lsp.model import Range, TextEdit, utf16_len
+from goenv_lsp.model import Applicability, Fix, Range, TextEdit, utf16_len
 from goenv_lsp.rules.ge8_versions._commands import GoCommand, go_commands
 
 BUILDS = frozenset({"build", "install"})  # go commands that write a binary
@@ -187,3 +187,14 @@ def static_image(stage: DockerStage) -> str | None:
     if repository.startswith(("gcr.io/distroless/static", "cgr.dev/chainguard/static")):
         return stage.image.value
     return None
+
+
+def move_fix(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, keys: Iterable[str]) -> tuple[Fix, ...]:
+    """Move the ENV/ARG setting ``variable`` above ``run``: safe when the instruction sets only ``keys``."""
+    instruction = instruction_of(dockerfile, variable)
+    edits = move_before(dockerfile, instruction, run.instruction) if instruction is not None else ()
+    if instruction is None or not edits:
+        return ()
+    safe = only_settings(instruction, keys)
+    return (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
+                Applicability.SAFE if safe else Applicability.UNSAFE, edits=edits),)

@@ -5,15 +5,13 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
 from goenv_lsp.files.dockerfile import DockerfileFacts, DockerStage, DockerVariable, lineage
-from goenv_lsp.model import Applicability, Fix, Location, Related, Severity
+from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules.ge8_versions._commands import GoCommand, word_range
 from goenv_lsp.rules.ge8_versions._docker import (
     Run,
     inline,
-    instruction_of,
-    move_before,
+    move_fix,
     ok_dockerfiles,
-    only_settings,
     runs,
 )
 from goenv_lsp.rules.registry import FixAvailability, Report, rule
@@ -73,7 +71,7 @@ def needs(key: str, command: GoCommand) -> bool:
 
 @rule(code="GE810", name="go-env-after-run", severity=Severity.WARNING,
       summary="A Dockerfile sets GOPROXY, GOPRIVATE, GOFLAGS, GOTOOLCHAIN… after the RUN that needed it",
-      docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Move the ENV above the first RUN that needs it",
+      docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Move the ENV above the first RUN that needs it",
       needs=("dockerfile",), tags=("containers", "proxy"))
 def check(facts: Facts) -> Iterator[Report]:
     for dockerfile in ok_dockerfiles(facts):
@@ -112,14 +110,7 @@ def _needed_later(key: str, later: list[Run | DockerVariable]) -> bool:
 
 def _report(dockerfile: DockerfileFacts, variable: DockerVariable, run: Run, command: GoCommand) -> Report:
     go = spelled(command)
-    instruction = instruction_of(dockerfile, variable)
-    fixes = ()
-    edits = move_before(dockerfile, instruction, run.instruction) if instruction is not None else ()
-    if instruction is not None and edits:
-        safe = only_settings(instruction, WATCHED)
-        fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
-                     Applicability.SAFE if safe else Applicability.UNSAFE,
-                     edits=edits),)
+    fixes = move_fix(dockerfile, variable, run, WATCHED)
     where = variable.key_range or variable.value.range
     return Report(
         f"{variable.key} is set after the RUN on line {run.instruction.line + 1}, so `{go}` there ran without it "

@@ -15,10 +15,8 @@ from goenv_lsp.rules.ge8_versions._docker import (
     go_word_column,
     image_toolchain,
     inline,
-    instruction_of,
-    move_before,
+    move_fix,
     ok_dockerfiles,
-    only_settings,
     runs,
     setting,
     stage_named,
@@ -97,13 +95,7 @@ def _too_late(dockerfile: DockerfileFacts, by_stage: dict[int, tuple[Run, ...]],
     if not missed:
         return
     run, command = missed[0]
-    instruction = instruction_of(dockerfile, variable)
-    fixes = ()
-    edits = move_before(dockerfile, instruction, run.instruction) if instruction is not None else ()
-    if instruction is not None and edits:
-        fixes = (Fix(f"Move the {instruction.keyword.value.upper()} above line {run.instruction.line + 1}",
-                     Applicability.SAFE if only_settings(instruction, ("CGO_ENABLED",)) else Applicability.UNSAFE,
-                     edits=edits),)
+    fixes = move_fix(dockerfile, variable, run, ("CGO_ENABLED",))
     default = _default(dockerfile, stage)
     yield Report(
         f"CGO_ENABLED=0 is set after the build on line {run.instruction.line + 1}, which ran with cgo {default}: "

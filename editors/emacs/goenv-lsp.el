@@ -38,6 +38,8 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq ".Dockerfile" eos)
          (seq ".dockerfile" eos)
          (seq "/" "Containerfile" eos)
+         (seq "/" "Containerfile." (* (not "/")) "" eos)
+         (seq ".Containerfile" eos)
          (seq "/" "goenv-lsp.toml" eos)
          (seq "/" "vendor/modules.txt" eos)
          (seq "/" ".go-version" eos)

@@ -39,8 +39,9 @@ def workspace_xml(n: int) -> bytes:
 
 def dockerfile(n: int) -> bytes:
     kinds = ("FROM golang:1.22-alpine AS stage{i}", "ARG GO_VERSION=1.22.{i}", "ENV GOFLAGS=-mod=mod GOTOOLCHAIN=local",
-             "RUN go build ./... \\\n    && echo {i}", "ENV GOPATH /go{i}")
-    return "\n".join(mixed(n, lambda i: kinds[i // 10 % 5].format(i=i), "# c")).encode()
+             "RUN go build ./... \\\n    && echo {i}", "ENV GOPATH /go{i}", "RUN <<EOF\ngo get -u ./...\nEOF",
+             "FROM stage{i} AS next{i}")
+    return "\n".join(mixed(n, lambda i: kinds[i // 10 % 7].format(i=i), "# c")).encode()
 
 
 def env_file(n: int) -> bytes:

@@ -36,6 +36,9 @@ LINES: list[tuple[str, str, Callable[[int], bytes]]] = [
     ("file:vscode-settings", "minified-errors", lambda n: b"{" + b"1," * (n * 4 // 10) + b"}"),  # 40,000 errors
     ("file:dockerfile", "env-letters", lambda n: b"FROM x\nENV " + b"a" * n),
     ("file:dockerfile", "env-spaces", lambda n: b"FROM x\nENV A b" + b" " * n + b"c"),
+    ("file:dockerfile", "heredoc-markers", lambda n: b"FROM x\nRUN " + b"<<A " * (n // 4) + b"\nA\n"),
+    ("file:dockerfile", "arg-references", lambda n: b"ARG V=1.22\nFROM golang:" + b"${V}" * (n // 4)),
+    ("file:dockerfile", "exec-form", lambda n: b'FROM x\nRUN ["go"' + b', "a"' * (n // 6) + b"]"),
     ("config-toml", "dotted-key", lambda n: b"a" + b".x" * (n // 2) + b" = 1"),
     ("file:go.mod", "module-path", lambda n: b"module " + b"a/" * (n // 2)),
     ("file:goland-workspace", "attribute", lambda n: b'<project><component name="GOROOT" url="' + b"&amp;" * (n // 5)),

@@ -18,6 +18,8 @@ local PATTERNS = {
   '%.Dockerfile$',
   '%.dockerfile$',
   '/Containerfile$',
+  '/Containerfile%.[^/]*$',
+  '%.Containerfile$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
   '/%.go%-version$',

@@ -43,7 +43,10 @@ DOCKERFILE_TOKENS = (
     b"FROM ", b" AS ", b"ENV ", b"ARG ", b"RUN ", b"COPY ", b"--platform=$BUILDPLATFORM ", b"golang:1.22-alpine",
     b"@sha256:0123", b"${GO_VERSION}", b"${GO_VERSION:-1.22}", b"$GOTOOLCHAIN", b"\\\n", b"# escape=`\n",
     b"# syntax=docker/dockerfile:1\n", b"`\n", b"GOTOOLCHAIN=", b"CGO_ENABLED=0", b"GOFLAGS=\"-mod=mod\" ", b"<<EOF\n",
-    b"\nEOF\n", b"ONBUILD ", b"'", b'"', b"\\", b"=", b"https://user:pass@host/",
+    b"\nEOF\n", b"ONBUILD ", b"'", b'"', b"\\", b"=", b"https://user:pass@host/", b"RUN <<-'END' bash\n", b"\tEND\n",
+    b"RUN python3 <<EOF\n", b"#!/bin/sh\n", b'["go", "get", "-u"]', b"--mount=type=cache,target=/x ", b"go get -u ",
+    b"go install x@latest", b"ARG GO_VERSION=1.22\n", b"golang:${GO_VERSION}-alpine", b"FROM build AS test\n",
+    b"COPY --from=build /app /app\n", b"FROM scratch\n", b"CC=", b"\r\n", b"<<<",
 )
 ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",

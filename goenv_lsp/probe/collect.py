@@ -33,7 +33,7 @@ from goenv_lsp.facts import (
     Status,
 )
 from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
-from goenv_lsp.files.base import unreadable
+from goenv_lsp.files.base import root_paths, unreadable
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
@@ -231,7 +231,9 @@ class _Collector:
             if file_kind.where is not where:
                 continue
             if where is Where.ROOT:
-                located: Iterable[str] = (self.paths.join(self.root, *n.split("/")) for n in file_kind.names)
+                located: Iterable[str] = root_paths(file_kind, self.root, self.paths, self._file_names)
+                located = [*located, *(p for p in self.options.overrides  # an open buffer not on disk yet
+                                       if p not in located and file_kind.matches(p, self.root, self.paths))]
             else:
                 if file_kind.locate is None or locate is None:
                     continue
@@ -241,6 +243,10 @@ class _Collector:
             self.kinds.append(file_kind.name)
             for path in located:
                 self.read(file_kind, path)
+
+    def _file_names(self, directory: str) -> list[str] | None:
+        entries = self.system.list(directory)
+        return None if entries is None else [e.name for e in entries if e.kind is not PathKind.DIR]
 
     # -- the whole collection ------------------------------------------------------------------
     async def run(self, tree: Discovered | None) -> Facts:

@@ -1,0 +1,185 @@
+"""GitHub Actions workflows (``.github/workflows/*.yml``, ``*.yaml``): the Go each ``actions/setup-go`` step
+installs (``go-version`` — a literal, ``${{ matrix.X }}`` through the job's matrix, ``${{ env.X }}`` — or
+``go-version-file``), job containers (``container: golang:1.22``), and each line of the steps' ``run:``
+scripts. Paths in a workflow (``go-version-file``, ``working-directory``) are relative to the repository
+root, the workspace root that holds ``.github/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from goenv_lsp.facts import Facts, FileProblem, GoPin, Spanned, Status
+from goenv_lsp.files import _ci, _yaml
+from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
+from goenv_lsp.model import Position, Range
+from goenv_lsp.text import decode_text
+
+KIND_NAME = "github-workflow"
+_MATRIX = re.compile(r"^\$\{\{\s*(?P<scope>matrix|env)\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")
+_SETUP_GO = re.compile(r"^actions/setup-go(?:@(?P<ref>\S*))?$", re.IGNORECASE)
+_MAJOR = re.compile(r"^v(?P<major>\d+)(?:\.\d+){0,2}$")
+SETUP_GO_LOCAL = 6  # setup-go v6 sets GOTOOLCHAIN=local for the steps after it (actions/setup-go#460)
+
+
+@dataclass(frozen=True)
+class VersionFile:
+    """A setup-go ``go-version-file`` (with no ``go-version``, which would win): the file it names."""
+
+    path: str  # absolute, on this machine's paths
+    value: Spanned  # as written
+
+
+@dataclass(frozen=True)
+class NumericVersion:
+    """A setup-go version written as a plain YAML number that loses a digit: ``1.20`` reaches setup-go as
+    ``1.2``. ``value`` is the number as written; ``reads_as`` what setup-go gets."""
+
+    value: Spanned
+    reads_as: str
+
+
+@dataclass(frozen=True)
+class WorkflowFacts(_ci.CiFacts):
+    version_files: tuple[VersionFile, ...] = ()
+    numeric_versions: tuple[NumericVersion, ...] = ()
+
+
+class _Reader:
+    def __init__(self, doc: _yaml.YamlDocument, ctx: ParseContext | None) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.pins: list[GoPin] = []
+        self.commands: list[Spanned] = []
+        self.floating: list[Spanned] = []
+        self.version_files: list[VersionFile] = []
+        self.numeric: list[NumericVersion] = []
+        self.seen: set[tuple[int, int]] = set()  # nodes read already (an alias reaches one node twice)
+
+    def path(self, relative: str) -> str | None:
+        if self.ctx is None or "${{" in relative:
+            return None
+        paths = self.ctx.paths
+        return paths.normpath(paths.join(self.ctx.root, *relative.replace("\\", "/").split("/")))
+
+    def workflow(self, root) -> None:  # type: ignore[no-untyped-def]
+        doc = self.doc
+        workflow_dir = doc.spanned(doc.get(root, "defaults", "run", "working-directory"))
+        for _, _, job in doc.items(doc.get(root, "jobs")):
+            self.job(root, job, workflow_dir)
+
+    def job(self, root, job, workflow_dir: Spanned | None) -> None:  # type: ignore[no-untyped-def]
+        doc = self.doc
+        directory = doc.spanned(doc.get(job, "defaults", "run", "working-directory")) or workflow_dir
+        module_dir = self.path(directory.value) if directory else None
+        container = doc.get(job, "container")
+        image = doc.spanned(doc.get(container, "image") if container is not None and container.id == "mapping"
+                            else container)
+        if image is not None and self.once(container):
+            self.image(image)
+        for step in doc.sequence(doc.get(job, "steps")):
+            for line in doc.lines_of(doc.get(step, "run")) if self.once(step) else ():
+                self.commands.append(line)
+            uses = doc.spanned(doc.get(step, "uses"))
+            match = _SETUP_GO.match(uses.value) if uses else None
+            if match:
+                self.setup_go(root, job, step, match.group("ref") or "", module_dir)
+
+    def once(self, node) -> bool:  # type: ignore[no-untyped-def]
+        key = (node.start_mark.index, node.end_mark.index)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def image(self, image: Spanned) -> None:
+        pin = _ci.image_pin(image, f"job container {image.value}")
+        if pin is not None:
+            self.pins.append(pin)
+        elif _ci.floats(image):
+            self.floating.append(image)
+
+    def setup_go(self, root, job, step, ref: str, module_dir: str | None) -> None:  # type: ignore[no-untyped-def]
+        doc = self.doc
+        version = doc.get(step, "with", "go-version")
+        version_file = doc.spanned(doc.get(step, "with", "go-version-file"))
+        if version_file is not None and (path := self.path(version_file.value)) is not None:
+            module_dir = self.ctx.paths.dirname(path) if self.ctx else module_dir  # the module it names
+            if version is None:
+                self.version_files.append(VersionFile(path, version_file))
+        major = _MAJOR.match(ref)
+        local = major is not None and int(major.group("major")) >= SETUP_GO_LOCAL
+        for node, label in self.versions(root, job, step, version):
+            spanned = doc.spanned(node)
+            if spanned is None or not self.once(node):
+                continue
+            if (reads_as := _ci.mangled(node)) is not None:
+                self.numeric.append(NumericVersion(spanned, reads_as))
+                continue
+            found = _ci.version_of(spanned.value)
+            if found is None:
+                continue
+            text, start = spanned.value[: found[1]], spanned.range.start
+            end = Position(start.line, start.character + found[1])  # a version is ASCII
+            self.pins.append(GoPin(found[0], text, Range(start, end), label, local=local, module_dir=module_dir))
+
+    def versions(self, root, job, step, node) -> list[tuple[object, str]]:  # type: ignore[no-untyped-def]
+        """The scalar nodes ``go-version`` takes its value from, and how messages name each."""
+        doc = self.doc
+        spanned = doc.spanned(node)
+        if spanned is None:
+            return []
+        expression = _MATRIX.match(spanned.value)
+        if expression is None:
+            return [(node, "setup-go go-version")]
+        key = expression.group("key")
+        label = f"setup-go go-version ({expression.group('scope')}.{key})"
+        if expression.group("scope") == "env":
+            for scope in (step, job, root):
+                value = doc.get(scope, "env", key)
+                if value is not None:
+                    return [(value, label)]
+            return []
+        matrix = doc.get(job, "strategy", "matrix")
+        found = [(item, label) for item in doc.flat(doc.get(matrix, key), depth=1)]
+        found += [(value, label) for entry in doc.sequence(doc.get(matrix, "include"))
+                  if (value := doc.get(entry, key)) is not None]
+        return found
+
+
+def parse_workflow(data: bytes, path: str, ctx: ParseContext | None = None) -> WorkflowFacts:
+    text, error = decode_text(data)
+    if text is None:
+        return decode_failed(path, KIND_NAME, error, WorkflowFacts)  # type: ignore[arg-type,return-value]
+    doc, problem = _yaml.compose(text)
+    if doc is None or problem is not None:
+        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(problem,))  # type: ignore[arg-type]
+    if len(doc.roots) > 1:
+        start = doc.roots[1].start_mark.index
+        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(_problem(
+            "a workflow is one YAML document; GitHub reads no second one", doc, start),))
+    reader = _Reader(doc, ctx)
+    try:
+        for root in doc.roots:
+            reader.workflow(root)
+    except _yaml.YamlLimit as limit:
+        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
+                             problems=(_problem(limit.message, doc, limit.offset),))
+    return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.OK, go_pins=tuple(reader.pins),
+                         commands=tuple(reader.commands), floating_images=tuple(reader.floating),
+                         version_files=tuple(reader.version_files), numeric_versions=tuple(reader.numeric))
+
+
+def _problem(message: str, doc: _yaml.YamlDocument, offset: int) -> FileProblem:
+    return FileProblem(message, doc.range(offset, offset))
+
+
+def workflows(facts: Facts) -> tuple[WorkflowFacts, ...]:
+    return tuple(f for f in facts.files_of(KIND_NAME) or () if isinstance(f, WorkflowFacts))
+
+
+KIND = FileKind(
+    name=KIND_NAME, title="GitHub Actions workflow", where=Where.ROOT,
+    names=(".github/workflows/*.yml", ".github/workflows/*.yaml"), parse=parse_workflow, facts_type=WorkflowFacts,
+    # matched by path: every YAML file is not a workflow (no eglot mode, no Helix language: both bind all YAML)
+    editor=EditorHints(nvim_filetypes=("yaml",), language_id="yaml"),
+)

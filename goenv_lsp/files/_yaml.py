@@ -192,9 +192,7 @@ def compose(text: str) -> tuple[YamlDocument | None, FileProblem | None]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         offset = min(mark.index, len(text)) if mark is not None else 0
-        context = f"{error.context}: " if error.context else ""
-        return None, FileProblem(f"not valid YAML: {context}{error.problem or 'parse error'}",
-                                 lines.range(offset, offset))
+        return None, FileProblem(f"not valid YAML: {_reason(error)}", lines.range(offset, offset))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         offset = min(getattr(error, "position", 0) or 0, len(text))
         reason = getattr(error, "reason", "") or str(error)
@@ -204,3 +202,12 @@ def compose(text: str) -> tuple[YamlDocument | None, FileProblem | None]:
     finally:
         loader.dispose()
     return YamlDocument(text, lines, roots), None
+
+
+def _reason(error) -> str:  # type: ignore[no-untyped-def]
+    """PyYAML's problem, then its context ("found …, (while scanning …)"): a "token: found" would read as a
+    secret assignment to the redaction of messages."""
+    problem = error.problem or "parse error"
+    if "'\\t'" in problem:
+        return "a tab where YAML needs spaces (YAML indents with spaces only)"
+    return f"{problem} ({error.context})" if error.context else problem

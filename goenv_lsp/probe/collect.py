@@ -34,6 +34,7 @@ from goenv_lsp.facts import (
 )
 from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
 from goenv_lsp.files.base import root_paths, unreadable
+from goenv_lsp.files.github_workflow import workflows
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
@@ -529,6 +530,7 @@ class _Collector:
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
         found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         found.update(probed_cert_paths(self.env, self.system.os, paths))  # stat only, never read
+        found.update(v.path for w in workflows(facts) for v in w.version_files)  # setup-go's go-version-file
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:

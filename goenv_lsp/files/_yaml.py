@@ -179,8 +179,9 @@ def compose(text: str) -> tuple[YamlDocument | None, FileProblem | None]:
     import yaml
 
     lines = LineIndex(text)
-    loader = _loader_class()(text)
+    loader = None
     try:
+        loader = _loader_class()(text)  # its reader checks the characters at once
         roots = []
         while loader.check_node():
             if len(roots) >= MAX_DOCUMENTS:
@@ -195,12 +196,15 @@ def compose(text: str) -> tuple[YamlDocument | None, FileProblem | None]:
         return None, FileProblem(f"not valid YAML: {_reason(error)}", lines.range(offset, offset))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         offset = min(getattr(error, "position", 0) or 0, len(text))
-        reason = getattr(error, "reason", "") or str(error)
+        character = getattr(error, "character", None)
+        reason = (f"the character U+{character:04X} is not allowed in YAML" if isinstance(character, int)
+                  else str(error))
         return None, FileProblem(f"not valid YAML: {reason}", lines.range(offset, offset))
     except RecursionError:
         return None, FileProblem("goenv-lsp reads no further: nested too deeply", lines.range(0, 0))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDocument(text, lines, roots), None
 
 

@@ -77,8 +77,9 @@ class _Reader:
         if image is not None and self.once(container):
             self.image(image)
         for step in doc.sequence(doc.get(job, "steps")):
-            for line in doc.lines_of(doc.get(step, "run")) if self.once(step) else ():
-                self.commands.append(line)
+            run = doc.get(step, "run")
+            if run is not None and self.once(run):
+                self.commands += doc.lines_of(run)
             uses = doc.spanned(doc.get(step, "uses"))
             match = _SETUP_GO.match(uses.value) if uses else None
             if match:

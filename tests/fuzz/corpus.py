@@ -7,6 +7,7 @@ as seeds without a change here. Everything is read in a fixed order: the same se
 from __future__ import annotations
 
 import ast
+import fnmatch
 import json
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,8 @@ TEST_SOURCES: dict[str, tuple[str, ...]] = {
     "vscode-settings": ("tests/parsers/test_vscode_settings.py", "tests/parsers/test_jsonc.py"),
     "goland-workspace": ("tests/parsers/test_goland_workspace.py",),
     "dockerfile": ("tests/files/test_dockerfile.py",),
+    "github-workflow": ("tests/files/test_ci_files.py",),
+    "gitlab-ci": ("tests/files/test_ci_files.py",),
     "toml": ("tests/test_config_edit.py", "tests/test_cli_config.py"),
 }
 
@@ -37,7 +40,7 @@ def kind_of_path(path: str) -> FileKind | None:
     """The parsed kind a path of a golden machine or of examples/ holds, by the registry's names."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     for kind in PARSED:
-        if kind.matches_name(name) or any(path.replace("\\", "/").endswith("/" + n) for n in kind.names):
+        if kind.matches_name(name) or any(fnmatch.fnmatchcase(path.replace("\\", "/"), "*/" + n) for n in kind.names):
             return kind
     return None
 

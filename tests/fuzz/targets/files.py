@@ -49,15 +49,24 @@ ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",
     b"GOENV=", b"=", b"#", b"\r\n", b"A", b"a=", b"go1.27.3+auto", b"local", b"off", b"\xc3\xa9",
 )
+YAML_TOKENS = (
+    b"jobs:\n", b"  steps:\n", b"    - uses: actions/setup-go@v6\n", b"      with:\n", b"go-version: ", b"1.20",
+    b"'1.22'", b"${{ matrix.go }}", b"${{ env.GO }}", b"strategy: {matrix: {go: [", b"include:", b"run: |\n",
+    b"run: >-\n", b"script:\n", b"  - ", b"image: golang:latest", b"image: {name: ", b"container: golang:1.22",
+    b"go-version-file: go.mod", b"&a ", b"*a", b"<<: ", b"!!str ", b"!!python/object:os.system ", b"---\n",
+    b"? ", b": ", b"- ", b"\t", b"\r\n", b"#", b"'", b'"', b"|2\n", b"\xc2\x85", b"\xe2\x80\xa8", b"%YAML 1.1\n",
+)
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
-           "go.env": ENV_FILE_TOKENS}
+           "go.env": ENV_FILE_TOKENS, "github-workflow": YAML_TOKENS, "gitlab-ci": YAML_TOKENS}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
     "vscode-settings": ((b"[", b"]"), (b'{"a":', b"}"), (b"/*", b"*/")),
     "goland-workspace": ((b"<a>", b"</a>"), (b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<a x='", b"'>")),
     "dockerfile": ((b"${", b"}"), (b"\\\n", b""), (b'["', b'"]')),
+    "github-workflow": ((b"[", b"]"), (b"{", b"}"), (b"a:\n  ", b"\n"), (b"- ", b"\n")),
 }
+_NESTING["gitlab-ci"] = _NESTING["github-workflow"]
 _NESTING["go.work"] = _NESTING["go.mod"]
 POSIX, WINDOWS = PathOps(PathFlavor.POSIX), PathOps(PathFlavor.WINDOWS)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from goenv_lsp.facts import FileProblem, Spanned
 from goenv_lsp.model import Range
@@ -22,6 +22,7 @@ MAX_DEPTH = 100  # nested collections (PyYAML's composer recurses; CI files nest
 MAX_NODES = 200_000  # nodes composed (a 4 MiB file holds far fewer of any real CI file)
 MAX_VISITS = 200_000  # nodes a walk of the document reads, aliases expanded
 MAX_DOCUMENTS = 10
+MAX_CHARS = 512 * 1024  # PyYAML's pure-Python loader reads ~100k characters a second; CI files are far smaller
 
 _PREFIX = re.compile(r"(?:[&!][^\s]*\s+)*")  # an anchor and a tag before a scalar: `&x !!str value`
 _BLANKS = " \t"
@@ -69,6 +70,7 @@ class YamlDocument:
     lines: LineIndex
     roots: list  # yaml.Node (a mapping for any CI file), one per document
     visits: int = 0
+    _items: dict = field(default_factory=dict)  # id(mapping node) → its items: each mapping is read once
 
     # -- reading nodes, within MAX_VISITS --------------------------------------------------------------
     def _visit(self, node, count: int = 1) -> None:  # type: ignore[no-untyped-def]
@@ -82,6 +84,10 @@ class YamlDocument:
         as YAML does: the mapping's own keys win, then each merged mapping in order. Not a mapping: []."""
         if node is None or node.id != "mapping":
             return []
+        known = self._items.get(id(node))
+        if known is not None:
+            return known
+        self._items[id(node)] = []  # a merge that reaches its own mapping merges nothing more
         self._visit(node, len(node.value))
         own: list[tuple[str, object, object]] = []
         merged: list[tuple[str, object, object]] = []
@@ -98,6 +104,7 @@ class YamlDocument:
             if entry[0] not in seen:
                 seen.add(entry[0])
                 own.append(entry)
+        self._items[id(node)] = own
         return own
 
     def get(self, node, *path: str):  # type: ignore[no-untyped-def]
@@ -179,6 +186,9 @@ def compose(text: str) -> tuple[YamlDocument | None, FileProblem | None]:
     import yaml
 
     lines = LineIndex(text)
+    if len(text) > MAX_CHARS:
+        return None, FileProblem(f"goenv-lsp reads no further: the file is larger than {MAX_CHARS // 1024} KiB",
+                                 lines.range(0, 0))
     loader = None
     try:
         loader = _loader_class()(text)  # its reader checks the characters at once

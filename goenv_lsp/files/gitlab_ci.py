@@ -84,6 +84,8 @@ class _Reader:
             spanned = doc.spanned(value)
             if spanned is None:
                 continue
+            if not self.once(value):
+                return None  # another image read it already: one pin, one place to edit
             found = _ci.version_of(spanned.value)
             if found is None or _ci.mangled(value) is not None:
                 return None

@@ -342,3 +342,17 @@ def test_compose_gives_marks_at_character_offsets() -> None:
     a, b = (value for _, _, value in doc.items(doc.roots[0]))
     assert text[a.start_mark.index:a.end_mark.index] == "'é'"
     assert [line.value for line in doc.lines_of(b)] == ["x"]
+
+
+def test_a_huge_file_is_refused_at_once() -> None:
+    started = time.monotonic()
+    facts = parse_workflow(b"jobs:\n" + b"  # comment line of padding\n" * 40_000, WORKFLOW_PATH, CTX)
+    assert time.monotonic() - started < 1
+    assert facts.status is Status.MALFORMED and "larger than 512 KiB" in facts.problems[0].message
+
+
+def test_a_mapping_read_by_every_job_is_read_once() -> None:
+    """Each job looks its variables up at the top level: that mapping's keys are not counted again per job."""
+    jobs = "".join(f"j{i}:\n  image: golang:${{GO}}\n  script: [go build]\n" for i in range(500))
+    facts = parse_gitlab_ci(f"variables:\n  GO: '1.27'\n{jobs}".encode(), "/w/.gitlab-ci.yml", CTX)
+    assert facts.status is Status.OK and len(facts.go_pins) == 1  # one variable, one place to edit

@@ -55,8 +55,9 @@ def image_ref(text: str) -> ImageRef:
     return ImageRef(name, None, bool(digest), len(name))
 
 
-def image_pin(image: Spanned, label: str) -> GoPin | None:
-    """The Go version a golang image's tag names (``golang:1.22-alpine`` → 1.22, at the ``1.22``)."""
+def image_pin(image: Spanned, label: str, gotoolchain: str | None = None) -> GoPin | None:
+    """The Go version a golang image's tag names (``golang:1.22-alpine`` → 1.22, at the ``1.22``); the job's
+    ``gotoolchain``, when set, replaces the official image's ``GOTOOLCHAIN=local``."""
     ref = image_ref(image.value)
     if not ref.golang or ref.tag is None or "\n" in image.value:
         return None
@@ -67,7 +68,7 @@ def image_pin(image: Spanned, label: str) -> GoPin | None:
     start = image.range.start
     at = start.character + ref.tag_offset  # an image reference is ASCII: characters are UTF-16 units
     return GoPin(version, version, Range(Position(start.line, at), Position(start.line, at + len(version))),
-                 label, local=ref.official)
+                 label, local=ref.official and not overrides_local(gotoolchain))
 
 
 def floats(image: Spanned) -> bool:
@@ -78,6 +79,11 @@ def floats(image: Spanned) -> bool:
         return False
     tag = ref.tag
     return tag is None or tag == "latest" or not tag[:1].isdigit() or re.match(r"^\d+(?:-|$)", tag) is not None
+
+
+def overrides_local(gotoolchain: str | None) -> bool:
+    """Does a job's GOTOOLCHAIN replace the image's ``local`` (``auto``, ``go1.27.3+auto``, ``path`` …)?"""
+    return bool(gotoolchain) and gotoolchain != "local"
 
 
 def version_of(text: str) -> tuple[str, int] | None:

@@ -75,7 +75,9 @@ class _Reader:
         image = doc.spanned(doc.get(container, "image") if container is not None and container.id == "mapping"
                             else container)
         if image is not None and self.once(container):
-            self.image(image)
+            scopes = (container if container.id == "mapping" else None, job, root)
+            gotoolchain = next((v for scope in scopes if (v := self.env(scope, "GOTOOLCHAIN")) is not None), None)
+            self.image(image, gotoolchain)
         for step in doc.sequence(doc.get(job, "steps")):
             run = doc.get(step, "run")
             if run is not None and self.once(run):
@@ -92,8 +94,12 @@ class _Reader:
         self.seen.add(key)
         return True
 
-    def image(self, image: Spanned) -> None:
-        pin = _ci.image_pin(image, f"job container {image.value}")
+    def env(self, scope, name: str) -> str | None:  # type: ignore[no-untyped-def]
+        node = self.doc.get(scope, "env", name)
+        return node.value if node is not None and node.id == "scalar" else None
+
+    def image(self, image: Spanned, gotoolchain: str | None) -> None:
+        pin = _ci.image_pin(image, f"job container {image.value}", gotoolchain)
         if pin is not None:
             self.pins.append(pin)
         elif _ci.floats(image):

@@ -5,6 +5,7 @@ under ``default:`` and per job, as a string or ``{name: …}``; a tag that is on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -63,13 +64,18 @@ class _Reader:
         if spanned is None or not self.once(node):
             return
         label = f"image {spanned.value}"
-        pin = _ci.image_pin(spanned, label)
-        if pin is None:
-            pin = self.variable_pin(root, job, spanned, label)
+        pin = _ci.image_pin(spanned, label) or self.variable_pin(root, job, spanned, label)
         if pin is not None:
-            self.pins.append(pin)
+            setting = self.variable(job, "GOTOOLCHAIN") or self.variable(root, "GOTOOLCHAIN")
+            gotoolchain = setting.value if setting is not None and setting.id == "scalar" else None
+            self.pins.append(dataclasses.replace(pin, local=pin.local and not _ci.overrides_local(gotoolchain)))
         elif _ci.floats(spanned):
             self.floating.append(spanned)
+
+    def variable(self, scope, name: str):  # type: ignore[no-untyped-def]
+        """A ``variables:`` entry's value node (``NAME: value`` or ``NAME: {value: …}``)."""
+        value = self.doc.get(scope, "variables", name)
+        return self.doc.get(value, "value") if value is not None and value.id == "mapping" else value
 
     def variable_pin(self, root, job, image: Spanned, label: str) -> GoPin | None:  # type: ignore[no-untyped-def]
         """``golang:${GO_VERSION}-alpine``: the version the variable holds, where ``variables:`` sets it."""
@@ -79,8 +85,7 @@ class _Reader:
             return None
         name = match.group("braced") or match.group("bare")
         for scope in (job, root):
-            value = doc.get(scope, "variables", name)
-            value = doc.get(value, "value") if value is not None and value.id == "mapping" else value
+            value = self.variable(scope, name)
             spanned = doc.spanned(value)
             if spanned is None:
                 continue

@@ -356,3 +356,28 @@ def test_a_mapping_read_by_every_job_is_read_once() -> None:
     jobs = "".join(f"j{i}:\n  image: golang:${{GO}}\n  script: [go build]\n" for i in range(500))
     facts = parse_gitlab_ci(f"variables:\n  GO: '1.27'\n{jobs}".encode(), "/w/.gitlab-ci.yml", CTX)
     assert facts.status is Status.OK and len(facts.go_pins) == 1  # one variable, one place to edit
+
+
+def test_a_job_gotoolchain_replaces_the_images_local() -> None:
+    facts = gitlab("""\
+        variables: {GOTOOLCHAIN: auto}
+        a:
+          image: golang:1.22
+          script: [go build]
+        b:
+          image: golang:1.23
+          variables:
+            GOTOOLCHAIN: {value: local}
+          script: [go build]
+        """)
+    assert [(p.version, p.local) for p in facts.go_pins] == [("1.22", False), ("1.23", True)]
+    facts = workflow("""\
+        jobs:
+          a:
+            container: {image: 'golang:1.22', env: {GOTOOLCHAIN: go1.27.3+auto}}
+            steps: [{run: go build}]
+          b:
+            container: golang:1.23
+            steps: [{run: go build}]
+        """)
+    assert [(p.version, p.local) for p in facts.go_pins] == [("1.22", False), ("1.23", True)]

@@ -4,10 +4,15 @@ references, and Go version texts as setup-go and image tags spell them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from goenv_lsp.facts import FileFacts, GoPin, PinsGo, RunsCommands, Spanned
+from goenv_lsp.facts import FileFacts, FileProblem, GoPin, PinsGo, RunsCommands, Spanned, Status
+from goenv_lsp.files import _yaml
+from goenv_lsp.files.base import decode_failed
 from goenv_lsp.model import Position, Range
+from goenv_lsp.text import decode_text
 
 # registries whose golang is the Docker official image (it sets GOTOOLCHAIN=local); a GitLab dependency proxy
 # prefix ($CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/golang) serves the same image
@@ -25,6 +30,27 @@ class CiFacts(PinsGo, RunsCommands, FileFacts):
     ``golang:1-alpine``), each as written."""
 
     floating_images: tuple[Spanned, ...] = ()
+
+
+F = TypeVar("F", bound=CiFacts)
+
+
+def parse_ci(data: bytes, path: str, kind: str, facts_type: type[F],
+             read: Callable[[_yaml.YamlDocument], dict[str, object]]) -> F:
+    """A CI file's facts: its text composed, then ``read`` (the kind's walk, giving the facts' fields); what
+    stops either is the file's one problem."""
+    text, error = decode_text(data)
+    if text is None:
+        return decode_failed(path, kind, error, facts_type)  # type: ignore[arg-type,return-value]
+    doc, problem = _yaml.compose(text)
+    if doc is None or problem is not None:
+        return facts_type(path=path, kind=kind, status=Status.MALFORMED, problems=(problem,))  # type: ignore[arg-type]
+    try:
+        fields = read(doc)
+    except _yaml.Unreadable as stop:
+        return facts_type(path=path, kind=kind, status=Status.MALFORMED,
+                          problems=(FileProblem(stop.message, doc.range(stop.offset, stop.offset)),))
+    return facts_type(path=path, kind=kind, status=Status.OK, **fields)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

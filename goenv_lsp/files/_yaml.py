@@ -28,12 +28,17 @@ _PREFIX = re.compile(r"(?:[&!][^\s]*\s+)*")  # an anchor and a tag before a scal
 _BLANKS = " \t"
 
 
-class YamlLimit(Exception):
-    """The document exceeds a bound; ``offset`` is where."""
+class Unreadable(Exception):
+    """The document cannot be read as the kind's file (two documents where one is allowed …); ``offset`` is
+    where."""
 
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
         self.message, self.offset = message, offset
+
+
+class YamlLimit(Unreadable):
+    """The document exceeds a bound."""
 
 
 def _loader_class():

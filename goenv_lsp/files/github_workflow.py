@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, FileProblem, GoPin, Spanned, Status
+from goenv_lsp.facts import Facts, GoPin, Spanned
 from goenv_lsp.files import _ci, _yaml
-from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
+from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
 from goenv_lsp.model import Position, Range
-from goenv_lsp.text import decode_text
 
 KIND_NAME = "github-workflow"
 _MATRIX = re.compile(r"^\$\{\{\s*(?P<scope>matrix|env)\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")
@@ -154,30 +153,19 @@ class _Reader:
 
 
 def parse_workflow(data: bytes, path: str, ctx: ParseContext | None = None) -> WorkflowFacts:
-    text, error = decode_text(data)
-    if text is None:
-        return decode_failed(path, KIND_NAME, error, WorkflowFacts)  # type: ignore[arg-type,return-value]
-    doc, problem = _yaml.compose(text)
-    if doc is None or problem is not None:
-        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(problem,))  # type: ignore[arg-type]
+    return _ci.parse_ci(data, path, KIND_NAME, WorkflowFacts, lambda doc: _read(doc, ctx))
+
+
+def _read(doc: _yaml.YamlDocument, ctx: ParseContext | None) -> dict[str, object]:
     if len(doc.roots) > 1:
-        start = doc.roots[1].start_mark.index
-        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(_problem(
-            "a workflow is one YAML document; GitHub reads no second one", doc, start),))
+        raise _yaml.Unreadable("a workflow is one YAML document; GitHub reads no second one",
+                               doc.roots[1].start_mark.index)
     reader = _Reader(doc, ctx)
-    try:
-        for root in doc.roots:
-            reader.workflow(root)
-    except _yaml.YamlLimit as limit:
-        return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
-                             problems=(_problem(limit.message, doc, limit.offset),))
-    return WorkflowFacts(path=path, kind=KIND_NAME, status=Status.OK, go_pins=tuple(reader.pins),
-                         commands=tuple(reader.commands), floating_images=tuple(reader.floating),
-                         version_files=tuple(reader.version_files), numeric_versions=tuple(reader.numeric))
-
-
-def _problem(message: str, doc: _yaml.YamlDocument, offset: int) -> FileProblem:
-    return FileProblem(message, doc.range(offset, offset))
+    for root in doc.roots:
+        reader.workflow(root)
+    return {"go_pins": tuple(reader.pins), "commands": tuple(reader.commands),
+            "floating_images": tuple(reader.floating), "version_files": tuple(reader.version_files),
+            "numeric_versions": tuple(reader.numeric)}
 
 
 def workflows(facts: Facts) -> tuple[WorkflowFacts, ...]:

@@ -9,11 +9,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, FileProblem, GoPin, Spanned, Status
+from goenv_lsp.facts import Facts, GoPin, Spanned
 from goenv_lsp.files import _ci, _yaml
-from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
+from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
 from goenv_lsp.model import Position, Range
-from goenv_lsp.text import decode_text
 
 KIND_NAME = "gitlab-ci"
 PATH = ".gitlab-ci.yml"
@@ -107,29 +106,21 @@ class _Reader:
 
 
 def parse_gitlab_ci(data: bytes, path: str, ctx: ParseContext | None = None) -> GitLabCIFacts:
-    text, error = decode_text(data)
-    if text is None:
-        return decode_failed(path, KIND_NAME, error, GitLabCIFacts)  # type: ignore[arg-type,return-value]
-    doc, problem = _yaml.compose(text)
-    if doc is None or problem is not None:
-        return GitLabCIFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(problem,))  # type: ignore[arg-type]
+    return _ci.parse_ci(data, path, KIND_NAME, GitLabCIFacts, _read)
+
+
+def _read(doc: _yaml.YamlDocument) -> dict[str, object]:
     roots = doc.roots
     if len(roots) == 2 and doc.get(roots[0], "spec") is not None:
         roots = roots[1:]  # the header of a configuration with inputs
     if len(roots) > 1:
-        offset = roots[1].start_mark.index
-        return GitLabCIFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED, problems=(FileProblem(
-            "more than one YAML document: GitLab reads one, after an optional `spec:` header",
-            doc.range(offset, offset)),))
+        raise _yaml.Unreadable("more than one YAML document: GitLab reads one, after an optional `spec:` header",
+                               roots[1].start_mark.index)
     reader = _Reader(doc)
-    try:
-        for root in roots:
-            reader.config(root)
-    except _yaml.YamlLimit as limit:
-        return GitLabCIFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
-                             problems=(FileProblem(limit.message, doc.range(limit.offset, limit.offset)),))
-    return GitLabCIFacts(path=path, kind=KIND_NAME, status=Status.OK, go_pins=tuple(reader.pins),
-                         commands=tuple(reader.commands), floating_images=tuple(reader.floating))
+    for root in roots:
+        reader.config(root)
+    return {"go_pins": tuple(reader.pins), "commands": tuple(reader.commands),
+            "floating_images": tuple(reader.floating)}
 
 
 def gitlab_configs(facts: Facts) -> tuple[GitLabCIFacts, ...]:

@@ -76,6 +76,14 @@ class YamlDocument:
     roots: list  # yaml.Node (a mapping for any CI file), one per document
     visits: int = 0
     _items: dict = field(default_factory=dict)  # id(mapping node) → its items: each mapping is read once
+    _seen: set = field(default_factory=set)  # the nodes ``once`` has answered for
+
+    def once(self, node) -> bool:  # type: ignore[no-untyped-def]
+        """True the first time a walk reaches ``node`` (an alias reaches one node again: read it once)."""
+        if id(node) in self._seen:
+            return False
+        self._seen.add(id(node))
+        return True
 
     # -- reading nodes, within MAX_VISITS --------------------------------------------------------------
     def _visit(self, node, count: int = 1) -> None:  # type: ignore[no-untyped-def]

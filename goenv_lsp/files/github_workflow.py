@@ -52,7 +52,6 @@ class _Reader:
         self.floating: list[Spanned] = []
         self.version_files: list[VersionFile] = []
         self.numeric: list[NumericVersion] = []
-        self.seen: set[tuple[int, int]] = set()  # nodes read already (an alias reaches one node twice)
 
     def path(self, relative: str) -> str | None:
         if self.ctx is None or "${{" in relative:
@@ -73,25 +72,18 @@ class _Reader:
         container = doc.get(job, "container")
         image = doc.spanned(doc.get(container, "image") if container is not None and container.id == "mapping"
                             else container)
-        if image is not None and self.once(container):
+        if image is not None and self.doc.once(container):
             scopes = (container if container.id == "mapping" else None, job, root)
             gotoolchain = next((v for scope in scopes if (v := self.env(scope, "GOTOOLCHAIN")) is not None), None)
             self.image(image, gotoolchain)
         for step in doc.sequence(doc.get(job, "steps")):
             run = doc.get(step, "run")
-            if run is not None and self.once(run):
+            if run is not None and self.doc.once(run):
                 self.commands += doc.lines_of(run)
             uses = doc.spanned(doc.get(step, "uses"))
             match = _SETUP_GO.match(uses.value) if uses else None
             if match:
                 self.setup_go(root, job, step, match.group("ref") or "", module_dir)
-
-    def once(self, node) -> bool:  # type: ignore[no-untyped-def]
-        key = (node.start_mark.index, node.end_mark.index)
-        if key in self.seen:
-            return False
-        self.seen.add(key)
-        return True
 
     def env(self, scope, name: str) -> str | None:  # type: ignore[no-untyped-def]
         node = self.doc.get(scope, "env", name)
@@ -116,7 +108,7 @@ class _Reader:
         local = major is not None and int(major.group("major")) >= SETUP_GO_LOCAL
         for node, label in self.versions(root, job, step, version):
             spanned = doc.spanned(node)
-            if spanned is None or not self.once(node):
+            if spanned is None or not self.doc.once(node):
                 continue
             if (reads_as := _ci.mangled(node)) is not None:
                 self.numeric.append(NumericVersion(spanned, reads_as))

@@ -33,14 +33,6 @@ class _Reader:
         self.pins: list[GoPin] = []
         self.commands: list[Spanned] = []
         self.floating: list[Spanned] = []
-        self.seen: set[tuple[int, int]] = set()
-
-    def once(self, node) -> bool:  # type: ignore[no-untyped-def]
-        key = (node.start_mark.index, node.end_mark.index)
-        if key in self.seen:
-            return False
-        self.seen.add(key)
-        return True
 
     def config(self, root) -> None:  # type: ignore[no-untyped-def]
         doc = self.doc
@@ -60,7 +52,7 @@ class _Reader:
                 self.script(doc.get(job, name))
         node = doc.get(image, "name") if image is not None and image.id == "mapping" else image
         spanned = doc.spanned(node)
-        if spanned is None or not self.once(node):
+        if spanned is None or not self.doc.once(node):
             return
         label = f"image {spanned.value}"
         pin = _ci.image_pin(spanned, label) or self.variable_pin(root, job, spanned, label)
@@ -88,7 +80,7 @@ class _Reader:
             spanned = doc.spanned(value)
             if spanned is None:
                 continue
-            if not self.once(value):
+            if not self.doc.once(value):
                 return None  # another image read it already: one pin, one place to edit
             found = _ci.version_of(spanned.value)
             if found is None or _ci.mangled(value) is not None:
@@ -101,7 +93,7 @@ class _Reader:
 
     def script(self, node) -> None:  # type: ignore[no-untyped-def]
         for item in self.doc.flat(node):
-            if self.once(item):
+            if self.doc.once(item):
                 self.commands += self.doc.lines_of(item)
 
 

@@ -6,6 +6,7 @@ root, the workspace root that holds ``.github/``."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -67,7 +68,10 @@ class _Reader:
 
     def job(self, root, job, workflow_dir: Spanned | None) -> None:  # type: ignore[no-untyped-def]
         doc = self.doc
-        directory = doc.spanned(doc.get(job, "defaults", "run", "working-directory")) or workflow_dir
+        steps = doc.sequence(doc.get(job, "steps"))
+        directory = (doc.spanned(doc.get(job, "defaults", "run", "working-directory")) or workflow_dir
+                     or _only({d.value: d for step in steps
+                               if (d := doc.spanned(doc.get(step, "working-directory"))) is not None}))
         module_dir = self.path(directory.value) if directory else None
         container = doc.get(job, "container")
         image = doc.spanned(doc.get(container, "image") if container is not None and container.id == "mapping"
@@ -75,8 +79,8 @@ class _Reader:
         if image is not None and self.doc.once(container):
             scopes = (container if container.id == "mapping" else None, job, root)
             gotoolchain = next((v for scope in scopes if (v := self.env(scope, "GOTOOLCHAIN")) is not None), None)
-            self.image(image, gotoolchain)
-        for step in doc.sequence(doc.get(job, "steps")):
+            self.image(image, gotoolchain, module_dir)
+        for step in steps:
             run = doc.get(step, "run")
             if run is not None and self.doc.once(run):
                 self.commands += doc.lines_of(run)
@@ -89,10 +93,10 @@ class _Reader:
         node = self.doc.get(scope, "env", name)
         return node.value if node is not None and node.id == "scalar" else None
 
-    def image(self, image: Spanned, gotoolchain: str | None) -> None:
+    def image(self, image: Spanned, gotoolchain: str | None, module_dir: str | None) -> None:
         pin = _ci.image_pin(image, f"job container {image.value}", gotoolchain)
         if pin is not None:
-            self.pins.append(pin)
+            self.pins.append(dataclasses.replace(pin, module_dir=module_dir))
         elif _ci.floats(image):
             self.floating.append(image)
 
@@ -142,6 +146,11 @@ class _Reader:
         found += [(value, label) for entry in doc.sequence(doc.get(matrix, "include"))
                   if (value := doc.get(entry, key)) is not None]
         return found
+
+
+def _only(found: dict[str, Spanned]) -> Spanned | None:
+    """The one working-directory a job's steps share (several: no one module the job builds)."""
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def parse_workflow(data: bytes, path: str, ctx: ParseContext | None = None) -> WorkflowFacts:

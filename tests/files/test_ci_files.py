@@ -77,7 +77,7 @@ def test_setup_go_pins_resolve_the_matrix_and_env() -> None:
     assert facts.status is Status.OK and facts.problems == ()
     found = [(p.version, at(text, p.range), p.label, p.local, p.module_dir) for p in facts.go_pins]
     assert found == [
-        ("1.22.3", "1.22.3", "job container golang:1.22.3-alpine", True, None),
+        ("1.22.3", "1.22.3", "job container golang:1.22.3-alpine", True, "/w/api"),
         ("1.26", "1.26", "setup-go go-version (matrix.go)", True, "/w/api"),
         ("1.27", "1.27", "setup-go go-version (matrix.go)", True, "/w/api"),  # 1.27.x: the 1.27 part
         ("1.23rc1", "1.23.0-rc.1", "setup-go go-version (matrix.go)", True, "/w/api"),
@@ -381,3 +381,26 @@ def test_a_job_gotoolchain_replaces_the_images_local() -> None:
             steps: [{run: go build}]
         """)
     assert [(p.version, p.local) for p in facts.go_pins] == [("1.22", False), ("1.23", True)]
+
+
+def test_the_module_a_job_builds_is_its_steps_one_working_directory() -> None:
+    facts = workflow("""\
+        jobs:
+          one:
+            container: golang:1.22
+            steps:
+              - uses: actions/setup-go@v6
+                with: {go-version: '1.22'}
+              - run: go test ./...
+                working-directory: backend
+              - run: go vet ./...
+                working-directory: backend
+          two:
+            steps:
+              - uses: actions/setup-go@v6
+                with: {go-version: '1.23'}
+              - {run: go test ./..., working-directory: a}
+              - {run: go test ./..., working-directory: b}
+        """)
+    assert [(p.version, p.module_dir) for p in facts.go_pins] == [("1.22", "/w/backend"), ("1.22", "/w/backend"),
+                                                                  ("1.23", None)]

@@ -112,3 +112,23 @@ def test_an_unsaved_workflow_buffer_is_read(tmp_path: Path) -> None:
     facts = collect_sync(str(root), options, RealSystem(env=env, well_known_go=()))
     [finding] = evaluate(facts, rules=[by_code("GE801")])
     assert finding.location.path == path
+
+
+def test_secrets_in_ci_scripts_never_reach_the_facts(tmp_path: Path) -> None:
+    from goenv_lsp.inputs.snapshot import dumps
+
+    token = "ghp_" + "Ab3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6"
+    root, env = repository(tmp_path, {".github/workflows/ci.yml": f"""\
+        on: push
+        jobs:
+          a:
+            runs-on: ubuntu-latest
+            steps:
+              - run: |
+                  git config --global url."https://x:{token}@github.com/".insteadOf "https://github.com/"
+                  GOPRIVATE=corp.example go install corp.example/tool@latest
+        """, ".gitlab-ci.yml": f"test:\n  script:\n    - export GITHUB_TOKEN={token}\n    - go build\n"})
+    facts = probe(root, env)
+    assert token not in dumps(facts)
+    assert any("go install corp.example/tool@latest" in c.value for f in facts.files.values()
+               for c in getattr(f, "commands", ()))

@@ -16,7 +16,7 @@ from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where
 from goenv_lsp.model import Position, Range
 
 KIND_NAME = "github-workflow"
-_MATRIX = re.compile(r"^\$\{\{\s*(?P<scope>matrix|env)\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")
+_EXPRESSION = re.compile(r"^\$\{\{\s*(?P<scope>matrix|env)\.(?P<key>[A-Za-z_][A-Za-z0-9_-]*)\s*\}\}$")
 _SETUP_GO = re.compile(r"^actions/setup-go(?:@(?P<ref>\S*))?$", re.IGNORECASE)
 _MAJOR = re.compile(r"^v(?P<major>\d+)(?:\.\d+){0,2}$")
 SETUP_GO_LOCAL = 6  # setup-go v6 sets GOTOOLCHAIN=local for the steps after it (actions/setup-go#460)
@@ -106,7 +106,7 @@ class _Reader:
         version_file = doc.spanned(doc.get(step, "with", "go-version-file"))
         if version_file is not None and (path := self.path(version_file.value)) is not None:
             module_dir = self.ctx.paths.dirname(path) if self.ctx else module_dir  # the module it names
-            if version is None:
+            if version is None or (version.id == "scalar" and not version.value):  # setup-go: '' is no input
                 self.version_files.append(VersionFile(path, version_file))
         major = _MAJOR.match(ref)
         local = major is not None and int(major.group("major")) >= SETUP_GO_LOCAL
@@ -130,7 +130,7 @@ class _Reader:
         spanned = doc.spanned(node)
         if spanned is None:
             return []
-        expression = _MATRIX.match(spanned.value)
+        expression = _EXPRESSION.match(spanned.value)
         if expression is None:
             return [(node, "setup-go go-version")]
         key = expression.group("key")

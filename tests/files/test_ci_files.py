@@ -404,3 +404,16 @@ def test_the_module_a_job_builds_is_its_steps_one_working_directory() -> None:
         """)
     assert [(p.version, p.module_dir) for p in facts.go_pins] == [("1.22", "/w/backend"), ("1.22", "/w/backend"),
                                                                   ("1.23", None)]
+
+
+def test_an_empty_go_version_leaves_the_version_file_in_force() -> None:
+    facts = workflow("""\
+        jobs:
+          a:
+            steps:
+              - uses: actions/setup-go@v6
+                with:
+                  go-version:
+                  go-version-file: go.mod
+        """)
+    assert [v.path for v in facts.version_files] == ["/w/go.mod"] and facts.go_pins == ()

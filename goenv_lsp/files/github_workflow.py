@@ -84,10 +84,22 @@ class _Reader:
             run = doc.get(step, "run")
             if run is not None and self.doc.once(run):
                 self.commands += doc.lines_of(run)
-            uses = doc.spanned(doc.get(step, "uses"))
+            uses_node = doc.get(step, "uses")
+            uses = doc.spanned(uses_node)
             match = _SETUP_GO.match(uses.value) if uses else None
             if match:
-                self.setup_go(root, job, step, match.group("ref") or "", module_dir)
+                self.setup_go(root, job, step, self.release(match.group("ref") or "", uses_node), module_dir)
+
+    def release(self, ref: str, uses) -> str:  # type: ignore[no-untyped-def]
+        """The setup-go release a step runs: its tag, or for a commit SHA the tag the comment after it names
+        (``@0aa… # v6.0.0``, as Dependabot and pinning tools write it)."""
+        if _MAJOR.match(ref) or not re.fullmatch(r"[0-9a-f]{40}", ref):
+            return ref
+        text, start = self.doc.text, uses.end_mark.index
+        end = text.find("\n", start)
+        rest = text[start:end if end >= 0 else len(text)]
+        comment = re.match(r"\s+#\s*(v\d+(?:\.\d+){0,2})\b", rest)
+        return comment.group(1) if comment else ref
 
     def env(self, scope, name: str) -> str | None:  # type: ignore[no-untyped-def]
         node = self.doc.get(scope, "env", name)

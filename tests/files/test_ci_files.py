@@ -417,3 +417,20 @@ def test_an_empty_go_version_leaves_the_version_file_in_force() -> None:
                   go-version-file: go.mod
         """)
     assert [v.path for v in facts.version_files] == ["/w/go.mod"] and facts.go_pins == ()
+
+
+@pytest.mark.parametrize(("uses", "local"), [
+    ("actions/setup-go@v6", True), ("actions/setup-go@v6.1.0", True), ("actions/setup-go@v5", False),
+    ("actions/setup-go@44694675825211faa026b3c33043df3e48a5fa00 # v6.0.0", True),
+    ("actions/setup-go@0aaccfd150d50ccaeb58ebd88d36e91967a5f35b  #v5.5.0", False),
+    ("actions/setup-go@0aaccfd150d50ccaeb58ebd88d36e91967a5f35b", False), ("actions/setup-go@main", False),
+])
+def test_setup_go_6_and_later_run_the_go_they_install_only(uses: str, local: bool) -> None:
+    facts = workflow(f"""\
+        jobs:
+          a:
+            steps:
+              - uses: {uses}
+                with: {{go-version: '1.22'}}
+        """)
+    assert [p.local for p in facts.go_pins] == [local]

@@ -13,6 +13,8 @@ from functools import cache
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
     dockerfile,
+    github_workflow,
+    gitlab_ci,
     go_mod,
     go_version,
     go_work,
@@ -48,6 +50,8 @@ KINDS: tuple[FileKind, ...] = (
     goenv_file.KIND,
     goroot_env.KIND,
     dockerfile.KIND,
+    github_workflow.KIND,
+    gitlab_ci.KIND,
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,

@@ -19,7 +19,8 @@ class Where(str, enum.Enum):
     """Where the files of a kind live."""
 
     TREE = "tree"  # anywhere under the workspace root, by file name (go.mod, Dockerfile)
-    ROOT = "root"  # at a fixed path relative to the workspace root (.vscode/settings.json)
+    ROOT = "root"  # at a fixed path relative to the workspace root (.vscode/settings.json); the last part may be
+    #                a glob, matched in that one directory (.github/workflows/*.yml)
     HOME = "home"  # outside the workspace, located from the environment (the GOENV file)
     GOROOT = "goroot"  # inside the GOROOT of the go that runs ($GOROOT/go.env)
     MODULE = "module"  # at a fixed path relative to each module root and go.work directory (vendor/modules.txt),
@@ -68,7 +69,8 @@ class FileKind:
     name: str  # the kind's identifier in facts ("go.mod", "vscode-settings")
     title: str  # how messages and docs name its files
     where: Where
-    names: tuple[str, ...]  # TREE: file-name globs; ROOT: POSIX paths relative to the root; else display names
+    names: tuple[str, ...]  # TREE: file-name globs; ROOT: POSIX paths relative to the root (the last part may be a
+    #                         glob); else display names
     parse: Callable[[bytes, str, ParseContext], FileFacts] | None  # None: editors attach, nothing is parsed
     facts_type: type[FileFacts] = FileFacts
     malformed_severity: Severity = Severity.WARNING  # GE002's severity for a file that does not parse
@@ -87,7 +89,7 @@ class FileKind:
         if self.where is Where.TREE:
             return self.matches_name(paths.basename(path))
         if self.where is Where.ROOT and root:
-            return any(paths.same(path, paths.join(root, *n.split("/"))) for n in self.names)
+            return any(_root_match(path, root, n, paths) for n in self.names)
         if self.where is Where.MODULE:
             return any(_ends_with(path, n.split("/"), paths) for n in self.names)
         return False
@@ -100,6 +102,33 @@ class FileKind:
         if self.where in (Where.ROOT, Where.MODULE):
             return tuple(f"**/{n}" for n in self.names)
         return ()
+
+
+def is_glob(name: str) -> bool:
+    return any(c in name for c in "*?[")
+
+
+def _root_match(path: str, root: str, name: str, paths: PathOps) -> bool:
+    directory, _, last = name.rpartition("/")
+    if not is_glob(last):
+        return paths.same(path, paths.join(root, *name.split("/")))
+    return (paths.same(paths.dirname(path), paths.join(root, *directory.split("/")))
+            and fnmatch.fnmatchcase(paths.basename(path), last))
+
+
+def root_paths(kind: FileKind, root: str, paths: PathOps,
+               listing: Callable[[str], Iterable[str] | None]) -> list[str]:
+    """The paths of a ROOT kind's files under ``root``: each fixed name, and the files of a glob name's directory
+    that match it (``listing`` gives a directory's file names, None when it cannot be read)."""
+    found: list[str] = []
+    for name in kind.names:
+        directory, _, last = name.rpartition("/")
+        if not is_glob(last):
+            found.append(paths.join(root, *name.split("/")))
+            continue
+        base = paths.join(root, *directory.split("/")) if directory else root
+        found += [paths.join(base, n) for n in sorted(listing(base) or ()) if fnmatch.fnmatchcase(n, last)]
+    return found
 
 
 def _ends_with(path: str, parts: list[str], paths: PathOps) -> bool:

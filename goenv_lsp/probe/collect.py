@@ -33,7 +33,8 @@ from goenv_lsp.facts import (
     Status,
 )
 from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
-from goenv_lsp.files.base import unreadable
+from goenv_lsp.files.base import root_paths, unreadable
+from goenv_lsp.files.github_workflow import workflows
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
@@ -235,7 +236,9 @@ class _Collector:
             if file_kind.where is not where:
                 continue
             if where is Where.ROOT:
-                located: Iterable[str] = (self.paths.join(self.root, *n.split("/")) for n in file_kind.names)
+                located: Iterable[str] = root_paths(file_kind, self.root, self.paths, self._file_names)
+                located = [*located, *(p for p in self.options.overrides  # an open buffer not on disk yet
+                                       if p not in located and file_kind.matches(p, self.root, self.paths))]
             else:
                 if file_kind.locate is None or locate is None:
                     continue
@@ -253,6 +256,9 @@ class _Collector:
         if "*" not in self.paths.basename(pattern):
             return [pattern]
         return sorted(self.system.glob(pattern))[:64]  # a bounded read, whatever the directory holds
+    def _file_names(self, directory: str) -> list[str] | None:
+        entries = self.system.list(directory)
+        return None if entries is None else [e.name for e in entries if e.kind is not PathKind.DIR]
 
     # -- the whole collection ------------------------------------------------------------------
     async def run(self, tree: Discovered | None) -> Facts:
@@ -543,6 +549,7 @@ class _Collector:
         found.update(stated_paths(facts))  # GOROOT lines of shell startup files (GE701)
         found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         found.update(probed_cert_paths(self.env, self.system.os, paths))  # stat only, never read
+        found.update(v.path for w in workflows(facts) for v in w.version_files)  # setup-go's go-version-file
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:

@@ -44,6 +44,25 @@ def dockerfile(n: int) -> bytes:
     return "\n".join(mixed(n, lambda i: kinds[i // 10 % 7].format(i=i), "# c")).encode()
 
 
+def workflow(n: int) -> bytes:
+    """A workflow of n lines: jobs of setup-go steps (a matrix, quoted and unquoted versions) and run: scripts."""
+    head = ["on: push", "env:", "  GO: '1.22'", "jobs:"]
+    job = ["  j{i}:", "    strategy: {{matrix: {{go: [1.2{i}, '1.27.x', stable]}}}}", "    container: golang:1.{i}",
+           "    steps:", "      - uses: actions/setup-go@v6", "        with:",
+           "          go-version: ${{{{ matrix.go }}}}", "      - run: |", "          go get -u ./...",
+           "          go install x@latest # {i}"]
+    body = [line.format(i=i) for i in range(max(1, (n - len(head)) // len(job))) for line in job]
+    return "\n".join([*head, *body]).encode()
+
+
+def gitlab_ci(n: int) -> bytes:
+    head = ["image: golang:latest", "variables:", "  GO_VERSION: '1.22'", ".go: &go", "  image: golang:1.21"]
+    job = ["j{i}:", "  <<: *go", "  image: golang:${{GO_VERSION}}-alpine", "  script:", "    - go get -u ./...",
+           "    - >", "      go run x@latest {i}"]
+    body = [line.format(i=i) for i in range(max(1, (n - len(head)) // len(job))) for line in job]
+    return "\n".join([*head, *body]).encode()
+
+
 def env_file(n: int) -> bytes:
     kinds = ("GOFLAGS=-mod=mod{i}", "GOPROXY=https://proxy.golang.org,direct", "a={i}")
     return "\n".join(mixed(n, lambda i: kinds[i // 10 % 3].format(i=i), "# written by go env -w")).encode()
@@ -92,5 +111,6 @@ def repeat_seed(kind: FileKind, n: int) -> bytes:
 
 BIG: dict[str, Callable[[int], bytes]] = {
     "go.mod": go_mod, "go.work": go_work, "vscode-settings": settings, "goland-workspace": workspace_xml,
-    "dockerfile": dockerfile, "goenv": env_file, "go.env": env_file,
+    "dockerfile": dockerfile, "goenv": env_file, "go.env": env_file, "github-workflow": workflow,
+    "gitlab-ci": gitlab_ci,
 }

@@ -7,6 +7,7 @@ as seeds without a change here. Everything is read in a fixed order: the same se
 from __future__ import annotations
 
 import ast
+import fnmatch
 import json
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,8 @@ TEST_SOURCES: dict[str, tuple[str, ...]] = {
     "dockerfile": ("tests/files/test_dockerfile.py",),
     **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"),
                     ("tests/files/test_shell_rc.py",)),
+    "github-workflow": ("tests/files/test_ci_files.py",),
+    "gitlab-ci": ("tests/files/test_ci_files.py",),
     "toml": ("tests/test_config_edit.py", "tests/test_cli_config.py"),
 }
 
@@ -39,7 +42,7 @@ def kind_of_path(path: str) -> FileKind | None:
     """The parsed kind a path of a golden machine or of examples/ holds, by the registry's names."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     for kind in PARSED:
-        if kind.matches_name(name) or any(path.replace("\\", "/").endswith("/" + n) for n in kind.names):
+        if kind.matches_name(name) or any(fnmatch.fnmatchcase(path.replace("\\", "/"), "*/" + n) for n in kind.names):
             return kind
     return None
 

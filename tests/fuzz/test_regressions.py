@@ -130,3 +130,17 @@ def test_a_settings_escape_at_a_crlf_line_end_stays_on_its_line(line: bytes, mes
     width = len(line) - 2  # the line without its CRLF
     for problem in facts.problems:
         assert problem.range is not None and problem.range.end == Position(1, width)
+
+
+@pytest.mark.parametrize("kind", ["github-workflow", "gitlab-ci"])
+def test_ci_yaml_is_linear_below_its_size_bound(kind: str) -> None:
+    """The 100,000-line linearity test meets the 512 KiB bound at once: 1,000 against 10,000 lines parse fully."""
+    from goenv_lsp.files import kind as file_kind
+
+    from .big import BIG
+
+    found = file_kind(kind)
+    assert found is not None and found.parse is not None
+    assert parse(found, BIG[kind](10_000), "/ws/x.yml", CTX).status is Status.OK  # below the bound: read
+    measured = _ratio(lambda n: parse(found, BIG[kind](n), "/ws/x.yml", CTX), 1_000, 10_000)
+    assert measured <= BOUND, f"{kind}: 10,000 lines took {measured:.1f}× the time of 1,000"

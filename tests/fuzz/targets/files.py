@@ -59,16 +59,25 @@ SHELL_TOKENS = (
     b"end\n", b"set -gx ", b"fish_add_path ", b"path+=(", b")", b"unset ", b"eval ", b"<<EOF\n", b"\nEOF\n", b";",
     b"&&", b"||", b"#", b"GITHUB_TOKEN=ghp_0123456789abcdefghij0123", b"declare -x ", b"typeset -x ", b"PATH_add ",
 )
+YAML_TOKENS = (
+    b"jobs:\n", b"  steps:\n", b"    - uses: actions/setup-go@v6\n", b"      with:\n", b"go-version: ", b"1.20",
+    b"'1.22'", b"${{ matrix.go }}", b"${{ env.GO }}", b"strategy: {matrix: {go: [", b"include:", b"run: |\n",
+    b"run: >-\n", b"script:\n", b"  - ", b"image: golang:latest", b"image: {name: ", b"container: golang:1.22",
+    b"go-version-file: go.mod", b"&a ", b"*a", b"<<: ", b"!!str ", b"!!python/object:os.system ", b"---\n",
+    b"? ", b": ", b"- ", b"\t", b"\r\n", b"#", b"'", b'"', b"|2\n", b"\xc2\x85", b"\xe2\x80\xa8", b"%YAML 1.1\n",
+)
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
-           "go.env": ENV_FILE_TOKENS, **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config",
-                                                       "envrc"), SHELL_TOKENS)}
+           "go.env": ENV_FILE_TOKENS, "github-workflow": YAML_TOKENS, "gitlab-ci": YAML_TOKENS,
+           **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), SHELL_TOKENS)}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
     "vscode-settings": ((b"[", b"]"), (b'{"a":', b"}"), (b"/*", b"*/")),
     "goland-workspace": ((b"<a>", b"</a>"), (b"<!--", b"-->"), (b"<![CDATA[", b"]]>"), (b"<a x='", b"'>")),
     "dockerfile": ((b"${", b"}"), (b"\\\n", b""), (b'["', b'"]')),
+    "github-workflow": ((b"[", b"]"), (b"{", b"}"), (b"a:\n  ", b"\n"), (b"- ", b"\n")),
 }
+_NESTING["gitlab-ci"] = _NESTING["github-workflow"]
 _NESTING["go.work"] = _NESTING["go.mod"]
 _NESTING.update(dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), (
     (b"$(", b")"), (b"${", b"}"), (b"if x; then\n", b"\nfi\n"), (b"{ ", b"; }"), (b'"', b'"'),

@@ -39,7 +39,8 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq ".dockerfile" eos)
          (seq "/" "Containerfile" eos)
          (seq "/" "goenv-lsp.toml" eos)
-         (seq "/" "vendor/modules.txt" eos)))
+         (seq "/" "vendor/modules.txt" eos)
+         (seq "/" ".envrc" eos)))
   "Files goenv-lsp reads and puts diagnostics on (lsp-mode attaches to them).")
 
 (defconst goenv-lsp-eglot-modes

@@ -20,6 +20,7 @@ from goenv_lsp.files import (
     goland_workspace,
     goroot_env,
     project_config,
+    shell_rc_kinds,
     vendor_modules,
     vscode_settings,
 )
@@ -46,6 +47,7 @@ KINDS: tuple[FileKind, ...] = (
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,
+    *shell_rc_kinds.KINDS,
 )
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 

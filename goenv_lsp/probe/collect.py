@@ -36,6 +36,7 @@ from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where
 from goenv_lsp.files.base import unreadable
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
+from goenv_lsp.files.shell_rc import ShellRcFacts
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
@@ -240,12 +241,20 @@ class _Collector:
             else:
                 if file_kind.locate is None or locate is None:
                     continue
-                located = list(file_kind.locate(locate))
+                if file_kind.facts_type is ShellRcFacts and not self.options.home_files:
+                    continue  # shell startup files are read only when `home-files` is on: they stay unknown
+                located = [p for pattern in file_kind.locate(locate) for p in self._expand_glob(pattern)]
                 if where is Where.GOROOT and not located:
                     continue  # no GOROOT known: this kind stays unknown
             self.kinds.append(file_kind.name)
             for path in located:
                 self.read(file_kind, path)
+
+    def _expand_glob(self, pattern: str) -> list[str]:
+        """A located path, or the files a ``*`` in its last component matches (fish's conf.d/*.fish)."""
+        if "*" not in self.paths.basename(pattern):
+            return [pattern]
+        return sorted(self.system.glob(pattern))[:64]  # a bounded read, whatever the directory holds
 
     # -- the whole collection ------------------------------------------------------------------
     async def run(self, tree: Discovered | None) -> Facts:

@@ -56,6 +56,7 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", language: "dockerfile" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
   { scheme: "file", pattern: "**/vendor/modules.txt" },
+  { scheme: "file", pattern: "**/.envrc" },
 ];
 // END generated
 

@@ -20,6 +20,7 @@ local PATTERNS = {
   '/Containerfile$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
+  '/%.envrc$',
 }
 -- END generated
 

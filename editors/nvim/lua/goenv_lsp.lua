@@ -22,6 +22,7 @@ local PATTERNS = {
   '/Containerfile$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
+  '/%.envrc$',
 }
 -- END generated
 

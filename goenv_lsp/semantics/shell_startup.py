@@ -109,8 +109,8 @@ def why_not_read(shell: str, name: str, existing: set[str]) -> str | None:
     if shell == "bash" and name == ".bashrc":
         first = next((n for n in (".bash_profile", ".bash_login", ".profile") if n in existing), None)
         reads = f"~/{first}, which does not source it" if first else "~/.profile (which does not exist)"
-        return ("only an interactive bash that is not a login shell reads ~/.bashrc; a login shell — a desktop "
-                f"session, VS Code resolving your environment, a macOS Terminal window — reads {reads}")
+        return ("only an interactive bash that is not a login shell reads ~/.bashrc; a login shell — a macOS "
+                f"Terminal window, an ssh session, VS Code resolving your environment — reads {reads}")
     if shell == "bash" and name in (".bash_login", ".profile") and name not in login:
         first = next(n for n in (".bash_profile", ".bash_login") if n in existing)
         return f"a bash login shell reads only the first of ~/.bash_profile, ~/.bash_login, ~/.profile: ~/{first}"

@@ -118,3 +118,10 @@ def test_real_files_and_a_real_bash(tmp_path: Path) -> None:
     assert login_has(bash, home, "GOFLAGS") == "-mod=mod"
     facts = collect_sync(str(root), ProbeOptions(), RealSystem(env=env, well_known_go=()))
     assert evaluate(facts, rules=[GE711]) == []
+
+
+def test_a_sourced_file_goenv_lsp_does_not_read_makes_it_quiet() -> None:
+    files = {".bashrc": "export GOPATH=$HOME/a\n", LOGIN: ". ~/.shell_common\n"}
+    assert findings(files) == []  # ~/.shell_common may source ~/.bashrc
+    files[LOGIN] = "[ -f ~/.bash_login ] && . ~/.bash_login\n"  # a startup file that does not exist
+    assert len(findings(files)) == 1

@@ -94,7 +94,7 @@ def gaps(facts: Facts) -> list[Gap]:
 def _reach(facts: Facts, login: ShellRcFacts | None) -> dict[str, ShellRcFacts] | None:
     """The login file and every file it sources, transitively (conditional sources too: the usual
     ``[ -f ~/.bashrc ] && . ~/.bashrc``); None when a sourced file is not known (a path the probe cannot
-    resolve, a file it did not read)."""
+    resolve, a file other than the startup files, which the probe does not read: it may source ~/.bashrc)."""
     reached: dict[str, ShellRcFacts] = {}
     stack = [login] if login is not None else []
     while stack:
@@ -108,8 +108,9 @@ def _reach(facts: Facts, login: ShellRcFacts | None) -> dict[str, ShellRcFacts] 
             target = facts.file(source.path)
             if isinstance(target, ShellRcFacts):
                 stack.append(target)
-            elif facts.paths.key(source.path) != facts.paths.key(current.path) and _startup_file(facts, source.path):
-                return None  # a startup file the probe did not read: unknown
+            elif not _startup_file(facts, source.path):
+                return None  # not read: what it sets and sources is unknown
+            # a startup file the probe looked for and did not find: it does not exist, sourcing it does nothing
     return reached
 
 

@@ -105,7 +105,7 @@ def read_run(shell: str, run: ProbeRun, start: Mapping[str, str]) -> LoginEnviro
         name, equals, value = entry.partition("=")
         if equals and is_kept(name):
             env[name] = redact_value(name, value)
-    if env.get("GOTOOLCHAIN") == start.get("GOTOOLCHAIN"):
+    if "GOTOOLCHAIN" in env and env["GOTOOLCHAIN"] == start.get("GOTOOLCHAIN"):
         del env["GOTOOLCHAIN"]  # what the probe set, not what the startup files set: unknown
     return LoginEnvironment(shell, Status.OK, FrozenMap(env), start_map, noise=noise or bool(head.strip()))
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import sys
 import time
 from pathlib import Path
 
 import pytest
 import testbed
 
-from goenv_lsp.facts import Status
+from goenv_lsp.facts import ProbeRun, Status
 from goenv_lsp.inputs.snapshot import dumps
-from goenv_lsp.probe import ProbeOptions, collect
+from goenv_lsp.probe import ProbeOptions, collect, login_shell
 from goenv_lsp.probe.collect import DirectRuns
 from goenv_lsp.probe.fake import FakeSystem
 from goenv_lsp.probe.login_shell import probe
@@ -163,3 +164,34 @@ def test_real_fish_reads_config_fish(tmp_path: Path) -> None:
     found = real_probe(tmp_path, fish)
     assert found.status is Status.OK, found.problem
     assert found.env["GOPATH"] == f"{tmp_path}/gp"
+
+
+def test_the_cli_runs_it_only_for_a_rule_that_needs_it_and_when_enabled(tmp_path: Path) -> None:
+    import subprocess
+
+    env = testbed.isolated_env(tmp_path, [], SHELL=bash())
+    home = Path(env["HOME"])
+    (home / ".bash_profile").write_text('touch "$HOME/ran"\n')
+    root = tmp_path / "app"
+    root.mkdir()
+
+    def check(*args: str) -> bool:
+        (home / "ran").unlink(missing_ok=True)
+        run = subprocess.run([sys.executable, "-m", "goenv_lsp", "--test-no-well-known", "check", str(root), *args],
+                             env=env, capture_output=True, text=True, timeout=120)
+        assert run.returncode in (0, 1), run.stderr
+        return (home / "ran").exists()
+
+    assert check("--select", "GE710")
+    assert not check("--select", "GE601")  # no selected rule reads the login environment
+    (root / "goenv-lsp.toml").write_text("login-shell = false\n")
+    assert not check("--select", "GE710")
+
+
+@pytest.mark.parametrize("stdout", ["", "\0", "garbage\0\0=x\0", f"\0{login_shell.MARKER}\0", "\xff\ufffd" * 1000,
+                                    f"\0{login_shell.MARKER}\0PATH\0=\0GOPATH=a=b\0GOFLAGS\0noeq",
+                                    f"\0{login_shell.MARKER}\0" * 3 + "GOROOT=/x\0"])
+def test_any_output_gives_a_result(stdout: str) -> None:
+    found = login_shell.read_run("/bin/bash", ProbeRun(("bash",), Status.OK, 0, stdout), {})
+    assert found.status in (Status.OK, Status.FAILED)
+    assert all(login_shell.is_kept(name) for name in (found.env or {}))

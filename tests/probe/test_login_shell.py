@@ -195,3 +195,21 @@ def test_any_output_gives_a_result(stdout: str) -> None:
     found = login_shell.read_run("/bin/bash", ProbeRun(("bash",), Status.OK, 0, stdout), {})
     assert found.status in (Status.OK, Status.FAILED)
     assert all(login_shell.is_kept(name) for name in (found.env or {}))
+
+
+def test_the_language_servers_cache_never_spawns_it_on_the_hot_path_and_sees_startup_file_edits() -> None:
+    from goenv_lsp.probe.cache import ProbeCache
+
+    fake = FakeSystem.from_fixture(MACHINE)
+    fake.add_file("/home/dev/.bash_profile", "export GOPATH=$HOME/gp\n")
+    cache = ProbeCache(fake)
+    assert asyncio.run(probe(fake, cache.runs(spawn=False), 5.0, python="/usr/bin/python3")) is None
+    assert fake.spawned == 0
+    assert asyncio.run(probe(fake, cache.runs(spawn=True), 5.0, python="/usr/bin/python3")).status is Status.OK
+    hot = cache.runs(spawn=False)
+    assert asyncio.run(probe(fake, hot, 5.0, python="/usr/bin/python3")).status is Status.OK and not hot.misses
+    fake.add_file("/home/dev/.bash_profile", "export GOPATH=$HOME/other\n")  # edited: the answer may differ
+    hot = cache.runs(spawn=False)
+    found = asyncio.run(probe(fake, hot, 5.0, python="/usr/bin/python3"))
+    assert hot.misses and hot.stale and found.status is Status.OK  # the last answer, marked stale
+    assert fake.spawned == 1

@@ -4,6 +4,7 @@ a new real login shell has it)."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import shutil
@@ -16,12 +17,18 @@ import testbed
 from factsbuilder import HOME, healthy
 from realgo import apply
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "goldens"))
+import golden
+
+from goenv_lsp.config import Config
 from goenv_lsp.engine import evaluate
 from goenv_lsp.facts import LoginEnvironment, LoginProfile, Status
 from goenv_lsp.files.base import ParseContext
 from goenv_lsp.files.shell_rc_kinds import BASH_KIND, KIND_NAMES, PROFILE_KIND
+from goenv_lsp.lsp.roots import WorkspaceRoot
 from goenv_lsp.model import Applicability, Range, Severity
 from goenv_lsp.probe import ProbeOptions, collect_sync
+from goenv_lsp.probe.fake import FakeSystem
 from goenv_lsp.probe.system import RealSystem
 from goenv_lsp.rules.ge7_shell.ge710_login_shell_lacks_variable import check as GE710
 from goenv_lsp.rules.ge7_shell.ge711_go_variable_only_in_bashrc import check as GE711
@@ -151,3 +158,21 @@ def test_real_cli_shows_it_and_never_the_secret(tmp_path: Path, bash: str) -> No
                           "json", "--select", "GE710"], env=env, capture_output=True, text=True, timeout=120)
     codes = [f["code"] for f in json.loads(run.stdout)["findings"]]
     assert codes == ["GE710"], run.stdout
+
+
+def test_the_language_server_runs_it_only_when_login_shell_is_on() -> None:
+    data = golden.machine_data(golden.GOLDENS / "GE710" / "bashrc-goroot")
+
+    async def probed(config: Config):
+        fake = FakeSystem.from_data(data)
+        root = WorkspaceRoot("/work/app", fake, None, lambda _root, _findings: None, lambda: {})
+        root.configure(config)
+        await root.probe()
+        return root
+
+    off = asyncio.run(probed(Config()))
+    assert off.facts.login_env is None and not any(f.code == "GE710" for f in off.findings)
+    assert [f.code for f in off.findings if f.code.startswith("GE71")] == ["GE711"]  # the files alone
+    on = asyncio.run(probed(Config(login_shell=True)))
+    assert on.facts.login_env.status is Status.OK
+    assert [f.code for f in on.findings if f.code.startswith("GE71")] == ["GE710"]

@@ -387,7 +387,8 @@ class LoginEnvironment:
     #                 NOT_EXECUTABLE; SKIPPED: a shell goenv-lsp does not know (``problem`` says which)
     env: FrozenMap[str, str] | None = None  # PATH and the Go variables it exports (None: not read)
     start_env: FrozenMap[str, str] | None = None  # the variables it was started with (PATH, HOME …; no secrets)
-    problem: str = ""  # why it could not be read, in a sentence (redacted)
+    problem: str = ""  # why it could not be read: "did not finish and was killed …", "failed with exit status 1: …"
+    #                    (redacted); for SKIPPED a sentence of its own
     noise: bool = False  # it printed other text too (a greeting, warnings on stderr)
 
     def __post_init__(self) -> None:

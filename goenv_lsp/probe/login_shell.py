@@ -98,8 +98,8 @@ def read_run(shell: str, run: ProbeRun, start: Mapping[str, str]) -> LoginEnviro
     head, marker, tail = run.stdout.rpartition(f"\0{MARKER}\0")
     if not marker:
         return LoginEnvironment(shell, Status.FAILED, start_env=start_map, noise=noise,
-                                problem="the login shell exited without running the command given to it "
-                                        "(a startup file may `exec` another program or `exit`)")
+                                problem="exited without running the command given to it (a startup file may "
+                                        "`exec` another program or `exit`)")
     env = {}
     for entry in tail.split("\0"):
         name, equals, value = entry.partition("=")
@@ -117,9 +117,9 @@ def _problem(run: ProbeRun) -> str:
         return f"did not finish and was killed ({run.stderr.strip() or 'timeout'}); a startup file may wait " \
                "for input or the network"
     if run.status is Status.MISSING:
-        return "the shell $SHELL names does not exist"
+        return "does not exist ($SHELL names a missing file)"
     if run.status is Status.NOT_EXECUTABLE:
-        return f"the shell cannot be executed{detail}"
+        return f"cannot be executed{detail}"
     if run.status is Status.CRASHED:
         return f"crashed (signal {-(run.exit_code or 0)}){detail}"
     return f"failed with exit status {run.exit_code}{detail}"

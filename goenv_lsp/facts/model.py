@@ -241,6 +241,7 @@ class Facts:
     cgo_files: tuple[str, ...] | None = None  # workspace .go files importing "C" (looked for only when cgo is off)
     login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
     version_managers: tuple[ManagerHome, ...] | None = None  # version managers holding Go installs (home-files)
+    login_env: LoginEnvironment | None = None  # what the user's login shell exports (probe.login_shell)
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache",
@@ -399,6 +400,26 @@ class GoBinDir:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", PathKind(self.kind))
+
+
+@dataclass(frozen=True)
+class LoginEnvironment:
+    """What the user's login shell ($SHELL) gives the programs it starts: run once as ``$SHELL -l -c`` from the
+    home directory with a fresh login's variables (``start_env``), never interactive (probe.login_shell).
+    Only PATH and the Go variables (GO*, CGO_*) are kept, redacted; no other variable is ever stored."""
+
+    shell: str  # the shell's path, as $SHELL names it
+    status: Status  # OK; FAILED (exit status, or no environment printed), TIMED_OUT, CRASHED, MISSING,
+    #                 NOT_EXECUTABLE; SKIPPED: a shell goenv-lsp does not know (``problem`` says which)
+    env: FrozenMap[str, str] | None = None  # PATH and the Go variables it exports (None: not read)
+    start_env: FrozenMap[str, str] | None = None  # the variables it was started with (PATH, HOME …; no secrets)
+    problem: str = ""  # why it could not be read: "did not finish and was killed …", "failed with exit status 1: …"
+    #                    (redacted); for SKIPPED a sentence of its own
+    noise: bool = False  # it printed other text too (a greeting, warnings on stderr)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", Status(self.status))
+        _freeze_fields(self, "env", "start_env")
 
 
 @dataclass(frozen=True)

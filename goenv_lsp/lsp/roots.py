@@ -81,7 +81,8 @@ class WorkspaceRoot:
                             editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS), home_files=config.home_files,
-                            login_shell=config.login_shell is True)  # opt-in in the server
+                            login_shell=config.login_shell is True  # opt-in in the server
+                            and self.evaluation.reads(Input.LOGIN_SHELL))
 
     # -- the hot path --------------------------------------------------------------------------
     async def refresh(self, changed: Iterable[str] = ()) -> list[Finding]:

@@ -65,8 +65,11 @@ class CachedRuns:
         self._upwards: dict = {}
 
     async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
-                  env: Mapping[str, str] | None = None) -> ProbeRun | None:
+                  env: Mapping[str, str] | None = None, *, clean_env: bool = False,
+                  depends: tuple[str, ...] = ()) -> ProbeRun | None:
         key = self.cache.fingerprint(argv, cwd, self._upwards)
+        if clean_env or depends:  # the answer follows from these too (the login shell probe)
+            key += (tuple(sorted((env or {}).items())), tuple(self.cache.system.stat(p).fingerprint for p in depends))
         cached = self.cache.results.get(key)
         if cached is not None:
             return cached
@@ -76,7 +79,7 @@ class CachedRuns:
             if last is not None:
                 self.stale = True
             return last
-        result = await self.cache.system.run(argv, cwd, extra_env=env, timeout=timeout)
+        result = await self.cache.system.run(argv, cwd, extra_env=env, timeout=timeout, clean_env=clean_env)
         self.cache.latest[(argv, cwd)] = result
         if result.status is not Status.TIMED_OUT:  # a slow go may answer next time
             self.cache.results[key] = result

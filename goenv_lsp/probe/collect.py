@@ -41,7 +41,7 @@ from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, legacy_deps, modcache, tools, trust, vendor
+from goenv_lsp.probe import binaries, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -76,7 +76,8 @@ class ProbeOptions:
     untrusted: tuple[str, ...] = ()  # other untrusted workspace folders (the root is one unless ``trusted``)
     cgo_flags: bool = False  # ask go env for CGO_CFLAGS, GOGCCFLAGS … (go then runs the C compiler)
     home_files: bool = True  # read the shell startup files in the home directory (config `home-files`)
-    login_shell: bool = False  # run the login shell once to read its environment (config `login-shell`)
+    login_shell: bool = False  # run the login shell once to read its environment (config `login-shell`; only
+    #                            when a selected rule needs Input.LOGIN_SHELL)
 
 
 class Runs(Protocol):
@@ -84,7 +85,10 @@ class Runs(Protocol):
     cache, which never spawns on the hot path)."""
 
     async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
-                  env: Mapping[str, str] | None = None) -> ProbeRun | None: ...
+                  env: Mapping[str, str] | None = None, *, clean_env: bool = False,
+                  depends: tuple[str, ...] = ()) -> ProbeRun | None: ...
+    # clean_env: ``env`` alone, not the process environment; depends: files the answer depends on besides
+    # the executable (a login shell's startup files)
 
 
 class DirectRuns:
@@ -92,8 +96,9 @@ class DirectRuns:
         self.system = system
 
     async def run(self, argv: tuple[str, ...], cwd: str | None, timeout: float,
-                  env: Mapping[str, str] | None = None) -> ProbeRun | None:
-        return await self.system.run(argv, cwd, extra_env=env, timeout=timeout)
+                  env: Mapping[str, str] | None = None, *, clean_env: bool = False,
+                  depends: tuple[str, ...] = ()) -> ProbeRun | None:
+        return await self.system.run(argv, cwd, extra_env=env, timeout=timeout, clean_env=clean_env)
 
 
 class FileCache:
@@ -291,7 +296,11 @@ class _Collector:
         facts = dataclasses.replace(facts, path_info=FrozenMap(path_info), version_managers=managers,
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
-        return tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
+        facts = tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
+        if self.options.login_shell:  # GE71x: what the login shell exports
+            facts = dataclasses.replace(facts, login_env=await login_shell.probe(self.system, self.runs,
+                                                                                 self.options.timeout))
+        return facts
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

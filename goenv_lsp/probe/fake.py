@@ -34,6 +34,11 @@ Fixture format (every table optional; paths are absolute in the machine's own fl
     #                                    /bin, /lib, /etc, /snap, C:\\Program Files, C:\\Windows; Windows: no mode
     [passthrough]
     dirs = ["/tmp/workspace"]          # below these, files are read from the real disk
+    [login_shell]                      # what the login shell probe's `$SHELL -l -c …` answers ($SHELL is made
+    #                                    an executable): the environment it exports, as the real printer sends
+    env = { PATH = "/usr/bin:/bin", GOPATH = "/home/dev/gp" }  # leave out: it prints no environment
+    stdout = "Welcome!\\n"             # text its startup files print first; stderr, exit (0), status ("ok",
+    #                                    "timed_out", "failed" …) as for executables
 
 ``[[go]]`` answers ``version``, ``env -json``, ``env NAME…``, ``env -w/-u`` (it edits the GOENV file),
 ``version -m FILE`` and ``install`` (which fails offline, as here) the way the real go command does,
@@ -128,6 +133,7 @@ class FakeSystem:
         self.mtimes: dict[str, int] = {}
         self.inodes: dict[str, int] = {}
         self.permissions: dict[str, dict] = {}  # by normalised path: {"mode": int, "writable": bool}
+        self.login_shell: dict | None = None  # the fixture's [login_shell] table
         self._real = RealSystem(env={})
 
     # -- building ------------------------------------------------------------------------------
@@ -174,6 +180,11 @@ class FakeSystem:
         for path, spec in data.get("permissions", {}).items():
             fake.set_permissions(path, int(spec["mode"], 8) if "mode" in spec else None, spec.get("writable"))
         fake.passthrough = [fake.paths.normpath(d) for d in data.get("passthrough", {}).get("dirs", ())]
+        if "login_shell" in data:
+            fake.login_shell = dict(data["login_shell"])
+            shell = fake.env.get("SHELL", "")
+            if fake.paths.is_abs(shell) and fake._norm(shell) not in fake.files:
+                fake.add_file(shell, "\x7fELF shell", executable=True)
         return fake
 
     @classmethod
@@ -408,10 +419,10 @@ class FakeSystem:
         return watch_real(real, stop) if real else _never(stop)
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
-                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+                  timeout: float | None = None, user_command: bool = False, clean_env: bool = False) -> ProbeRun:
         argv = tuple(argv)
         self.calls.append(("run", argv, cwd))
-        env = {**self.env, **(extra_env or {})}
+        env = dict(extra_env or {}) if clean_env else {**self.env, **(extra_env or {})}
         if not user_command:
             env["GOTOOLCHAIN"] = "local"
         exe = self._resolve(argv[0]) if self.paths.is_abs(argv[0]) else None
@@ -427,6 +438,10 @@ class FakeSystem:
         return self._answer(exe, argv, cwd, env)
 
     def _answer(self, exe: str, argv: tuple[str, ...], cwd: str | None, env: dict[str, str]) -> ProbeRun:
+        shell = self.env.get("SHELL", "")
+        if self.login_shell is not None and argv[1:3] == ("-l", "-c") and self.paths.is_abs(shell) \
+                and exe == self._resolve(shell):
+            return self._login_shell(argv, self.login_shell)
         if exe in self.gos:
             return self._run_go(self.gos[exe], argv, cwd, env)
         for canned in self.runs.get(exe, ()):
@@ -438,6 +453,17 @@ class FakeSystem:
                 return ProbeRun(argv, canned.status, canned.exit if canned.status is not Status.TIMED_OUT else None,
                                 canned.stdout, canned.stderr)
         return ProbeRun(argv, Status.FAILED, 2, "", f"fake machine: no canned answer for {' '.join(argv)}")
+
+    @staticmethod
+    def _login_shell(argv: tuple[str, ...], spec: Mapping) -> ProbeRun:
+        from goenv_lsp.probe.login_shell import MARKER
+
+        status = Status(spec.get("status", "ok"))
+        stdout = spec.get("stdout", "")
+        if "env" in spec and status is Status.OK:
+            stdout += f"\0{MARKER}\0" + "".join(f"{k}={v}\0" for k, v in spec["env"].items())
+        code = None if status is Status.TIMED_OUT else int(spec.get("exit", 0))
+        return ProbeRun(argv, status, code, stdout, spec.get("stderr", ""))
 
     # -- a go command --------------------------------------------------------------------------
     def _env_file(self, env: Mapping[str, str]) -> str | None:

@@ -34,9 +34,9 @@ class RecordingSystem:
         return self.inner.spawned
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
-                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+                  timeout: float | None = None, user_command: bool = False, clean_env: bool = False) -> ProbeRun:
         return self._seen("run", (tuple(argv), cwd), await self.inner.run(
-            argv, cwd, extra_env=extra_env, timeout=timeout, user_command=user_command))
+            argv, cwd, extra_env=extra_env, timeout=timeout, user_command=user_command, clean_env=clean_env))
 
     def _seen(self, call: str, argument: object, result: T) -> T:
         self.calls.append((call, argument, result))

@@ -41,8 +41,10 @@ class Runner:
         self.count = 0  # processes started, for tests and benchmarks
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
-                  timeout: float | None = None) -> ProbeRun:
-        env = {**self.env, **(extra_env or {})}
+                  timeout: float | None = None, clean_env: bool = False) -> ProbeRun:
+        """``clean_env``: run with ``extra_env`` alone instead of this process's environment (the login shell
+        probe starts its shell as a fresh login would)."""
+        env = dict(extra_env or {}) if clean_env else {**self.env, **(extra_env or {})}
         if self.force_local:
             env["GOTOOLCHAIN"] = "local"  # extra variables never lift the probe's GOTOOLCHAIN=local
         async with self._slots:

@@ -83,9 +83,10 @@ class System(Protocol):
     def spawned(self) -> int: ...  # processes started so far
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
-                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+                  timeout: float | None = None, user_command: bool = False, clean_env: bool = False) -> ProbeRun:
         """Run without a shell, with a timeout, under the concurrency cap. Probes always run with
-        GOTOOLCHAIN=local; ``user_command`` (a fix the user chose to run) keeps the user's GOTOOLCHAIN."""
+        GOTOOLCHAIN=local; ``user_command`` (a fix the user chose to run) keeps the user's GOTOOLCHAIN;
+        ``clean_env``: with ``extra_env`` alone, not the process environment (and GOTOOLCHAIN=local)."""
         ...
 
     def stat(self, path: str) -> Stat: ...
@@ -151,9 +152,9 @@ class RealSystem:
         return self.runner.count + self._user_runner.count
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
-                  timeout: float | None = None, user_command: bool = False) -> ProbeRun:
+                  timeout: float | None = None, user_command: bool = False, clean_env: bool = False) -> ProbeRun:
         runner = self._user_runner if user_command else self.runner
-        return await runner.run(argv, cwd, extra_env=extra_env, timeout=timeout)
+        return await runner.run(argv, cwd, extra_env=extra_env, timeout=timeout, clean_env=clean_env)
 
     def stat(self, path: str) -> Stat:
         try:

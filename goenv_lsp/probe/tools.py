@@ -19,6 +19,7 @@ from goenv_lsp.redact import redact_text
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import default_cc
 from goenv_lsp.semantics.gobin import install_dir, path_index
+from goenv_lsp.semantics.shell_startup import profile_candidates
 
 BuildInfoReader = Callable[[str], ExecutableInfo]
 MAX_TOOLS = 200  # entries of a bin directory examined
@@ -117,14 +118,14 @@ MAX_PROFILE_BYTES = 256 << 10
 
 
 def login_profile(system: System) -> LoginProfile | None:
-    """The startup file of the user's login shell ($SHELL): zsh reads ~/.zprofile; bash the first of
-    ~/.bash_profile, ~/.bash_login, ~/.profile; sh, dash and ksh ~/.profile. None on Windows, for fish (its
-    own syntax) and without a home."""
+    """The startup file of the user's login shell ($SHELL) where a line for every login belongs
+    (``semantics.shell_startup.profile_candidates``): zsh ~/.zprofile; bash the first of ~/.bash_profile,
+    ~/.bash_login, ~/.profile; sh, dash and ksh ~/.profile. None on Windows, for fish (its own syntax), other
+    shells goenv-lsp does not know, and without a home."""
     home, paths = system.home, system.paths
-    shell = paths.basename(system.env.get("SHELL", "")) if system.os != "windows" else ""
-    if not home or system.os == "windows" or shell == "fish":
+    names = profile_candidates(system.env.get("SHELL", "")) if system.os != "windows" else None
+    if not home or names is None:
         return None
-    names = {"zsh": (".zprofile",), "bash": (".bash_profile", ".bash_login", ".profile")}.get(shell, (".profile",))
     candidates = [paths.join(home, name) for name in names]
     path = next((c for c in candidates if system.stat(c).kind is PathKind.FILE), candidates[-1])
     found = system.read(path, MAX_PROFILE_BYTES)

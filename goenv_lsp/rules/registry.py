@@ -75,6 +75,7 @@ class Input(str, enum.Enum):
     CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
     LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
     VERSION_MANAGERS = "version-managers"  # version managers holding Go installs, and which ones (home-files)
+    LOGIN_SHELL = "login-shell"  # what the user's login shell exports (run once, when ProbeOptions.login_shell)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 from goenv_lsp.config import Config, ConfigEditError, add_ignore, parse_toml
-from goenv_lsp.facts import Facts, FileFacts
+from goenv_lsp.facts import Facts, FileFacts, ProbeRun, Status
 from goenv_lsp.inputs.snapshot import SnapshotError, dumps, loads
 from goenv_lsp.model import Fix, Severity
 from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.parsers.goversion import BuildInfo, parse_build_info, parse_go_version
+from goenv_lsp.probe import login_shell
 from goenv_lsp.serde import SchemaError, from_data, to_data
 
 from .. import big, corpus
@@ -131,6 +132,25 @@ def run_build_info_text(text: bytes | str) -> object:
     return info
 
 
+def run_login_env(text: bytes | str) -> object:
+    """What a login shell printed (the probe's marker, NAME=value pairs, noise): a result, only kept names."""
+    assert isinstance(text, str)
+    found = login_shell.read_run("/bin/bash", ProbeRun(("bash",), Status.OK, 0, text), {"GOTOOLCHAIN": "local"})
+    require(found.status in (Status.OK, Status.FAILED), f"status {found.status}")
+    require(all(login_shell.is_kept(k) and isinstance(v, str) for k, v in (found.env or {}).items()), "kept names")
+    return found
+
+
+def _login_seeds() -> tuple[bytes, ...]:
+    mark = f"\0{login_shell.MARKER}\0".encode()
+    return (b"Welcome\n" + mark + b"PATH=/usr/bin:/bin\0GOPATH=/home/dev/go\0GOFLAGS=-mod=mod\n-x\0",
+            mark + b"GOTOOLCHAIN=local\0GITHUB_TOKEN=ghp_x\0", b"no marker", mark * 2 + b"GOROOT=/usr/local/go\0")
+
+
+def _login_big(n: int) -> bytes:
+    return f"\0{login_shell.MARKER}\0".encode() + b"".join(b"GOX%d=/some/value\0" % i for i in range(n))
+
+
 def run_snapshot(text: bytes | str) -> object:
     """A pasted report: facts, or a SnapshotError saying what is wrong, never anything else."""
     assert isinstance(text, str)
@@ -194,6 +214,9 @@ def targets() -> list[Target]:
                big=big.go_version, call=parse_go_version),  # type: ignore[arg-type]
         Target("go-version-m", run_build_info_text, lambda: corpus.captured("go-version-m-*.txt"), VERSION_TOKENS,
                text=True, big=big.go_version_m, call=parse_build_info),  # type: ignore[arg-type]
+        Target("login-shell-env", run_login_env, _login_seeds, (b"\0", b"=", b"PATH", b"GO", b"CGO_", b"\n"),
+               text=True, big=_login_big, call=lambda text: login_shell.read_run(  # type: ignore[arg-type]
+                   "/bin/bash", ProbeRun(("bash",), Status.OK, 0, text), {})),
         Target("snapshot", run_snapshot, corpus.snapshot_seeds, JSON_TOKENS, JSON_NESTING, text=True,
                structured=mutate_json, big=big.snapshot, call=loads),  # type: ignore[arg-type]
         Target("serde", run_serde, _serde_seeds, JSON_TOKENS, JSON_NESTING, structured=mutate_json,

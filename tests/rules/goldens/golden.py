@@ -11,6 +11,9 @@
         run argv … [env K=V]
 
 Paths are relative to the workspace root, the home directory is ``~``. An empty file: the rule stays quiet.
+
+A ``[login_shell]`` table (``goenv_lsp/probe/fake.py``: ``env`` = what ``$SHELL -l -c`` exports, ``stdout``,
+``stderr``, ``status``) turns the login shell probe on, as the CLI has it; without one it is off.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ def machine_facts(data: dict, system: FakeSystem) -> Facts:
     config, problems, _ = load_workspace_file(root, Config(), system)
     assert not problems, problems
     options = ProbeOptions(trusted=bool(data.get("trusted")), discovery=config.workspace,
-                           editor_settings=data.get("editor_settings", {}))
+                           editor_settings=data.get("editor_settings", {}), login_shell="login_shell" in data)
     return asyncio.run(collect(root, options, system))
 
 

@@ -153,7 +153,8 @@ def _root(args: argparse.Namespace) -> str:
     return os.path.abspath(args.dir)
 
 
-def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, cgo_flags: bool = False):
+def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, cgo_flags: bool = False,
+          go_generate: bool = True):
     from goenv_lsp.inputs.live import LiveProbe
     from goenv_lsp.probe import ProbeOptions
 
@@ -161,7 +162,7 @@ def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, 
     if timeout <= 0:
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=timeout, trusted=args.trust_workspace, discovery=config.workspace,
-                           gopls=gopls, cgo_flags=cgo_flags, home_files=config.home_files,
+                           gopls=gopls, cgo_flags=cgo_flags, go_generate=go_generate, home_files=config.home_files,
                            login_shell=config.login_shell is not False)  # on in the CLI unless switched off
     return LiveProbe(_root(args), system, options)
 
@@ -206,7 +207,8 @@ def _check(args: argparse.Namespace) -> int:
                           severity=dict(config.severity))
     evaluation = Evaluation(selection)
     source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS),
-                               cgo_flags=evaluation.reads(Input.CGO_FLAGS))
+                               cgo_flags=evaluation.reads(Input.CGO_FLAGS),
+                               go_generate=evaluation.reads(Input.GO_GENERATE))
     facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)

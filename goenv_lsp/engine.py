@@ -83,6 +83,8 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.PLATFORM: ((old.os, old.arch), (new.os, new.arch)),
         Input.CGO_FILES: ((old.cgo_files, old.root), (new.cgo_files, new.root)),
         Input.LOGIN_PROFILE: (old.login_profile, new.login_profile),
+        Input.GO_GENERATE: (old.go_generate, new.go_generate),
+        Input.GENERATORS: ((old.generators, old.path_commands), (new.generators, new.path_commands)),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

@@ -107,6 +107,18 @@ class RunsCommands:
 
 
 @dataclass(frozen=True)
+class GoGenerateFile(RunsCommands, FileFacts):
+    """A workspace .go file's ``//go:generate`` directives (``probe.generate``): each command is the text after
+    ``//go:generate``, its range on that line. Go sources are not a parsed kind; only these lines are read."""
+
+    kind: str = "go"
+
+    @classmethod
+    def decode_type(cls, data: object) -> type:
+        return cls
+
+
+@dataclass(frozen=True)
 class GoBinary:
     """One ``go`` executable: where it was found, what it says, what its tree holds."""
 
@@ -215,6 +227,9 @@ class Facts:
     path_commands: FrozenMap[str, str] | None = None  # a command name → real path of what PATH runs ("": none)
     cgo_files: tuple[str, ...] | None = None  # workspace .go files importing "C" (looked for only when cgo is off)
     login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
+    go_generate: tuple[GoGenerateFile, ...] | None = None  # workspace .go files with //go:generate lines
+    generators: tuple[GoTool, ...] | None = None  # the code generators the workspace runs, as PATH finds them
+    #                                              (probe.generate; their names are in ``path_commands``)
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache",

@@ -12,6 +12,7 @@ from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
+    buf_gen,
     dockerfile,
     go_mod,
     go_work,
@@ -19,6 +20,7 @@ from goenv_lsp.files import (
     goenv_unused,
     goland_workspace,
     goroot_env,
+    makefile,
     project_config,
     vendor_modules,
     vscode_settings,
@@ -43,6 +45,8 @@ KINDS: tuple[FileKind, ...] = (
     goenv_file.KIND,
     goroot_env.KIND,
     dockerfile.KIND,
+    makefile.KIND,
+    buf_gen.KIND,
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,

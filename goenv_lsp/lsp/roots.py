@@ -81,6 +81,7 @@ class WorkspaceRoot:
                             editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS), home_files=config.home_files,
+                            go_generate=self.evaluation.reads(Input.GO_GENERATE),
                             login_shell=config.login_shell is True)  # opt-in in the server
 
     # -- the hot path --------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, legacy_deps, modcache, tools, trust, vendor
+from goenv_lsp.probe import binaries, generate, go_dirs, legacy_deps, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -72,6 +72,7 @@ class ProbeOptions:
     cgo_flags: bool = False  # ask go env for CGO_CFLAGS, GOGCCFLAGS … (go then runs the C compiler)
     home_files: bool = True  # read the shell startup files in the home directory (config `home-files`)
     login_shell: bool = False  # run the login shell once to read its environment (config `login-shell`)
+    go_generate: bool = True  # read the workspace's //go:generate lines (off when no selected rule needs them)
 
 
 class Runs(Protocol):
@@ -271,7 +272,9 @@ class _Collector:
         facts = dataclasses.replace(facts, path_info=FrozenMap(path_info),
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
-        return tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
+        facts = tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
+        return generate.with_generators(self.system, facts, self.options.discovery, self._build_info,
+                                        self.options.go_generate)  # GE63x
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

@@ -74,6 +74,8 @@ class Input(str, enum.Enum):
     PLATFORM = "platform"  # the machine's own GOOS/GOARCH
     CGO_FILES = "cgo-files"  # workspace .go files importing "C" (looked for when cgo is off)
     LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
+    GO_GENERATE = "go-generate"  # the //go:generate lines of the workspace's .go files
+    GENERATORS = "generators"  # the generator programs the workspace runs, as PATH finds them (build info)
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,17 @@ def replace_json_string(path: str, range_: Range, new_value: str, title: str,
 
 def replace_text(path: str, range_: Range, new_text: str, title: str, applicability: Applicability) -> Fix:
     return Fix(title, applicability, edits=(TextEdit(path, range_, new_text),))
+
+
+def path_line_fix(facts: Facts, directory: str, first: bool) -> tuple[Fix, ...]:
+    """Append the line that puts ``directory`` on PATH to the login profile (from the next login on); ``first``:
+    before the other entries."""
+    profile = facts.login_profile
+    if profile is None or not profile.exists:
+        return ()
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
+    line = f'export PATH="{spelled}:$PATH"' if first else f'export PATH="$PATH:{spelled}"'
+    text = ("" if profile.ends_with_newline else "\n") + line + "\n"
+    return (Fix(f"Add {directory} to PATH in {profile.path} (from the next login on)", Applicability.UNSAFE,
+                edits=(TextEdit(profile.path, profile.end, text),)),)

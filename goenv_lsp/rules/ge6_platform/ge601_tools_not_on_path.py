@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, GoTool, PathKind, Spanned
-from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
+from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules._shared.fixes import unset_if_written
+from goenv_lsp.rules._shared.fixes import path_line_fix, unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
@@ -77,7 +77,7 @@ def check(facts: Facts) -> Iterator[Report]:
                      "out and in again, or restart the editor from a new login", Location(profile.path, added.range),
                      severity=Severity.INFO)
         return
-    yield Report(message, location, _fixes(facts, variable, setting) + _profile_fix(facts, directory, shadowed))
+    yield Report(message, location, _fixes(facts, variable, setting) + path_line_fix(facts, directory, shadowed))
 
 
 def _spellings(facts: Facts, directory: str, variable: str) -> set[str]:
@@ -102,19 +102,6 @@ def _added_by(facts: Facts, directory: str, variable: str) -> Spanned | None:
         if not text.startswith("#") and any(s in text for s in spellings):
             return line
     return None
-
-
-def _profile_fix(facts: Facts, directory: str, first: bool) -> tuple[Fix, ...]:
-    """Append the PATH line to the login profile (it takes effect at the next login)."""
-    profile = facts.login_profile
-    if profile is None or not profile.exists:
-        return ()
-    relative = facts.paths.relative(directory, facts.home) if facts.home else None
-    spelled = f"$HOME/{relative}" if relative not in (None, ".") else directory
-    line = f'export PATH="{spelled}:$PATH"' if first else f'export PATH="$PATH:{spelled}"'
-    text = ("" if profile.ends_with_newline else "\n") + line + "\n"
-    return (Fix(f"Add {directory} to PATH in {profile.path} (from the next login on)", Applicability.UNSAFE,
-                edits=(TextEdit(profile.path, profile.end, text),)),)
 
 
 def _reached(facts: Facts, tool: GoTool) -> bool:

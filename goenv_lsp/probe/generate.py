@@ -1,0 +1,78 @@
+"""What the code-generator rules (GE630–GE632, and GE811 for ``//go:generate``) read: the ``//go:generate``
+lines of the workspace's .go files, and the generator programs the workspace runs as PATH finds them, with
+their Go build information (read from the files, never by running them)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from goenv_lsp.facts import Facts, GoGenerateFile, Spanned
+from goenv_lsp.model import Range, utf16_len
+from goenv_lsp.probe.discover import DiscoveryOptions, discover
+from goenv_lsp.probe.system import System
+from goenv_lsp.probe.tools import MAX_PATH_ENTRIES, BuildInfoReader, commands
+from goenv_lsp.probe.tools import _tool as read_tool
+from goenv_lsp.redact import redact_text
+from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.generators import programs
+
+MAX_GO_FILES = 2000  # .go files read for //go:generate lines
+MAX_FILE_BYTES = 1 << 20  # of each (directives are usually near the package clause; a huge file is data)
+MAX_DIRECTIVES = 500  # lines kept in all
+MAX_PROGRAMS = 50  # generator names looked up on PATH
+_WALK = DiscoveryOptions(max_dirs=5000, max_seconds=2.0)
+_DIRECTIVE = re.compile(rb"^//go:generate[ \t]", re.M)
+
+
+def go_generate_files(system: System, root: str, options: DiscoveryOptions,
+                      skip: tuple[str, ...] = ()) -> tuple[GoGenerateFile, ...]:
+    """The workspace's .go files holding ``//go:generate`` lines (at the start of a line, as go generate
+    requires), each line's command text with its range. Files are read only up to ``MAX_FILE_BYTES``."""
+    from goenv_lsp.files import GO_SOURCES
+
+    walk = dataclasses.replace(options, max_dirs=min(options.max_dirs, _WALK.max_dirs),
+                               max_seconds=min(options.max_seconds, _WALK.max_seconds))
+    found = discover(system, root, [GO_SOURCES], walk, skip).files.get("go", [])
+    result, total = [], 0
+    for path in found[:MAX_GO_FILES]:
+        read = system.read(path, MAX_FILE_BYTES)
+        data = read.data if read.data else b""
+        if not _DIRECTIVE.search(data):
+            continue
+        lines = directives(data)[: MAX_DIRECTIVES - total]
+        total += len(lines)
+        result.append(GoGenerateFile(path=path, commands=lines))
+        if total >= MAX_DIRECTIVES:
+            break
+    return tuple(result)
+
+
+def directives(data: bytes) -> tuple[Spanned, ...]:
+    """Each ``//go:generate`` line's command (the text after the directive and its blank), with its range."""
+    found = []
+    text = data.decode("utf-8", "replace")
+    for number, raw in enumerate(text.split("\n")):
+        line = raw[:-1] if raw.endswith("\r") else raw
+        if not line.startswith(("//go:generate ", "//go:generate\t")):
+            continue
+        start = len("//go:generate ")
+        command = line[start:]
+        found.append(Spanned(redact_text(command), Range.of(number, start, start + utf16_len(command))))
+    return tuple(found)
+
+
+def with_generators(system: System, facts: Facts, discovery: DiscoveryOptions, build_info: BuildInfoReader,
+                    scan: bool = True) -> Facts:
+    """``facts`` with the ``//go:generate`` lines (``scan``: a selected rule reads them) and the generator
+    programs the workspace names: what PATH runs for each (in ``path_commands``) and its build information."""
+    go_env = (running_go(facts).env if running_go(facts) else None) or {}
+    if scan and facts.root:
+        skip = (go_env.get("GOROOT", ""), go_env.get("GOMODCACHE", ""))
+        facts = dataclasses.replace(facts, go_generate=go_generate_files(system, facts.root, discovery, skip))
+    names = sorted(programs(facts))[:MAX_PROGRAMS]
+    entries = (facts.path_entries or ())[:MAX_PATH_ENTRIES]
+    found = commands(system, names, entries)
+    tools = tuple(read_tool(system, real, name, build_info) for name, real in found.items() if real)
+    return dataclasses.replace(facts, path_commands={**(facts.path_commands or {}), **found}, generators=tools)
+

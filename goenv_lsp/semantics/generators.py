@@ -86,20 +86,21 @@ def programs(facts: Facts) -> set[str]:
     """The names the probe looks up on PATH: each needed program, and each first word of a command in
     ``//go:generate`` lines and Makefile recipes (GE632 reads the Go programs among them)."""
     names = {n.program for n in needs(facts)}
-    for command in run_commands(facts):
+    for _, command in run_commands(facts):
         if command and _on_path(command[0].text) and command[0].text not in _SYSTEM:
             names.add(command[0].text)
     return names
 
 
-def run_commands(facts: Facts) -> Iterator[list[Word]]:
-    """Each command of a ``//go:generate`` line or a Makefile recipe, as words."""
+def run_commands(facts: Facts) -> Iterator[tuple[FileFacts, list[Word]]]:
+    """Each command of a ``//go:generate`` line or a Makefile recipe, as words, with its file."""
     for file in facts.go_generate or ():
         for line in file.commands:
-            yield _words(line)
+            yield file, _words(line)
     for makefile in makefiles(facts):
         if makefile.status is Status.OK:
-            yield from shell_commands(makefile.commands)
+            for command in shell_commands(makefile.commands):
+                yield makefile, command
 
 
 def _go_generate(file: FileFacts) -> list[Need]:

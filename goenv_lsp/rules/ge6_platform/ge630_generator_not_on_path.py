@@ -21,8 +21,11 @@ nowhere PATH reaches.
 ## Why it matters
 protoc and buf look plugins up on PATH only: with `protoc-gen-go` installed in `~/go/bin` but that directory
 not on PATH, `protoc --go_out=. api.proto` fails with `protoc-gen-go: program not found or is not
-executable`, and `go generate` with `exec: "stringer": executable file not found in $PATH`. The go command
-never edits PATH, and `go install` succeeds without saying where the program went.
+executable`, and `go generate` with `running "stringer": exec: "stringer": executable file not found in
+$PATH`. The go command
+never edits PATH, and `go install` succeeds without saying where the program went. A program installed
+nowhere is information (whoever never regenerates code does not need it); one in GOBIN that PATH misses
+is a warning.
 
 ## How to fix
 When the program is in GOBIN or `GOPATH/bin`, put that directory on PATH (the fix appends the line to the
@@ -61,7 +64,9 @@ def _report(facts: Facts, program: str, found: list[Need]) -> Report:
     if program.startswith("protoc-gen-") and first.source != "buf.gen.yaml":
         symptom = f"protoc fails with `{program}: program not found or is not executable`"
     elif first.source == "go:generate" and program != "protoc" and program != "buf":
-        symptom = f"`go generate` fails with `exec: \"{program}\": executable file not found in $PATH`"
+        variable = "%PATH%" if facts.os == "windows" else "$PATH"
+        symptom = (f"`go generate` fails with `running \"{program}\": exec: \"{program}\": executable file not "
+                   f"found in {variable}`")
     else:
         symptom = f"{'buf generate' if first.source == 'buf.gen.yaml' else first.via} cannot run it"
     related = tuple(Related(Location(n.file.path, n.range), f"also runs {program}") for n in found[1:6])
@@ -84,7 +89,7 @@ def _report(facts: Facts, program: str, found: list[Need]) -> Report:
     else:
         advice = "install it, or put the directory that holds it on PATH"
     return Report(f"{_upper(first.via)} runs {program}, which is neither on PATH nor in the directory "
-                  f"`go install` writes to, so {symptom}; {advice}", location, (), related)
+                  f"`go install` writes to, so {symptom}; {advice}", location, (), related, severity=Severity.INFO)
 
 
 def _upper(text: str) -> str:

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, Spanned, Status
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
 from goenv_lsp.model import Range
-from goenv_lsp.text import decode_text
+from goenv_lsp.text import LineIndex, decode_text
 
 KIND_NAME = "buf.gen.yaml"
 MAX_BYTES = 256 << 10
+MAX_DEPTH = 100  # nesting of collections
 # generators built into protoc (buf runs protoc for them when no protoc-gen-<name> is on PATH)
 PROTOC_BUILTINS = frozenset({"cpp", "csharp", "java", "js", "kotlin", "objc", "php", "pyi", "python", "ruby",
                              "rust", "upb", "upbdefs", "upb_minitable"})
@@ -41,27 +42,34 @@ class BufGenFacts(FileFacts):
 
 
 def parse_buf_gen(data: bytes, path: str, ctx: ParseContext | None = None) -> BufGenFacts:
-    text, error = decode_text(data[:MAX_BYTES])
+    if len(data) > MAX_BYTES:
+        return BufGenFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
+                           problems=(FileProblem(f"larger than {MAX_BYTES >> 10} KiB: not read as a buf.gen.yaml"),))
+    text, error = decode_text(data)
     if text is None:
         return decode_failed(path, KIND_NAME, error, BufGenFacts)  # type: ignore[arg-type,return-value]
     import yaml
 
+    lines = LineIndex(text)
     try:
+        if _depth(text) > MAX_DEPTH:  # composing is recursive: refuse what would exhaust the stack
+            return BufGenFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
+                               problems=(FileProblem(f"nested more than {MAX_DEPTH} levels deep: not read"),))
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = Range.of(mark.line, mark.column) if mark is not None else None
+        where = lines.range(mark.index, mark.index) if mark is not None else None
         return BufGenFacts(path=path, kind=KIND_NAME, status=Status.MALFORMED,
                            problems=(FileProblem(f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
                                                  where),))
     if not isinstance(root, yaml.MappingNode):
         return BufGenFacts(path=path, kind=KIND_NAME)
     top = _mapping(root)
-    version = _scalar(top.get("version"))
+    version = _scalar(top.get("version"), lines)
     plugins = top.get("plugins")
     found = [dataclasses.replace(p, options=_options(_mapping(item).get("opt")))
              for item in (plugins.value if isinstance(plugins, yaml.SequenceNode) else ())
-             if isinstance(item, yaml.MappingNode) and (p := _plugin(_mapping(item))) is not None]
+             if isinstance(item, yaml.MappingNode) and (p := _plugin(_mapping(item), lines)) is not None]
     return BufGenFacts(path=path, kind=KIND_NAME, version=version, plugins=tuple(found))
 
 
@@ -71,14 +79,30 @@ def _mapping(node) -> dict[str, object]:
     return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def _scalar(node) -> Spanned | None:
+def _depth(text: str) -> int:
+    """How deep the collections nest, from the (iterative) scanner's tokens."""
+    import yaml
+
+    depth = deepest = 0
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, (yaml.BlockSequenceStartToken, yaml.BlockMappingStartToken,
+                              yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(token, (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+            depth -= 1
+    return deepest
+
+
+def _scalar(node, lines: LineIndex) -> Spanned | None:
     import yaml
 
     if not isinstance(node, yaml.ScalarNode) or not isinstance(node.value, str):
         return None
-    start, end = node.start_mark, node.end_mark
-    return Spanned(node.value, Range.of(start.line, start.column, end.column) if start.line == end.line
-                   else Range.of(start.line, start.column))
+    start, end = node.start_mark.index, node.end_mark.index  # offsets in the text (PyYAML reads a str)
+    if lines.line_of(start) != lines.line_of(end):
+        end = start
+    return Spanned(node.value, lines.range(start, end))
 
 
 def _options(node) -> tuple[str, ...]:
@@ -97,22 +121,22 @@ def _words(node) -> tuple[str, ...]:
     return ()
 
 
-def _plugin(entry: dict[str, object]) -> BufPlugin | None:
+def _plugin(entry: dict[str, object], lines: LineIndex) -> BufPlugin | None:
     import yaml
 
     for key in ("remote", "protoc_builtin"):
-        if (spec := _scalar(entry.get(key))) is not None:
+        if (spec := _scalar(entry.get(key), lines)) is not None:
             return BufPlugin(spec, remote=key == "remote")
     local = entry.get("local")
     if local is not None:  # v2
         if isinstance(local, yaml.SequenceNode):
             words = _words(local)
             first = local.value[0] if local.value else None
-            spec = _scalar(first)
+            spec = _scalar(first, lines)
             return BufPlugin(spec, words[0], command=words) if spec is not None and words else None
-        spec = _scalar(local)
+        spec = _scalar(local, lines)
         return BufPlugin(spec, spec.value) if spec is not None and spec.value else None
-    spec = _scalar(entry.get("plugin")) or _scalar(entry.get("name"))  # v1, v1beta1
+    spec = _scalar(entry.get("plugin"), lines) or _scalar(entry.get("name"), lines)  # v1, v1beta1
     if spec is None or not spec.value:
         return None
     if "/" in spec.value:  # buf.build/protocolbuffers/go: a remote plugin
@@ -120,7 +144,7 @@ def _plugin(entry: dict[str, object]) -> BufPlugin | None:
     path = entry.get("path")
     if isinstance(path, yaml.SequenceNode) and _words(path):
         return BufPlugin(spec, _words(path)[0], command=_words(path))
-    if (named := _scalar(path)) is not None and named.value:
+    if (named := _scalar(path, lines)) is not None and named.value:
         return BufPlugin(spec, named.value)
     if spec.value in PROTOC_BUILTINS:
         return BufPlugin(spec)

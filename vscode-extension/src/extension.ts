@@ -54,6 +54,9 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", pattern: "**/.vscode/settings.json" },
   { scheme: "file", pattern: "**/.idea/workspace.xml" },
   { scheme: "file", language: "dockerfile" },
+  { scheme: "file", language: "makefile" },
+  { scheme: "file", pattern: "**/buf.gen.yaml" },
+  { scheme: "file", pattern: "**/buf.gen.yml" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
   { scheme: "file", pattern: "**/vendor/modules.txt" },
 ];

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, GoTool
 from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.fixes import path_line_fix
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
-from goenv_lsp.semantics.generators import Need, install_command, needs
+from goenv_lsp.semantics.generators import KNOWN_PACKAGES, Need, install_command, needs
 from goenv_lsp.semantics.gobin import add_to_path_advice, path_index
 
 DOCS = """
@@ -61,14 +61,17 @@ def check(facts: Facts) -> Iterator[Report]:
 
 def _report(facts: Facts, program: str, found: list[Need]) -> Report:
     first = found[0]
-    if program.startswith("protoc-gen-") and first.source != "buf.gen.yaml":
+    plugin = program.startswith("protoc-gen-") and first.via.startswith("`protoc")
+    if plugin:
         symptom = f"protoc fails with `{program}: program not found or is not executable`"
-    elif first.source == "go:generate" and program != "protoc" and program != "buf":
+    elif first.source == "go:generate":
         variable = "%PATH%" if facts.os == "windows" else "$PATH"
         symptom = (f"`go generate` fails with `running \"{program}\": exec: \"{program}\": executable file not "
                    f"found in {variable}`")
+    elif first.source == "buf.gen.yaml":
+        symptom = "`buf generate` cannot run it"
     else:
-        symptom = f"{'buf generate' if first.source == 'buf.gen.yaml' else first.via} cannot run it"
+        symptom = "the recipe cannot run it"
     related = tuple(Related(Location(n.file.path, n.range), f"also runs {program}") for n in found[1:6])
     location = Location(first.file.path, first.range)
     installed = _installed(facts, program)
@@ -83,6 +86,10 @@ def _report(facts: Facts, program: str, found: list[Need]) -> Report:
     install = install_command(facts, program, first.file)
     if install:
         advice = f"install it with `{install}`{_pinned(program)} and have GOBIN or GOPATH/bin on PATH"
+    elif program in KNOWN_PACKAGES:
+        package, module = KNOWN_PACKAGES[program]
+        advice = (f"install it with `go install {package}@VERSION`, VERSION the release of {module} the module "
+                  "builds with (go.mod does not require it), and have GOBIN or GOPATH/bin on PATH")
     elif program == "protoc":
         advice = ("install the protobuf compiler (Debian/Ubuntu `protobuf-compiler`, Homebrew `protobuf`, or a "
                   "release from github.com/protocolbuffers/protobuf/releases)")

@@ -49,9 +49,17 @@ ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",
     b"GOENV=", b"=", b"#", b"\r\n", b"A", b"a=", b"go1.27.3+auto", b"local", b"off", b"\xc3\xa9",
 )
+MAKEFILE_TOKENS = (
+    b"\t", b"\\\n", b":", b"::", b" := ", b" = ", b"; ", b"#", b"define X\n", b"endef\n", b"ifeq (a,b)\n",
+    b"endif\n", b".RECIPEPREFIX = >\n", b"@", b"-", b"$(GO) install x/y@latest", b"protoc --go_out=. ",
+)
+BUF_GEN_TOKENS = (
+    b"version: v2\n", b"plugins:\n", b"  - local: protoc-gen-go\n", b"  - remote: buf.build/grpc/go\n",
+    b"    opt: [a, b]\n", b"  - plugin: go\n", b"    path: [go, run, x]\n", b"&a ", b"*a", b"{", b"[", b"'",
+)
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
-           "go.env": ENV_FILE_TOKENS}
+           "go.env": ENV_FILE_TOKENS, "makefile": MAKEFILE_TOKENS, "buf.gen.yaml": BUF_GEN_TOKENS}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
     "vscode-settings": ((b"[", b"]"), (b'{"a":', b"}"), (b"/*", b"*/")),

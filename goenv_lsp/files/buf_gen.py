@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, Spanned, Status
 from goenv_lsp.files.base import EditorHints, FileKind, ParseContext, Where, decode_failed
-from goenv_lsp.model import Range
 from goenv_lsp.text import LineIndex, decode_text
 
 KIND_NAME = "buf.gen.yaml"

@@ -8,8 +8,8 @@ import dataclasses
 from factsbuilder import HOME, ROOT, healthy
 
 from goenv_lsp.facts import Facts, GoBinDir, GoGenerateFile, GoTool, PathInfo, PathKind
-from goenv_lsp.facts.paths import ops
 from goenv_lsp.facts.enums import PathFlavor
+from goenv_lsp.facts.paths import ops
 from goenv_lsp.files import ParseContext, kind, parse
 from goenv_lsp.probe.generate import directives
 

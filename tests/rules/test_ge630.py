@@ -8,8 +8,8 @@ from pathlib import Path
 
 import goproxy
 import pytest
+from ge6help import CACHE, codes
 from genhelp import BIN, tool, workspace
-from ge6help import CACHE, codes, only
 
 from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Severity
@@ -100,7 +100,7 @@ def test_real_protoc_gen_go_in_gopath_bin(workspace: Path, tmp_path: Path, go127
                                 "google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.6"], cwd=tmp_path, env=env,
                                capture_output=True, text=True, timeout=300)
     assert installed.returncode == 0, installed.stderr
-    (workspace / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n\nrequire google.golang.org/protobuf v1.36.6\n")
+    (workspace / "go.mod").write_text(PROTOBUF)
     (workspace / "api").mkdir()
     (workspace / "api" / "api.proto").write_text('syntax = "proto3";\npackage api;\n')
     (workspace / "api" / "gen.go").write_text("package api\n\n//go:generate protoc --go_out=. api.proto\n")

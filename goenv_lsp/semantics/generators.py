@@ -213,6 +213,11 @@ def install_command(facts: Facts, program: str, file: FileFacts) -> str | None:
     if known is None:
         return None
     package, module = known
+    own = facts.module_for(file.path)
+    go_mod = facts.file(own.go_mod) if own else None
+    if isinstance(go_mod, ModFileFacts) and go_mod.module and (package == go_mod.module.value
+                                                               or package.startswith(go_mod.module.value + "/")):
+        return f"go install {package}"  # the module's own command: built from the workspace
     version = required_version(facts, file, module)
     if version is None and program == "protoc-gen-go-grpc":
         grpc = required_version(facts, file, "google.golang.org/grpc")

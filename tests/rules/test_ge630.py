@@ -40,6 +40,14 @@ def test_installed_nowhere_is_information_with_the_pinned_install_command() -> N
     assert "`go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.6`" in finding.message
 
 
+def test_the_module_s_own_command_installs_from_the_workspace() -> None:
+    facts = workspace("module golang.org/x/tools\n\ngo 1.27.3\n",
+                      generate={"a.go": "package a\n//go:generate stringer -type=A\n"}, missing=("stringer",))
+    [finding] = evaluate(facts, rules=[GE630])
+    assert "install it with `go install golang.org/x/tools/cmd/stringer` in the module (its own command)" \
+        in finding.message
+
+
 def test_protoc_itself_missing_names_the_compiler_packages() -> None:
     facts = workspace(files={"Makefile": "gen:\n\tprotoc --python_out=. a.proto\n"}, missing=("protoc",))
     [finding] = evaluate(facts, rules=[GE630])

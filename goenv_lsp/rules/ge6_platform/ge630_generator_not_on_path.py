@@ -85,7 +85,8 @@ def _report(facts: Facts, program: str, found: list[Need]) -> Report:
                       path_line_fix(facts, directory, False), related)
     install = install_command(facts, program, first.file)
     if install:
-        advice = f"install it with `{install}`{_pinned(program)} and have GOBIN or GOPATH/bin on PATH"
+        pinned = _pinned(program) if "@" in install else " in the module (its own command)"
+        advice = f"install it with `{install}`{pinned} and have GOBIN or GOPATH/bin on PATH"
     elif program in KNOWN_PACKAGES:
         package, module = KNOWN_PACKAGES[program]
         advice = (f"install it with `go install {package}@VERSION`, VERSION the release of {module} the module "

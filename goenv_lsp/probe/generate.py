@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from goenv_lsp.facts import Facts, GoGenerateFile, Spanned
+from goenv_lsp.facts import Facts, GoGenerateFile, Spanned, Status
 from goenv_lsp.model import Range, utf16_len
 from goenv_lsp.probe.discover import DiscoveryOptions, discover
 from goenv_lsp.probe.system import System
@@ -18,7 +18,7 @@ from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.generators import programs
 
 MAX_GO_FILES = 2000  # .go files read for //go:generate lines
-MAX_FILE_BYTES = 1 << 20  # of each (directives are usually near the package clause; a huge file is data)
+MAX_FILE_BYTES = 256 << 10  # a larger .go file is generated code or data: not read
 MAX_DIRECTIVES = 500  # lines kept in all
 MAX_PROGRAMS = 50  # generator names looked up on PATH
 _WALK = DiscoveryOptions(max_dirs=5000, max_seconds=2.0)
@@ -28,7 +28,8 @@ _DIRECTIVE = re.compile(rb"^//go:generate[ \t]", re.M)
 def go_generate_files(system: System, root: str, options: DiscoveryOptions,
                       skip: tuple[str, ...] = ()) -> tuple[GoGenerateFile, ...]:
     """The workspace's .go files holding ``//go:generate`` lines (at the start of a line, as go generate
-    requires), each line's command text with its range. Files are read only up to ``MAX_FILE_BYTES``."""
+    requires), each line's command text with its range. Larger files than ``MAX_FILE_BYTES`` are skipped
+    (generated code, data)."""
     from goenv_lsp.files import GO_SOURCES
 
     walk = dataclasses.replace(options, max_dirs=min(options.max_dirs, _WALK.max_dirs),
@@ -37,7 +38,7 @@ def go_generate_files(system: System, root: str, options: DiscoveryOptions,
     result, total = [], 0
     for path in found[:MAX_GO_FILES]:
         read = system.read(path, MAX_FILE_BYTES)
-        data = read.data if read.data else b""
+        data = read.data if read.status is Status.OK and read.data else b""
         if not _DIRECTIVE.search(data):
             continue
         lines = directives(data)[: MAX_DIRECTIVES - total]

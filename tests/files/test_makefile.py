@@ -70,3 +70,21 @@ def test_names_and_bad_bytes() -> None:
         found = kind_of(f"/w/sub/{name}", "/w", POSIX)
         assert found is not None and found.name == "makefile"
     assert parse_makefile(b"all:\n\t\xff\n", "/w/Makefile", CTX).status is Status.MALFORMED
+
+
+def test_real_files_reach_ge811(tmp_path, probe_real) -> None:
+    """A Makefile and a //go:generate line on disk, read by the real collector: GE811 points at both."""
+    import testbed
+
+    from goenv_lsp.engine import evaluate
+    from goenv_lsp.rules import by_code
+
+    ws = tmp_path / "ws"
+    (ws / "tools").mkdir(parents=True)
+    (ws / "go.mod").write_text("module example.com/app\n\ngo 1.27.3\n\nrequire golang.org/x/tools v0.30.0\n")
+    (ws / "tools" / "tools.mk").write_text("tools:\n\tgo install golang.org/x/tools/cmd/stringer@latest\n")
+    (ws / "kind.go").write_text("package app\n\n//go:generate go run golang.org/x/tools/cmd/goyacc@latest\n")
+    facts = probe_real(ws, testbed.isolated_env(tmp_path, []))
+    found = sorted((f.location.path, f.location.range.start.line, f.location.range.start.character)
+                   for f in evaluate(facts, rules=[by_code("GE811")]))
+    assert found == [(str(ws / "kind.go"), 2, 21), (str(ws / "tools" / "tools.mk"), 1, 12)]

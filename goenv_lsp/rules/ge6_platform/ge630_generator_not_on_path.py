@@ -7,7 +7,7 @@ from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.fixes import path_line_fix
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.generators import KNOWN_PACKAGES, Need, install_command, needs
-from goenv_lsp.semantics.gobin import add_to_path_advice, path_index
+from goenv_lsp.semantics.gobin import add_to_path_advice, path_index, profile_line_adding
 
 DOCS = """
 ## What it checks
@@ -29,7 +29,8 @@ is a warning.
 
 ## How to fix
 When the program is in GOBIN or `GOPATH/bin`, put that directory on PATH (the fix appends the line to the
-login shell's startup file; GE601 says the same for the directory as a whole). Otherwise install it at the
+login shell's startup file; GE601 says the same for the directory as a whole, and, once the file has the
+line, that the running session predates it). Otherwise install it at the
 version the module pins — for protoc-gen-go the version go.mod requires of `google.golang.org/protobuf`
 (`go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.6`), for protoc-gen-go-grpc a release
 whose code the required `google.golang.org/grpc` compiles (GE631) — or, for protoc itself, the protobuf
@@ -56,10 +57,12 @@ def check(facts: Facts) -> Iterator[Report]:
     for program, found in by_program.items():
         if program not in facts.path_commands or facts.path_commands[program]:
             continue  # not looked up (unknown), or on PATH
-        yield _report(facts, program, found)
+        report = _report(facts, program, found)
+        if report is not None:
+            yield report
 
 
-def _report(facts: Facts, program: str, found: list[Need]) -> Report:
+def _report(facts: Facts, program: str, found: list[Need]) -> Report | None:
     first = found[0]
     plugin = program.startswith("protoc-gen-") and first.via.startswith("`protoc")
     if plugin:
@@ -79,6 +82,8 @@ def _report(facts: Facts, program: str, found: list[Need]) -> Report:
         directory, tool, setting = installed
         where = f"GOBIN={directory}" if setting == "GOBIN" else f"{directory} (GOPATH/bin)"
         version = f" {tool.module_version}" if tool.module_version else ""
+        if profile_line_adding(facts, directory, setting) is not None:
+            return None  # the login profile adds it: this session predates that line (GE601 says so there)
         return Report(f"{_upper(first.via)} runs {program}{version}, which is in {where}, "
                       f"but that directory is not on PATH, so {symptom}; {add_to_path_advice(facts, directory)}",
                       location,

@@ -16,6 +16,7 @@ from goenv_lsp.probe.tools import _tool as read_tool
 from goenv_lsp.redact import redact_text
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.generators import programs
+from goenv_lsp.semantics.platform import matches_platform
 
 MAX_GO_FILES = 2000  # .go files read for //go:generate lines
 MAX_FILE_BYTES = 256 << 10  # a larger .go file is generated code or data: not read
@@ -23,13 +24,15 @@ MAX_DIRECTIVES = 500  # lines kept in all
 MAX_PROGRAMS = 50  # generator names looked up on PATH
 _WALK = DiscoveryOptions(max_dirs=5000, max_seconds=2.0)
 _DIRECTIVE = re.compile(rb"^//go:generate[ \t]", re.M)
+_IGNORE = re.compile(rb"^//go:build\s+ignore\s*$", re.M)
 
 
-def go_generate_files(system: System, root: str, options: DiscoveryOptions,
-                      skip: tuple[str, ...] = ()) -> tuple[GoGenerateFile, ...]:
+def go_generate_files(system: System, root: str, options: DiscoveryOptions, skip: tuple[str, ...] = (),
+                      goos: str = "", goarch: str = "") -> tuple[GoGenerateFile, ...]:
     """The workspace's .go files holding ``//go:generate`` lines (at the start of a line, as go generate
-    requires), each line's command text with its range. Larger files than ``MAX_FILE_BYTES`` are skipped
-    (generated code, data)."""
+    requires), each line's command text with its range. As go generate, files another platform's name
+    constraint (``_windows.go``) or ``//go:build ignore`` leaves out, and names starting with ``_`` or ``.``,
+    are not read (other ``//go:build`` lines are not evaluated); files over ``MAX_FILE_BYTES`` neither."""
     from goenv_lsp.files import GO_SOURCES
 
     walk = dataclasses.replace(options, max_dirs=min(options.max_dirs, _WALK.max_dirs),
@@ -37,9 +40,12 @@ def go_generate_files(system: System, root: str, options: DiscoveryOptions,
     found = discover(system, root, [GO_SOURCES], walk, skip).files.get("go", [])
     result, total = [], 0
     for path in found[:MAX_GO_FILES]:
+        name = system.paths.basename(path)
+        if name.startswith(("_", ".")) or (goos and not matches_platform(name, goos, goarch)):
+            continue
         read = system.read(path, MAX_FILE_BYTES)
         data = read.data if read.status is Status.OK and read.data else b""
-        if not _DIRECTIVE.search(data):
+        if not _DIRECTIVE.search(data) or _IGNORE.search(data):
             continue
         lines = directives(data)[: MAX_DIRECTIVES - total]
         total += len(lines)
@@ -70,7 +76,8 @@ def with_generators(system: System, facts: Facts, discovery: DiscoveryOptions, b
     go_env = (running_go(facts).env if running_go(facts) else None) or {}
     if scan and facts.root:
         skip = (go_env.get("GOROOT", ""), go_env.get("GOMODCACHE", ""))
-        facts = dataclasses.replace(facts, go_generate=go_generate_files(system, facts.root, discovery, skip))
+        found = go_generate_files(system, facts.root, discovery, skip, go_env.get("GOOS", ""), go_env.get("GOARCH", ""))
+        facts = dataclasses.replace(facts, go_generate=found)
     names = sorted(programs(facts))[:MAX_PROGRAMS]
     entries = (facts.path_entries or ())[:MAX_PATH_ENTRIES]
     found = commands(system, names, entries)

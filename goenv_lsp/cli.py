@@ -154,7 +154,7 @@ def _root(args: argparse.Namespace) -> str:
 
 
 def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, cgo_flags: bool = False,
-          login_shell: bool = True):
+          login_shell: bool = True, go_generate: bool = True):
     from goenv_lsp.inputs.live import LiveProbe
     from goenv_lsp.probe import ProbeOptions
 
@@ -163,7 +163,8 @@ def _live(args: argparse.Namespace, system, config: Config, gopls: bool = True, 
         raise CliError("--probe-timeout must be positive")
     options = ProbeOptions(timeout=timeout, trusted=args.trust_workspace, discovery=config.workspace,
                            gopls=gopls, cgo_flags=cgo_flags, home_files=config.home_files,
-                           login_shell=login_shell and config.login_shell is not False)  # on in the CLI unless off
+                           login_shell=login_shell and config.login_shell is not False,  # on in the CLI unless off
+                           go_generate=go_generate)
     return LiveProbe(_root(args), system, options)
 
 
@@ -208,7 +209,8 @@ def _check(args: argparse.Namespace) -> int:
     evaluation = Evaluation(selection)
     source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS),
                                cgo_flags=evaluation.reads(Input.CGO_FLAGS),
-                               login_shell=evaluation.reads(Input.LOGIN_SHELL))
+                               login_shell=evaluation.reads(Input.LOGIN_SHELL),
+                               go_generate=evaluation.reads(Input.GO_GENERATE))
     facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)

@@ -85,6 +85,8 @@ def changed_inputs(old: Facts, new: Facts) -> set[str]:
         Input.LOGIN_PROFILE: (old.login_profile, new.login_profile),
         Input.VERSION_MANAGERS: (old.version_managers, new.version_managers),
         Input.LOGIN_SHELL: (old.login_env, new.login_env),
+        Input.GO_GENERATE: (old.go_generate, new.go_generate),
+        Input.GENERATORS: ((old.generators, old.path_commands), (new.generators, new.path_commands)),
     }
     changed.update(name.value for name, (a, b) in pairs.items() if a != b)
     if old.files is not new.files:

@@ -116,6 +116,13 @@ class LinkHop:
     target: str  # as the link holds it (maybe relative)
     leads_to: str
     exists: bool = True
+class GoGenerateFile(RunsCommands, FileFacts):
+    """A workspace .go file's ``//go:generate`` directives (``probe.generate``): each command is the text after
+    ``//go:generate``, its range on that line. Go sources are not a parsed kind; only these lines are read."""
+    kind: str = "go"
+    @classmethod
+    def decode_type(cls, data: object) -> type:
+        return cls
 
 
 @dataclass(frozen=True)
@@ -242,6 +249,9 @@ class Facts:
     login_profile: LoginProfile | None = None  # the shell startup file a PATH line belongs in (not on Windows)
     version_managers: tuple[ManagerHome, ...] | None = None  # version managers holding Go installs (home-files)
     login_env: LoginEnvironment | None = None  # what the user's login shell exports (probe.login_shell)
+    go_generate: tuple[GoGenerateFile, ...] | None = None  # workspace .go files with //go:generate lines
+    generators: tuple[GoTool, ...] | None = None  # the code generators the workspace runs, as PATH finds them
+    #                                              (probe.generate; their names are in ``path_commands``)
 
     def __post_init__(self) -> None:
         _freeze_fields(self, "env", "files", "user_settings", "path_info", "toolchains", "module_cache",

@@ -12,6 +12,7 @@ from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
+    buf_gen,
     dockerfile,
     github_workflow,
     gitlab_ci,
@@ -23,6 +24,7 @@ from goenv_lsp.files import (
     goland_workspace,
     goroot_env,
     gvm_default,
+    makefile,
     mise_config,
     project_config,
     shell_rc_kinds,
@@ -52,6 +54,8 @@ KINDS: tuple[FileKind, ...] = (
     dockerfile.KIND,
     github_workflow.KIND,
     gitlab_ci.KIND,
+    makefile.KIND,
+    buf_gen.KIND,
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,

@@ -82,7 +82,8 @@ class WorkspaceRoot:
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS), home_files=config.home_files,
                             login_shell=config.login_shell is True  # opt-in in the server
-                            and self.evaluation.reads(Input.LOGIN_SHELL))
+                            and self.evaluation.reads(Input.LOGIN_SHELL),
+                            go_generate=self.evaluation.reads(Input.GO_GENERATE))
 
     # -- the hot path --------------------------------------------------------------------------
     async def refresh(self, changed: Iterable[str] = ()) -> list[Finding]:

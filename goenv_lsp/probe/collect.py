@@ -41,7 +41,7 @@ from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
+from goenv_lsp.probe import binaries, generate, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
@@ -78,6 +78,7 @@ class ProbeOptions:
     home_files: bool = True  # read the shell startup files in the home directory (config `home-files`)
     login_shell: bool = False  # run the login shell once to read its environment (config `login-shell`; only
     #                            when a selected rule needs Input.LOGIN_SHELL)
+    go_generate: bool = True  # read the workspace's //go:generate lines (off when no selected rule needs them)
 
 
 class Runs(Protocol):
@@ -300,7 +301,8 @@ class _Collector:
         if self.options.login_shell:  # GE71x: what the login shell exports
             facts = dataclasses.replace(facts, login_env=await login_shell.probe(self.system, self.runs,
                                                                                  self.options.timeout))
-        return facts
+        return generate.with_generators(self.system, facts, self.options.discovery, self._build_info,
+                                        self.options.go_generate)  # GE63x
 
     def _facts(self, **fields: object) -> Facts:
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,

@@ -76,6 +76,8 @@ class Input(str, enum.Enum):
     LOGIN_PROFILE = "login-profile"  # the shell startup file a PATH line belongs in, and its PATH lines
     VERSION_MANAGERS = "version-managers"  # version managers holding Go installs, and which ones (home-files)
     LOGIN_SHELL = "login-shell"  # what the user's login shell exports (run once, when ProbeOptions.login_shell)
+    GO_GENERATE = "go-generate"  # the //go:generate lines of the workspace's .go files
+    GENERATORS = "generators"  # the generator programs the workspace runs, as PATH finds them (build info)
 
 
 @dataclass(frozen=True)

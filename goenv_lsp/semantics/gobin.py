@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from goenv_lsp.facts import Facts, PathOps
+from goenv_lsp.facts import Facts, PathOps, Spanned
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 
@@ -63,3 +63,33 @@ def add_to_path_advice(facts: Facts, directory: str, first: bool = False) -> str
         "zsh": "~/.zprofile", "bash": "~/.profile (or ~/.bash_profile if you have one)"}.get(shell, "~/.profile")
     line = f"{spelled}:$PATH" if first else f"$PATH:{spelled}"
     return f'add `export PATH="{line}"` to {profile}, then log in again (or restart the editor)'
+
+
+def home_spellings(facts: Facts, directory: str) -> set[str]:
+    """How a shell line may name ``directory``: as it is, or below $HOME."""
+    relative = facts.paths.relative(directory, facts.home) if facts.home else None
+    found = {directory}
+    if relative not in (None, "."):
+        found |= {f"$HOME/{relative}", f"${{HOME}}/{relative}", f"~/{relative}"}
+    return found
+
+
+def _spellings(facts: Facts, directory: str, variable: str) -> set[str]:
+    """How a shell line may name the install directory."""
+    found = home_spellings(facts, directory)
+    found |= {"$GOBIN", "${GOBIN}"} if variable == "GOBIN" else {"$GOPATH/bin", "${GOPATH}/bin",
+                                                                 "$(go env GOPATH)/bin"}
+    return found
+
+
+def profile_line_adding(facts: Facts, directory: str, variable: str) -> Spanned | None:
+    """The login profile's line that puts ``directory`` (``variable``: "GOBIN" or "GOPATH") on PATH, if any."""
+    profile = facts.login_profile
+    if profile is None:
+        return None
+    spellings = _spellings(facts, directory, variable)
+    for line in profile.path_lines:
+        text = line.value.strip()
+        if not text.startswith("#") and any(s in text for s in spellings):
+            return line
+    return None

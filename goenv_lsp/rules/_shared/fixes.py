@@ -10,6 +10,7 @@ from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Range, TextEdit
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import Setting, user_setting
+from goenv_lsp.semantics.gobin import home_spellings
 from goenv_lsp.semantics.selection import toolchain_decision
 
 
@@ -134,15 +135,6 @@ def login_path_fix(facts: Facts, directory: str, first: bool) -> tuple[Fix, ...]
     text = ("" if profile.ends_with_newline else "\n") + line + "\n"
     return (Fix(f"Add {directory} to PATH in {profile.path} (from the next login on)", Applicability.UNSAFE,
                 edits=(TextEdit(profile.path, profile.end, text),)),)
-
-
-def home_spellings(facts: Facts, directory: str) -> set[str]:
-    """How a shell line may name ``directory``: as it is, or below $HOME."""
-    relative = facts.paths.relative(directory, facts.home) if facts.home else None
-    found = {directory}
-    if relative not in (None, "."):
-        found |= {f"$HOME/{relative}", f"${{HOME}}/{relative}", f"~/{relative}"}
-    return found
 
 
 def login_path_lines(facts: Facts, directory: str) -> list[Spanned]:

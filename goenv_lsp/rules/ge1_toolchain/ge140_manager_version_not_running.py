@@ -6,9 +6,10 @@ from goenv_lsp.facts import Facts, FileFacts, GoBinary, ManagerHome, Spanned
 from goenv_lsp.files import go_version, gvm_default, mise_config, tool_versions
 from goenv_lsp.files._version_pin import concrete
 from goenv_lsp.model import Location, Severity
-from goenv_lsp.rules._shared.fixes import home_spellings, login_path_fix, login_path_lines
+from goenv_lsp.rules._shared.fixes import login_path_fix, login_path_lines
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.gobin import home_spellings
 from goenv_lsp.semantics.version_managers import (
     INSTALL_COMMANDS,
     MANAGERS,

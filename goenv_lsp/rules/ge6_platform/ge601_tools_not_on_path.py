@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from goenv_lsp.facts import Facts, GoTool, PathKind, Spanned
+from goenv_lsp.facts import Facts, GoTool, PathKind
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules._shared.fixes import home_spellings, login_path_fix, unset_if_written
+from goenv_lsp.rules._shared.fixes import login_path_fix, unset_if_written
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
-from goenv_lsp.semantics.gobin import add_to_path_advice, install_dir, install_dir_of, path_index
+from goenv_lsp.semantics.gobin import add_to_path_advice, install_dir, install_dir_of, path_index, profile_line_adding
 
 DOCS = """
 ## What it checks
@@ -70,7 +70,7 @@ def check(facts: Facts) -> Iterator[Report]:
                f"{'them' if len(missed) != 1 else 'it'}, {add_to_path_advice(facts, directory, first=shadowed)}")
     location = env_setting_anchor(facts, setting) if setting is not None and setting.value else machine_anchor(facts)
     profile = facts.login_profile
-    added = _added_by(facts, directory, variable)
+    added = profile_line_adding(facts, directory, variable)
     if profile is not None and added is not None:
         yield Report(f"{where} is not on PATH here, but {profile.path}:{added.range.start.line + 1} adds it: this "
                      "session (and the editor) started before that line was there, or not from a login shell; log "
@@ -78,27 +78,6 @@ def check(facts: Facts) -> Iterator[Report]:
                      severity=Severity.INFO)
         return
     yield Report(message, location, _fixes(facts, variable, setting) + login_path_fix(facts, directory, shadowed))
-
-
-def _spellings(facts: Facts, directory: str, variable: str) -> set[str]:
-    """How a shell line may name the directory."""
-    found = home_spellings(facts, directory)
-    found |= {"$GOBIN", "${GOBIN}"} if variable == "GOBIN" else {"$GOPATH/bin", "${GOPATH}/bin",
-                                                                 "$(go env GOPATH)/bin"}
-    return found
-
-
-def _added_by(facts: Facts, directory: str, variable: str) -> Spanned | None:
-    """The login profile's line that puts ``directory`` on PATH, if there is one."""
-    profile = facts.login_profile
-    if profile is None:
-        return None
-    spellings = _spellings(facts, directory, variable)
-    for line in profile.path_lines:
-        text = line.value.strip()
-        if not text.startswith("#") and any(s in text for s in spellings):
-            return line
-    return None
 
 
 def _reached(facts: Facts, tool: GoTool) -> bool:

@@ -11,13 +11,17 @@ from goenv_lsp.facts import Facts, FileFacts, RunsCommands, Spanned, Status
 from goenv_lsp.files import KINDS
 from goenv_lsp.model import Range, utf16_len
 
-# a word: a run of non-blank characters outside quotes, or a quoted string; separators end a command
-_WORD = re.compile(r"""(?P<sep>&&|\|\||[;|&()`]|\$\()|(?P<word>(?:[^\s;|&()`'"]|'[^']*'|"(?:[^"\\]|\\.)*")+)""")
-_GO = re.compile(r"^(?:.*/)?go(?:1\.\d+(?:\.\d+)?)?$")  # go, /usr/local/go/bin/go, go1.22.3
+# a word: a run of non-blank characters outside quotes, or a quoted string, or a make/shell variable that names
+# the go command ($(GO), ${GO}); separators end a command
+_WORD = re.compile(r"""(?P<sep>&&|\|\||[;|&()`]|\$\((?!GO\)))|"""
+                   r"""(?P<word>(?:\$\(GO\)|[^\s;|&()`'"]|'[^']*'|"(?:[^"\\]|\\.)*")+)""")
+_GO = re.compile(r"^(?:(?:.*/)?go(?:1\.\d+(?:\.\d+)?)?|\$\(GO\)|\$\{GO\}|\$GO)$")  # go, …/bin/go, go1.22.3, $(GO)
+GO_GENERATE = "go-generate"  # Input.GO_GENERATE: //go:generate lines (Facts.go_generate, not a file kind)
 
 
 def command_kinds() -> tuple[str, ...]:
-    return tuple(k.name for k in KINDS if issubclass(k.facts_type, RunsCommands))
+    """The file kinds holding commands, and the //go:generate input (what a rule reading them needs)."""
+    return (*(k.name for k in KINDS if issubclass(k.facts_type, RunsCommands)), GO_GENERATE)
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,13 @@ class GoCommand:
 
 
 def go_commands(facts: Facts) -> Iterator[GoCommand]:
-    for kind in command_kinds():
-        for file in facts.files_of(kind) or ():
-            if not isinstance(file, RunsCommands) or file.status is not Status.OK:
-                continue
-            for line in file.commands:
-                yield from _in_line(file, line)
+    """Every go command in build files, and in //go:generate lines (``go run …`` there is the go that runs)."""
+    files = [f for kind in command_kinds()[:-1] for f in facts.files_of(kind) or ()]
+    for file in (*files, *(facts.go_generate or ())):
+        if not isinstance(file, RunsCommands) or file.status is not Status.OK:
+            continue
+        for line in file.commands:
+            yield from _in_line(file, line)
 
 
 def _in_line(file: FileFacts, line: Spanned) -> Iterator[GoCommand]:

@@ -66,9 +66,18 @@ YAML_TOKENS = (
     b"go-version-file: go.mod", b"&a ", b"*a", b"<<: ", b"!!str ", b"!!python/object:os.system ", b"---\n",
     b"? ", b": ", b"- ", b"\t", b"\r\n", b"#", b"'", b'"', b"|2\n", b"\xc2\x85", b"\xe2\x80\xa8", b"%YAML 1.1\n",
 )
+MAKEFILE_TOKENS = (
+    b"\t", b"\\\n", b":", b"::", b" := ", b" = ", b"; ", b"#", b"define X\n", b"endef\n", b"ifeq (a,b)\n",
+    b"endif\n", b".RECIPEPREFIX = >\n", b"@", b"-", b"$(GO) install x/y@latest", b"protoc --go_out=. ",
+)
+BUF_GEN_TOKENS = (
+    b"version: v2\n", b"plugins:\n", b"  - local: protoc-gen-go\n", b"  - remote: buf.build/grpc/go\n",
+    b"    opt: [a, b]\n", b"  - plugin: go\n", b"    path: [go, run, x]\n", b"&a ", b"*a", b"{", b"[", b"'",
+)
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
            "go.env": ENV_FILE_TOKENS, "github-workflow": YAML_TOKENS, "gitlab-ci": YAML_TOKENS,
+           "makefile": MAKEFILE_TOKENS, "buf.gen.yaml": BUF_GEN_TOKENS,
            **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), SHELL_TOKENS)}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),

@@ -116,6 +116,9 @@ class LinkHop:
     target: str  # as the link holds it (maybe relative)
     leads_to: str
     exists: bool = True
+
+
+@dataclass(frozen=True)
 class GoGenerateFile(RunsCommands, FileFacts):
     """A workspace .go file's ``//go:generate`` directives (``probe.generate``): each command is the text after
     ``//go:generate``, its range on that line. Go sources are not a parsed kind; only these lines are read."""

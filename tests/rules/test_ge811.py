@@ -7,7 +7,7 @@ import pytest
 from goenv_lsp.facts import FileFacts, Spanned
 from goenv_lsp.files.go_mod import ModFileFacts, ModRequire
 from goenv_lsp.model import Range
-from goenv_lsp.rules.ge8_versions._commands import _in_line, word_range
+from goenv_lsp.rules.ge8_versions._commands import _in_line, columns_known, word_range
 from goenv_lsp.rules.ge8_versions.ge811_build_fetches_latest import _required
 
 FILE = FileFacts(path="/work/app/Dockerfile", kind="dockerfile")
@@ -51,3 +51,13 @@ def test_the_version_go_mod_requires_is_the_longest_module_path() -> None:
     assert _required(go_mod, "golang.org/x/tools/gopls@latest".removesuffix("@latest")) == "v0.18.1"
     assert _required(go_mod, "golang.org/x/tools/cmd/stringer") == "v0.31.0"
     assert _required(go_mod, "golang.org/x/toolsmith/cmd") is None
+
+
+def test_a_line_whose_secret_was_redacted_is_pointed_at_whole() -> None:
+    """Redaction changes a line's text but not its range: the words after the secret are not where the text says,
+    so the finding takes the whole line and offers no edit."""
+    redacted = "GITHUB_TOKEN=<redacted> go install example.com/x/cmd/y@latest"
+    spanned = Spanned(redacted, Range.of(4, 6, 6 + len(redacted) + 30))  # the token was 40 characters
+    [command] = _in_line(FILE, spanned)
+    assert not columns_known(spanned)
+    assert word_range(spanned, command.args[0]) == spanned.range

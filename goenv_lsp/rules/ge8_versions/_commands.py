@@ -82,8 +82,18 @@ def _unquote(word: str) -> str:
     return re.sub(r"""'([^']*)'|"((?:[^"\\]|\\.)*)\"""", lambda m: m.group(1) or m.group(2) or "", word)
 
 
+def columns_known(line: Spanned) -> bool:
+    """Do the line's characters sit where its range says? Not when a secret in it was redacted (the text is
+    shorter or longer than the file's): then only the whole line can be pointed at."""
+    start, end = line.range.start, line.range.end
+    return start.line == end.line and end.character - start.character == utf16_len(line.value)
+
+
 def word_range(line: Spanned, word: Word, start: int = 0, end: int | None = None) -> Range:
-    """Where ``word`` (or its characters ``start:end``) is in the file."""
+    """Where ``word`` (or its characters ``start:end``) is in the file; the whole line when its columns are not
+    known (``columns_known``)."""
+    if not columns_known(line):
+        return line.range
     first = line.range.start
     before = line.value[: word.column + start]
     inside = line.value[word.column + start: word.column + (word.width if end is None else end)]

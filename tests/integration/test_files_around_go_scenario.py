@@ -84,7 +84,13 @@ def check(app: Path, env: dict[str, str]) -> list[dict]:
     ran = subprocess.run([sys.executable, "-m", "goenv_lsp", "check", "--format", "json", "--show-home", str(app)],
                          env=env, capture_output=True, text=True, timeout=120)
     assert ran.returncode in (0, 1), ran.stderr
-    return json.loads(ran.stdout)["findings"]
+    findings = json.loads(ran.stdout)["findings"]
+    for finding in findings:  # workspace paths are relative to it
+        finding["path"] = str(app / finding["path"]) if finding.get("path") else None
+        for fix in finding["fixes"]:
+            for edit in fix["edits"]:
+                edit["path"] = str(app / edit["path"])
+    return findings
 
 
 def apply(fix: dict) -> None:

@@ -1,0 +1,6 @@
+package main
+
+//go:generate stringer -type=Size
+type Size int
+
+func main() {}

@@ -76,7 +76,7 @@ export EDITOR=vim
 alias ll='ls -alF'
 export PATH="$PATH:$HOME/go/bin"
 """
-SKELETON = Path(__file__).parent / "debian-skel"
+HOMES = Path(__file__).parent.parent / "rules" / "shell_homes"  # Debian bookworm's /etc/skel files among them
 PROFILE_ADDITION = 'export PATH=$PATH:/usr/local/go/bin\nexport PATH="$PATH:$(go env GOPATH 2>/dev/null)/bin"\n'
 
 
@@ -148,8 +148,8 @@ def test_ordinary_rc_files_and_a_multi_stage_dockerfile_are_quiet(tmp_path: Path
     (app / ".tool-versions").write_text("golang 1.27.3\n")
     (app / ".github" / "workflows" / "ci.yml").write_text(WORKFLOW.replace("go-version: '1.22'",
                                                                            "go-version-file: go.mod"))
-    for skeleton in SKELETON.iterdir():  # Debian bookworm's /etc/skel, as `useradd -m` copies it
-        (home / f".{skeleton.name}").write_text(skeleton.read_text())
+    for name in ("bashrc", "profile"):  # as `useradd -m` copies them
+        (home / f".{name}").write_text((HOMES / f"debian-skel.{name}").read_text())
     (home / ".profile").write_text((home / ".profile").read_text() + PROFILE_ADDITION)
     (home / ".zshrc").write_text(ZSHRC)
     env = testbed.isolated_env(tmp_path, [go127 / "bin"], SHELL="/bin/bash", GOPROXY=None)

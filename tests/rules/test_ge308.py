@@ -1,0 +1,71 @@
+"""GE308 setting-unknown: go.* and gopls settings nothing reads, with a "did you mean"."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import realgo
+from ge3help import SETTINGS, real, run, with_settings, write_settings
+from realgo import apply
+
+from goenv_lsp.model import Applicability, Range, Severity
+from goenv_lsp.rules.ge3_editor._vscode import known_settings
+from goenv_lsp.rules.ge3_editor.ge308_setting_unknown import check as GE308
+
+tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture
+
+
+def test_invented_setting_from_the_seeds_is_on_the_key_with_the_real_one() -> None:
+    [finding] = run(GE308, with_settings('{\n  "go.goplsPath": "/x/gopls"\n}\n'))
+    assert (finding.code, finding.severity) == ("GE308", Severity.WARNING)
+    assert finding.location.path == SETTINGS and finding.location.range == Range.of(1, 2, 16)
+    assert '"go.alternateTools": {"gopls": "…"}' in finding.message and finding.fixes == ()
+
+
+def test_near_miss_is_renamed() -> None:
+    [finding] = run(GE308, with_settings('{"go.lintTol": "staticcheck"}'))
+    assert "did you mean go.lintTool?" in finding.message
+    [fix] = finding.fixes
+    assert fix.applicability is Applicability.SAFE and fix.edits[0].new_text == '"go.lintTool"'
+
+
+def test_removed_setting_names_the_last_release() -> None:
+    [finding] = run(GE308, with_settings('{"go.useCodeSnippetsOnFunctionSuggest": true}'))
+    assert "v0.39.1" in finding.message
+
+
+def test_gopls_members_by_their_last_segment() -> None:
+    assert run(GE308, with_settings('{"gopls": {"ui.semanticTokens": true, "semanticTokens": true, '
+                                    '"x.y.staticcheck": true, "build.env": {"GOFLAGS": "-mod=mod"}}}')) == []
+    [finding] = run(GE308, with_settings('{"gopls": {"ui.semanticTokenz": true}}'))
+    assert 'did you mean "ui.semanticTokens"?' in finding.message
+    assert finding.fixes[0].edits[0].new_text == '"ui.semanticTokens"'
+
+
+def test_gopls_variables_in_env_maps() -> None:
+    found = run(GE308, with_settings('{"go.toolsEnvVars": {"GOPLS_GO_VERSION": "1.20", "GOFLAGS": ""},'
+                                     ' "gopls": {"env": {"GOPLS_GO_VERSION": "1.20", "GOPLSCACHE": "/c"}}}'))
+    assert [f.message.split(" in ")[0] for f in found] == ["GOPLS_GO_VERSION", "GOPLS_GO_VERSION"]
+
+
+@pytest.mark.parametrize("key", sorted(known_settings().vscode_go))
+def test_every_contributed_setting_is_quiet(key: str) -> None:
+    assert run(GE308, with_settings(json.dumps({key: None if key != "gopls" else {}}))) == []
+
+
+def test_other_extensions_and_nested_forms_are_quiet() -> None:
+    text = json.dumps({"golangci-lint.x": 1, "editor.go": 1, "[go]": {"go.formatTool": "x"}, "gopls": 1,
+                       "go.testExplorer": {"enable": True}, "go.gotoSymbol.includeImports": True,
+                       "go.inlayHints": {"parameterNames": True}})
+    assert run(GE308, with_settings(text)) == []
+
+
+@pytest.mark.realgo
+def test_real_settings_file_and_the_rename(tool) -> None:
+    _, env, ws = tool("1.27.3")
+    path = write_settings(ws, '{\n  "go.toolsManagment.autoUpdate": true,\n  "go.formatTool": "gofumpt"\n}\n')
+    [finding] = real(GE308, ws, env)
+    apply(finding.fixes[0])
+    assert json.loads(path.read_text()) == {"go.toolsManagement.autoUpdate": True, "go.formatTool": "gofumpt"}
+    assert real(GE308, ws, env) == []

@@ -38,6 +38,8 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq ".Dockerfile" eos)
          (seq ".dockerfile" eos)
          (seq "/" "Containerfile" eos)
+         (seq "/" ".devcontainer/devcontainer.json" eos)
+         (seq "/" ".devcontainer.json" eos)
          (seq "/" "goenv-lsp.toml" eos)
          (seq "/" "vendor/modules.txt" eos)))
   "Files goenv-lsp reads and puts diagnostics on (lsp-mode attaches to them).")

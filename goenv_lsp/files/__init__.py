@@ -12,6 +12,7 @@ from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
+    devcontainer,
     dockerfile,
     go_mod,
     go_work,
@@ -43,6 +44,7 @@ KINDS: tuple[FileKind, ...] = (
     goenv_file.KIND,
     goroot_env.KIND,
     dockerfile.KIND,
+    devcontainer.KIND,
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,

@@ -29,6 +29,7 @@ TEST_SOURCES: dict[str, tuple[str, ...]] = {
     "vscode-settings": ("tests/parsers/test_vscode_settings.py", "tests/parsers/test_jsonc.py"),
     "goland-workspace": ("tests/parsers/test_goland_workspace.py",),
     "dockerfile": ("tests/files/test_dockerfile.py",),
+    "devcontainer": ("tests/files/test_devcontainer.py",),
     "toml": ("tests/test_config_edit.py", "tests/test_cli_config.py"),
 }
 

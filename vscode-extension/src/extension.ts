@@ -54,6 +54,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", pattern: "**/.vscode/settings.json" },
   { scheme: "file", pattern: "**/.idea/workspace.xml" },
   { scheme: "file", language: "dockerfile" },
+  { scheme: "file", pattern: "**/.devcontainer/devcontainer.json" },
+  { scheme: "file", pattern: "**/.devcontainer.json" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
   { scheme: "file", pattern: "**/vendor/modules.txt" },
 ];

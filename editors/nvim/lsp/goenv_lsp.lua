@@ -18,6 +18,8 @@ local PATTERNS = {
   '%.Dockerfile$',
   '%.dockerfile$',
   '/Containerfile$',
+  '/%.devcontainer/devcontainer%.json$',
+  '/%.devcontainer%.json$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
 }

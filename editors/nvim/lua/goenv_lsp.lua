@@ -20,6 +20,8 @@ local PATTERNS = {
   '%.Dockerfile$',
   '%.dockerfile$',
   '/Containerfile$',
+  '/%.devcontainer/devcontainer%.json$',
+  '/%.devcontainer%.json$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
 }

@@ -45,12 +45,19 @@ DOCKERFILE_TOKENS = (
     b"# syntax=docker/dockerfile:1\n", b"`\n", b"GOTOOLCHAIN=", b"CGO_ENABLED=0", b"GOFLAGS=\"-mod=mod\" ", b"<<EOF\n",
     b"\nEOF\n", b"ONBUILD ", b"'", b'"', b"\\", b"=", b"https://user:pass@host/",
 )
+DEVCONTAINER_TOKENS = (
+    *JSONC_TOKENS[:20], b'"image"', b'"golang:1.22-alpine"', b'"mcr.microsoft.com/devcontainers/go:1-1.22-bookworm"',
+    b'"features"', b'"ghcr.io/devcontainers/features/go:1"', b'"version"', b'"1.22.3"', b'"latest"',
+    b'"postCreateCommand"', b'"go install golang.org/x/tools/gopls@latest"', b'"containerEnv"', b'"GOTOOLCHAIN"',
+    b'"local"', b"@sha256:0123",
+)
 ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",
     b"GOENV=", b"=", b"#", b"\r\n", b"A", b"a=", b"go1.27.3+auto", b"local", b"off", b"\xc3\xa9",
 )
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
-           "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
+           "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "devcontainer": DEVCONTAINER_TOKENS,
+           "goenv": ENV_FILE_TOKENS,
            "go.env": ENV_FILE_TOKENS}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
@@ -59,6 +66,7 @@ _NESTING = {
     "dockerfile": ((b"${", b"}"), (b"\\\n", b""), (b'["', b'"]')),
 }
 _NESTING["go.work"] = _NESTING["go.mod"]
+_NESTING["devcontainer"] = _NESTING["vscode-settings"]
 POSIX, WINDOWS = PathOps(PathFlavor.POSIX), PathOps(PathFlavor.WINDOWS)
 
 

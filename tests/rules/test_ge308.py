@@ -7,8 +7,9 @@ import json
 import pytest
 import realgo
 from ge3help import SETTINGS, real, run, with_settings, write_settings
-from realgo import apply
+from realgo import apply, facts_of
 
+from goenv_lsp.engine import evaluate
 from goenv_lsp.model import Applicability, Range, Severity
 from goenv_lsp.rules.ge3_editor._vscode import known_settings
 from goenv_lsp.rules.ge3_editor.ge308_setting_unknown import check as GE308
@@ -69,3 +70,41 @@ def test_real_settings_file_and_the_rename(tool) -> None:
     apply(finding.fixes[0])
     assert json.loads(path.read_text()) == {"go.toolsManagement.autoUpdate": True, "go.formatTool": "gofumpt"}
     assert real(GE308, ws, env) == []
+
+
+ORDINARY = """{
+  // what a Go project commonly has
+  "go.lintTool": "golangci-lint",
+  "go.lintFlags": ["--fast"],
+  "go.toolsManagement.autoUpdate": true,
+  "go.useLanguageServer": true,
+  "go.languageServerFlags": ["-rpc.trace", "-logfile=/tmp/gopls.log"],
+  "go.buildFlags": ["-tags=integration"],
+  "go.testFlags": ["-count=1", "-v"],
+  "go.toolsEnvVars": {"CGO_CFLAGS": "-O2"},
+  "go.gopath": "~/go",
+  "go.testExplorer.enable": true,
+  "go.inlayHints.parameterNames": true,
+  "gopls": {
+    "ui.semanticTokens": true,
+    "formatting.gofumpt": true,
+    "build.directoryFilters": ["-node_modules"],
+    "ui.diagnostic.analyses": {"unusedparams": true},
+  },
+  "[go]": {"editor.formatOnSave": true, "editor.codeActionsOnSave": {"source.organizeImports": "explicit"}},
+  "editor.rulers": [100],
+}
+"""
+
+
+@pytest.mark.realgo
+def test_real_ordinary_settings_are_quiet_for_every_editor_rule(tool) -> None:
+    from goenv_lsp.rules import all_rules
+
+    _, env, ws = tool("1.27.3")
+    write_settings(ws, ORDINARY)
+    (ws / ".devcontainer").mkdir()
+    (ws / ".devcontainer/devcontainer.json").write_text(
+        '{"image": "mcr.microsoft.com/devcontainers/go:1-1.27-bookworm", "postCreateCommand": "go mod download"}')
+    rules = [r for r in all_rules() if r.code.startswith(("GE3", "GE801", "GE811"))]
+    assert evaluate(facts_of(ws, env), rules=rules) == []

@@ -66,7 +66,7 @@ def _go_key(setting: EditorSetting, key: str) -> Report | None:
         near = None
     else:
         near = next(iter(difflib.get_close_matches(key, sorted(known.vscode_go), n=1, cutoff=0.8)), None)
-        why = f"vscode-go {known.vscode_go_version.split('-')[0]} has no such setting: it does nothing"
+        why = "vscode-go has no such setting: it does nothing"
         if key in _INSTEAD:
             why += f" (use {_INSTEAD[key]})"
             near = None

@@ -29,7 +29,8 @@ _LINE_END = re.compile(r"[ \t]*(?:\r\n|\r|\n)")
 
 @dataclass(frozen=True)
 class SettingValue:
-    """A leaf value in a settings file. ``value`` is the JSON value (str, number, bool, None, …)."""
+    """A leaf value in a settings file. ``value`` is the JSON value (str, number, bool, None, …); None also for a
+    go.* setting no rule reads."""
 
     key: str  # dotted path, e.g. "go.alternateTools.go" or "go.toolsEnvVars.GOROOT"
     value: object
@@ -52,9 +53,15 @@ class SettingsFacts(FileFacts):
         return next((v for v in self.values if v.key == key), None)
 
 
-# Settings whose object value is flattened: tool or variable name → value (other go.* settings are kept as
-# they are, lists and objects as JSON values).
+# Settings whose object value is flattened: tool or variable name → value.
 _MAPS = frozenset({"go.alternateTools", "go.toolsEnvVars"})
+# go.* settings whose values rules read (lists and objects as JSON values); of the others only the key is kept
+# (value None), so a value nothing reads (go.testEnvVars, go.delveConfig …) never reaches facts or reports.
+_READ = frozenset({
+    "go.goroot", "go.gopath", "go.toolsGopath", "go.inferGopath", "go.toolsManagement.go",
+    "go.toolsManagement.autoUpdate", "go.useLanguageServer", "go.languageServerFlags", "go.buildFlags",
+    "go.testFlags",
+})
 
 _KINDS = {"object": "an object", "array": "an array", "string": "a string", "number": "a number",
           "boolean": "a boolean", "null": "null"}
@@ -87,7 +94,7 @@ def _flatten(doc: JsonDocument, member: JsonMember) -> list[SettingValue]:
     if key in _MAPS:
         return _map(doc, key, member)
     if key.startswith("go."):
-        return [_value(doc, key, member)]
+        return [_value(doc, key, member, keep=key in _READ)]
     if key == "gopls":
         if node.kind != "object":
             return [_value(doc, key, member)]
@@ -109,10 +116,12 @@ def _map(doc: JsonDocument, key: str, member: JsonMember) -> list[SettingValue]:
     return [_value(doc, f"{key}.{child.key}", child) for child in node.effective_members()]
 
 
-def _value(doc: JsonDocument, key: str, member: JsonMember) -> SettingValue:
+def _value(doc: JsonDocument, key: str, member: JsonMember, keep: bool = True) -> SettingValue:
     node = member.value
     assert node is not None
-    return SettingValue(key, redact_data(node.to_python()), doc.range(node.start, node.end),
+    scalar = node.kind in ("string", "number")  # a map member's value is its variable's: TOKEN=… is hidden whole
+    value = redact_data(node.to_python(), member.key if scalar else "") if keep else None
+    return SettingValue(key, value, doc.range(node.start, node.end),
                         doc.range(member.key_start, member.key_end), _removal(doc, member, node.end),
                         tuple(doc.range(item.start, item.end) for item in node.items))
 

@@ -108,3 +108,9 @@ def test_real_ordinary_settings_are_quiet_for_every_editor_rule(tool) -> None:
         '{"image": "mcr.microsoft.com/devcontainers/go:1-1.27-bookworm", "postCreateCommand": "go mod download"}')
     rules = [r for r in all_rules() if r.code.startswith(("GE3", "GE801", "GE811"))]
     assert evaluate(facts_of(ws, env), rules=rules) == []
+
+
+def test_every_gopls_setting_vscode_go_contributes_is_known() -> None:
+    gopls = {k: None for k in ("ui.diagnostic.staticcheckProvided", "ui.completion.usePlaceholders",
+                               "build.expandWorkspaceToModule", "ui.navigation.symbolScope", "build.standaloneTags")}
+    assert run(GE308, with_settings(json.dumps({"gopls": gopls}))) == []

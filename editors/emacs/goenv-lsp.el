@@ -49,6 +49,8 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
          (seq ".mk" eos)
          (seq "/" "buf.gen.yaml" eos)
          (seq "/" "buf.gen.yml" eos)
+         (seq "/" ".devcontainer/devcontainer.json" eos)
+         (seq "/" ".devcontainer.json" eos)
          (seq "/" "goenv-lsp.toml" eos)
          (seq "/" "vendor/modules.txt" eos)
          (seq "/" ".go-version" eos)

@@ -13,6 +13,7 @@ from functools import cache
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import (
     buf_gen,
+    devcontainer,
     dockerfile,
     github_workflow,
     gitlab_ci,
@@ -56,6 +57,7 @@ KINDS: tuple[FileKind, ...] = (
     gitlab_ci.KIND,
     makefile.KIND,
     buf_gen.KIND,
+    devcontainer.KIND,
     CONFIG,
     goenv_unused.KIND,
     vendor_modules.KIND,

@@ -1,8 +1,13 @@
-""".idea/workspace.xml of GoLand / IntelliJ with the Go plugin: the project GOROOT.
+""".idea/workspace.xml of GoLand / IntelliJ with the Go plugin: the project GOROOT and whether Go modules
+integration is on.
 
-As GoLand writes it:
+As GoLand writes them:
 
     <component name="GOROOT" url="file://$USER_HOME$/sdk/go1.22.0" />   (older: path="/usr/local/go")
+    <component name="VgoProject">
+      <integration-enabled>false</integration-enabled>     (absent: GoLand's default)
+      <settings-migrated>true</settings-migrated>
+    </component>
 
 The XML is read by a small well-formedness-checking scanner that keeps attribute offsets. It
 never resolves entities beyond the five predefined ones and character references (no DTD,
@@ -204,6 +209,18 @@ class ProjectGoroot:
 
 def read_project_goroot(text: str) -> tuple[ProjectGoroot | None, tuple[str, int] | None]:
     """(the GOROOT component's url/path attribute, None) or (None, (error message, offset))."""
+    settings, problem = read_project(text)
+    return (settings.goroot if settings else None), problem
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    goroot: ProjectGoroot | None  # the GOROOT component's url/path attribute
+    modules_integration: ProjectGoroot | None  # <component name="VgoProject"><integration-enabled>: its text
+
+
+def read_project(text: str) -> tuple[ProjectSettings | None, tuple[str, int] | None]:
+    """The settings goenv-lsp reads from workspace.xml, or (None, (error message, offset))."""
     try:
         root = _parse_xml(text)
     except _XmlError as err:
@@ -212,4 +229,14 @@ def read_project_goroot(text: str) -> tuple[ProjectGoroot | None, tuple[str, int
         return None, (f"the root element is <{root.name}>, not <project>", root.start)
     component = root.child("component", name="GOROOT")
     attr = None if component is None else component.attrs.get("url") or component.attrs.get("path")
-    return (ProjectGoroot(attr.value, attr.start, attr.end) if attr is not None else None), None
+    goroot = ProjectGoroot(attr.value, attr.start, attr.end) if attr is not None else None
+    vgo = root.child("component", name="VgoProject")
+    enabled = vgo.child("integration-enabled") if vgo is not None else None
+    integration = None
+    if enabled is not None and not enabled.children:
+        start, end = enabled.content
+        raw = text[start:end]
+        value = "".join(enabled.text).strip(" \t\r\n")
+        lead = len(raw) - len(raw.lstrip(" \t\r\n"))
+        integration = ProjectGoroot(value, start + lead, start + lead + len(raw.strip(" \t\r\n")))
+    return ProjectSettings(goroot, integration), None

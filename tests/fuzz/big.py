@@ -31,6 +31,13 @@ def settings(n: int) -> bytes:
     return "\n".join(["{", *body, "}"]).encode()
 
 
+def devcontainer(n: int) -> bytes:
+    kinds = ('"image": "golang:1.{i}-alpine",', '"features": {{"ghcr.io/devcontainers/features/go:1": {{"version": '
+             '"1.{i}"}}}},', '"postCreateCommand": {{"c{i}": "go install x@latest"}},', '"bad{i}" {i},')
+    body = mixed(n - 2, lambda i: kinds[i // 10 % 4].format(i=i), "  // c")
+    return "\n".join(["{", *body, "}"]).encode()
+
+
 def workspace_xml(n: int) -> bytes:
     body = mixed(n - 4, lambda i: f'  <component name="C{i}" url="file://$USER_HOME$/x&amp;{i}" />')
     tail = ['  <component name="GOROOT" url="file://$USER_HOME$/sdk/go1.22.0" />', "</project>"]
@@ -112,5 +119,5 @@ def repeat_seed(kind: FileKind, n: int) -> bytes:
 BIG: dict[str, Callable[[int], bytes]] = {
     "go.mod": go_mod, "go.work": go_work, "vscode-settings": settings, "goland-workspace": workspace_xml,
     "dockerfile": dockerfile, "goenv": env_file, "go.env": env_file, "github-workflow": workflow,
-    "gitlab-ci": gitlab_ci,
+    "gitlab-ci": gitlab_ci, "devcontainer": devcontainer,
 }

@@ -34,6 +34,7 @@ TEST_SOURCES: dict[str, tuple[str, ...]] = {
                     ("tests/files/test_shell_rc.py",)),
     "github-workflow": ("tests/files/test_ci_files.py",),
     "gitlab-ci": ("tests/files/test_ci_files.py",),
+    "devcontainer": ("tests/files/test_devcontainer.py",),
     "toml": ("tests/test_config_edit.py", "tests/test_cli_config.py"),
 }
 

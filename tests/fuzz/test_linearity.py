@@ -34,6 +34,9 @@ def _after_seed(target: Target, unit: bytes) -> Callable[[int], bytes]:
 # One long line, shaped the way each parser once took (or could take) time squared on it.
 LINES: list[tuple[str, str, Callable[[int], bytes]]] = [
     ("file:vscode-settings", "minified-errors", lambda n: b"{" + b"1," * (n * 4 // 10) + b"}"),  # 40,000 errors
+    ("file:vscode-settings", "minified-members", lambda n: b"{" + b'"go.a": 1,' * (n // 10) + b"}"),  # removal ranges
+    ("file:devcontainer", "minified-commands", lambda n: b'{"postStartCommand": {' + b'"a": "go x",' * (n // 12)
+     + b"}}"),
     ("file:dockerfile", "env-letters", lambda n: b"FROM x\nENV " + b"a" * n),
     ("file:dockerfile", "env-spaces", lambda n: b"FROM x\nENV A b" + b" " * n + b"c"),
     ("file:dockerfile", "heredoc-markers", lambda n: b"FROM x\nRUN " + b"<<A " * (n // 4) + b"\nA\n"),

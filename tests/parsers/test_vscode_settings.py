@@ -171,3 +171,26 @@ def test_random_bytes_never_raise() -> None:
         facts = parse_vscode_settings(mutated, PATH)
         assert facts.status in (Status.OK, Status.MALFORMED)
         assert (facts.status is Status.OK) == (not facts.problems)
+
+
+def test_every_go_key_is_kept_but_only_read_values() -> None:
+    facts = parse('{"go.lintTool": "x", "go.testEnvVars": {"API": "v"}, "go.buildFlags": ["-tags=a"], "golang.x": 1}')
+    assert values(facts) == {"go.lintTool": None, "go.testEnvVars": None, "go.buildFlags": ("-tags=a",)}
+
+
+def test_map_members_under_secret_names_are_hidden_whole() -> None:
+    facts = parse('{"go.toolsEnvVars": {"GITHUB_TOKEN": "abc", "GOFLAGS": "-mod=mod"},'
+                  ' "gopls": {"build.env": {"NPM_PASSWORD": "p"}}}')
+    assert values(facts)["go.toolsEnvVars.GITHUB_TOKEN"] != "abc"
+    assert values(facts)["gopls.build.env.NPM_PASSWORD"] != "p"
+    assert values(facts)["go.toolsEnvVars.GOFLAGS"] == "-mod=mod"
+
+
+def test_key_item_and_removal_ranges() -> None:
+    text = '{\n  "go.buildFlags": ["-a", "-b"],\n  "go.gopath": "/x", "go.lintTool": "y"\n}\n'
+    facts = parse(text)
+    flags, gopath, lint = facts.get("go.buildFlags"), facts.get("go.gopath"), facts.get("go.lintTool")
+    assert flags.key_range == Range.of(1, 2, 17) and flags.item_ranges == (Range.of(1, 20, 24), Range.of(1, 26, 30))
+    assert flags.removal == Range.of(1, 0, 0, end_line=2)  # its whole line, newline included
+    assert gopath.removal == Range.of(2, 2, 20)  # shares its line: the member and its comma only
+    assert lint.removal == Range.of(2, 21, 39)

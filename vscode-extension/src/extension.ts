@@ -60,6 +60,8 @@ export const DOCUMENT_SELECTOR = [
   { scheme: "file", language: "makefile" },
   { scheme: "file", pattern: "**/buf.gen.yaml" },
   { scheme: "file", pattern: "**/buf.gen.yml" },
+  { scheme: "file", pattern: "**/.devcontainer/devcontainer.json" },
+  { scheme: "file", pattern: "**/.devcontainer.json" },
   { scheme: "file", pattern: "**/goenv-lsp.toml" },
   { scheme: "file", pattern: "**/vendor/modules.txt" },
   { scheme: "file", pattern: "**/.go-version" },

@@ -29,6 +29,8 @@ local PATTERNS = {
   '%.mk$',
   '/buf%.gen%.yaml$',
   '/buf%.gen%.yml$',
+  '/%.devcontainer/devcontainer%.json$',
+  '/%.devcontainer%.json$',
   '/goenv%-lsp%.toml$',
   '/vendor/modules%.txt$',
   '/%.go%-version$',

@@ -48,6 +48,12 @@ DOCKERFILE_TOKENS = (
     b"go install x@latest", b"ARG GO_VERSION=1.22\n", b"golang:${GO_VERSION}-alpine", b"FROM build AS test\n",
     b"COPY --from=build /app /app\n", b"FROM scratch\n", b"CC=", b"\r\n", b"<<<",
 )
+DEVCONTAINER_TOKENS = (
+    *JSONC_TOKENS[:20], b'"image"', b'"golang:1.22-alpine"', b'"mcr.microsoft.com/devcontainers/go:1-1.22-bookworm"',
+    b'"features"', b'"ghcr.io/devcontainers/features/go:1"', b'"version"', b'"1.22.3"', b'"latest"',
+    b'"postCreateCommand"', b'"go install golang.org/x/tools/gopls@latest"', b'"containerEnv"', b'"GOTOOLCHAIN"',
+    b'"local"', b"@sha256:0123",
+)
 ENV_FILE_TOKENS = (
     b"GOTOOLCHAIN=", b"GOROOT=", b"GOPATH=", b"GOPROXY=https://user:pass@proxy.example.com", b"GOFLAGS=-mod=mod",
     b"GOENV=", b"=", b"#", b"\r\n", b"A", b"a=", b"go1.27.3+auto", b"local", b"off", b"\xc3\xa9",
@@ -77,7 +83,7 @@ BUF_GEN_TOKENS = (
 _TOKENS = {"go.mod": MODFILE_TOKENS, "go.work": MODFILE_TOKENS, "vscode-settings": JSONC_TOKENS,
            "goland-workspace": XML_TOKENS, "dockerfile": DOCKERFILE_TOKENS, "goenv": ENV_FILE_TOKENS,
            "go.env": ENV_FILE_TOKENS, "github-workflow": YAML_TOKENS, "gitlab-ci": YAML_TOKENS,
-           "makefile": MAKEFILE_TOKENS, "buf.gen.yaml": BUF_GEN_TOKENS,
+           "makefile": MAKEFILE_TOKENS, "buf.gen.yaml": BUF_GEN_TOKENS, "devcontainer": DEVCONTAINER_TOKENS,
            **dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), SHELL_TOKENS)}
 _NESTING = {
     "go.mod": ((b"(", b")"), (b"require (\n", b")\n"), (b"[", b"]")),
@@ -91,6 +97,7 @@ _NESTING["go.work"] = _NESTING["go.mod"]
 _NESTING.update(dict.fromkeys(("bash-startup", "sh-profile", "zsh-startup", "fish-config", "envrc"), (
     (b"$(", b")"), (b"${", b"}"), (b"if x; then\n", b"\nfi\n"), (b"{ ", b"; }"), (b'"', b'"'),
     (b"begin\n", b"\nend\n"))))
+_NESTING["devcontainer"] = _NESTING["vscode-settings"]
 POSIX, WINDOWS = PathOps(PathFlavor.POSIX), PathOps(PathFlavor.WINDOWS)
 
 

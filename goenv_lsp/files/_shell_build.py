@@ -48,6 +48,8 @@ class Builder:
         self.lines = LineIndex(self.text)
 
     def range(self, start: int, end: int) -> Range:
+        # a shell word may end with the \r of a CRLF line (bash keeps it), where no editor position is
+        end -= end > start and self.text[end - 1: end + 1] == "\r\n"
         return self.lines.range(start, end)
 
     def interactive(self, ctx: Context) -> bool:

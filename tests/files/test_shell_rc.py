@@ -300,3 +300,16 @@ def test_word_expansion(raw: str, expanded: str | None, kind: str, quoted_tilde:
 
     info = analyze(raw)
     assert (info.expanded, info.kind.value, info.quoted_tilde) == (expanded, kind, quoted_tilde)
+
+
+@pytest.mark.parametrize(("name", "path"), [(ZSH, "/home/dev/.zshrc"), (PROFILE, "/home/dev/.profile")])
+def test_a_word_ending_at_a_crlf_line_end_is_placed_before_the_cr(name: str, path: str) -> None:
+    """bash keeps the \\r of a CRLF line in the word; an editor has no position between \\r and \\n (found by the
+    fuzzer: a range past its line's end)."""
+    text = f"[\r-z \"$PS1\" ] && return\r\nexport GOPATH=/go GITHUB_TOKEN={TOKEN}\r\nexport GOBIN=/b\r\n"
+    facts = parse(text, name, path)
+    assert [a.name for a in facts.assignments] == ["GOPATH", "GITHUB_TOKEN", "GOBIN"]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for assignment in facts.assignments:
+        for found in (assignment.statement, assignment.value.range):
+            assert found.end.character <= len(lines[found.end.line]), (assignment.name, found)

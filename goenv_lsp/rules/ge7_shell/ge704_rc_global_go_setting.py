@@ -122,7 +122,7 @@ CHECKS: dict[str, Check] = {"GO111MODULE": _go111module, "GOFLAGS": _goflags, "G
 
 
 @rule(code="GE704", name="rc-global-go-setting", severity=Severity.WARNING,
-      summary="a shell startup file exports a Go setting for every shell that a healthy setup does not need",
+      summary="A shell startup file exports a Go setting for every shell that a healthy setup does not need",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the line",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS),
       tags=("shell",))

@@ -36,7 +36,7 @@ Move the secret into a password manager or the system keychain and read it when 
 
 
 @rule(code="GE706", name="rc-secret-exported", severity=Severity.WARNING,
-      summary="a shell startup file exports a secret written in the file", docs=DOCS,
+      summary="A shell startup file exports a secret written in the file", docs=DOCS,
       needs=SHELL_FILES, tags=("security", "shell"))
 def check(facts: Facts) -> Iterator[Report]:
     for file in readable_files(facts):

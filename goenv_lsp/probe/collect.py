@@ -43,7 +43,6 @@ from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.probe import binaries, generate, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
-from goenv_lsp.probe.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
 from goenv_lsp.probe.trust import Untrusted
@@ -51,6 +50,7 @@ from goenv_lsp.redact import redact_data, redact_env, redact_fields, redact_valu
 from goenv_lsp.semantics import modules as gomodules
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.editor_paths import SDK_ROOT_SETTINGS, expand_setting_path
 from goenv_lsp.semantics.go_env import user_setting, value_layers
 from goenv_lsp.semantics.netrc import netrc_candidates
 from goenv_lsp.semantics.tls import probed_cert_paths

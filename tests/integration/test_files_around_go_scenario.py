@@ -156,3 +156,31 @@ def test_ordinary_rc_files_and_a_multi_stage_dockerfile_are_quiet(tmp_path: Path
     found = [f for f in check(app, env) if f["code"] not in ("GE120",)]  # no gopls in this machine: not the point
     assert found == [], "\n".join(f"{f['code']} {f['path']}:{f['range']['start']['line'] + 1} {f['message']}"
                                   for f in found)
+
+
+async def test_the_editor_shows_each_on_its_line_with_its_quick_fix(tmp_path: Path, go122: Path, go127: Path) -> None:
+    """The same machine through the language server: a diagnostic on each file's line (~/.zshrc outside the
+    workspace too), each with a quick fix whose edit is the one the CLI offers."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lsp"))
+    from lsp_harness import quick_fixes, session, wait_for  # type: ignore[import-not-found]
+
+    app, home = workspace(tmp_path)
+    (app / "deploy" / "Dockerfile").write_text(DOCKERFILE)
+    (app / ".tool-versions").write_text("nodejs 20.11.0\ngolang 1.22.3\n")
+    (app / ".github" / "workflows" / "ci.yml").write_text(WORKFLOW)
+    (home / ".zshrc").write_text(f"export PATH=$HOME/bin:$PATH\nexport GOROOT={go122}\n")
+    env = testbed.isolated_env(tmp_path, [go127 / "bin"])
+    wanted = {home / ".zshrc": ("GE701", 1, ""), app / "deploy" / "Dockerfile": ("GE801", 0, "1.27"),
+              app / ".tool-versions": ("GE801", 1, "1.27.0"), app / ".github/workflows/ci.yml": ("GE801", 9, "1.27")}
+    async with session(env, app) as client:
+        for path, (code, line, new_text) in wanted.items():
+            uri = path.as_uri()
+            diagnostics = await wait_for(client, uri, lambda d, code=code: any(x.code == code for x in d), timeout=60)
+            [diagnostic] = [d for d in diagnostics if d.code == code]
+            assert diagnostic.range.start.line == line, (path, diagnostic.range)
+            [fix, *_] = await quick_fixes(client, uri, diagnostic)
+            if fix.edit is None:  # VS Code resolves the edit when the fix is chosen
+                fix = await client.code_action_resolve_async(fix)
+            edits = [e for changes in (fix.edit.changes or {}).values() for e in changes] if fix.edit else []
+            edits += [e for change in (fix.edit.document_changes or ()) if fix.edit for e in change.edits]
+            assert edits and edits[0].new_text.strip().strip("'") == new_text, (path, fix)

@@ -6,7 +6,7 @@ import pytest
 
 from goenv_lsp.facts import PathFlavor, PathOps
 from goenv_lsp.facts.paths import ops
-from goenv_lsp.probe.editor_paths import expand_setting_path
+from goenv_lsp.semantics.editor_paths import expand_setting_path
 
 ROOT = "/work/app"
 HOME = "/home/dev"

@@ -168,9 +168,11 @@ def test_alternate_tools_gopls_under_the_workspace_folder(go127: Path, debian_go
 
 def test_healthy_setup_is_quiet(go127: Path, stub_latest: Path, go_env: testbed.EnvFactory, probe_real,
                                 check_real, tmp_path: Path) -> None:
-    """go 1.27.3 on PATH, a go 1.27.3 module, go.goroot naming that go, gopls v0.23.0 built with it and
-    installed into GOPATH/bin, which is on PATH (else GE601: the shell could not run it)."""
+    """go 1.27.3 on PATH, a go 1.27.3 module, go.goroot naming that go, the editor's GOFLAGS the terminal's too,
+    gopls v0.23.0 built with it and installed into GOPATH/bin, which is on PATH (else GE601: the shell could not
+    run it)."""
     env = go_env([go127 / "bin", tmp_path / "home/go/bin"])
+    testbed.write_goenv(env, GOFLAGS="-mod=mod")  # what the editor's tools get too (else GE304)
     put(stub_latest, Path(env["GOPATH"]) / "bin")
     ws = module_workspace(tmp_path)
     (ws / "main.go").write_text("package main\n\nfunc main() {}\n")

@@ -13,8 +13,8 @@ from realgo import apply, backticked, go
 
 from goenv_lsp.facts import Facts, PathFlavor, PathOps
 from goenv_lsp.model import Applicability, Severity
-from goenv_lsp.probe.editor_paths import expand_setting_path
 from goenv_lsp.rules.ge3_editor.ge303_vscode_gopath_differs import check as GE303
+from goenv_lsp.semantics.editor_paths import expand_setting_path
 
 tool_fixture, gocache_fixture = realgo.tool_fixture, realgo.gocache_fixture
 

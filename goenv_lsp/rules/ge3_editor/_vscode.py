@@ -4,10 +4,10 @@ and what vscode-go and gopls know (goenv_lsp/data/vscode_go_settings.toml)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from goenv_lsp.facts import Facts
 from goenv_lsp.files.vscode_settings import SettingValue, workspace_settings
@@ -96,10 +96,7 @@ class KnownSettings:
 
 @cache
 def known_settings() -> KnownSettings:
-    path = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "data",
-                        "vscode_go_settings.toml")
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    data = tomllib.loads((resources.files("goenv_lsp") / "data" / "vscode_go_settings.toml").read_text("utf-8"))
     vscode, gopls = data["vscode_go"], data["gopls"]
     return KnownSettings(vscode["version"], frozenset(vscode["settings"]), dict(vscode.get("removed", {})),
                          frozenset(gopls["settings"]), frozenset(gopls["flags"]), frozenset(gopls["value_flags"]))

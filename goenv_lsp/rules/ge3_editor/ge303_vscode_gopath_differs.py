@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
-from goenv_lsp.probe.editor_paths import expand_setting_path
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_setting
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.editor_paths import expand_setting_path
 
 DOCS = """
 ## What it checks
@@ -43,7 +43,7 @@ every go with `go env -w GOPATH=…`; most people need no GOPATH setting at all 
 `"go.gopath": "$HOME/go"` (copied from a shell profile), or `"go.gopath": "/home/old-user/go"`.
 """
 
-# What vscode-go substitutes first (the same as goenv_lsp.probe.editor_paths): these never count.
+# What vscode-go substitutes first (the same as goenv_lsp.semantics.editor_paths): these never count.
 _SUBSTITUTED = re.compile(r"\$\{(?:workspaceFolder|workspaceRoot|workspaceFolderBasename)\}")
 _ENV = re.compile(r"\$\{env:([^}]+)\}")
 # What it leaves: $NAME, ${NAME} (any ${...} it does not know, ${userHome} among them), %NAME%.

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, Source, Status
 from goenv_lsp.model import Severity
-from goenv_lsp.probe.editor_paths import expand_setting_path
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_settings
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
+from goenv_lsp.semantics.editor_paths import expand_setting_path
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """

@@ -14,8 +14,10 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	$(PY) examples/demo.py
 
+# Two workers (pytest-xdist), a test file each at a time: the short fuzz run and the real toolchain tests keep
+# both cores busy, and the suite stays well inside CI's 20 minutes.
 test: $(VENV)/.installed lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check goenv_lsp tests examples bench

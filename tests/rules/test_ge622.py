@@ -72,7 +72,10 @@ def test_real_runtime_vars_reach_the_go_command(workspace: Path, go127: Path, go
     traced = go(go_env([go127 / "bin"], GODEBUG="inittrace=1"), workspace, "version")
     assert traced.returncode == 0 and traced.stderr.startswith("init internal/bytealg @")  # the go command's own
     (workspace / "main.go").write_text("package main\n\nfunc main() {}\n")
-    built = go(go_env([go127 / "bin"], GODEBUG="gctrace=1"), workspace, "build", "-o", os.devnull, ".")
+    # its own build cache: the compiler's trace lines are cached as the compile's output and would be replayed
+    # by every later build sharing the cache (`# runtime` then `gc 1 @…` on their stderr)
+    built = go(go_env([go127 / "bin"], GODEBUG="gctrace=1"), workspace, "build", "-o", os.devnull, ".",
+               GOCACHE=str(workspace.parent / "traced-gocache"))
     assert built.returncode == 0 and built.stderr.startswith("gc 1 @")
     env = go_env([go127 / "bin"], GOMEMLIMIT="2GB")
     crashed = go(env, workspace, "version")

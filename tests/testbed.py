@@ -144,16 +144,16 @@ def debian_shell(name: str) -> Path:
                 if not any(debs.glob(f"{package}_*.deb")):
                     _apt_download(package, debs)
         for package in _SHELL_DEBS[name]:
-            _run(["dpkg-deb", "-x", str(sorted(debs.glob(f"{package}_*.deb"))[-1]), str(tmp / "root")])
+            _run(["dpkg-deb", "-x", str(sorted(debs.glob(f"{package}_*.deb"))[-1]), str(tmp / "tree")])
         (tmp / "bin").mkdir()
         if name == "zsh":  # relative: the tree is renamed into place
-            (tmp / "bin/zsh").symlink_to("../root/bin/zsh")
+            (tmp / "bin/zsh").symlink_to("../tree/bin/zsh")
         else:
-            (tmp / "bin/fish").write_text('#!/bin/sh\nd="${0%/*}/../root"\n'
+            (tmp / "bin/fish").write_text('#!/bin/sh\nd="${0%/*}/../tree"\n'
                                           'LD_LIBRARY_PATH="$d/usr/lib/x86_64-linux-gnu" exec "$d/usr/bin/fish" "$@"\n')
             (tmp / "bin/fish").chmod(0o755)
 
-    exe = _cached(f"shell-{name}", build) / "bin" / name
+    exe = _cached(f"shell-{name}-tree", build) / "bin" / name
     if not exe.exists():
         raise TestbedError(f"{exe} missing after dpkg-deb -x")
     return exe

@@ -71,3 +71,24 @@ def test_dockerfiles_at_depth_in_a_real_workspace(tmp_path: Path) -> None:
     apply(lags.fixes[0])
     assert "FROM golang:1.27.3-alpine AS build\n" in (ws / "deploy/docker/Dockerfile").read_text()
     assert sorted(f.code for f in evaluate(facts_of(ws, env), rules=rules)) == ["GE802", "GE811"]
+
+
+def test_env_after_the_run_that_needed_it_in_a_real_workspace(tmp_path: Path) -> None:
+    """GE810 on a real file: the RUN's go command runs with the image's defaults (the real go says which GOPROXY
+    that is), and the fix, which moves the ENV above the RUN, clears the finding."""
+    go_bin = testbed.go_root("1.27.3") / "bin"
+    env = testbed.isolated_env(tmp_path, [go_bin], GOPROXY=None)
+    ws = tmp_path / "ws"
+    write(ws, {"go.mod": "module example.com/app\n\ngo 1.27.3\n", "main.go": "package main\n\nfunc main() {}\n",
+               "Dockerfile": "FROM golang:1.27-alpine\nWORKDIR /src\nCOPY . .\nRUN go mod download\n"
+                             "ENV GOPROXY=https://goproxy.corp.example.com\nRUN go build -o /app .\n"})
+    [late] = evaluate(facts_of(ws, env), rules=[by_code("GE810")])
+    assert (late.location.range.start.line, "GOPROXY" in late.message) == (4, True)
+    # what `go mod download` at line 4 uses: the default, not the company proxy set after it
+    ran = subprocess.run([str(go_bin / "go"), "env", "GOPROXY"], cwd=ws, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert ran.stdout.strip() == "https://proxy.golang.org,direct"
+    apply(late.fixes[0])
+    text = (ws / "Dockerfile").read_text()
+    assert text.index("ENV GOPROXY=") < text.index("RUN go mod download")
+    assert evaluate(facts_of(ws, env), rules=[by_code("GE810")]) == []

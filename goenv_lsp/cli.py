@@ -27,7 +27,9 @@ def entry() -> None:
     """The console script. A one-shot command allocates little and exits: collecting garbage during its
     imports and again at exit only costs time (about a sixth of a `check`), so it is switched off."""
     argv = sys.argv[1:]
-    one_shot = bool(argv) and argv[0] in ("check", "facts", "explain", "rules")
+    from goenv_lsp.commands import NAMES
+
+    one_shot = bool(argv) and argv[0] in ("check", "facts", "explain", "rules", *NAMES)
     if one_shot:
         gc.disable()
     code = main(argv)
@@ -113,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_rules)
+    from goenv_lsp.commands import modules
+
+    for command in modules():
+        command.register(sub)
     return parser
 
 

@@ -57,6 +57,17 @@ class Scope(str, enum.Enum):
     FILE = "file"
 
 
+class Context(str, enum.Enum):
+    """Where a check runs. EDITOR: a developer's machine (the language server, `check` at a desk); CI: a build
+    runner checking the repository (no editor, no gopls, another machine than the developers')."""
+
+    EDITOR = "editor"
+    CI = "ci"
+
+
+ALL_CONTEXTS = frozenset(Context)
+
+
 class Input(str, enum.Enum):
     """What rules read besides files (file kinds are named by their kind name, e.g. "go.mod")."""
 
@@ -111,6 +122,7 @@ class Rule:
     fix_title: str | None = None  # what the fix does, in general ("Point the setting at the go that runs")
     tags: tuple[str, ...] = ()
     suppressed_by: tuple[str, ...] = ()  # codes whose findings make this rule's redundant
+    contexts: frozenset[Context] = ALL_CONTEXTS  # where it runs (see Context)
 
     @property
     def family(self) -> str:
@@ -137,13 +149,13 @@ def known_inputs() -> frozenset[str]:
 def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
          fix: FixAvailability = FixAvailability.NONE, scope: Scope = Scope.MACHINE, needs: Iterable[str] = (),
          status: RuleStatus = RuleStatus.STABLE, fix_title: str | None = None, tags: Iterable[str] = (),
-         suppressed_by: Iterable[str] = ()) -> Callable[[Check], Rule]:
+         suppressed_by: Iterable[str] = (), contexts: Iterable[Context] = ALL_CONTEXTS) -> Callable[[Check], Rule]:
     """Decorator: ``RULE = rule(...)(check)`` — validates the record when the module loads."""
 
     def wrap(check: Check) -> Rule:
         inputs = frozenset(n.value if isinstance(n, Input) else n for n in needs)
         record = Rule(code, name, severity, summary, textwrap.dedent(docs).strip() + "\n", fix, check, scope,
-                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by))
+                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by), frozenset(contexts))
         problems = validate(record)
         if problems:
             raise ValueError(f"rule {code}: " + "; ".join(problems))

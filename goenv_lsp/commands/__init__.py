@@ -1,0 +1,19 @@
+"""Subcommands beyond check/facts/explain/rules, one module each.
+
+A module here defines ``register(sub: argparse._SubParsersAction) -> None``; it adds its parser and sets
+``run=`` to a function taking the parsed arguments and returning the exit code. Modules import what they
+need inside ``run``, so building the parser stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from types import ModuleType
+
+NAMES: tuple[str, ...] = ()  # module names under goenv_lsp.commands, in the order `--help` lists them
+
+
+def modules() -> Iterator[ModuleType]:
+    for name in NAMES:
+        yield importlib.import_module(f"goenv_lsp.commands.{name}")

@@ -1,8 +1,11 @@
 """What a paste says, gathered by the readers, before it becomes partial ``Facts``.
 
-The contract between the reader modules: each reader calls the ``Draft`` methods for what it recognised,
-with the 0-based line range of the paste it read it from (``Span``). Nothing is guessed: what the paste
-does not show stays absent (``None`` in the facts), so rules that need it stay silent.
+The contract between the reader modules: each reader records on the ``Draft`` what it recognised,
+with the 0-based line range of the paste it read it from (``Span``). A reader is a module with
+``read(lines: Sequence[str], draft: Draft) -> None``; ``lines`` are the paste's lines cleaned by ``paste``
+(``>`` quote markers and fence lines removed), one for one with the pasted lines, so line numbers hold.
+Nothing is guessed: what the paste does not show stays absent (``None`` in the facts), so the rules that need it
+stay silent.
 """
 
 from __future__ import annotations
@@ -74,3 +77,13 @@ class Draft:
 
     def note(self, span: Span) -> None:
         self.seen.append(span)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """A triage finding with how sure it is (``high|medium|low``) and, when it hedges, what would confirm it."""
+
+    finding: object  # goenv_lsp.model.Finding
+    confidence: str
+    confirm: str | None = None  # what to ask the reporter for ("the output of `go env GOROOT`")
+    signals: tuple[Signal, ...] = ()  # the pasted error lines that confirm it

@@ -100,6 +100,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rules or families (GE1, GE302, go-not-found); repeatable")
     check.add_argument("--ignore", action="append", default=[], metavar="CODE", help="skip these rules")
     check.add_argument("--show-home", action="store_true", help="print home paths as they are, not as ~")
+    check.add_argument("--context", choices=("auto", "editor", "ci"), default=None,
+                       help="ci runs only the rules that judge the repository and this machine's own toolchain, "
+                       "not a developer's editor and home settings; auto (the default, or `context` in "
+                       "goenv-lsp.toml): ci when CI or a CI service's variable is set")
     check.set_defaults(run=_check)
 
     facts = sub.add_parser("facts", help="print the facts the rules read, as JSON")
@@ -209,9 +213,17 @@ def _check(args: argparse.Namespace) -> int:
     snapshot = Snapshot(args.facts) if args.facts else None
     system = None if snapshot else _system(args)
     config = _config(_facts_of(snapshot).root if snapshot else _root(args), system)
+    from goenv_lsp.contexts import resolve
+
+    context = resolve(args.context or config.context, system.env if system is not None else os.environ)
     selection = Selection(select=tuple(args.select) or config.select,
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
-                          severity=dict(config.severity))
+                          severity=dict(config.severity), context=context)
+    from goenv_lsp.rules import all_rules
+
+    for rule in selection.off_in_context(all_rules()):
+        print(f"goenv-lsp: {rule.code} ({rule.name}) is off in the {context.value} context: it compares a "
+              f"developer's settings or tools with this machine (--context editor runs it)", file=sys.stderr)
     evaluation = Evaluation(selection)
     source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS),
                                cgo_flags=evaluation.reads(Input.CGO_FLAGS),
@@ -220,7 +232,7 @@ def _check(args: argparse.Namespace) -> int:
     facts = _facts_of(source)
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
-    output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules)), style)
+    output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules), context), style)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if args.fail_on == "never":
         return EXIT_CLEAN
@@ -271,7 +283,8 @@ def _rules(args: argparse.Namespace) -> int:
         print(json.dumps([docs.as_json(r) for r in all_rules()], indent=2))
         return EXIT_CLEAN
     for rule in all_rules():
-        print(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+        print(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {docs.contexts(rule, short=True):<15} "
+              f"{rule.summary}")
     return EXIT_CLEAN
 
 

@@ -10,7 +10,7 @@ from goenv_lsp.model import Finding, Severity
 from goenv_lsp.report.paths import PathStyle
 from goenv_lsp.report.result import CheckResult
 from goenv_lsp.rules import by_code
-from goenv_lsp.rules.registry import FAMILIES
+from goenv_lsp.rules.registry import FAMILIES, Context
 from goenv_lsp.semantics.binaries import running_go
 
 OTHER = "Other"
@@ -18,7 +18,7 @@ OTHER = "Other"
 
 def render(result: CheckResult, style: PathStyle) -> str:
     findings, facts = result.findings, result.facts
-    header = _header(facts, style)
+    header = _header(facts, style) + _context(result)
     if not findings:
         return visible(f"✓ No Go environment problems found{header}") + "\n"
     by_family: dict[str, list[Finding]] = {}
@@ -71,6 +71,13 @@ def _count(findings: list[Finding]) -> str:
         if n:
             parts.append(f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}")
     return ", ".join(parts)
+
+
+def _context(result: CheckResult) -> str:
+    if result.context is Context.EDITOR:
+        return ""  # the default: every rule
+    return (f"; {result.context.value} context: rules comparing a developer's editor and home settings with this "
+            "machine are off or informational")
 
 
 def _header(facts: Facts | None, style: PathStyle) -> str:

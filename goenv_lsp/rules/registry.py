@@ -68,13 +68,6 @@ class Context(str, enum.Enum):
     CI = "ci"
 
 
-CONTEXT_HELP = {
-    Context.EDITOR: "a developer's machine: every rule runs",
-    Context.CI: "a build runner: only rules that judge the repository's files and the runner's own toolchain run; "
-                "those comparing a developer's settings or editor tools with this machine are off or informational",
-}
-
-
 ALL_CONTEXTS = frozenset(Context)  # portable: judges the repository's files and the machine's own toolchain
 EDITOR_ONLY = frozenset({Context.EDITOR})  # compares a developer's settings or tools with this machine
 

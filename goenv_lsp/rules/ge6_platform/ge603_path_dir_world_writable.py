@@ -32,7 +32,7 @@ are the only user. Installers and `curl … | sh` scripts that create
 
 
 @rule(code="GE603", name="path-dir-world-writable", severity=Severity.WARNING,
-      # the golang images make $GOPATH, with /go/bin on PATH, mode 1777 on purpose
+      # the golang images make $GOPATH, with /go/bin on PATH, world-writable on purpose
       contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="A PATH directory is writable by every user", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.PATH_DIRS, Input.GO_BINARIES, "goenv", "go.env"), tags=("path", "security"))

@@ -200,10 +200,11 @@ def _config(root: str | None, system=None) -> Config:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from goenv_lsp.contexts import resolve
     from goenv_lsp.engine import Evaluation, Selection, unknown_patterns
     from goenv_lsp.model import Severity
     from goenv_lsp.report import CheckResult, PathStyle, formats
-    from goenv_lsp.rules import Input
+    from goenv_lsp.rules import Input, all_rules
 
     unknown = unknown_patterns(args.select + args.ignore)
     if unknown:
@@ -213,14 +214,10 @@ def _check(args: argparse.Namespace) -> int:
     snapshot = Snapshot(args.facts) if args.facts else None
     system = None if snapshot else _system(args)
     config = _config(_facts_of(snapshot).root if snapshot else _root(args), system)
-    from goenv_lsp.contexts import resolve
-
     context = resolve(args.context or config.context, system.env if system is not None else os.environ)
     selection = Selection(select=tuple(args.select) or config.select,
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
                           severity=dict(config.severity), context=context)
-    from goenv_lsp.rules import all_rules
-
     for rule in selection.off_in_context(all_rules()):
         print(f"goenv-lsp: {rule.code} ({rule.name}) is off in the {context.value} context: it compares a "
               f"developer's settings or tools with this machine (--context editor runs it)", file=sys.stderr)

@@ -186,6 +186,18 @@ def test_a_healthy_project_passes_in_ci(project) -> None:
     assert code == 0 and out.startswith("✓ No Go environment problems found") and "ci context" in out
 
 
+def test_a_release_job_cross_compiling_with_its_caches_in_the_project(project) -> None:
+    """What jobs set on purpose: GOOS/GOARCH for a cross build, cgo off, GOPATH in the project (GitLab caches only
+    paths inside it). Quiet in ci; on a developer's machine the same environment is worth a word."""
+    root, env = project
+    job = {**env, "GOOS": "windows", "GOARCH": "arm64", "CGO_ENABLED": "0", "GOPATH": str(root / ".go"),
+           "GOMODCACHE": str(root / ".go" / "pkg" / "mod")}
+    code, out, err = check(root, {**job, "GITLAB_CI": "true"}, "--format", "json")
+    assert (code, codes(out)) == (0, []), out + err
+    code, out, _ = check(root, job, "--context", "editor", "--format", "json")
+    assert code == 1 and {"GE205", "GE610"} <= set(codes(out)), out
+
+
 def test_the_same_project_on_a_developers_machine(project) -> None:
     root, env = project
     code, out, _ = check(root, {**env, "CI": "true"}, "--context", "editor", "--format", "json")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from goenv_lsp.facts import Facts
 from goenv_lsp.redact import redact_value
 from goenv_lsp.report.paths import PathStyle
-from goenv_lsp.semantics.provenance import Place, RunningGo, ValueSource, VariableOrigin, go_variables, \
-    running_go_reason
+from goenv_lsp.semantics import provenance
+from goenv_lsp.semantics.provenance import Place, RunningGo, ValueSource, VariableOrigin
 
 ENV_SCHEMA = 1
 
@@ -64,13 +64,13 @@ def running_data(go: RunningGo | None, style: PathStyle) -> dict[str, object] | 
 
 def environment_data(facts: Facts, style: PathStyle) -> dict[str, object]:
     return {"schema": ENV_SCHEMA, "root": style.text(facts.root) if facts.root else None,
-            "go": running_data(running_go_reason(facts), style),
-            "variables": [variable_data(o, style) for o in go_variables(facts)]}
+            "go": running_data(provenance.running_go_reason(facts), style),
+            "variables": [variable_data(o, style) for o in provenance.go_variables(facts)]}
 
 
 def environment_text(facts: Facts, style: PathStyle) -> str:
     out = []
-    go = running_go_reason(facts)
+    go = provenance.running_go_reason(facts)
     if go is None:
         out.append("go: none on PATH (the go command's variables are unknown)")
     else:
@@ -80,7 +80,7 @@ def environment_text(facts: Facts, style: PathStyle) -> str:
             out.append(f"    {style.text(go.provider)}")
         if go.goroot:
             out.append(f"    GOROOT {style.text(go.goroot)} ({style.text(go.goroot_from)})")
-    origins = go_variables(facts)
+    origins = provenance.go_variables(facts)
     if origins:
         out.append("")
         width = max(len(o.name) + len(_value(o, o.name, style)) for o in origins) + 3

@@ -24,6 +24,7 @@ class ValueSource(str, enum.Enum):
     GOROOT_GO_ENV = "$GOROOT/go.env"
     DEFAULT = "default"  # the go command's default for a variable one can set
     COMPUTED = "computed"  # read-only: the go command works it out (GOVERSION, GOMOD, GOTOOLDIR …)
+    UNKNOWN = "unknown"  # the facts do not say which layer set it (no process environment, GOENV file unread)
 
 
 _FROM_SETTING = {Source.ENVIRONMENT: ValueSource.ENVIRONMENT, Source.GOENV_FILE: ValueSource.GOENV_FILE,
@@ -106,9 +107,10 @@ def origin_of(facts: Facts, key: str, printed: str | None) -> VariableOrigin | N
                               editor=editor)
     if printed is None and setting is None:
         return None
-    value = printed if printed is not None and key != "GOTOOLCHAIN" else ("local" if key == "GOTOOLCHAIN" else "")
-    source = ValueSource.COMPUTED if key in COMPUTED else ValueSource.DEFAULT
-    return VariableOrigin(key, value, source, default=DEFAULTS.get(key, ""), editor=editor)
+    source = ValueSource.COMPUTED if key in COMPUTED else ValueSource.DEFAULT if setting else ValueSource.UNKNOWN
+    if key == "GOTOOLCHAIN":  # the probes' GOTOOLCHAIN=local is not the user's: unset everywhere means local
+        printed = "local" if source is ValueSource.DEFAULT else ""
+    return VariableOrigin(key, printed or "", source, default=DEFAULTS.get(key, ""), editor=editor)
 
 
 def _lower(facts: Facts, key: str, winner: ValueSource) -> tuple[Place, ...]:

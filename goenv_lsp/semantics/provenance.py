@@ -105,8 +105,8 @@ def origin_of(facts: Facts, key: str, printed: str | None) -> VariableOrigin | N
         exported = _exported_by(facts, key, setting.value) if source is ValueSource.ENVIRONMENT else None
         return VariableOrigin(key, setting.value, source, where, exported, overridden=_lower(facts, key, source),
                               editor=editor)
-    if printed is None and setting is None:
-        return None
+    if printed is None:
+        return None  # not set anywhere, and not a variable this go reports
     source = ValueSource.COMPUTED if key in COMPUTED else ValueSource.DEFAULT if setting else ValueSource.UNKNOWN
     if key == "GOTOOLCHAIN":  # the probes' GOTOOLCHAIN=local is not the user's: unset everywhere means local
         printed = "local" if source is ValueSource.DEFAULT else ""

@@ -11,7 +11,8 @@ import importlib
 from collections.abc import Iterator
 from types import ModuleType
 
-NAMES: tuple[str, ...] = ("env",)  # module names under goenv_lsp.commands, in the order `--help` lists them
+# module names under goenv_lsp.commands, in the order `--help` lists them
+NAMES: tuple[str, ...] = ("env", "snapshot", "diff")
 
 
 def modules() -> Iterator[ModuleType]:

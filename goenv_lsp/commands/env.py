@@ -25,12 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def probed_facts(args: argparse.Namespace):
-    """The facts of DIR, probed as `goenv-lsp facts` does (no gopls, cgo or go:generate probes)."""
+def probed_facts(args: argparse.Namespace, full: bool = False):
+    """The facts of DIR: as `goenv-lsp facts` probes them when ``full``, else without gopls and go:generate."""
     from goenv_lsp.cli import _config, _facts_of, _live, _root, _system
 
     system = _system(args)
-    return _facts_of(_live(args, system, _config(_root(args), system), gopls=False, go_generate=False))
+    return _facts_of(_live(args, system, _config(_root(args), system), gopls=full, go_generate=full))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from goenv_lsp.cli import CliError
     from goenv_lsp.inputs.snapshot import SnapshotError, load
     from goenv_lsp.model import Severity
-    from goenv_lsp.report import drift
+    from goenv_lsp.report import PathStyle, drift
 
     try:
         facts_a, facts_b = load(args.a), load(args.b)
@@ -42,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     differences = drift.drift(facts_a, facts_b)
     label_a, label_b = os.path.basename(args.a), os.path.basename(args.b)
-    if label_a == label_b:
-        label_a, label_b = args.a, args.b
+    if label_a == label_b:  # the paths, home as ~
+        home = PathStyle(None, os.path.expanduser("~"))
+        label_a, label_b = home.text(os.path.abspath(args.a)), home.text(os.path.abspath(args.b))
     if args.format == "json":
         output = json.dumps(drift.data(differences, label_a, label_b), indent=2, ensure_ascii=False) + "\n"
     else:

@@ -95,9 +95,10 @@ def _toolchain(a: Facts, b: Facts) -> list[Difference]:
     if path_a != path_b:
         out.append(Difference(INFO, "toolchain", "go that runs", path_a, path_b,
                               "another go installation comes first on PATH"))
-    found_a, found_b = _versions(a), _versions(b)
+    found_a = [v for v in _versions(a) if v != go_a.version]  # the others: the running ones have their own row
+    found_b = [v for v in _versions(b) if v != go_b.version]
     if found_a != found_b:
-        out.append(Difference(INFO, "toolchain", "every go found", ", ".join(found_a) or "—",
+        out.append(Difference(INFO, "toolchain", "other gos found", ", ".join(found_a) or "—",
                               ", ".join(found_b) or "—", "other go installations are on the machine"))
     return out
 
@@ -113,8 +114,7 @@ def _versions(facts: Facts) -> list[str]:
 def _variables(a: Facts, b: Facts) -> list[Difference]:
     if running_go(a) is None or running_go(b) is None:
         return []
-    values_a = {o.name: _home_as_tilde(a)(o.value) for o in go_variables(a)}
-    values_b = {o.name: _home_as_tilde(b)(o.value) for o in go_variables(b)}
+    values_a, values_b = _effective(a), _effective(b)
     out = []
     for name in sorted(set(values_a) | set(values_b)):
         if name in _NOT_COMPARED or name not in values_a or name not in values_b:
@@ -124,6 +124,20 @@ def _variables(a: Facts, b: Facts) -> list[Difference]:
             severity, message = _impact(name, va, vb)
             out.append(Difference(severity, "variable", name, va, vb, message))
     return out
+
+
+def _effective(facts: Facts) -> dict[str, str]:
+    """Values as the go command uses them: home as ~; an empty GOBIN is GOPATH's bin (Go 1.27 prints that path
+    itself); GONOPROXY and GONOSUMDB that only repeat GOPRIVATE are left to the GOPRIVATE row."""
+    text = _home_as_tilde(facts)
+    values = {o.name: text(o.value) for o in go_variables(facts)}
+    gopath = values.get("GOPATH", "")
+    if "GOBIN" in values and not values["GOBIN"] and gopath:
+        values["GOBIN"] = facts.paths.join(facts.paths.split_list(gopath)[0], "bin")
+    for name in ("GONOPROXY", "GONOSUMDB"):
+        if name in values and values[name] == values.get("GOPRIVATE"):
+            values[name] = "(GOPRIVATE)"
+    return values
 
 
 def _impact(name: str, a: str, b: str) -> tuple[Severity, str]:
@@ -292,10 +306,11 @@ def data(differences: list[Difference], label_a: str, label_b: str) -> dict[str,
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    """Table cell text: ``<host-1>`` would be an HTML tag to a markdown renderer."""
+    return value.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _code(value: str) -> str:
     if not value:
         return "(empty)"
-    return f"`{_cell(value).replace('`', '')}`"
+    return "`" + value.replace("|", "\\|").replace("\n", " ").replace("`", "") + "`"

@@ -320,15 +320,17 @@ def patterns_in(data: object) -> list[str]:
     return found
 
 
-def replace_names(data: object, replacements: dict[str, str]) -> object:
-    """JSON-like data, keys too, with each name of ``replacements`` (a user or host name, a private module host
-    or path) replaced wherever it stands as a whole word — a host also as the end of a longer host name
-    (``git.corp.example``); values of USER, LOGNAME, HOSTNAME … become placeholders whole."""
+def replace_names(data: object, replacements: dict[str, str], within_hosts: bool = True) -> object:
+    """JSON-like data, keys too, with each name of ``replacements`` (a private module host or path; with
+    ``within_hosts=False`` a user or host name) replaced wherever it stands as a whole word: a module host also
+    as the end of a longer host name (``git.corp.example``), never inside a label (``my-corp.example``); a user
+    name also between hyphens (``src-alice-2``). Values of USER, LOGNAME, HOSTNAME … become placeholders whole."""
     if not replacements:
         return data
     longest_first = sorted(replacements, key=lambda name: (-len(name), name))
-    pattern = re.compile("|".join(rf"(?<![A-Za-z0-9_-]){re.escape(n)}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])"
-                                  for n in longest_first), re.IGNORECASE)
+    before, after = (r"(?<![A-Za-z0-9_-])", r"(?![A-Za-z0-9_-]|\.[A-Za-z0-9])") if within_hosts else (
+        r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])")
+    pattern = re.compile("|".join(rf"{before}{re.escape(n)}{after}" for n in longest_first), re.IGNORECASE)
     lowered = {name.lower(): value for name, value in replacements.items()}
 
     def text(value: str) -> str:

@@ -85,7 +85,7 @@ def test_no_go() -> None:
 
 def goenv_lsp(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     env = {**env, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "goenv_lsp", *args, "--test-no-well-known"], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "goenv_lsp", "--test-no-well-known", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.redact_private_hosts:
         data = replace_names(data, private_module_names(patterns_in(data)))
     if args.redact:
-        data = replace_names(data, identity_replacements(_user_names(facts), _host_names()))
+        data = replace_names(data, identity_replacements(_user_names(facts), _host_names()), within_hosts=False)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if not args.output:
         sys.stdout.write(text)

@@ -219,8 +219,8 @@ def _tools(a: Facts, b: Facts) -> list[Difference]:
     if generators_a is not None and generators_b is not None:
         for name in sorted(generators_a ^ generators_b):
             side = "B" if name in generators_a else "A"
-            out.append(Difference(WARNING, "tool", name, "found" if name in generators_a else "(none)",
-                                  "found" if name in generators_b else "(none)",
+            found_a, found_b = ("found", "(none)") if name in generators_a else ("(none)", "found")
+            out.append(Difference(WARNING, "tool", f"{name} (go generate)", found_a, found_b,
                                   f"`go generate` runs {name}, which {side} does not have: it fails there"))
     return out
 

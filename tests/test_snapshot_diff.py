@@ -132,7 +132,7 @@ def machine(tmp_path: Path, version: str, workspace: Path, **goenv: str) -> dict
 
 
 SECRETS = ("hunter22", "ghp_0123456789abcdefghijABCDEFGHIJ0123", "glpat-abcdefghijklmnop1234",
-           "sk_live_abcdefghijklmnop1234", "MIIEowIBAAKCAQEA1234")
+           "sk_live_abcdefghijklmnop1234", "MIIEowIBAAKCAQEA1234", "c0ffee-helper-secret")
 
 
 @pytest.fixture(name="shared")
@@ -142,7 +142,8 @@ def shared_fixture(tmp_path: Path):
     ws = tmp_path / f"src-zorblax-{host}" / "app"
     env = machine(tmp_path, "1.22.10", ws, GOPRIVATE="*.corp.example,github.com/acme",
                   GOPROXY=f"https://ci:{SECRETS[0]}@proxy.corp.example/go,direct")
-    env.update(USER="zorblax", GOFLAGS=f"-ldflags=-X=main.apiKey={SECRETS[3]}")
+    env.update(USER="zorblax", GOFLAGS=f"-ldflags=-X=main.apiKey={SECRETS[3]}",
+               GOAUTH=f"command /opt/cred-helper --password={SECRETS[5]}")
     home = Path(env["HOME"])
     (home / ".bashrc").write_text(f"export GITHUB_TOKEN={SECRETS[1]}\nexport DEPLOY_KEY='-----BEGIN RSA PRIVATE "
                                   f"KEY-----\n{SECRETS[4]}\n-----END RSA PRIVATE KEY-----'\n")
@@ -229,3 +230,11 @@ def test_diff_of_something_else_is_a_usage_error(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "cannot read facts" in proc.stderr and "Traceback" not in proc.stderr
     proc = goenv_lsp(["diff", str(tmp_path / "missing.json"), str(junk)], tmp_path, env)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_snapshot_usage_errors(tmp_path: Path) -> None:
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path)}
+    proc = goenv_lsp(["snapshot", "-o", str(tmp_path / "no/such/dir/out.json")], tmp_path, env)
+    assert proc.returncode == 2 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
+    proc = goenv_lsp(["snapshot", "--redact", "--show-home"], tmp_path, env)
+    assert proc.returncode == 2 and "contradict" in proc.stderr

@@ -238,3 +238,13 @@ def test_snapshot_usage_errors(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "cannot write" in proc.stderr and "Traceback" not in proc.stderr
     proc = goenv_lsp(["snapshot", "--redact", "--show-home"], tmp_path, env)
     assert proc.returncode == 2 and "contradict" in proc.stderr
+
+
+def test_windows_and_posix_homes_compare_as_the_same_place() -> None:
+    home = "C:\\Users\\someone"
+    binary = fb.go_binary(GOPATH=f"{home}\\go", GOMODCACHE=f"{home}\\go\\pkg\\mod", GOENV=f"{home}\\.config\\go\\env",
+                          GOBIN="")
+    windows = dataclasses.replace(fb.healthy(go_binaries=(binary,)), home=home, os="windows", path_flavor=None)
+    found = names(drift.drift(fb.healthy(go_binaries=(fb.go_binary(GOBIN=""),)), windows))
+    assert not {"GOPATH", "GOMODCACHE", "GOENV", "GOBIN"} & set(found)
+    assert "GOOS" not in found and found["OS"].b == "windows"  # no GOOS variable recorded: the machine row says it

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts
+from goenv_lsp.facts import Facts, PathFlavor
 from goenv_lsp.files.vscode_settings import workspace_settings
 from goenv_lsp.model import Severity
 from goenv_lsp.report.paths import PathStyle
@@ -60,7 +60,10 @@ class Difference:
 
 def drift(a: Facts, b: Facts) -> list[Difference]:
     """Every difference, the most severe first (then by category and name, in a stable order)."""
-    found = [*_toolchain(a, b), *_variables(a, b), *_gopls(a, b), *_tools(a, b), *_editor(a, b), *_machine(a, b)]
+    variables = _variables(a, b)
+    targets = {d.name for d in variables}  # GOOS/GOARCH rows say what the machine rows would
+    machine = [d for d in _machine(a, b) if {"OS": "GOOS", "architecture": "GOARCH"}[d.name] not in targets]
+    found = [*_toolchain(a, b), *variables, *_gopls(a, b), *_tools(a, b), *_editor(a, b), *machine]
     order = ("toolchain", "variable", "gopls", "tool", "editor", "machine")
     return sorted(found, key=lambda d: (-d.severity.rank, order.index(d.category), d.name))
 
@@ -128,7 +131,8 @@ def _variables(a: Facts, b: Facts) -> list[Difference]:
 
 def _effective(facts: Facts) -> dict[str, str]:
     """Values as the go command uses them: home as ~; an empty GOBIN is GOPATH's bin (Go 1.27 prints that path
-    itself); GONOPROXY and GONOSUMDB that only repeat GOPRIVATE are left to the GOPRIVATE row."""
+    itself); GONOPROXY and GONOSUMDB that only repeat GOPRIVATE are left to the GOPRIVATE row; on Windows,
+    locations under home with / (``~\\go`` and ``~/go`` are the same place to compare)."""
     text = _home_as_tilde(facts)
     values = {o.name: text(o.value) for o in go_variables(facts)}
     gopath = values.get("GOPATH", "")
@@ -137,6 +141,8 @@ def _effective(facts: Facts) -> dict[str, str]:
     for name in ("GONOPROXY", "GONOSUMDB"):
         if name in values and values[name] == values.get("GOPRIVATE"):
             values[name] = "(GOPRIVATE)"
+    if facts.paths.flavor is PathFlavor.WINDOWS:
+        values.update({k: v.replace("\\", "/") for k, v in values.items() if k in _LOCATIONS and v.startswith("~")})
     return values
 
 

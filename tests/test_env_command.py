@@ -144,3 +144,13 @@ def test_not_a_directory(tmp_path: Path) -> None:
     proc = goenv_lsp(["env", str(tmp_path / "nowhere")], tmp_path, env)
     assert proc.returncode == 2 and "not a directory" in proc.stderr and "Traceback" not in proc.stderr
     assert os.path.isdir(tmp_path)
+
+
+def test_other_gos_are_listed_after_the_one_that_runs() -> None:
+    facts = fb.healthy(go_binaries=(fb.go_binary(), fb.go_binary("1.22.10", path_index=None, origins=("go.goroot",))))
+    style = PathStyle(facts.root, facts.home)
+    lines = environment_text(facts, style).splitlines()
+    assert lines[0].startswith("go: /usr/local/go1.27.3/bin/go — go1.27.3, the first go on PATH (PATH entry 0")
+    assert "also found: /usr/local/go1.22.10/bin/go — go1.22.10 (go.goroot)" in lines
+    others = environment_data(facts, style)["other_gos"]
+    assert [(o["version"], o["found_through"]) for o in others] == [("go1.22.10", ["go.goroot"])]

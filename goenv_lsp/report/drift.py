@@ -10,6 +10,7 @@ from goenv_lsp.facts import Facts, PathFlavor
 from goenv_lsp.files.vscode_settings import workspace_settings
 from goenv_lsp.model import Severity
 from goenv_lsp.report.paths import PathStyle
+from goenv_lsp.report.provenance import describe
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.provenance import go_variables
@@ -56,6 +57,8 @@ class Difference:
     a: str
     b: str
     message: str
+    a_from: str = ""  # where a variable's value comes from on each side ("GOENV file ~/.config/go/env:2")
+    b_from: str = ""
 
 
 def drift(a: Facts, b: Facts) -> list[Difference]:
@@ -118,6 +121,7 @@ def _variables(a: Facts, b: Facts) -> list[Difference]:
     if running_go(a) is None or running_go(b) is None:
         return []
     values_a, values_b = _effective(a), _effective(b)
+    sources_a, sources_b = _sources(a), _sources(b)
     out = []
     for name in sorted(set(values_a) | set(values_b)):
         if name in _NOT_COMPARED or name not in values_a or name not in values_b:
@@ -125,7 +129,8 @@ def _variables(a: Facts, b: Facts) -> list[Difference]:
         va, vb = values_a[name], values_b[name]
         if va != vb:
             severity, message = _impact(name, va, vb)
-            out.append(Difference(severity, "variable", name, va, vb, message))
+            out.append(Difference(severity, "variable", name, va, vb, message, sources_a.get(name, ""),
+                                  sources_b.get(name, "")))
     return out
 
 
@@ -144,6 +149,11 @@ def _effective(facts: Facts) -> dict[str, str]:
     if facts.paths.flavor is PathFlavor.WINDOWS:
         values.update({k: v.replace("\\", "/") for k, v in values.items() if k in _LOCATIONS and v.startswith("~")})
     return values
+
+
+def _sources(facts: Facts) -> dict[str, str]:
+    style = PathStyle(facts.root, facts.home, paths=facts.paths)
+    return {o.name: describe(o, style) for o in go_variables(facts)}
 
 
 def _impact(name: str, a: str, b: str) -> tuple[Severity, str]:
@@ -292,6 +302,8 @@ def text(differences: list[Difference], label_a: str, label_b: str) -> str:
     for d in differences:
         out += ["", f"{d.severity.value:<8} {d.name}: A {d.a or '(empty)'} · B {d.b or '(empty)'}",
                 f"         {d.message}"]
+        if d.a_from or d.b_from:
+            out.append(f"         (A: {d.a_from or '?'}; B: {d.b_from or '?'})")
     return "\n".join(out) + "\n"
 
 
@@ -308,7 +320,9 @@ def markdown(differences: list[Difference], label_a: str, label_b: str) -> str:
 def data(differences: list[Difference], label_a: str, label_b: str) -> dict[str, object]:
     return {"schema": DRIFT_SCHEMA, "a": label_a, "b": label_b, "summary": counts(differences),
             "differences": [{"severity": d.severity.value, "category": d.category, "name": d.name, "a": d.a,
-                             "b": d.b, "message": d.message} for d in differences]}
+                             "b": d.b, "message": d.message, **({"a_from": d.a_from, "b_from": d.b_from}
+                                                                 if d.a_from or d.b_from else {})}
+                            for d in differences]}
 
 
 def _cell(value: str) -> str:

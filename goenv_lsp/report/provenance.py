@@ -62,9 +62,18 @@ def running_data(go: RunningGo | None, style: PathStyle) -> dict[str, object] | 
             "provider": style.text(go.provider) if go.provider else None}
 
 
+def _other_gos(facts: Facts) -> list:
+    """Every other go found (GOROOT's, an editor setting's, a version manager's …), which does not run here."""
+    go = provenance.running_go_reason(facts)
+    return [b for b in facts.go_binaries or () if go is None or b.path != go.path]
+
+
 def environment_data(facts: Facts, style: PathStyle) -> dict[str, object]:
     return {"schema": ENV_SCHEMA, "root": style.text(facts.root) if facts.root else None,
             "go": running_data(provenance.running_go_reason(facts), style),
+            "other_gos": [{"path": style.text(b.path), "version": b.version,
+                           "found_through": [o.value for o in b.origins],
+                           "status": b.status.value if b.status else None} for b in _other_gos(facts)],
             "variables": [variable_data(o, style) for o in provenance.go_variables(facts)]}
 
 
@@ -80,6 +89,9 @@ def environment_text(facts: Facts, style: PathStyle) -> str:
             out.append(f"    {style.text(go.provider)}")
         if go.goroot:
             out.append(f"    GOROOT {style.text(go.goroot)} ({style.text(go.goroot_from)})")
+    for other in _other_gos(facts):
+        found = ", ".join(o.value for o in other.origins)
+        out.append(f"also found: {style.text(other.path)} — {other.version or 'version unknown'} ({found})")
     origins = provenance.go_variables(facts)
     if origins:
         out.append("")

@@ -132,7 +132,7 @@ def _exported_by(facts: Facts, key: str, value: str) -> Place | None:
     """The startup file line whose export gives the environment this value (the last such file wins)."""
     found = None
     for file in shell_files(facts):
-        assignments = [a for a in file.assignments_of(key) if not a.conditional]
+        assignments = file.assignments_of(key)  # a conditional one too: the value it gives is the environment's
         last = assignments[-1] if assignments else None
         if last is None or last.op is not Op.SET or not (last.exported or file.shell == "direnv"):
             continue

@@ -217,6 +217,8 @@ def test_two_real_toolchains_give_a_drift_table(tmp_path: Path) -> None:
     data = json.loads(goenv_lsp(["diff", a, b, "--format", "json"], tmp_path, dev).stdout)
     assert data["summary"]["warning"] >= 3 and {"Go version", "GOPROXY", "GOFLAGS"} <= {
         d["name"] for d in data["differences"]}
+    goproxy = next(d for d in data["differences"] if d["name"] == "GOPROXY")
+    assert goproxy["a_from"].startswith("GOENV file ~/.config/go/env:") and goproxy["b_from"].startswith("GOENV file")
     assert goenv_lsp(["diff", a, b, "--fail-on", "error"], tmp_path, dev).returncode == 0
     text = goenv_lsp(["diff", a, b], tmp_path, dev).stdout
     assert text.startswith("Drift between A (dev.json) and B (ci.json):") and "warning  GOPROXY:" in text

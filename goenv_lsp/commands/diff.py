@@ -11,13 +11,15 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from goenv_lsp.commands import wrapped
+
     parser = sub.add_parser(
         "diff", help="drift between two snapshots (two developers, a laptop and CI)",
-        description="Compare two snapshots (`goenv-lsp snapshot`) or saved facts (`goenv-lsp facts`): the go "
-                    "that runs, GOROOT/GOPATH/GOPROXY/GOFLAGS/GOPRIVATE and every other go variable, gopls and "
-                    "the Go tools, editor settings. Each difference has a severity and says what it breaks; "
-                    "what is the same is not listed.\n\nexit status: 0 no difference at or above --fail-on, "
-                    "1 some, 2 usage error or a file that is not a snapshot",
+        description=wrapped("Compare two snapshots (`goenv-lsp snapshot`) or saved facts (`goenv-lsp facts`): the go "
+                            "that runs, GOROOT/GOPATH/GOPROXY/GOFLAGS/GOPRIVATE and every other go variable, gopls and "
+                            "the Go tools, editor settings. Each difference has a severity and says what it breaks; "
+                            "what is the same is not listed.\n\nexit status: 0 no difference at or above --fail-on, "
+                            "1 some, 2 usage error or a file that is not a snapshot"),
         epilog="examples:\n  goenv-lsp diff dev.json ci.json\n  goenv-lsp diff dev.json ci.json --format markdown "
                "--fail-on never >> issue.md",
         formatter_class=argparse.RawDescriptionHelpFormatter)

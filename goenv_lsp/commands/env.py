@@ -10,13 +10,14 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:
     from goenv_lsp.cli import _probe_arguments
+    from goenv_lsp.commands import wrapped
 
     parser = sub.add_parser(
         "env", help="every go variable, its value and where it comes from",
-        description="Every variable the running go knows (`go env`), its value and where it comes from: the "
-                    "environment (and the shell startup file line exporting it), the GOENV file line, "
-                    "$GOROOT/go.env, or the go command's default; editor settings that change it for the "
-                    "editor; and which go runs and why. Exit status 0, 2 on errors.",
+        description=wrapped("Every variable the running go knows (`go env`), its value and where it comes from: the "
+                            "environment (and the shell startup file line exporting it), the GOENV file line, "
+                            "$GOROOT/go.env, or the go command's default; editor settings that change it for the "
+                            "editor; and which go runs and why. Exit status 0, 2 on errors."),
         epilog="examples:\n  goenv-lsp env\n  goenv-lsp env ~/src/app --format json",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     _probe_arguments(parser)

@@ -18,13 +18,14 @@ ENVIRONMENT_KEY = "environment"  # the `goenv-lsp env --format json` document in
 
 def register(sub: argparse._SubParsersAction) -> None:
     from goenv_lsp.cli import _probe_arguments
+    from goenv_lsp.commands import wrapped
 
     parser = sub.add_parser(
         "snapshot", help="save this machine's facts and their provenance as one JSON file",
-        description="The facts the rules read and where each go variable comes from, as one JSON file: "
-                    "`goenv-lsp check --facts FILE` evaluates it anywhere, `goenv-lsp diff A B` compares two. "
-                    "Secrets are always hidden; --redact also hides home paths, user and host names. "
-                    "Exit status 0, 2 on errors.",
+        description=wrapped("The facts the rules read and where each go variable comes from, as one JSON file: "
+                            "`goenv-lsp check --facts FILE` evaluates it anywhere, `goenv-lsp diff A B` compares two. "
+                            "Secrets are always hidden; --redact also hides home paths, user and host names. "
+                            "Exit status 0, 2 on errors."),
         epilog="examples:\n  goenv-lsp snapshot --redact --output dev.json\n"
                "  goenv-lsp snapshot --redact --redact-private-hosts -o ci.json && goenv-lsp diff dev.json ci.json",
         formatter_class=argparse.RawDescriptionHelpFormatter)

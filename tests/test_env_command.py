@@ -14,6 +14,7 @@ import factsbuilder as fb
 import pytest
 import testbed
 
+from goenv_lsp.facts import Status
 from goenv_lsp.report import PathStyle
 from goenv_lsp.report.provenance import environment_data, environment_text
 from goenv_lsp.semantics.provenance import ValueSource, go_variables
@@ -154,3 +155,11 @@ def test_other_gos_are_listed_after_the_one_that_runs() -> None:
     assert "also found: /usr/local/go1.22.10/bin/go — go1.22.10 (go.goroot)" in lines
     others = environment_data(facts, style)["other_gos"]
     assert [(o["version"], o["found_through"]) for o in others] == [("go1.22.10", ["go.goroot"])]
+
+
+def test_a_go_whose_env_could_not_be_read() -> None:
+    binary = dataclasses.replace(fb.go_binary(), env=None, env_run=None, status=Status.TIMED_OUT)
+    facts = fb.healthy(go_binaries=(binary,))
+    text = environment_text(facts, PathStyle(facts.root, facts.home))
+    assert "`go env` could not be read (timed_out): the variables are unknown" in text
+    assert "GOPATH=" not in text

@@ -8,6 +8,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.redact import redact_value
 from goenv_lsp.report.paths import PathStyle
 from goenv_lsp.semantics import provenance
+from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.provenance import Place, RunningGo, ValueSource, VariableOrigin
 
 ENV_SCHEMA = 1
@@ -93,6 +94,10 @@ def environment_text(facts: Facts, style: PathStyle) -> str:
         found = ", ".join(o.value for o in other.origins)
         out.append(f"also found: {style.text(other.path)} — {other.version or 'version unknown'} ({found})")
     origins = provenance.go_variables(facts)
+    active = running_go(facts)
+    if active is not None and active.env is None:
+        state = active.env_run.status.value if active.env_run else (active.status.value if active.status else "")
+        out.append(f"    `go env` could not be read ({state or 'not run'}): the variables are unknown")
     if origins:
         out.append("")
         width = max(len(o.name) + len(_value(o, o.name, style)) for o in origins) + 3

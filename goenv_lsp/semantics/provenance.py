@@ -35,7 +35,7 @@ COMPUTED = frozenset({"GOEXE", "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS", "GOMOD", 
 # how the go command works out a default (cmd/go/internal/cfg, envcmd)
 DEFAULTS = {
     "GOPATH": "$HOME/go", "GOMODCACHE": "$GOPATH/pkg/mod", "GOCACHE": "the user cache directory + /go-build",
-    "GOENV": "the user config directory + /go/env", "GOROOT": "where the go binary is", "GOBIN": "none: $GOPATH/bin",
+    "GOENV": "the user config directory + /go/env", "GOROOT": "where the go binary is", "GOBIN": "go install uses $GOPATH/bin",
     "GONOPROXY": "GOPRIVATE", "GONOSUMDB": "GOPRIVATE", "GOPROXY": "https://proxy.golang.org,direct",
     "GOSUMDB": "sum.golang.org", "GOTOOLCHAIN": "local", "GOOS": "GOHOSTOS", "GOARCH": "GOHOSTARCH",
     "CGO_ENABLED": "1 when a C compiler is found", "GOWORK": "the go.work found above the directory",
@@ -57,7 +57,7 @@ EDITOR_PREFIXES = ("go.toolsEnvVars.", "gopls.build.env.", "gopls.env.")
 class Place:
     """A line of a file that writes a value (``line`` 1-based), or a setting without a file (path None)."""
 
-    label: str  # "GOENV file", "~/.bashrc" is made by the reporter from ``path``; here the kind of place
+    label: str  # what kind of place: "GOENV file", "$GOROOT/go.env", the shell ("bash", "login shell"), a setting
     path: str | None
     line: int | None
     value: str

@@ -35,7 +35,8 @@ COMPUTED = frozenset({"GOEXE", "GOGCCFLAGS", "GOHOSTARCH", "GOHOSTOS", "GOMOD", 
 # how the go command works out a default (cmd/go/internal/cfg, envcmd)
 DEFAULTS = {
     "GOPATH": "$HOME/go", "GOMODCACHE": "$GOPATH/pkg/mod", "GOCACHE": "the user cache directory + /go-build",
-    "GOENV": "the user config directory + /go/env", "GOROOT": "where the go binary is", "GOBIN": "go install uses $GOPATH/bin",
+    "GOENV": "the user config directory + /go/env", "GOROOT": "where the go binary is",
+    "GOBIN": "go install uses $GOPATH/bin",
     "GONOPROXY": "GOPRIVATE", "GONOSUMDB": "GOPRIVATE", "GOPROXY": "https://proxy.golang.org,direct",
     "GOSUMDB": "sum.golang.org", "GOTOOLCHAIN": "local", "GOOS": "GOHOSTOS", "GOARCH": "GOHOSTARCH",
     "CGO_ENABLED": "1 when a C compiler is found", "GOWORK": "the go.work found above the directory",

@@ -250,3 +250,22 @@ def test_windows_and_posix_homes_compare_as_the_same_place() -> None:
     found = names(drift.drift(fb.healthy(go_binaries=(fb.go_binary(GOBIN=""),)), windows))
     assert not {"GOPATH", "GOMODCACHE", "GOENV", "GOBIN"} & set(found)
     assert "GOOS" not in found and found["OS"].b == "windows"  # no GOOS variable recorded: the machine row says it
+
+
+def test_diff_reads_saved_facts_and_exits_like_check(tmp_path: Path) -> None:
+    from goenv_lsp.inputs.snapshot import dumps
+
+    local = fb.env_file(GOTOOLCHAIN="local")
+    a, b, same = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "same.json"
+    a.write_text(dumps(fb.healthy()))
+    same.write_text(dumps(fb.healthy()))
+    b.write_text(dumps(fb.healthy(user_env_file=local)))
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path)}
+    proc = goenv_lsp(["diff", str(a), str(b), "--format", "json"], tmp_path, env)
+    assert proc.returncode == 1, proc.stderr
+    (found,) = json.loads(proc.stdout)["differences"]
+    assert (found["name"], found["a"], found["b"]) == ("GOTOOLCHAIN", "auto", "local")
+    assert found["message"].startswith("B never switches toolchains (GOTOOLCHAIN=local)")
+    assert found["b_from"] == "GOENV file ~/.config/go/env:1"
+    assert goenv_lsp(["diff", str(a), str(b), "--fail-on", "never"], tmp_path, env).returncode == 0
+    assert goenv_lsp(["diff", str(a), str(same), "--fail-on", "info"], tmp_path, env).returncode == 0

@@ -167,6 +167,10 @@ def _impact(name: str, a: str, b: str) -> tuple[Severity, str]:
             return WARNING, f"{side} cannot download modules (GOPROXY=off): a build needing an uncached module fails"
         return WARNING, "modules come from different proxies: a version one serves may be missing or differ on the " \
                         "other"
+    if name == "GOTOOLCHAIN" and "local" in (a, b):
+        side, other = ("A", "B") if a == "local" else ("B", "A")
+        return WARNING, (f"{side} never switches toolchains (GOTOOLCHAIN=local): a go.mod or go.work asking for a "
+                         f"newer Go fails there, while {other} may download and run that Go")
     if name in _SIMPLE:
         return _SIMPLE[name]
     if name == "GOWORK" and (a in ("", "off")) != (b in ("", "off")):

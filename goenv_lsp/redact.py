@@ -239,11 +239,14 @@ def redact_fields(item: object, name: str = "") -> object:
 # -- snapshots shared with others (`goenv-lsp snapshot --redact`): who and where, and private module hosts -----
 
 USER_PLACEHOLDER, HOST_PLACEHOLDER = "<user>", "<host>"
-# account names that identify nobody (and would hit ordinary words): left as they are
+# account and host names that identify nobody, or are words of paths: left as they are
 GENERIC_ACCOUNTS = frozenset({"root", "admin", "administrator", "user", "users", "dev", "developer", "runner",
                               "build", "builder", "ci", "ubuntu", "debian", "vscode", "node", "app", "home", "go",
                               "gopher", "test", "tester", "jenkins", "gitlab-runner", "docker", "codespace",
-                              "localhost", "default", "guest"})
+                              "localhost", "default", "guest",
+                              # words of paths: replacing them would garble the snapshot
+                              "src", "bin", "pkg", "mod", "usr", "opt", "tmp", "var", "lib", "etc", "work", "code",
+                              "git", "local", "share", "cache", "config", "vendor", "tools", "golang"})
 _USER_FIELDS = frozenset({"USER", "LOGNAME", "USERNAME"})
 _IDENTITY_FIELDS = _USER_FIELDS | {"HOSTNAME", "COMPUTERNAME", "USERDOMAIN"}
 # hosting services where many owners keep modules: what is private is the owner's path under them

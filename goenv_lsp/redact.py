@@ -234,3 +234,120 @@ def redact_fields(item: object, name: str = "") -> object:
         if new is not value and new != value:
             changes[field.name] = new
     return dataclasses.replace(item, **changes) if changes else item
+
+
+# -- snapshots shared with others (`goenv-lsp snapshot --redact`): who and where, and private module hosts -----
+
+USER_PLACEHOLDER, HOST_PLACEHOLDER = "<user>", "<host>"
+# account and host names that identify nobody, or are words of paths: left as they are
+GENERIC_ACCOUNTS = frozenset({"root", "admin", "administrator", "user", "users", "dev", "developer", "runner",
+                              "build", "builder", "ci", "ubuntu", "debian", "vscode", "node", "app", "home", "go",
+                              "gopher", "test", "tester", "jenkins", "gitlab-runner", "docker", "codespace",
+                              "localhost", "default", "guest",
+                              # words of paths: replacing them would garble the snapshot
+                              "src", "bin", "pkg", "mod", "usr", "opt", "tmp", "var", "lib", "etc", "work", "code",
+                              "git", "local", "share", "cache", "config", "vendor", "tools", "golang"})
+_USER_FIELDS = frozenset({"USER", "LOGNAME", "USERNAME"})
+_IDENTITY_FIELDS = _USER_FIELDS | {"HOSTNAME", "COMPUTERNAME", "USERDOMAIN"}
+# hosting services where many owners keep modules: what is private is the owner's path under them
+PUBLIC_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "dev.azure.com",
+                          "git.sr.ht", "go.googlesource.com", "golang.org", "gopkg.in"})
+PRIVATE_LISTS = ("GOPRIVATE", "GONOPROXY", "GONOSUMDB", "GOINSECURE")
+
+
+def identity_replacements(users: set[str], hosts: set[str]) -> dict[str, str]:
+    """The user and host names worth hiding (not generic, at least 3 characters) → their placeholders; a host
+    name's first label too (``laptop`` of ``laptop.corp.example``)."""
+    out: dict[str, str] = {}
+    for host in hosts:
+        for name in (host, host.split(".", 1)[0]):
+            if len(name) >= 3 and name.lower() not in GENERIC_ACCOUNTS:
+                out[name] = HOST_PLACEHOLDER
+    for user in users:
+        if len(user) >= 3 and user.lower() not in GENERIC_ACCOUNTS:
+            out[user] = USER_PLACEHOLDER
+    return out
+
+
+def private_module_names(patterns: list[str]) -> dict[str, str]:
+    """GOPRIVATE-style patterns → what to hide and its placeholder: a host (``*.corp.example`` → ``corp.example``
+    as ``<host-1>``), an owner under a public host (``github.com/acme`` → ``github.com/<org-1>``), or a pattern
+    whose first element is a glob, as written (``<private-1>``). Numbered in sorted order: the same patterns
+    give the same placeholders in every snapshot."""
+    hosts, owners, others = set(), set(), set()
+    for pattern in patterns:
+        for entry in pattern.split(","):
+            entry = entry.strip().strip("\"'")
+            if not entry or entry == PLACEHOLDER:
+                continue
+            first, _, rest = entry.removeprefix("*.").partition("/")
+            first = first.lower()
+            if any(c in first for c in "*?[]\\"):
+                others.add(entry)
+            elif first in PUBLIC_HOSTS:
+                owner = rest.split("/", 1)[0]
+                if owner and not any(c in owner for c in "*?[]\\"):
+                    owners.add(f"{first}/{owner}")
+                elif owner:
+                    others.add(entry)
+            elif "." in first:
+                hosts.add(first)
+    out = {host: f"<host-{i}>" for i, host in enumerate(sorted(hosts), start=1)}
+    out.update({owner: f"{owner.split('/')[0]}/<org-{i}>" for i, owner in enumerate(sorted(owners), start=1)})
+    out.update({other: f"<private-{i}>" for i, other in enumerate(sorted(others), start=1)})
+    return out
+
+
+def patterns_in(data: object) -> list[str]:
+    """The values of GOPRIVATE, GONOPROXY, GONOSUMDB and GOINSECURE anywhere in JSON-like data: environment maps
+    (``{"GOPRIVATE": …}``), GOENV lines and settings (``{"key": "GOPRIVATE", "value": …}``), shell assignments
+    (``{"name": "GOPRIVATE", "value": {"value": …}}``), `goenv-lsp env` rows."""
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            named = item.get("key") or item.get("name")
+            if isinstance(named, str) and named.rsplit(".", 1)[-1] in PRIVATE_LISTS:
+                value = item.get("value")
+                value = value.get("value") if isinstance(value, dict) else value
+                if isinstance(value, str):
+                    found.append(value)
+            for key, value in item.items():
+                if key in PRIVATE_LISTS and isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+    return found
+
+
+def replace_names(data: object, replacements: dict[str, str], within_hosts: bool = True) -> object:
+    """JSON-like data, keys too, with each name of ``replacements`` (a private module host or path; with
+    ``within_hosts=False`` a user or host name) replaced wherever it stands as a whole word: a module host also
+    as the end of a longer host name (``git.corp.example``), never inside a label (``my-corp.example``); a user
+    name also between hyphens (``src-alice-2``). Values of USER, LOGNAME, HOSTNAME … become placeholders whole."""
+    if not replacements:
+        return data
+    longest_first = sorted(replacements, key=lambda name: (-len(name), name))
+    before, after = (r"(?<![A-Za-z0-9_-])", r"(?![A-Za-z0-9_-]|\.[A-Za-z0-9])") if within_hosts else (
+        r"(?<![A-Za-z0-9])", r"(?![A-Za-z0-9])")
+    pattern = re.compile("|".join(rf"{before}{re.escape(n)}{after}" for n in longest_first), re.IGNORECASE)
+    lowered = {name.lower(): value for name, value in replacements.items()}
+
+    def text(value: str) -> str:
+        return pattern.sub(lambda m: lowered[m.group(0).lower()], value)
+
+    def walk(item: object, name: str = "") -> object:
+        if isinstance(item, str):
+            if name in _IDENTITY_FIELDS and item:
+                return USER_PLACEHOLDER if name in _USER_FIELDS else HOST_PLACEHOLDER
+            return text(item)
+        if isinstance(item, list):
+            return [walk(i) for i in item]
+        if isinstance(item, dict):
+            return {text(k): walk(v, k) for k, v in item.items()}
+        return item
+
+    return walk(data)

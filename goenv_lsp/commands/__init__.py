@@ -8,10 +8,18 @@ need inside ``run``, so building the parser stays cheap.
 from __future__ import annotations
 
 import importlib
+import textwrap
 from collections.abc import Iterator
 from types import ModuleType
 
-NAMES: tuple[str, ...] = ()  # module names under goenv_lsp.commands, in the order `--help` lists them
+# module names under goenv_lsp.commands, in the order `--help` lists them
+NAMES: tuple[str, ...] = ("env", "snapshot", "diff")
+
+
+def wrapped(text: str) -> str:
+    """A --help description for argparse's RawDescriptionHelpFormatter (which keeps the examples' lines):
+    each paragraph wrapped."""
+    return "\n\n".join(textwrap.fill(paragraph, 79) for paragraph in text.split("\n\n"))
 
 
 def modules() -> Iterator[ModuleType]:

@@ -4,17 +4,18 @@ go/toolchain lines."""
 
 from __future__ import annotations
 
-from goenv_lsp.facts import Facts, Source, Status, ToolchainMode
+from goenv_lsp.facts import Facts, Status, ToolchainMode
 from goenv_lsp.files.dockerfile import dockerfiles
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.vscode_settings import workspace_settings
 from goenv_lsp.model import Finding
 from goenv_lsp.report.paths import PathStyle
+from goenv_lsp.report.provenance import describe as describe_origin
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
-from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.modules import scopes
+from goenv_lsp.semantics.provenance import origin_of
 from goenv_lsp.semantics.selection import toolchain_decision
 from goenv_lsp.semantics.version_managers import describe as describe_provider
 
@@ -103,15 +104,10 @@ def environment_report(facts: Facts, findings: list[Finding] | tuple[Finding, ..
         out += [toolchain_explanation(facts, scope.file if scope else None, style), ""]
     out += ["## Variables and where they come from", "", "| variable | value | from |", "|---|---|---|"]
     go_env = (active.env if active else None) or {}
-    for key in REPORTED_VARIABLES:
-        setting = user_setting(facts, key)
-        if setting is not None and setting.source is not Source.UNSET:
-            value, source = setting.value, setting.describe_source
-        elif key in go_env:
-            value, source = go_env[key], "the go command's default" if key != "GOTOOLCHAIN" else "unset"
-        else:
-            continue
-        out.append(f"| {key} | `{style.text(value)}` | {style.text(source)} |")
+    for key in REPORTED_VARIABLES:  # as `goenv-lsp env` describes them
+        origin = origin_of(facts, key, go_env.get(key))
+        if origin is not None:
+            out.append(f"| {key} | `{style.text(origin.value)}` | {describe_origin(origin, style)} |")
     out += _dockerfiles(facts, style)
     out += ["", "## gopls", ""]
     if not facts.gopls:

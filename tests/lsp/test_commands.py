@@ -134,7 +134,7 @@ built_with = "go1.19.5"
     assert f"`{GO122}/bin/go` — go1.22.10, first `go` on PATH (entry 0: `{GO122}/bin`)" in report
     # where the values come from
     assert f"| GOROOT | `{GO122}` |" in report
-    assert "| GOPATH | `~/go` | the go command's default |" in report
+    assert "| GOPATH | `~/go` | default ($HOME/go) |" in report
     assert "| GOTOOLCHAIN | `local` | GOENV file" in report
     assert "**GOTOOLCHAIN:** `local` — from GOENV file" in report
     assert "switching is off, so builds fail" in report
@@ -144,7 +144,7 @@ built_with = "go1.19.5"
     assert f"`go.goroot` = `{GO127}`" in report
     assert "**GE110**" in report and "**GE302**" in report
     variables = report.split("## Variables and where they come from")[1].split("## gopls")[0]
-    assert "| GOENV | `~/.config/go/env` | the go command's default |" in variables  # home as ~
+    assert "| GOENV | `~/.config/go/env` | default (the user config directory + /go/env) |" in variables  # home as ~
     assert str(goenv) not in report
 
 

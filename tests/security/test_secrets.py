@@ -38,8 +38,11 @@ def planted(tmp_path: Path, go127: Path) -> tuple[Path, dict[str, str], list[str
     return plant(tmp_path, go127)
 
 
-@pytest.mark.parametrize("command", [("check",), ("check", "--format", "json"), ("facts",)],
-                         ids=["check-text", "check-json", "facts"])
+@pytest.mark.parametrize("command", [("check",), ("check", "--format", "json"), ("facts",), ("env",),
+                                     ("env", "--format", "json"), ("snapshot",),
+                                     ("snapshot", "--redact", "--redact-private-hosts")],
+                         ids=["check-text", "check-json", "facts", "env-text", "env-json", "snapshot",
+                              "snapshot-redacted"])
 def test_no_planted_secret_in_cli_output(command: tuple[str, ...], planted) -> None:
     ws, env, secrets = planted
     output = run(command[0], str(ws), *command[1:], env=env)

@@ -95,19 +95,23 @@ class Outcome:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file not written, why)
     converged: bool = True  # False: fixes were still offered after MAX_PASSES
 
-    def diff(self, label: Callable[[str], str]) -> str:
-        """A unified diff of every changed file (``label`` names it)."""
+    def diff(self, label: Callable[[str], str]) -> bytes:
+        """A unified diff of every changed file (``label`` names it), in the files' own bytes (``git apply`` takes
+        it, CRLF and BOM included)."""
         parts = []
         for path in sorted(self.contents):
             before = _lines(self.originals.get(path))
             after = _lines(self.contents[path])
             name = label(path)
             parts += difflib.unified_diff(before, after, f"a/{name}", f"b/{name}")
-        return "".join(p if p.endswith("\n") else p + "\n\\ No newline at end of file\n" for p in parts)
+        text = "".join(p if p.endswith("\n") else p + "\n\\ No newline at end of file\n" for p in parts)
+        return text.encode("utf-8", "surrogateescape")
 
 
 def _lines(data: bytes | None) -> list[str]:
-    return (data or b"").decode("utf-8", "replace").splitlines(keepends=True)
+    """Lines ending at \\n, as diff and patch see them (a \\r stays in its line)."""
+    lines = (data or b"").decode("utf-8", "surrogateescape").split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
 class Store:
@@ -320,7 +324,11 @@ def run(source, evaluation, recorder: ReadRecorder, root: str, args, facts_of) -
         print(f"goenv-lsp: {visible(style.text(line))}", file=sys.stderr)
 
     if args.diff:
-        sys.stdout.write(outcome.diff(style.path))
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        data = outcome.diff(style.path)
+        out.write(data) if out is not None else sys.stdout.write(data.decode("utf-8", "replace"))
+        sys.stdout.flush()
     verb = "would fix" if args.diff else "fixed"
     if not args.quiet:
         for finding, fix in outcome.applied:

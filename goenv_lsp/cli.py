@@ -222,12 +222,12 @@ def _facts_of(source) -> Facts:
 
 
 def _config(root: str | None, system=None) -> Config:
-    """The workspace's goenv-lsp.toml (problems go to stderr; defaults are used for them)."""
+    """The nearest goenv-lsp.toml at or above the workspace (problems go to stderr; defaults are used for them)."""
     from goenv_lsp.config import Config, load_workspace_file
 
     config, problems = Config(), []
     if root and (system is not None or os.path.isdir(root)):
-        config, problems, _ = load_workspace_file(root, config, system)
+        config, problems, _ = load_workspace_file(root, config, system, search_parents=True)
     for problem in problems:
         print(f"goenv-lsp: {problem} (ignored)", file=sys.stderr)
     return config

@@ -170,6 +170,8 @@ def test_commands_are_listed_never_run(tmp_path: Path, go127: Path) -> None:
     assert ran.returncode == 1 and "GE120" in ran.stdout
     assert f"run yourself: {go127}/bin/go install golang.org/x/tools/gopls@v" in ran.stderr, ran.stderr
     assert not list((Path(env["GOPATH"]) / "bin").glob("gopls*"))
+    quiet = goenv_lsp(["--fix", "-q", "--select", "GE120"], env, ws)
+    assert (quiet.returncode, quiet.stderr) == (1, "") and quiet.stdout.startswith("go.mod:1:")
 
 
 def test_fix_refuses_what_it_cannot_do(tmp_path: Path) -> None:

@@ -49,10 +49,12 @@ class ReadRecorder(RecordingSystem):
 
 
 def apply_edits(text: str, edits: Iterable[tuple[Range, str]]) -> str:
-    """Apply non-overlapping edits (ranges in ``text``'s LSP positions) — what an editor does with a WorkspaceEdit."""
+    """Apply non-overlapping edits (ranges in ``text``'s LSP positions) — what an editor does with a WorkspaceEdit:
+    inserts at one position appear in the order of ``edits``."""
     index = LineIndex(text)
-    spans = sorted(((index.offset(r.start), index.offset(r.end), new) for r, new in edits), reverse=True)
-    for start, end, new in spans:
+    spans = sorted(((index.offset(r.start), index.offset(r.end), i, new) for i, (r, new) in enumerate(edits)),
+                   reverse=True)
+    for start, end, _, new in spans:
         text = text[:start] + new + text[end:]
     return text
 
@@ -290,8 +292,8 @@ def _plan(findings: Iterable[Finding], store: Store, policy: Policy, done: set[t
         if not usable:
             continue
         mine = [(p, s) for p, ss in spans.items() for s in ss]
-        if any(_overlap(a, b) for i, (p, a) in enumerate(mine) for q, b in mine[i + 1:] if p == q):
-            continue  # the fix's own edits overlap: not applicable
+        if any(a[0] < b[1] and b[0] < a[1] for i, (p, a) in enumerate(mine) for q, b in mine[i + 1:] if p == q):
+            continue  # the fix's own edits overlap: not applicable (inserts at one place keep their order)
         if any(_overlap(s, t) for p, s in mine for t in taken.get(p, ())):
             continue  # the next pass, on the file as this one leaves it
         for p, s in mine:

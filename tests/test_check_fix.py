@@ -257,3 +257,10 @@ def test_only_files_inside_the_workspace_without_unsafe_fixes(tmp_path: Path) ->
     assert policy.chosen(inside) is inside.fixes[0]
     assert policy.chosen(outside) is None and policy.chosen(through_link) is None
     assert Policy(str(ws), unsafe=True).chosen(outside) is outside.fixes[0]
+
+
+def test_inserts_at_one_place_keep_their_order() -> None:
+    from goenv_lsp.fixes_apply import apply_edits
+
+    edits = [(Range.of(1, 0), "b\n"), (Range.of(1, 0), "c\n"), (Range.of(0, 0, 1), "A")]
+    assert apply_edits("a\nd\n", edits) == "A\nb\nc\nd\n"

@@ -275,6 +275,8 @@ def _check(args: argparse.Namespace) -> int:
         facts = _facts_of(source)
         findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
+    if fixing and outcome.problems:
+        return EXIT_ERROR  # a fix the user asked for was not written (stderr says which): nothing on stdout
     result = CheckResult(facts, findings, tuple(evaluation.rules))
     if args.format == "text":
         from goenv_lsp.report import text
@@ -284,8 +286,6 @@ def _check(args: argparse.Namespace) -> int:
         output = formats()[args.format](result, style)
     if output:
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    if fixing and outcome.problems:
-        return EXIT_ERROR  # a fix the user asked for was not written
     if args.fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity(args.fail_on).rank

@@ -325,7 +325,7 @@ def run(source, evaluation, recorder: ReadRecorder, root: str, args, facts_of) -
     def say(line: str) -> None:
         print(f"goenv-lsp: {visible(style.text(line))}", file=sys.stderr)
 
-    if args.diff:
+    if args.diff and not outcome.problems:  # exit code 2: nothing on stdout
         sys.stdout.flush()
         out = getattr(sys.stdout, "buffer", None)
         data = outcome.diff(style.path)

@@ -6,6 +6,7 @@ go 1.27.3: each finding with a safe fix is gone afterwards, every other byte of 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import goproxy
 import pytest
 import testbed
+import unprivileged
 
 from goenv_lsp.fixes_apply import Policy, ReadRecorder, Store, edited, fix_passes, write_atomically
 from goenv_lsp.model import Applicability, Finding, Fix, Location, Range, Severity, TextEdit
@@ -264,3 +266,22 @@ def test_inserts_at_one_place_keep_their_order() -> None:
 
     edits = [(Range.of(1, 0), "b\n"), (Range.of(1, 0), "c\n"), (Range.of(0, 0, 1), "A")]
     assert apply_edits("a\nd\n", edits) == "A\nb\nc\nd\n"
+
+
+@pytest.mark.skipif(not unprivileged.available(), reason="needs root, setpriv and the user nobody")
+def test_a_fix_that_cannot_be_written_exits_2(go127: Path) -> None:
+    """As nobody: deploy/ is root's, so its Dockerfile cannot be replaced; the settings fix is still written, the
+    run says which file was not, exits 2 and prints no report."""
+    with unprivileged.nobody_module(go127 / "bin") as (_, env, _, ws):
+        (ws / ".vscode").mkdir()
+        (ws / ".vscode/settings.json").write_text(SETTINGS)
+        unprivileged.give(ws / ".vscode")
+        (ws / "deploy").mkdir()
+        (ws / "deploy/Dockerfile").write_text(DOCKERFILE)  # root's, in a directory of root's
+        env = {**env, "PYTHONPATH": os.pathsep.join([str(REPO), *unprivileged.SITE]), "PYTHONDONTWRITEBYTECODE": "1"}
+        ran = unprivileged.run([unprivileged.PYTHON, "-m", "goenv_lsp", "check", "--test-no-well-known", "--fix"],
+                               env, ws)
+        assert (ran.returncode, ran.stdout) == (2, ""), ran.stderr
+        assert "goenv-lsp: deploy/Dockerfile: not written: Permission denied" in ran.stderr
+        assert (ws / "deploy/Dockerfile").read_text() == DOCKERFILE
+        assert '"-tags=integration"' in (ws / ".vscode/settings.json").read_text()

@@ -138,6 +138,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="print the unified diff --fix would make, write nothing; "
                        "exit 1 when it would change a file")
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings alone (nothing when clean)")
+    check.add_argument("--context", choices=("auto", "editor", "ci"), default=None,
+                       help="ci runs only the rules that judge the repository and this machine's own toolchain, "
+                       "not a developer's editor and home settings; auto (the default, or `context` in "
+                       "goenv-lsp.toml): ci when CI or a CI service's variable is set")
     check.set_defaults(run=_check)
 
     facts = sub.add_parser("facts", help="print the facts the rules read, as JSON")
@@ -234,10 +238,11 @@ def _config(root: str | None, system=None) -> Config:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from goenv_lsp.contexts import resolve
     from goenv_lsp.engine import Evaluation, Selection, unknown_patterns
     from goenv_lsp.model import Severity
     from goenv_lsp.report import CheckResult, PathStyle, formats
-    from goenv_lsp.rules import Input
+    from goenv_lsp.rules import Input, all_rules
 
     unknown = unknown_patterns(args.select + args.ignore)
     if unknown:
@@ -256,9 +261,13 @@ def _check(args: argparse.Namespace) -> int:
 
         system = ReadRecorder(system)
     config = _config(_facts_of(snapshot).root if snapshot else _root(args), system)
+    context = resolve(args.context or config.context, system.env if system is not None else os.environ)
     selection = Selection(select=tuple(args.select) or config.select,
                           ignore=tuple(dict.fromkeys(config.ignore + tuple(args.ignore))),
-                          severity=dict(config.severity))
+                          severity=dict(config.severity), context=context)
+    for rule in selection.off_in_context(all_rules()):
+        print(f"goenv-lsp: {rule.code} ({rule.name}) is off in the {context.value} context: it compares a "
+              f"developer's settings or tools with this machine (--context editor runs it)", file=sys.stderr)
     evaluation = Evaluation(selection)
     source = snapshot or _live(args, system, config, gopls=evaluation.reads(Input.GOPLS),
                                cgo_flags=evaluation.reads(Input.CGO_FLAGS),
@@ -277,7 +286,7 @@ def _check(args: argparse.Namespace) -> int:
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
     if fixing and outcome.problems:
         return EXIT_ERROR  # a fix the user asked for was not written (stderr says which): nothing on stdout
-    result = CheckResult(facts, findings, tuple(evaluation.rules))
+    result = CheckResult(facts, findings, tuple(evaluation.rules), context)
     if args.format == "text":
         from goenv_lsp.report import text
 
@@ -355,7 +364,8 @@ def _rules(args: argparse.Namespace) -> int:
         print(json.dumps([docs.as_json(r) for r in all_rules()], indent=2))
         return EXIT_CLEAN
     for rule in all_rules():
-        print(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {rule.summary}")
+        print(f"{rule.code}  {rule.name:<28} {rule.severity.value:<8} {docs.contexts(rule, short=True):<15} "
+              f"{rule.summary}")
     return EXIT_CLEAN
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from goenv_lsp.engine import Selection, unknown_patterns
 from goenv_lsp.model import Severity
 from goenv_lsp.probe.discover import DiscoveryOptions
+from goenv_lsp.rules.registry import Context
 
 if TYPE_CHECKING:
     from goenv_lsp.probe.system import System
@@ -41,9 +42,11 @@ class Config:
     #                                  off in the language server
     editor_settings: Mapping[str, object] = field(default_factory=dict)
     workspace: DiscoveryOptions = field(default_factory=DiscoveryOptions)
+    context: str = "auto"  # `check`'s context (goenv_lsp.contexts); the language server is always the editor
 
     def selection(self) -> Selection:
-        return Selection(self.select, self.ignore, dict(self.severity))
+        """The language server's: always the editor context (``context`` is `check`'s)."""
+        return Selection(self.select, self.ignore, dict(self.severity), Context.EDITOR)
 
 
 def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[Config, list[str]]:
@@ -77,6 +80,13 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
                 config = replace(config, **{key: value})
             else:
                 problems.append(f"{where}: {raw_key} must be true or false")
+        elif key == "context":
+            from goenv_lsp.contexts import CHOICES
+
+            if value in CHOICES:
+                config = replace(config, context=value)
+            else:
+                problems.append(f"{where}: {raw_key} must be one of {', '.join(CHOICES)}")
         elif key == "editor_settings":
             if isinstance(value, Mapping):
                 config = replace(config, editor_settings={**config.editor_settings, **_flatten(value)})

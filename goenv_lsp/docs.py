@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from goenv_lsp.rules.registry import FAMILIES, FixAvailability, Rule, RuleStatus, Scope
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FAMILIES, Context, FixAvailability, Rule, RuleStatus, Scope
 
 REGENERATE = "python -m goenv_lsp.docs docs/rules"
 _NOTICE = f"<!-- Generated from the rule registry by `{REGENERATE}`; edit the rule module, not this file. -->\n"
@@ -22,19 +22,33 @@ _SCOPE = {Scope.MACHINE: "the environment as a whole", Scope.MODULE: "each modul
           Scope.FILE: "each file"}
 
 
+def contexts(rule: Rule, short: bool = False) -> str:
+    """Where the rule runs: "editor, ci", "editor (off in ci)", "editor, ci (info in ci)"; short: "editor+ci"."""
+    where = [c for c in Context if rule.runs_in(c)]
+    if short:
+        return "+".join(c.value + (":info" if c in rule.informational_in else "") for c in where)
+    text = ", ".join(c.value for c in where)
+    off = [c.value for c in Context if c not in where]
+    notes = [f"off in {', '.join(off)}"] if off else []
+    notes += [f"info in {c.value}" for c in where if c in rule.informational_in]
+    return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
 def markdown(rule: Rule) -> str:
     fix = _FIX[rule.fix] + (f": {rule.fix_title.rstrip('.')}." if rule.fix_title else "")
     status = "" if rule.status is RuleStatus.STABLE else f" · Status: **{rule.status.value}**"
     return (f"# {rule.code} {rule.name}\n\n{rule.summary.rstrip('.')}.\n\n"
             f"Default severity: **{rule.severity.value}** · Family: {rule.family}{status} · Checks "
-            f"{_SCOPE[rule.scope]} · {fix}\n\n{rule.docs}")
+            f"{_SCOPE[rule.scope]} · Contexts: {contexts(rule)} · {fix}\n\n{rule.docs}")
 
 
 def as_json(rule: Rule) -> dict[str, object]:
     return {"code": rule.code, "name": rule.name, "severity": rule.severity.value, "summary": rule.summary,
             "family": rule.family, "status": rule.status.value, "scope": rule.scope.value, "fix": rule.fix.value,
             "fix_title": rule.fix_title, "tags": list(rule.tags), "needs": sorted(rule.needs),
-            "suppressed_by": list(rule.suppressed_by), "url": rule.url, "docs": rule.docs}
+            "suppressed_by": list(rule.suppressed_by), "url": rule.url, "docs": rule.docs,
+            "contexts": [c.value for c in Context if c in (rule.contexts or ALL_CONTEXTS)],
+            "informational_in": [c.value for c in Context if c in rule.informational_in]}
 
 
 def pages(rules: Iterable[Rule]) -> dict[str, str]:
@@ -48,14 +62,18 @@ def pages(rules: Iterable[Rule]) -> dict[str, str]:
 def _index(rules: list[Rule]) -> str:
     lines = [_NOTICE, "# Rules", "",
              "Every rule goenv-lsp checks, by family. `goenv-lsp explain GE###` prints a page in the terminal;",
-             "`--select` and `--ignore` take a code (`GE302`), a family prefix (`GE1`) or a name.", ""]
+             "`--select` and `--ignore` take a code (`GE302`), a family prefix (`GE1`) or a name.",
+             "Contexts: where a rule runs — `editor` (a developer's machine) and `ci` (`check --context ci`, or a "
+             "CI job: only", "rules that judge the repository and the runner's own toolchain; `:info` reports "
+             "there as information only).", ""]
     for family in dict.fromkeys([*FAMILIES.values(), *(r.family for r in rules)]):
         members = [r for r in rules if r.family == family]
         if not members:
             continue
-        lines += [f"## {family}", "", "| Code | Name | Severity | Fix | Summary |", "|---|---|---|---|---|"]
-        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.value} | {r.fix.value} | {_cell(r.summary)} |"
-                  for r in members]
+        lines += [f"## {family}", "", "| Code | Name | Severity | Contexts | Fix | Summary |",
+                  "|---|---|---|---|---|---|"]
+        lines += [f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.value} | {contexts(r, short=True)} | "
+                  f"{r.fix.value} | {_cell(r.summary)} |" for r in members]
         lines.append("")
     lines.append("`GE000` (`rule-crashed`, warning) is not a rule: it reports a rule that failed with an internal "
                  "error, so that the other rules still report.")

@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Finding, Position, Severity
 from goenv_lsp.rules import Rule, RuleStatus, Scope, all_rules
-from goenv_lsp.rules.registry import Input, Report
+from goenv_lsp.rules.registry import Context, Input, Report
 
 log = logging.getLogger(__name__)
 INTERNAL_ERROR_CODE = "GE000"
 _CODE_PREFIX = re.compile(r"GE\d{0,3}", re.IGNORECASE)
 # inputs a MODULE rule reads only through its scope: when nothing else changed, unchanged scopes keep findings
 _SCOPE_LOCAL = frozenset({"go.mod", "go.work", Input.MODULES.value})
+# inputs about a developer's editor tools: not probed in ci (GE001, which runs there, then says nothing of them)
+_EDITOR_TOOLS = frozenset({Input.GOPLS.value})
 
 
 def matches(rule: Rule, pattern: str) -> bool:
@@ -42,14 +44,18 @@ def unknown_patterns(patterns: Iterable[str], rules: Iterable[Rule] | None = Non
 
 @dataclass(frozen=True)
 class Selection:
-    """Which rules run and at what severity: codes, family prefixes ("GE1") or names."""
+    """Which rules run and at what severity: codes, family prefixes ("GE1") or names; and in which context.
+
+    A rule off in the context stays off even when --select names it (``off_in_context`` says which were named);
+    in a context of its ``informational_in`` its findings are info unless ``severity`` configures the rule."""
 
     select: tuple[str, ...] = ()  # empty: all stable rules
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity | None] = field(default_factory=dict)  # by code; None: off
+    context: Context = Context.EDITOR
 
     def wants(self, rule: Rule) -> bool:
-        if rule.status is RuleStatus.REMOVED:
+        if rule.status is RuleStatus.REMOVED or not rule.runs_in(self.context):
             return False
         if rule.status is RuleStatus.PREVIEW and not any(p.strip().upper() == rule.code for p in self.select):
             return False  # preview rules run only when selected by their code
@@ -58,6 +64,11 @@ class Selection:
         if any(matches(rule, p) for p in self.ignore):
             return False
         return rule.code not in self.severity or self.severity[rule.code] is not None
+
+    def off_in_context(self, rules: Iterable[Rule]) -> list[Rule]:
+        """The rules --select names by code or name that do not run in this context."""
+        named = {p.strip().upper() for p in self.select} | {p.strip().lower() for p in self.select}
+        return [r for r in rules if (r.code in named or r.name in named) and not r.runs_in(self.context)]
 
 
 def evaluate(facts: Facts, selection: Selection | None = None, rules: Iterable[Rule] | None = None) -> list[Finding]:
@@ -109,6 +120,8 @@ class Evaluation:
 
     def reads(self, name: str) -> bool:
         """Does a selected rule need this input (e.g. ``Input.GOPLS``: then gopls is probed)?"""
+        if self.selection.context is not Context.EDITOR and name in _EDITOR_TOOLS:
+            return False
         return any(name in rule.needs for rule in self.rules)
 
     def run(self, facts: Facts) -> list[Finding]:
@@ -151,6 +164,8 @@ class Evaluation:
                             f"goenv-lsp: rule {rule.code} ({rule.name}) failed: {exc!r}; please report this",
                             machine_anchor(facts), module=module)]
         configured = self.selection.severity.get(rule.code)
+        if configured is None and self.selection.context in rule.informational_in:
+            configured = Severity.INFO
         return [_finding(rule, report, configured, module) for report in reports]
 
 

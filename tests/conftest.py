@@ -104,3 +104,13 @@ def workspace(tmp_path: Path) -> Path:
 def pytest_addoption(parser) -> None:
     parser.addoption("--update-goldens", action="store_true",
                      help="rewrite tests/rules/goldens/*/*/expected.txt from what the rules report now")
+
+
+@pytest.fixture(autouse=True)
+def _not_in_ci(monkeypatch) -> None:
+    """The suite runs in the editor context even inside a CI job: `check --context auto` reads CI variables
+    from this process's environment (tests of the ci context set them themselves)."""
+    from goenv_lsp.contexts import CI_VARIABLES
+
+    for name in CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

@@ -70,7 +70,7 @@ def test_rules_json(capsys) -> None:
     records = json.loads(out)
     assert [r["code"] for r in records] == [r.code for r in all_rules()]
     assert set(records[0]) == {"code", "name", "severity", "summary", "family", "status", "scope", "fix", "fix_title",
-                               "tags", "needs", "suppressed_by", "url", "docs"}
+                               "tags", "needs", "suppressed_by", "url", "docs", "contexts", "informational_in"}
 
 
 @pytest.mark.parametrize("name", ["GE302", "ge302", "editor-sdk-mismatch"])

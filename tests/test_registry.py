@@ -12,7 +12,18 @@ import pytest
 from goenv_lsp import rules as rules_package
 from goenv_lsp.files import PARSED
 from goenv_lsp.rules import all_rules, by_code
-from goenv_lsp.rules.registry import FAMILIES, FixAvailability, Input, Rule, Scope, rule, validate
+from goenv_lsp.rules.registry import (
+    ALL_CONTEXTS,
+    EDITOR_ONLY,
+    FAMILIES,
+    Context,
+    FixAvailability,
+    Input,
+    Rule,
+    Scope,
+    rule,
+    validate,
+)
 
 RULES = all_rules()
 RULES_DIR = Path(rules_package.__file__).parent
@@ -49,6 +60,14 @@ def test_validation_refuses_incomplete_records() -> None:
     with pytest.raises(ValueError, match="lack '## Example'"):
         rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x",
              docs=docs.replace("## Example", "## Examples"), needs=(Input.GO_BINARIES,))(check)
+    with pytest.raises(ValueError, match="contexts must name where the rule runs"):  # no default: each rule decides
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,))(check)
+    with pytest.raises(ValueError, match="informational_in names a context the rule does not run in"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,), contexts=EDITOR_ONLY, informational_in=(Context.CI,))(check)
+    assert rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+                needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS)(check).contexts == ALL_CONTEXTS
 
 
 def test_codes_and_names_are_unique() -> None:

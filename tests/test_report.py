@@ -122,7 +122,8 @@ def test_text_line_columns_are_one_based() -> None:
 
 def test_json_contract() -> None:
     document = json.loads(json_report.render(result(FINDINGS, fb.healthy()), STYLE))
-    assert list(document) == ["schema", "tool", "root", "summary", "findings"]
+    assert list(document) == ["schema", "tool", "root", "context", "summary", "findings"]
+    assert document["context"] == "editor"
     assert document["schema"] == 1
     assert document["tool"]["name"] == "goenv-lsp" and document["tool"]["version"]
     assert document["root"] == ROOT

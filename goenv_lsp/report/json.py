@@ -23,6 +23,7 @@ def render(result: CheckResult, style: PathStyle) -> str:
         "schema": SCHEMA,
         "tool": {"name": "goenv-lsp", "version": __version__},
         "root": style.text(root) if root else None,
+        "context": result.context.value,
         "summary": counts,
         "findings": [_finding(f, style) for f in findings],
     }

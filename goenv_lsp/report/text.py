@@ -15,7 +15,7 @@ from goenv_lsp.model import Finding, Severity
 from goenv_lsp.report.paths import PathStyle
 from goenv_lsp.report.result import CheckResult
 from goenv_lsp.rules import by_code
-from goenv_lsp.rules.registry import FAMILIES
+from goenv_lsp.rules.registry import FAMILIES, Context
 from goenv_lsp.semantics.binaries import running_go
 
 OTHER = "Other"
@@ -32,7 +32,7 @@ def render(result: CheckResult, style: PathStyle, look: Look = Look()) -> str:
     findings, facts = result.findings, result.facts
     if look.quiet:
         return "".join(_finish(_line(f, style, look), look) + "\n" for f in findings)
-    header = _header(facts, style)
+    header = _header(facts, style) + _context(result)
     if not findings:
         return _finish(f"{_paint(_OK, GREEN, look)} No Go environment problems found{header}", look) + "\n"
     by_family: dict[str, list[Finding]] = {}
@@ -107,6 +107,13 @@ def _count(findings: list[Finding]) -> str:
         if n:
             parts.append(f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}")
     return ", ".join(parts)
+
+
+def _context(result: CheckResult) -> str:
+    if result.context is Context.EDITOR:
+        return ""  # the default: every rule
+    return (f"; {result.context.value} context: rules comparing a developer's editor and home settings with this "
+            "machine are off or informational")
 
 
 def _header(facts: Facts | None, style: PathStyle) -> str:

@@ -8,6 +8,9 @@ it governs, or a go.mod alone: ``semantics.modules.Scope``), or once with ``None
 no module; a FILE rule once per file of the kinds it needs (reading that file only). ``needs`` names the
 inputs a rule reads (file kinds and ``Input``s): the engine re-runs a rule only when one of them changed,
 and the probe skips inputs no selected rule needs.
+
+Contexts: each rule states where it runs (``contexts``: ALL_CONTEXTS or EDITOR_ONLY), and where its findings
+count only as information (``informational_in``): see ``Context``.
 """
 
 from __future__ import annotations
@@ -65,7 +68,8 @@ class Context(str, enum.Enum):
     CI = "ci"
 
 
-ALL_CONTEXTS = frozenset(Context)
+ALL_CONTEXTS = frozenset(Context)  # portable: judges the repository's files and the machine's own toolchain
+EDITOR_ONLY = frozenset({Context.EDITOR})  # compares a developer's settings or tools with this machine
 
 
 class Input(str, enum.Enum):
@@ -122,7 +126,11 @@ class Rule:
     fix_title: str | None = None  # what the fix does, in general ("Point the setting at the go that runs")
     tags: tuple[str, ...] = ()
     suppressed_by: tuple[str, ...] = ()  # codes whose findings make this rule's redundant
-    contexts: frozenset[Context] = ALL_CONTEXTS  # where it runs (see Context)
+    contexts: frozenset[Context] | None = None  # where it runs (see Context); every rule states it
+    informational_in: frozenset[Context] = frozenset()  # where it runs, but its findings are only info
+
+    def runs_in(self, context: Context) -> bool:
+        return context in (self.contexts or ALL_CONTEXTS)
 
     @property
     def family(self) -> str:
@@ -149,13 +157,15 @@ def known_inputs() -> frozenset[str]:
 def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
          fix: FixAvailability = FixAvailability.NONE, scope: Scope = Scope.MACHINE, needs: Iterable[str] = (),
          status: RuleStatus = RuleStatus.STABLE, fix_title: str | None = None, tags: Iterable[str] = (),
-         suppressed_by: Iterable[str] = (), contexts: Iterable[Context] = ALL_CONTEXTS) -> Callable[[Check], Rule]:
+         suppressed_by: Iterable[str] = (), contexts: Iterable[Context] | None = None,
+         informational_in: Iterable[Context] = ()) -> Callable[[Check], Rule]:
     """Decorator: ``RULE = rule(...)(check)`` — validates the record when the module loads."""
 
     def wrap(check: Check) -> Rule:
         inputs = frozenset(n.value if isinstance(n, Input) else n for n in needs)
         record = Rule(code, name, severity, summary, textwrap.dedent(docs).strip() + "\n", fix, check, scope,
-                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by), frozenset(contexts))
+                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by),
+                      None if contexts is None else frozenset(contexts), frozenset(informational_in))
         problems = validate(record)
         if problems:
             raise ValueError(f"rule {code}: " + "; ".join(problems))
@@ -178,5 +188,9 @@ def validate(record: Rule) -> list[str]:
     if not record.needs:
         problems.append("needs must name what the check reads")
     problems += [f"suppressed_by names {c!r}, not a code" for c in record.suppressed_by if not _CODE.match(c)]
+    if not record.contexts:
+        problems.append("contexts must name where the rule runs (ALL_CONTEXTS or EDITOR_ONLY)")
+    elif not record.informational_in <= record.contexts:
+        problems.append("informational_in names a context the rule does not run in")
     problems += [f"docs lack '## {title}'" for title in DOC_SECTIONS if not record.section(title)]
     return problems

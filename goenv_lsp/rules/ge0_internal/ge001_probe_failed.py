@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, ProbeRun, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -34,6 +34,7 @@ _EXPLAINED = ("cannot find GOROOT directory", "GOPATH entry", "invalid GOTOOLCHA
 
 
 @rule(code="GE001", name="probe-failed", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,  # gopls is not probed in ci: its part stays quiet there
       summary="A go or gopls binary could not be probed", docs=DOCS, needs=(Input.GO_BINARIES, Input.GOPLS),
       tags=("probe",), suppressed_by=("GE103", "GE104", "GE113", "GE201"))  # they explain go's failures
 def check(facts: Facts) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, Status
 from goenv_lsp.files import PARSED, kind
 from goenv_lsp.model import Location, Range, Severity
-from goenv_lsp.rules.registry import Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Report, Scope, rule
 
 DOCS = """
 ## What it checks
@@ -30,6 +30,7 @@ for settings.json, VS Code's editor marks the same error.
 
 
 @rule(code="GE002", name="malformed-file", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A file goenv-lsp reads (go.mod, go.work, settings.json, workspace.xml …) cannot be read or parsed",
       docs=DOCS, scope=Scope.FILE, needs=tuple(k.name for k in PARSED), tags=("files",))
 def check(facts: Facts, file: FileFacts) -> Iterator[Report]:

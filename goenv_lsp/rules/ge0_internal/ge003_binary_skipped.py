@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, GoBinary, Refusal, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.editor_sdk import editor_sdks
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -38,6 +38,7 @@ goenv-lsp cannot tell which Go it starts without running it.
 
 
 @rule(code="GE003", name="binary-not-run", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="A go that goenv-lsp did not run (inside the untrusted workspace, or not the go command)",
       docs=DOCS, needs=(Input.GO_BINARIES, Input.EDITOR_SETTINGS, "vscode-settings", "goland-workspace"),
       tags=("security",))

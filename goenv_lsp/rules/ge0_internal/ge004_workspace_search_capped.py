@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -34,6 +34,7 @@ Opening `~` in the editor: goenv-lsp stops after 100,000 directories and says so
 
 
 @rule(code="GE004", name="workspace-search-capped", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="The workspace search stopped at a cap: some modules were not checked", docs=DOCS,
       needs=(Input.MODULES,), tags=("workspace",))
 def check(facts: Facts) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Origin, Refusal, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -29,6 +29,8 @@ PATH is `/usr/bin:/bin` while Go lives in `/usr/local/go`: add `export PATH=$PAT
 
 
 @rule(code="GE101", name="go-not-found", severity=Severity.ERROR, summary="No go command can be found",
+      # a job that only runs goenv-lsp may have no go: the rules that need one stay quiet
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       docs=DOCS, needs=(Input.GO_BINARIES, Input.ENVIRONMENT), tags=("path",))
 def check(facts: Facts) -> Iterator[Report]:
     if facts.go_binaries is None:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoBinary, Status
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor, span_location
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.modules import scopes
@@ -33,6 +33,8 @@ is 1.27.3, and go.mod says `go 1.27.3`: the 1.19 one runs.
 
 
 @rule(code="GE102", name="go-shadowed-on-path", severity=Severity.WARNING,
+      # what the editor setting intends is a developer's; GE110 and GE111 judge the go that runs in ci
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="The first go on PATH shadows the go that settings or the project intend", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.PATH_INFO, Input.MODULES, "go.mod", "go.work"),
       tags=("path",))

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -32,6 +32,7 @@ point it at the directory that contains `bin/go` and `pkg/tool`.
 
 
 @rule(code="GE103", name="goroot-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOROOT is set to something that is not a Go installation", docs=DOCS, fix=FixAvailability.SOMETIMES,
       fix_title="Remove GOROOT from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, "goenv"), tags=("goroot",))

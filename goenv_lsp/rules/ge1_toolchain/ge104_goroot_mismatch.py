@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 
@@ -41,6 +41,7 @@ _TOOLCHAIN_CACHE = re.compile(r"golang\.org/toolchain@v0\.0\.1-(go[^/]+?)\.[a-z0
 
 
 @rule(code="GE104", name="goroot-mismatch", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOROOT names another Go installation than the go that runs", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOROOT from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, Input.GO_BINARIES, "goenv"), tags=("goroot",))

@@ -7,7 +7,7 @@ from goenv_lsp.model import Applicability, Severity
 from goenv_lsp.rules._shared.anchors import related_setting, span_location
 from goenv_lsp.rules._shared.fixes import go_env_unset, go_env_write, replace_text
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.modules import ModuleScope
@@ -40,6 +40,7 @@ go.mod says `go 1.27.3`, `go version` says go1.22.10 and the GOENV file has `GOT
 
 
 @rule(code="GE110", name="go-line-too-new", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="go.mod / go.work needs a newer Go than the local toolchain and switching is off", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Use a Go that satisfies the go line, or allow toolchain switching",
       scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, Input.TOOLCHAINS), tags=("toolchain",))

@@ -8,7 +8,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import related_setting, span_location
 from goenv_lsp.rules._shared.fixes import go_env_unset, go_env_write
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import Setting, user_setting
@@ -46,6 +46,7 @@ downloads `golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64`.
 
 
 @rule(code="GE111", name="toolchain-switch", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="The go command will switch to (and maybe download) another toolchain", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Allow downloads with GOTOOLCHAIN=auto (path mode never downloads)",
       scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, Input.TOOLCHAINS), tags=("toolchain",))

@@ -7,7 +7,7 @@ from goenv_lsp.model import Applicability, Severity
 from goenv_lsp.rules._shared.anchors import related_setting, span_location
 from goenv_lsp.rules._shared.fixes import replace_text
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
 
@@ -33,6 +33,7 @@ go.mod `go 1.22` with Go 1.21.9 installed: `go: download go1.22 for linux/amd64:
 
 
 @rule(code="GE112", name="go-line-language-version", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A go line without a patch version makes this local go download a toolchain that does not exist",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Write the go line with a patch version (go 1.N.0)",
       scope=Scope.MODULE, needs=TOOLCHAIN_INPUTS, tags=("toolchain",))

@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts, ToolchainMode
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.selection import toolchain_decision
 
@@ -31,6 +31,7 @@ value there the go command does not start unless the environment overrides it), 
 
 
 @rule(code="GE113", name="gotoolchain-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOTOOLCHAIN has a value the go command rejects", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOTOOLCHAIN from the GOENV file",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, "goenv", "go.env"), tags=("toolchain",))

@@ -7,7 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.gopls import install_fix, install_hint
 from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import scopes
 
 DOCS = """
@@ -30,6 +30,7 @@ Install the gopls release that supports your Go (the message gives the exact com
 
 
 @rule(code="GE120", name="gopls-not-found", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="No gopls for this Go workspace", docs=DOCS, fix=FixAvailability.ALWAYS,
       fix_title="Install the gopls release that supports this Go",
       needs=GOPLS_ADVICE_INPUTS, tags=("gopls",))

@@ -7,7 +7,7 @@ from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor, span_location
 from goenv_lsp.rules._shared.gopls import gopls_in_use, install_fix, install_hint, install_shadowed_by
 from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.modules import ModuleScope
@@ -39,6 +39,7 @@ Debian's gopls package was built with go1.19.5; with go.mod `go 1.27.3` it canno
 
 
 @rule(code="GE121", name="gopls-built-with-old-go", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="gopls was built with a Go older than the module or the go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rebuild gopls with the current Go (go install)", scope=Scope.MODULE,
       needs=(*GOPLS_ADVICE_INPUTS, Input.EDITOR_SETTINGS, "vscode-settings"), tags=("gopls",))

@@ -15,7 +15,7 @@ from goenv_lsp.rules._shared.gopls import (
     recommendation,
 )
 from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.gopls import line_key, release_for
@@ -45,6 +45,7 @@ gopls v0.16.2 with Go 1.27: install `golang.org/x/tools/gopls@v0.23.0` (or newer
 
 
 @rule(code="GE122", name="gopls-unsupported-go", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="The gopls release does not support the Go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Install the gopls release that supports this Go",
       needs=(*GOPLS_ADVICE_INPUTS, Input.EDITOR_SETTINGS, "vscode-settings"), tags=("gopls",))

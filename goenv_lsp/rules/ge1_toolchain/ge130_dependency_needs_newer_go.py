@@ -8,7 +8,7 @@ from goenv_lsp.model import Applicability, CommandKind, Fix, Location, Range, Se
 from goenv_lsp.rules._shared.anchors import related_setting
 from goenv_lsp.rules._shared.fixes import go_command
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.modcache import goflags_mod, needed_go, newest_fitting, scope_requirements, uses_vendor
@@ -49,6 +49,7 @@ STRICT = "1.21"  # gover.GoStrictVersion: a dependency's go line from here on is
 
 
 @rule(code="GE130", name="dependency-needs-newer-go", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A required module version needs a newer Go than the toolchain or the module's go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES,
       fix_title="Raise the go line, or require the newest cached version that fits",

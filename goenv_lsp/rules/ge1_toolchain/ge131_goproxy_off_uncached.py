@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Source, Status
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import related_setting
 from goenv_lsp.rules._shared.fixes import go_env_unset
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics.modcache import bypasses_proxy, goproxy_off, scope_requirements, uses_vendor
 from goenv_lsp.semantics.modules import ModuleScope
 
@@ -40,6 +40,7 @@ this machine.
 
 
 @rule(code="GE131", name="goproxy-off-uncached", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOPROXY=off while a required module version is not in the module cache", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOPROXY=off from the GOENV file",
       scope=Scope.MODULE, needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.MODULES, Input.MODULE_CACHE,

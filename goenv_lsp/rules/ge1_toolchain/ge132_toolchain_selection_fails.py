@@ -7,7 +7,7 @@ from goenv_lsp.model import Applicability, Fix, Range, Severity, TextEdit
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, related_setting, span_location
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
@@ -36,6 +36,7 @@ go.mod has `toolchain go1.21.x` and GOTOOLCHAIN is the default `auto`.
 
 
 @rule(code="GE132", name="toolchain-selection-fails", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="Toolchain selection stops every go command: an invalid toolchain line or a non-go1 choice",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Remove the invalid toolchain line or GOTOOLCHAIN value",
       scope=Scope.MODULE, needs=TOOLCHAIN_INPUTS, tags=("toolchain",))

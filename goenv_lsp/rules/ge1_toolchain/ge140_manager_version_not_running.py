@@ -7,7 +7,7 @@ from goenv_lsp.files import go_version, gvm_default, mise_config, tool_versions
 from goenv_lsp.files._version_pin import concrete
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.fixes import login_path_fix, login_path_lines
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.gobin import home_spellings
 from goenv_lsp.semantics.version_managers import (
@@ -66,6 +66,7 @@ it is a leftover.
 
 
 @rule(code="GE140", name="manager-version-not-running", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # managers in a developer's home; GE801 compares the version files with go.mod everywhere
       summary="A version manager's selected Go (.tool-versions, .go-version, mise, gvm) is not the go that runs",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Put the manager's shims first on PATH in the login profile",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.VERSION_MANAGERS, Input.LOGIN_PROFILE,

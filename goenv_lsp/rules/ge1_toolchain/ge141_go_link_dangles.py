@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoBinary, Origin, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.version_managers import dangling
 
@@ -34,6 +34,7 @@ PATH is `/usr/local/bin:/usr/bin`; `/usr/local/bin/go` → `/usr/local/go/bin/go
 
 
 @rule(code="GE141", name="go-link-dangles", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # a link the shell skips: the runner image's housekeeping, not the repository's
       summary="A go on PATH is a symbolic link that leads nowhere (the shell skips it)", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT), tags=("path",))
 def check(facts: Facts) -> Iterator[Report]:

@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_dirs import uncreatable
 from goenv_lsp.semantics.go_env import user_setting
@@ -42,6 +42,7 @@ _UNEXPANDED = re.compile(r"^~|\$\{?HOME\}?|%USERPROFILE%|%HOMEPATH%")
 
 
 @rule(code="GE201", name="gopath-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOPATH is unexpanded, relative, equal to GOROOT or inside it, or unusable", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOPATH from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv"), tags=("gopath",))

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Source
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import file_anchor
 from goenv_lsp.rules._shared.fixes import go_env_unset
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.module_mode import existing, nearest_at_root
 
@@ -34,6 +34,7 @@ shell profile (and the CI or Dockerfile that sets it).
 
 
 @rule(code="GE202", name="go111module-off", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GO111MODULE=off makes the go command ignore the workspace's go.mod", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Unset GO111MODULE (`go env -u GO111MODULE`)",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod", "go.work"),

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Applicability, Fix, Range, Severity, TextEdit
 from goenv_lsp.redact import redact_value
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import entry_location
 
 DOCS = """
@@ -34,6 +34,7 @@ _OS_ONLY = {"GOENV", "GODEBUG"}  # the go command reads these from the OS enviro
 
 
 @rule(code="GE203", name="env-overrides-goenv-file", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # a job's environment is its configuration: overriding the GOENV file there is meant
       summary="An environment variable overrides a different value `go env -w` wrote to the GOENV file", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove the overridden line from the GOENV file",
       needs=(Input.ENVIRONMENT, "goenv"), tags=("goenv",))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_dirs import gopath_entries
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.module_mode import existing, in_gopath_src, nearest_at_root
@@ -33,6 +33,7 @@ GO111MODULE. A legacy project that must stay in GOPATH mode belongs in `$GOPATH/
 
 
 @rule(code="GE204", name="gopath-mode-outside-gopath", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOPATH mode (no go.mod, GO111MODULE off or auto) in a workspace outside every GOPATH/src", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod", "go.work"),
       tags=("go111module", "gopath"))

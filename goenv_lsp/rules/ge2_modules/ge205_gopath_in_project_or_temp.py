@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_dirs import in_temp_dir
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.module_mode import existing
@@ -36,6 +36,7 @@ temporary directories: delete the line from the GOENV file (the fix), or change 
 
 
 @rule(code="GE205", name="gopath-in-project-or-temp", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # jobs keep GOPATH or GOMODCACHE in the project (GitLab caches) or in temp on purpose
       summary="GOPATH or GOMODCACHE is the project, inside it, or in a temporary directory", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the setting from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.env", "go.mod"), tags=("gopath",))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -29,6 +29,7 @@ others; put `$(go env GOPATH)/bin` (or GOBIN) on PATH.
 
 
 @rule(code="GE206", name="gopath-several-entries", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="GOPATH lists several directories: go writes to the first only", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("gopath",))
 def check(facts: Facts) -> Iterator[Report]:

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, PathKind, Status
 from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -29,6 +29,7 @@ readable (`chmod u+rw`, or `sudo chown $USER` after a `sudo go env -w`).
 
 
 @rule(code="GE207", name="goenv-unusable", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="The GOENV file is a directory, unreadable, or named by a relative path", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, "goenv"), tags=("goenv",))
 def check(facts: Facts) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.goenv_unused import unused_env_file
 from goenv_lsp.model import Severity
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, Input, Report, rule
 from goenv_lsp.semantics.go_env import entry_location
 
 DOCS = """
@@ -30,6 +30,7 @@ file so that nobody relies on them.
 
 
 @rule(code="GE208", name="goenv-off-hides-settings", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # GOENV=off in a job isolates it on purpose
       summary="GOENV=off silently disables the settings `go env -w` wrote", docs=DOCS,
       needs=(Input.ENVIRONMENT, "goenv-unused"), tags=("goenv",))
 def check(facts: Facts) -> Iterator[Report]:

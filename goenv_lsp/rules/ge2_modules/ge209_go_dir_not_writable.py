@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_dirs import Blocked, blocked, go_env_value, gopath_entries, uncreatable
 from goenv_lsp.semantics.go_env import user_setting
 
@@ -41,6 +41,7 @@ class _Target:
 
 
 @rule(code="GE209", name="go-dir-not-writable", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOCACHE, GOMODCACHE or the go install directory is not writable (root-owned after sudo go …)",
       docs=DOCS, needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv",
                              "go.env"), tags=("permissions",))

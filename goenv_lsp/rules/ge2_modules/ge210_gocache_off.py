@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import go_env_unset
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.go_env import user_setting
@@ -32,6 +32,7 @@ it, else remove the export. To start from an empty cache run `go clean -cache` i
 
 
 @rule(code="GE210", name="gocache-off", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOCACHE=off (or relative): every build fails, the build cache is required since Go 1.12",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Unset GOCACHE (`go env -u GOCACHE`)",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("gocache",))

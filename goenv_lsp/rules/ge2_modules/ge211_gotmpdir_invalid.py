@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -31,6 +31,7 @@ it (the fix removes the line), else remove the export.
 
 
 @rule(code="GE211", name="gotmpdir-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOTMPDIR (or TMPDIR) names a directory that is missing, a file, relative or not writable", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOTMPDIR from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv", "go.env"), tags=("gotmpdir",))

@@ -8,7 +8,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -38,6 +38,7 @@ _ERRORS = {
 
 
 @rule(code="GE212", name="go-dir-relative", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOMODCACHE or GOBIN is not an absolute path (an unexpanded ~, $HOME or %VAR%)", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the setting from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("gomodcache", "gobin"))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Location, Related, Severity
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.legacy_deps import NO_CONVERSION_GO, legacy_files
@@ -38,6 +38,7 @@ A checkout of an old project with `Gopkg.toml`, `Gopkg.lock` and `vendor/`, but 
 
 
 @rule(code="GE213", name="legacy-dependency-manager", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="a legacy dependency manager's files (Gopkg.lock, glide.yaml, …) at the root but no go.mod",
       docs=DOCS, fix=FixAvailability.NONE,
       needs=(Input.PATH_INFO, Input.MODULES, Input.ENVIRONMENT, Input.GO_BINARIES, "go.mod", "go.work", "goenv",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.editor_sdk import editor_sdks
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 
 DOCS = """
@@ -34,6 +34,7 @@ per-user workspace.xml keeps its `$USER_HOME$` / `$PROJECT_DIR$` macros.
 
 
 @rule(code="GE301", name="editor-sdk-missing", severity=Severity.ERROR,
+      contexts=EDITOR_ONLY,  # a committed go.goroot names a developer's machine, not the runner
       summary="An editor setting names a Go SDK that does not exist", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Point the setting at the Go root of the go that runs",
       needs=(Input.GO_BINARIES, Input.EDITOR_SETTINGS, "vscode-settings", "goland-workspace"), tags=("editor",))

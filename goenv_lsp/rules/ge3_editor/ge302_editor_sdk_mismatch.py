@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.editor_sdk import editor_sdks
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 
 DOCS = """
@@ -31,6 +31,7 @@ setting so the editor follows PATH, or — if the setting is what you want — p
 
 
 @rule(code="GE302", name="editor-sdk-mismatch", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # a committed go.goroot names a developer's machine, not the runner
       summary="An editor setting selects another Go than the go that runs", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Point the setting at the Go root of the go that runs",
       needs=(Input.GO_BINARIES, Input.EDITOR_SETTINGS, Input.PATH_INFO, "vscode-settings", "goland-workspace"),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_setting
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.editor_paths import expand_setting_path
 
@@ -109,6 +109,8 @@ def _missing_report(facts: Facts, setting: EditorSetting, found: list[str]) -> R
 
 
 @rule(code="GE303", name="vscode-gopath-differs", severity=Severity.WARNING,
+      # only editors read go.gopath; the runner's GOPATH is not the developers'
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="go.gopath / go.toolsGopath hold a placeholder vscode-go does not substitute, or go.gopath is "
               "another GOPATH than the terminal's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rewrite the placeholder, or remove go.gopath",

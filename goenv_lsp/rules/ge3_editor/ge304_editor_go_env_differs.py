@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Source, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_settings
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.editor_paths import expand_setting_path
 from goenv_lsp.semantics.go_env import user_setting
@@ -90,6 +90,7 @@ def _same(facts: Facts, name: str, editor: str, terminal: str) -> bool:
 
 
 @rule(code="GE304", name="editor-go-env-differs", severity=Severity.INFO,
+      contexts=EDITOR_ONLY,
       summary="VS Code settings give the editor's go commands another go variable than the terminal's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the entry so the editor inherits the terminal's value",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.EDITOR_SETTINGS, "vscode-settings", "goenv", "go.env"),

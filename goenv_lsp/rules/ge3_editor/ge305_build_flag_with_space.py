@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_settings, string_items
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -41,6 +41,7 @@ def _flag_lists(facts: Facts) -> Iterator[EditorSetting]:
 
 
 @rule(code="GE305", name="build-flag-with-space", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A build-flags entry holds a space: go reads it as one unknown flag", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Write the flag as -name=value or split the entry",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

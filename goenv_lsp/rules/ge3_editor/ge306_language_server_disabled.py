@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge3_editor._vscode import editor_setting
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -30,6 +30,7 @@ instead — an older or newer gopls (`go install golang.org/x/tools/gopls@vX.Y.Z
 
 
 @rule(code="GE306", name="language-server-disabled", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="VS Code settings turn gopls off (go.useLanguageServer: false)", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Set go.useLanguageServer to true",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

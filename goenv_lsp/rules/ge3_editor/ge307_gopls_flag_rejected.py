@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules.ge3_editor._vscode import editor_setting, known_settings, string_items
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -78,6 +78,7 @@ def _hint(name: str) -> str:
 
 
 @rule(code="GE307", name="gopls-flag-rejected", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="go.languageServerFlags holds a flag gopls rejects, so gopls does not start", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove the entries gopls rejects",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Applicability, Fix, Severity, TextEdit
 from goenv_lsp.rules.ge3_editor._vscode import EditorSetting, editor_settings, key_location, known_settings
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -111,6 +111,7 @@ def _report(setting: EditorSetting, message: str, rename: str | None) -> Report:
 
 
 @rule(code="GE308", name="setting-unknown", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A go.* or gopls setting that vscode-go and gopls do not know (silently ignored)", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rename the setting to the one it is close to",
       needs=("vscode-settings",), tags=("editor", "gopls"))

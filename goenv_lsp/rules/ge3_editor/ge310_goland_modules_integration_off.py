@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, TextEdit
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -30,6 +30,7 @@ Turn the integration on: Settings | Go | Go Modules | Enable Go modules integrat
 
 
 @rule(code="GE310", name="goland-modules-integration-off", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GoLand's Go modules integration is off in a project with a go.mod", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Turn GoLand's Go modules integration on",
       needs=(Input.MODULES, "goland-workspace", "go.mod"), tags=("editor",))

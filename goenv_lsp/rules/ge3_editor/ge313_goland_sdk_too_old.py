@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, GoBinary, Origin, Status
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity
 from goenv_lsp.rules._shared.editor_sdk import EditorSdk, editor_sdks
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.workspace import mod_go
@@ -60,6 +60,7 @@ def _fix(facts: Facts, sdk: EditorSdk, target: GoBinary) -> Fix:
 
 
 @rule(code="GE313", name="goland-sdk-too-old", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # the SDK path is a developer's machine's
       summary="GoLand's project SDK is older than the module's go line", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Point the project GOROOT at a Go new enough for the go line",
       needs=(Input.GO_BINARIES, Input.MODULES, "goland-workspace", "go.mod", "go.work"), tags=("editor", "versions"))

@@ -7,7 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.ge4_proxy._settings import where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.go_env import Setting, goroot_defaults, user_setting
@@ -43,6 +43,7 @@ _SAYS = {"GOPROXY": "go: GOPROXY list is not the empty string, but contains no e
 
 
 @rule(code="GE401", name="proxy-settings-empty", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOPROXY or GOSUMDB is empty: every download fails", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Restore the default GOPROXY / GOSUMDB",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("proxy",))

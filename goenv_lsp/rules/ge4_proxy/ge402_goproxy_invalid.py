@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.proxy import EMPTY_LIST, ProxyEntry, keyword_typo, parse_goproxy, proxy_url_error
 
@@ -34,6 +34,7 @@ Write URLs with `https://`, `http://` or `file:///`, and the keywords `direct` a
 
 
 @rule(code="GE402", name="goproxy-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A GOPROXY entry the go command rejects, or a keyword mistyped into a URL", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Correct the GOPROXY entry",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("proxy",))

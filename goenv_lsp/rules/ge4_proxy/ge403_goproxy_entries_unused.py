@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import where
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.proxy import parse_goproxy
 
@@ -31,6 +31,7 @@ Put `direct` (or `off`) last: `go env -w GOPROXY=https://proxy.golang.org,direct
 
 
 @rule(code="GE403", name="goproxy-entries-unused", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOPROXY lists entries after `direct` or `off`, which the go command never uses", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("proxy",))
 def check(facts: Facts) -> Iterator[Report]:

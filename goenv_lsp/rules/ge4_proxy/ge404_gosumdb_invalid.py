@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.proxy import parse_gosumdb
 
@@ -35,6 +35,7 @@ _JOINED_URL = re.compile(r"^(sum\.golang\.org)\+(https?://\S+)$")
 
 
 @rule(code="GE404", name="gosumdb-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOSUMDB is malformed: every checksum lookup fails", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Write GOSUMDB as `<name> [<url>]`",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("checksum",))

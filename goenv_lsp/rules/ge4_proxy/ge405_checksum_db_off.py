@@ -7,7 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import goroot_defaults, user_setting
 
 DOCS = """
@@ -34,6 +34,7 @@ Remove it (`go env -u GOSUMDB`, or the `export` in your shell profile) and cover
 
 
 @rule(code="GE405", name="checksum-db-off", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOSUMDB=off: new module versions are not verified and toolchain downloads fail", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOSUMDB=off from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("checksum", "security"))

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import where
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.patterns import matching_pattern, split_patterns
 
@@ -45,6 +45,7 @@ _EFFECT = {
 
 
 @rule(code="GE406", name="checks-skipped-broadly", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOPRIVATE / GONOSUMDB / GOINSECURE cover public modules (`*`, `github.com` …), or GOINSECURE is set",
       docs=DOCS, needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("security",))
 def check(facts: Facts) -> Iterator[Report]:

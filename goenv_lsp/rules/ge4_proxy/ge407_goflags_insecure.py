@@ -8,7 +8,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import go_env_unset
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -32,6 +32,7 @@ _INSECURE = re.compile(r"^--?insecure(=.*)?$")
 
 
 @rule(code="GE407", name="goflags-insecure", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOFLAGS holds -insecure: every `go get` fails", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove -insecure from GOFLAGS",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("security",))

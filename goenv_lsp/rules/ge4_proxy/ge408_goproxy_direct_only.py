@@ -7,7 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
 from goenv_lsp.rules.ge4_proxy._settings import where
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.proxy import parse_goproxy, parse_gosumdb
 
@@ -34,6 +34,7 @@ Remove it to use the default `https://proxy.golang.org,direct` (`go env -u GOPRO
 
 
 @rule(code="GE408", name="goproxy-direct-only", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="GOPROXY=direct: every module is fetched from its origin repository", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOPROXY from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("proxy",))

@@ -7,7 +7,7 @@ from goenv_lsp.files.goenv_file import user_env_file
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import Setting, entry_location
 
 DOCS = """
@@ -33,6 +33,7 @@ _MEANT = {"GONOSUMCHECK": "GONOSUMDB", "GONOVERIFY": "GONOSUMDB", "GOSUMCHECK": 
 
 
 @rule(code="GE409", name="checksum-variable-unknown", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GONOSUMCHECK / GONOVERIFY / GOSUMCHECK: names the go command ignores (GONOSUMDB, GOSUMDB)",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Remove the unknown variable from the GOENV file",
       needs=(Input.ENVIRONMENT, "goenv"), tags=("checksum",))

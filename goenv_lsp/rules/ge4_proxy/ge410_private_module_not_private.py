@@ -7,7 +7,7 @@ from goenv_lsp.files.go_mod import ModFileFacts, mod_file
 from goenv_lsp.model import Location, Range, Severity
 from goenv_lsp.redact import PLACEHOLDER
 from goenv_lsp.rules.ge4_proxy._settings import write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.patterns import match_prefix_patterns, split_patterns
@@ -54,6 +54,7 @@ GONOPROXY or GONOSUMDB you set yourself overrides GOPRIVATE for its part: add th
 
 
 @rule(code="GE410", name="private-module-not-private", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A private-looking required module is sent to the public proxy or checksum database", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Add the module's host to GOPRIVATE",
       scope=Scope.MODULE, needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "go.mod", "go.work", "goenv",

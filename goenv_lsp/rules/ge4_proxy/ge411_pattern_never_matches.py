@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.patterns import dead_patterns, split_patterns
 from goenv_lsp.semantics.private import PATTERN_LISTS
@@ -38,6 +38,7 @@ override it).
 
 
 @rule(code="GE411", name="module-pattern-never-matches", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A GOPRIVATE / GONOPROXY / GONOSUMDB / GOINSECURE pattern can never match a module path",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Rewrite the pattern as a module path pattern",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env"), tags=("private-modules",))

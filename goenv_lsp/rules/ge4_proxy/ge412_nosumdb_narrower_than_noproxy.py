@@ -8,7 +8,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.redact import PLACEHOLDER
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.patterns import match_prefix_patterns, split_patterns
 from goenv_lsp.semantics.private import download_settings, extra_public_hosts, looks_private
 
@@ -37,6 +37,7 @@ Set GOPRIVATE (it is the default of both) instead of the two: `go env -w GOPRIVA
 
 
 @rule(code="GE412", name="nosumdb-narrower-than-noproxy", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A private host in GONOPROXY is not in GONOSUMDB: its checksum is looked up in sum.golang.org",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Add the pattern to GONOSUMDB",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.env", "goenv-lsp.toml"),

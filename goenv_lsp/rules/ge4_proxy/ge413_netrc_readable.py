@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Location, Severity
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 from goenv_lsp.semantics.netrc import netrc_candidates
 
 DOCS = """
@@ -29,6 +29,8 @@ the mode.
 
 
 @rule(code="GE413", name="netrc-readable", severity=Severity.WARNING,
+      # the runner's own home: single-user and thrown away on hosted runners
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="The netrc with private-module credentials is readable by other users", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.PATH_INFO), tags=("private-modules", "security"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules.ge4_proxy._settings import shell_hint, where, write_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.go_env import user_setting
@@ -37,6 +37,7 @@ use `off` alone. With an older go, remove GOAUTH or upgrade to Go 1.24 or later.
 
 
 @rule(code="GE414", name="goauth-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOAUTH the go command rejects (an empty command, `off` combined, `git` without an absolute "
               "directory), or set for a go older than 1.24", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Drop the empty GOAUTH commands",

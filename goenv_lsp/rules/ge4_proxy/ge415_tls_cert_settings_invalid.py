@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.tls import cert_paths
 
@@ -51,6 +51,7 @@ def _problem(kind: PathKind, want: PathKind, listable: bool) -> str | None:
 
 
 @rule(code="GE415", name="tls-cert-settings-invalid", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="SSL_CERT_FILE or SSL_CERT_DIR names a path Go cannot use: HTTPS downloads fail", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.PATH_INFO, Input.GO_BINARIES), tags=("proxy", "network"))
 def check(facts: Facts) -> Iterator[Report]:

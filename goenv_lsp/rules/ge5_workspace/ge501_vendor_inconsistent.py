@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Location, Related, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import BuildMode, build_mode, disagreements
@@ -40,6 +40,7 @@ go.mod requires `example.com/dep v1.2.0`, vendor/modules.txt still says `# examp
 
 
 @rule(code="GE501", name="vendor-inconsistent", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="vendor/modules.txt disagrees with go.mod while go builds from vendor/", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Run `go mod vendor` (or `go work vendor`)",
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor",))

@@ -8,7 +8,7 @@ from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._goflags import drop_mod_flag, flag_location, related_flag
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
 from goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent import sync_vendor_fix
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode, disagreements
 
@@ -38,6 +38,7 @@ and a go line of at least 1.14 the go command uses it by itself. If this module 
 
 
 @rule(code="GE502", name="mod-vendor-without-vendor", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOFLAGS has -mod=vendor but the module has no vendor/ directory", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove -mod=vendor from GOFLAGS, or run `go mod vendor`",
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "goflags"))

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._goflags import drop_mod_flag, flag_location, related_flag
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import allowed_in_workspace, build_mode
 
@@ -32,6 +32,7 @@ command where you need it. On Go 1.22 or later a workspace can be vendored with 
 
 
 @rule(code="GE503", name="mod-flag-in-workspace", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="GOFLAGS sets a -mod value the go command rejects in workspace mode", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the -mod flag from GOFLAGS in the GOENV file",
       scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("workspace", "goflags"))

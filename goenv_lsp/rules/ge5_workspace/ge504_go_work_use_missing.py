@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.workspace import go_mod_known, short_path, uses, whole_line
 
@@ -30,6 +30,7 @@ go.work has `use ./tools`, and `tools/` was deleted.
 
 
 @rule(code="GE504", name="go-work-use-missing", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="a go.work `use` names a directory without go.mod", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove the `use` line",
       needs=(*TOOLCHAIN_INPUTS,), tags=("workspace",))

@@ -8,7 +8,7 @@ from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, file_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.modules import go_work_for, settings_of
 
@@ -34,6 +34,7 @@ Remove the global setting: `go env -u GOWORK` (or remove the export from your sh
 
 
 @rule(code="GE505", name="gowork-off", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOWORK=off is set globally while the workspace has a go.work", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOWORK from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.mod", "go.work"),

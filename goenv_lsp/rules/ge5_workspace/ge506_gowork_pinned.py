@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Source, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 
 DOCS = """
@@ -33,6 +33,7 @@ per directory with a tool such as direnv.
 
 
 @rule(code="GE506", name="gowork-pinned", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOWORK names one go.work for every project, a missing file, or a relative path", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOWORK from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, "goenv", "go.work"), tags=("workspace",))

@@ -8,7 +8,7 @@ from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, Tex
 from goenv_lsp.rules._shared.anchors import file_anchor
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.workspace import add_uses, use_path, uses
 
@@ -38,6 +38,7 @@ go.work has `use ./api` only, and you open `./worker`, which has its own go.mod.
 
 
 @rule(code="GE507", name="module-not-in-workspace", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="a module under a go.work is not among its `use` entries", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Add a `use` line for the module to go.work",
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

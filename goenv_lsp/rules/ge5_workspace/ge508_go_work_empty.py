@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, Scope, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, Scope, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.workspace import add_uses, use_path
 
@@ -29,6 +29,7 @@ each module goenv-lsp found). If you did not mean to use a workspace, delete go.
 
 
 @rule(code="GE508", name="go-work-empty", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="a go.work lists no module", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Add `use` lines for the modules below go.work", scope=Scope.MODULE,
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Applicability, Fix, Location, Range, Related, Severity, TextEdit
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import go_in_use
@@ -33,6 +33,7 @@ go.work says `go 1.22`, `./a/go.mod` says `go 1.23.0`.
 
 
 @rule(code="GE509", name="go-work-go-too-old", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="the go.work `go` line is older than a module's it uses", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Raise the go.work go line to the newest module's",
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

@@ -7,7 +7,7 @@ from goenv_lsp.files.vendor_modules import modules_txt_of, vendor_modules
 from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode
 from goenv_lsp.semantics.workspace import uses
@@ -35,6 +35,7 @@ with `GOWORK=off` when its vendor/ must be used. If vendor/ is obsolete, delete 
 
 
 @rule(code="GE510", name="module-vendor-ignored", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="a workspace module's own vendor/ is ignored in workspace mode", docs=DOCS,
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "workspace"))
 @per_scope

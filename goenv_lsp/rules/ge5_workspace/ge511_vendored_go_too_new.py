@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.registry import Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
@@ -35,6 +35,7 @@ vendor/modules.txt has `# golang.org/x/net v0.40.0` / `## explicit; go 1.23.0`, 
 
 
 @rule(code="GE511", name="vendored-go-too-new", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="a vendored module needs a newer Go than the one that builds", docs=DOCS,
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "toolchain"))
 @per_scope

@@ -7,7 +7,7 @@ from goenv_lsp.model import Applicability, Fix, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, file_anchor
 from goenv_lsp.rules._shared.fixes import replace_text, unset_if_written
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import scopes
 
@@ -63,6 +63,7 @@ def drop_modfile(facts: Facts, setting: Setting) -> tuple[Fix, ...]:
 
 
 @rule(code="GE513", name="goflags-modfile", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOFLAGS has -modfile: every module's go commands use that file instead of go.mod", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove -modfile from GOFLAGS",
       needs=TOOLCHAIN_INPUTS, tags=("goflags",))

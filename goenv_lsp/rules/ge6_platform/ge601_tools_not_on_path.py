@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, GoTool, PathKind
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules._shared.fixes import login_path_fix, unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.gobin import add_to_path_advice, install_dir, install_dir_of, path_index, profile_line_adding
@@ -43,6 +43,7 @@ when GOBIN is set`).
 
 
 @rule(code="GE601", name="tools-not-on-path", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # a convenience of a developer's shell: jobs run their tools by path
       summary="Programs `go install` put in GOBIN or GOPATH/bin are not on PATH", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Add the directory to PATH in the login profile",
       needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.ENVIRONMENT, Input.LOGIN_PROFILE, "goenv",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -40,6 +40,7 @@ _SHELL_VARIABLE = re.compile(r"^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?")
 
 
 @rule(code="GE602", name="path-relative-entry", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),  # the runner's PATH is the CI provider's
       summary="PATH has an empty, relative, `~` or unexpanded `%VAR%` entry", docs=DOCS,
       needs=(Input.ENVIRONMENT,), tags=("path", "security"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 from goenv_lsp.semantics.gobin import install_dir
 
 DOCS = """
@@ -32,6 +32,8 @@ are the only user. Installers and `curl … | sh` scripts that create
 
 
 @rule(code="GE603", name="path-dir-world-writable", severity=Severity.WARNING,
+      # the golang images make $GOPATH, with /go/bin on PATH, world-writable on purpose
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="A PATH directory is writable by every user", docs=DOCS,
       needs=(Input.ENVIRONMENT, Input.PATH_DIRS, Input.GO_BINARIES, "goenv", "go.env"), tags=("path", "security"))
 def check(facts: Facts) -> Iterator[Report]:

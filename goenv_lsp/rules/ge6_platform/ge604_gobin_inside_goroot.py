@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 
@@ -33,6 +33,7 @@ PATH; or set GOBIN to a directory of your own, e.g. `~/.local/bin`. When GOBIN w
 
 
 @rule(code="GE604", name="gobin-inside-goroot", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="GOBIN points into GOROOT", docs=DOCS, fix=FixAvailability.SOMETIMES,
       fix_title="Remove GOBIN from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PATH_INFO, "goenv", "go.env"), tags=("gobin", "goroot"))

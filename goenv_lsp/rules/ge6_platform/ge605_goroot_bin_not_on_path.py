@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.gobin import add_to_path_advice, path_index
 
@@ -32,6 +32,7 @@ Put the installation's `bin` directory on PATH (the message gives the line), or 
 
 
 @rule(code="GE605", name="goroot-bin-not-on-path", severity=Severity.INFO,
+      contexts=ALL_CONTEXTS,
       summary="GOROOT/bin is not on PATH and PATH's gofmt is missing or another Go's", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.PATH_DIRS), tags=("path", "goroot"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.gobin import install_dir
@@ -36,6 +36,7 @@ the GOENV file (`go env -u GOOS`, offered as a fix) or the `export` from your sh
 
 
 @rule(code="GE610", name="goos-goarch-not-host", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,  # build jobs cross-compile with GOOS/GOARCH on purpose
       summary="GOOS or GOARCH is set to another platform than this machine's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the setting from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.PLATFORM, "goenv", "go.env"), tags=("platform",))

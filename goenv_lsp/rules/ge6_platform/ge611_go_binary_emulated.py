@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.platform import NATIVE_32_BIT
 
@@ -34,6 +34,7 @@ tools you `go install`ed (gopls, dlv …) so they are native too.
 
 
 @rule(code="GE611", name="go-binary-emulated", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),  # multi-architecture jobs run emulated on purpose
       summary="The go command is built for another architecture than this machine", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.PLATFORM), tags=("platform",))
 def check(facts: Facts) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoTool, PathKind
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics.go_env import user_setting
 from goenv_lsp.semantics.gobin import install_dir
 from goenv_lsp.semantics.platform import NATIVE_32_BIT, runs_on
@@ -36,6 +36,7 @@ from the build information), without GOOS/GOARCH set.
 
 
 @rule(code="GE612", name="tool-foreign-platform", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="Programs in GOBIN or GOPATH/bin are built for another OS or architecture", docs=DOCS,
       needs=(Input.GO_BINARIES, Input.GO_BIN_DIRS, Input.PLATFORM, Input.ENVIRONMENT, "goenv", "go.env"),
       tags=("platform", "gobin"))

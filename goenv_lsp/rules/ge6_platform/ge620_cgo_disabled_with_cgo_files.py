@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import cgo_file_notes, cgo_state, default_cc
 
@@ -36,6 +36,7 @@ then be on: a C compiler is on PATH and nothing cross-compiles) or from your she
 
 
 @rule(code="GE620", name="cgo-disabled-with-cgo-files", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),  # jobs turn cgo off for static builds on purpose
       summary="CGO_ENABLED=0 while the workspace has cgo files, which builds then leave out", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove CGO_ENABLED from the GOENV file",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.CGO_FILES, Input.PATH_DIRS, "goenv", "go.env"),

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import env_setting_anchor, machine_anchor
 from goenv_lsp.rules._shared.fixes import unset_if_written
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.cgo import AUTO_OFF_SINCE, c_compiler_hint, cgo_file_notes, cgo_state, default_cc
@@ -40,6 +40,7 @@ fails in `# runtime/cgo`.
 
 
 @rule(code="GE621", name="c-compiler-missing", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="cgo is wanted but its C compiler is not on PATH (Go ≥ 1.20)", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the cgo setting from the GOENV file",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.PATH_DIRS, Input.CGO_FILES, "goenv", "go.env"),

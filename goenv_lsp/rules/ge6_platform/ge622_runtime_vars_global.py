@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, Input, Report, rule
 from goenv_lsp.semantics.godebug import godebug_settings
 
 DOCS = """
@@ -97,6 +97,8 @@ def _judge(key: str, value: str) -> tuple[Severity, str]:
 
 
 @rule(code="GE622", name="runtime-vars-global", severity=Severity.INFO,
+      # a job's environment is that job's own: runtime variables there are set for it
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="A Go runtime variable (GODEBUG, GOGC, GOMAXPROCS, …) is exported to every Go program", docs=DOCS,
       needs=(Input.ENVIRONMENT,), tags=("platform", "performance"))
 def check(facts: Facts) -> Iterator[Report]:

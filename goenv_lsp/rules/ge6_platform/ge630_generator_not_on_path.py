@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoTool
 from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.fixes import login_path_fix
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Context, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.generators import KNOWN_PACKAGES, Need, install_command, needs
 from goenv_lsp.semantics.gobin import add_to_path_advice, path_index, profile_line_adding
 
@@ -43,6 +43,8 @@ compiler from the system's packages (`protobuf-compiler`, `brew install protobuf
 
 
 @rule(code="GE630", name="generator-not-on-path", severity=Severity.WARNING,
+      # most jobs build the committed generated code and run no generator
+      contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
       summary="A code generator the workspace runs (protoc, a protoc plugin, buf, a go:generate tool) is not on PATH",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Add the directory holding it to PATH",
       needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.GO_BINARIES,

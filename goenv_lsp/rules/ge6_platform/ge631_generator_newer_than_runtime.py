@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, GoTool
 from goenv_lsp.files.go_mod import ModRequire
 from goenv_lsp.files.vendor_modules import compare_semver, is_semver
 from goenv_lsp.model import Applicability, Fix, Location, Range, Related, Severity, TextEdit
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.generators import GRPC_PLUGIN_NEEDS, PROTOBUF_GEN_VERSION, Need, needs, requirement
 
 DOCS = """
@@ -39,6 +39,7 @@ CLIENT_CONN_INTERFACE = "v1.27.0"  # grpc-go declares ClientConnInterface from v
 
 
 @rule(code="GE631", name="generator-newer-than-runtime", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A protoc plugin generates code the google.golang.org/grpc or /protobuf in go.mod cannot compile",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Require the runtime version the generated code needs",
       needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BIN_DIRS, Input.MODULES, "go.mod", "buf.gen.yaml",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoTool
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Location, Severity
-from goenv_lsp.rules.registry import Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.generators import run_commands
@@ -43,6 +43,7 @@ _LOADERS = ("golang.org/x/tools/cmd/stringer", "golang.org/x/tools/cmd/bundle", 
 
 
 @rule(code="GE632", name="generator-built-with-old-go", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A generator go:generate or a Makefile runs was built with a Go older than the module's go line",
       docs=DOCS, needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BINARIES, Input.MODULES, "go.mod", "makefile"),
       tags=("codegen", "gobin"))

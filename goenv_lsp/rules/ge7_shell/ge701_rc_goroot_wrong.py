@@ -15,7 +15,7 @@ from goenv_lsp.rules.ge7_shell._rc import (
     in_effect,
     used_later,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Report, rule
 from goenv_lsp.semantics.binaries import local_version, running_go
 
 DOCS = """
@@ -47,6 +47,7 @@ change.
 
 
 @rule(code="GE701", name="rc-goroot-wrong", severity=Severity.ERROR,
+      contexts=EDITOR_ONLY,
       summary="A shell startup file exports a GOROOT that is missing, not Go, or another Go than the one that runs",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the GOROOT line: the go command finds its own root",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("goroot", "shell"))

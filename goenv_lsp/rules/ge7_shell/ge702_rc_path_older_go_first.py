@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts, GoBinary, Status
 from goenv_lsp.files.shell_rc import Op, ShellAssignment, ShellRcFacts, resolve
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules.ge7_shell._rc import SHELL_FILES, file_label, readable_files
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version
 
@@ -36,6 +36,7 @@ Go 1.27.3: `go version` says go1.19.8.
 
 
 @rule(code="GE702", name="rc-path-older-go-first", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="A shell startup file puts a directory with an older go ahead of a newer one on PATH", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Put the directory after the rest of PATH",
       needs=(*SHELL_FILES, Input.GO_BINARIES, Input.ENVIRONMENT), tags=("path", "shell"))

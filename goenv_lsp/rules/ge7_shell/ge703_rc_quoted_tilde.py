@@ -14,7 +14,7 @@ from goenv_lsp.rules.ge7_shell._rc import (
     file_label,
     in_effect,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -50,6 +50,7 @@ _TILDE = re.compile(r"(^|:)~(?=/|:|$)")
 
 
 @rule(code="GE703", name="rc-quoted-tilde", severity=Severity.ERROR,
+      contexts=EDITOR_ONLY,
       summary="A Go directory variable is set to a quoted `~` path in a shell startup file, which no one expands",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Write $HOME instead of ~ inside the quotes",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("gopath", "shell"))

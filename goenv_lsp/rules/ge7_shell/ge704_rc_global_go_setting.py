@@ -15,7 +15,7 @@ from goenv_lsp.rules.ge7_shell._rc import (
     file_label,
     in_effect,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.binaries import local_version, running_go
 from goenv_lsp.semantics.workspace import mod_go
@@ -122,6 +122,7 @@ CHECKS: dict[str, Check] = {"GO111MODULE": _go111module, "GOFLAGS": _goflags, "G
 
 
 @rule(code="GE704", name="rc-global-go-setting", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="A shell startup file exports a Go setting for every shell that a healthy setup does not need",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the line",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS),

@@ -7,7 +7,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.files.shell_rc import GoOverride
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
 from goenv_lsp.rules.ge7_shell._rc import SHELL_FILES, file_label, readable_files
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics.binaries import running_go
 
 DOCS = """
@@ -35,6 +35,7 @@ _OTHER_GO = re.compile(r"(?:^|/)go\d+(?:\.\d+)*(?:rc\d+|beta\d+)?$|/go$")
 
 
 @rule(code="GE705", name="rc-go-alias", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="A shell startup file defines an alias or function named go, which only that shell sees", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Delete the alias or function",
       needs=(*SHELL_FILES, Input.GO_BINARIES), tags=("shell",))

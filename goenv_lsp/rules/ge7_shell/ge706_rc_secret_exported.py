@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.files._shell_words import ValueKind
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules.ge7_shell._rc import SHELL_FILES, file_label, readable_files
-from goenv_lsp.rules.registry import Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, Report, rule
 
 DOCS = """
 ## What it checks
@@ -36,6 +36,7 @@ Move the secret into a password manager or the system keychain and read it when 
 
 
 @rule(code="GE706", name="rc-secret-exported", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,  # a secret written in a committed .envrc is the repository's problem
       summary="A shell startup file exports a secret written in the file", docs=DOCS,
       needs=SHELL_FILES, tags=("security", "shell"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, LoginEnvironment, Status
 from goenv_lsp.files.shell_rc_kinds import BASH, PROFILE
 from goenv_lsp.model import Severity
 from goenv_lsp.rules.ge7_shell._terminal_only import Gap, describe, fixes, gaps
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -46,6 +46,7 @@ this terminal has GOROOT, `bash -l` does not.
 
 
 @rule(code="GE710", name="go-variable-only-in-bashrc", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="A Go variable or Go PATH entry is set only in ~/.bashrc, which bash login shells do not read",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Set it in the file a login shell reads",
       needs=(Input.LOGIN_SHELL, Input.ENVIRONMENT, Input.GO_BINARIES, Input.LOGIN_PROFILE, BASH, PROFILE, "goenv"),

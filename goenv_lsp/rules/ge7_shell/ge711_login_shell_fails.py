@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -38,6 +38,7 @@ _REPORTED = (Status.TIMED_OUT, Status.FAILED, Status.CRASHED, Status.NOT_EXECUTA
 
 
 @rule(code="GE711", name="login-shell-fails", severity=Severity.WARNING,
+      contexts=EDITOR_ONLY,
       summary="The login shell hangs, fails or exits early, so its environment cannot be read", docs=DOCS,
       fix=FixAvailability.NONE, needs=(Input.LOGIN_SHELL,), tags=("shell", "editor", "probe"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -7,7 +7,7 @@ from goenv_lsp.files.shell_rc import Op
 from goenv_lsp.files.shell_rc_kinds import BASH, FISH, PROFILE, ZSH
 from goenv_lsp.model import Location, Severity
 from goenv_lsp.rules.ge7_shell._terminal_only import expand, go_directories, login_reach
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -36,6 +36,7 @@ desktop, put the line in `~/.profile`, which graphical logins read (microsoft/vs
 
 
 @rule(code="GE712", name="process-lacks-login-variable", severity=Severity.INFO,
+      contexts=EDITOR_ONLY,
       summary="This process lacks a Go variable or Go PATH entry that the login shell gets from a startup file",
       docs=DOCS, fix=FixAvailability.NONE,
       needs=(Input.LOGIN_SHELL, Input.ENVIRONMENT, Input.GO_BINARIES, BASH, PROFILE, ZSH, FISH, "goenv"),

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, TextEdit
 from goenv_lsp.rules.ge8_versions._pins import PinnedFile, pin_kinds, pins, spelled_like
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.workspace import GO_STRICT, mod_go, short_path
 
@@ -36,6 +36,7 @@ go.mod says `go 1.27.0`; `docker/Dockerfile` says `FROM golang:1.22-alpine AS bu
 
 
 @rule(code="GE801", name="go-version-lags", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A Dockerfile, CI workflow, version file or editor SDK selects an older Go than go.mod's go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Raise the file's Go version to the go line",
       needs=(Input.MODULES, "go.mod", *pin_kinds()), tags=("versions",))

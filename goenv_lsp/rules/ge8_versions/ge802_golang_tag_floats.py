@@ -7,7 +7,7 @@ from goenv_lsp.files.dockerfile import DockerfileFacts, DockerStage
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Range, Related, Severity, TextEdit, utf16_len
 from goenv_lsp.rules.ge8_versions._docker import ok_dockerfiles
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 
 DOCS = """
@@ -34,6 +34,7 @@ go.mod says `go 1.27.3`; the Dockerfile says `FROM golang:alpine AS build`.
 
 
 @rule(code="GE802", name="golang-tag-floats", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A Dockerfile builds FROM golang:latest, golang:alpine or untagged golang: Go changes with no commit",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Name the go line's release in the tag",
       needs=(Input.MODULES, "go.mod", "dockerfile"), tags=("versions", "containers", "reproducibility"))

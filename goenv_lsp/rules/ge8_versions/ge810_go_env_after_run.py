@@ -14,7 +14,7 @@ from goenv_lsp.rules.ge8_versions._docker import (
     ok_dockerfiles,
     runs,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -70,6 +70,7 @@ def needs(key: str, command: GoCommand) -> bool:
 
 
 @rule(code="GE810", name="go-env-after-run", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A Dockerfile sets GOPROXY, GOPRIVATE, GOFLAGS, GOTOOLCHAIN… after the RUN that needed it",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Move the ENV above the first RUN that needs it",
       needs=("dockerfile",), tags=("containers", "proxy"))

@@ -14,7 +14,7 @@ from goenv_lsp.rules.ge8_versions._commands import (
     go_commands,
     word_range,
 )
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.workspace import mod_go, short_path
 
@@ -45,6 +45,7 @@ _FETCHING = {"get", "install", "run"}
 
 
 @rule(code="GE811", name="build-fetches-latest", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A build file runs `go get -u` or a go command `@latest`: builds change with no commit",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Pin the version go.mod requires",
       needs=(Input.MODULES, "go.mod", *command_kinds()), tags=("versions", "reproducibility"))

@@ -22,7 +22,7 @@ from goenv_lsp.rules.ge8_versions._docker import (
     stage_named,
     static_image,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -60,6 +60,7 @@ _CROSS = ("GOOS", "GOARCH")
 
 
 @rule(code="GE812", name="cgo-left-on", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A Dockerfile builds with cgo on: CGO_ENABLED=0 set after the build, or a dynamic binary for scratch",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Set CGO_ENABLED=0 before the build",
       needs=("dockerfile",), tags=("containers", "cgo"))

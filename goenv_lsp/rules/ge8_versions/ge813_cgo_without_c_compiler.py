@@ -16,7 +16,7 @@ from goenv_lsp.rules.ge8_versions._docker import (
     runs,
     setting,
 )
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -49,6 +49,7 @@ _INSTALL = "RUN apk add --no-cache gcc musl-dev"
 
 
 @rule(code="GE813", name="cgo-without-c-compiler", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="A Dockerfile builds with CGO_ENABLED=1 on a golang alpine image, which has no C compiler",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Install gcc and musl-dev before the build",
       needs=("dockerfile",), tags=("containers", "cgo"))

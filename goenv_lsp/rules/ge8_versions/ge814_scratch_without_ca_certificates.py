@@ -8,7 +8,7 @@ from goenv_lsp.files.dockerfile import DockerfileFacts, DockerStage, root_stage
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Range, Related, Severity, TextEdit
 from goenv_lsp.rules.ge8_versions._docker import copies_from, ok_dockerfiles, runs, stage_named
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -53,6 +53,7 @@ _BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 
 @rule(code="GE814", name="scratch-without-ca-certificates", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A FROM scratch image of a program that calls HTTPS services has no CA certificates",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Copy the build image's CA bundle into the final image",
       needs=(Input.MODULES, "go.mod", "dockerfile"), tags=("containers", "tls"))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.github_workflow import KIND_NAME, workflows
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
-from goenv_lsp.rules.registry import FixAvailability, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 
 DOCS = """
 ## What it checks
@@ -33,6 +33,7 @@ let setup-go read go.mod with `go-version-file: go.mod`.
 
 
 @rule(code="GE820", name="go-version-read-as-number", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="setup-go `go-version: 1.20` unquoted: YAML reads the number 1.2 and setup-go installs Go 1.2.2",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Quote the version", needs=(KIND_NAME,),
       tags=("versions", "ci"))

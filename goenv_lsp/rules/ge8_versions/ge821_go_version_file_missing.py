@@ -6,7 +6,7 @@ from goenv_lsp.facts import Facts, PathKind, Status
 from goenv_lsp.files.github_workflow import KIND_NAME, VersionFile, WorkflowFacts, workflows
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Severity, TextEdit
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 
 DOCS = """
 ## What it checks
@@ -34,6 +34,7 @@ or add a `go` line to that go.mod (`go mod edit -go=1.27.3`).
 
 
 @rule(code="GE821", name="go-version-file-missing", severity=Severity.ERROR,
+      contexts=ALL_CONTEXTS,
       summary="setup-go's go-version-file names a missing file, or a go.mod with no go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Name the module's go.mod",
       needs=(KIND_NAME, "go.mod", "go.work", Input.PATH_INFO, Input.MODULES), tags=("versions", "ci"))

@@ -7,7 +7,7 @@ from goenv_lsp.files import _ci, github_workflow, gitlab_ci
 from goenv_lsp.files import kind as file_kind
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.model import Applicability, Fix, Location, Related, Severity, TextEdit
-from goenv_lsp.rules.registry import FixAvailability, Input, Report, rule
+from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Input, Report, rule
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.workspace import mod_go
 
@@ -34,6 +34,7 @@ with the go line.
 
 
 @rule(code="GE822", name="ci-image-floats", severity=Severity.WARNING,
+      contexts=ALL_CONTEXTS,
       summary="A CI job runs in golang:latest or another golang tag without a Go version: it moves across Go "
               "versions and disagrees with the go line",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Pin the go line's version",

@@ -1,6 +1,7 @@
 """The pre-commit hook (.pre-commit-hooks.yaml) run by the real pre-commit (PyPI, installed into .cache/) with
 `pre-commit try-repo <this repository> goenv-lsp --all-files` in a fixture git repository, with go 1.27.3 alone on
-PATH: it passes on a healthy project and fails on one whose Dockerfile builds with an older Go than go.mod's."""
+PATH: it passes on a healthy project (no gopls here: the hook's ci context does not ask for one) and fails on one
+whose Dockerfile builds with an older Go than go.mod's."""
 
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ GIT = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITT
 
 def test_the_hook_runs_on_every_file_kind_goenv_lsp_reads() -> None:
     [hook] = HOOKS
-    assert (hook["id"], hook["language"], hook["entry"], hook["pass_filenames"]) == (
-        "goenv-lsp", "python", "goenv-lsp check", False)
+    assert (hook["id"], hook["language"], hook["entry"], hook["pass_filenames"], hook["args"]) == (
+        "goenv-lsp", "python", "goenv-lsp check", False, ["--quiet", "--context", "ci"])
     files = re.compile(hook["files"])
     for kind in KINDS:
         if kind.where not in (Where.TREE, Where.ROOT, Where.MODULE):
@@ -91,7 +92,6 @@ def test_try_repo_passes_on_a_healthy_project_and_fails_on_a_broken_one(tmp_path
     (project / "go.mod").write_text("module example.com/app\n\ngo 1.27.0\n")
     (project / "main.go").write_text("package main\n\nfunc main() {}\n")
     (project / "Dockerfile").write_text("FROM golang:1.27 AS build\nCOPY . /src\nRUN cd /src && go build .\n")
-    (project / "goenv-lsp.toml").write_text('ignore = ["GE120"]  # no gopls where this hook runs\n')
     commit(project)
     env = {**testbed.isolated_env(tmp_path, [go127 / "bin"]), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
            **GIT}

@@ -69,9 +69,38 @@ class CliError(Exception):
     pass
 
 
+EXIT_CODES = """\
+exit codes (check):
+  0  no finding at or above --fail-on (with --diff: nothing to fix)
+  1  a finding at or above --fail-on, after --fix's changes (with --diff: a file would change)
+  2  usage error, unreadable input, a fix that could not be written, internal error"""
+MAIN_EPILOG = f"""\
+examples:
+  goenv-lsp                          serve LSP over stdin/stdout (what editors start)
+  goenv-lsp check                    check the workspace in the current directory
+  goenv-lsp check --format json .    the same for tools (docs/json-format.md)
+  goenv-lsp explain GE302            a rule's documentation; `goenv-lsp rules` lists them all
+
+{EXIT_CODES}"""
+CHECK_EPILOG = f"""\
+examples:
+  goenv-lsp check ~/src/service             every module under the directory
+  goenv-lsp check --fail-on error -q        CI: fail on errors only, print the findings alone
+  goenv-lsp check --select GE1 --ignore GE120
+  goenv-lsp check --diff                    what --fix would change, as a unified diff
+  goenv-lsp check --fix                     apply the safe fixes, report what remains
+  goenv-lsp facts > facts.json; goenv-lsp check --facts facts.json
+
+colour on a terminal; NO_COLOR=1 turns it off, FORCE_COLOR=1 on (NO_COLOR wins).
+goenv-lsp.toml: the nearest one in the directory checked or above it, up to the repository root (.git).
+
+{EXIT_CODES}"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="goenv-lsp", description="Find Go environment mistakes: a language "
-                                     "server (default, or --stdio) and a checker for CI.")
+                                     "server (default, or --stdio) and a checker for CI.", epilog=MAIN_EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"goenv-lsp {__version__}")
     parser.add_argument("--stdio", action="store_true", help="serve LSP over stdin/stdout (the default)")
     parser.add_argument("--tcp", action="store_true", help="serve LSP over TCP instead (see --host, --port)")
@@ -88,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=_serve)
     sub = parser.add_subparsers(title="commands")
 
-    check = sub.add_parser("check", help="check a workspace and report findings")
+    check = sub.add_parser("check", help="check a workspace and report findings", epilog=CHECK_EPILOG,
+                           description="Check a workspace (a module or a whole repository) and report findings.",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     _probe_arguments(check)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people, json for tools (docs/json-format.md)")
@@ -100,6 +131,13 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these rules or families (GE1, GE302, go-not-found); repeatable")
     check.add_argument("--ignore", action="append", default=[], metavar="CODE", help="skip these rules")
     check.add_argument("--show-home", action="store_true", help="print home paths as they are, not as ~")
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes to files inside the workspace, "
+                       "then report what remains (commands are never run: they are listed)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: unsafe fixes too, and "
+                       "files outside the workspace the check read (shell rc files, the GOENV file)")
+    check.add_argument("--diff", action="store_true", help="print the unified diff --fix would make, write nothing; "
+                       "exit 1 when it would change a file")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings alone (nothing when clean)")
     check.add_argument("--context", choices=("auto", "editor", "ci"), default=None,
                        help="ci runs only the rules that judge the repository and this machine's own toolchain, "
                        "not a developer's editor and home settings; auto (the default, or `context` in "
@@ -188,12 +226,12 @@ def _facts_of(source) -> Facts:
 
 
 def _config(root: str | None, system=None) -> Config:
-    """The workspace's goenv-lsp.toml (problems go to stderr; defaults are used for them)."""
+    """The nearest goenv-lsp.toml at or above the workspace (problems go to stderr; defaults are used for them)."""
     from goenv_lsp.config import Config, load_workspace_file
 
     config, problems = Config(), []
     if root and (system is not None or os.path.isdir(root)):
-        config, problems, _ = load_workspace_file(root, config, system)
+        config, problems, _ = load_workspace_file(root, config, system, search_parents=True)
     for problem in problems:
         print(f"goenv-lsp: {problem} (ignored)", file=sys.stderr)
     return config
@@ -209,10 +247,19 @@ def _check(args: argparse.Namespace) -> int:
     unknown = unknown_patterns(args.select + args.ignore)
     if unknown:
         raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
+    fixing = args.fix or args.diff
+    if args.unsafe_fixes and not fixing:
+        raise CliError("--unsafe-fixes goes with --fix or --diff")
+    if fixing and (args.facts or args.test_system):
+        raise CliError("--fix and --diff edit this machine's files: they cannot go with --facts")
     from goenv_lsp.inputs.snapshot import Snapshot
 
     snapshot = Snapshot(args.facts) if args.facts else None
     system = None if snapshot else _system(args)
+    if fixing:
+        from goenv_lsp.fixes_apply import ReadRecorder
+
+        system = ReadRecorder(system)
     config = _config(_facts_of(snapshot).root if snapshot else _root(args), system)
     context = resolve(args.context or config.context, system.env if system is not None else os.environ)
     selection = Selection(select=tuple(args.select) or config.select,
@@ -226,15 +273,52 @@ def _check(args: argparse.Namespace) -> int:
                                cgo_flags=evaluation.reads(Input.CGO_FLAGS),
                                login_shell=evaluation.reads(Input.LOGIN_SHELL),
                                go_generate=evaluation.reads(Input.GO_GENERATE))
-    facts = _facts_of(source)
-    findings = tuple(evaluation.run(facts))
+    if fixing:
+        from goenv_lsp import fixes_apply
+
+        outcome = fixes_apply.run(source, evaluation, system, _root(args), args, _facts_of)
+        if args.diff:
+            return EXIT_ERROR if outcome.problems else EXIT_FINDINGS if outcome.contents else EXIT_CLEAN
+        facts, findings = outcome.facts, outcome.findings
+    else:
+        facts = _facts_of(source)
+        findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
-    output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules), context), style)
-    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if fixing and outcome.problems:
+        return EXIT_ERROR  # a fix the user asked for was not written (stderr says which): nothing on stdout
+    result = CheckResult(facts, findings, tuple(evaluation.rules), context)
+    if args.format == "text":
+        from goenv_lsp.report import text
+
+        output = text.render(result, style, _look(args))
+    else:
+        output = formats()[args.format](result, style)
+    if output:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if args.fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity(args.fail_on).rank
     return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in findings) else EXIT_CLEAN
+
+
+def _look(args: argparse.Namespace):
+    """Colour on a terminal (NO_COLOR set and not empty: never; FORCE_COLOR: even when piped; TERM=dumb: none);
+    ASCII marks when stdout cannot encode ✓ ✗ …."""
+    from goenv_lsp.report.text import Look
+
+    if os.environ.get("NO_COLOR"):
+        colour = False
+    elif os.environ.get("FORCE_COLOR"):
+        colour = True
+    else:
+        isatty = getattr(sys.stdout, "isatty", None)
+        colour = bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+    try:
+        "✓✗…→≥—".encode(getattr(sys.stdout, "encoding", None) or "ascii")
+        plain = False
+    except (UnicodeEncodeError, LookupError):
+        plain = True
+    return Look(quiet=args.quiet, colour=colour, ascii=plain)
 
 
 def _facts(args: argparse.Namespace) -> int:

@@ -105,13 +105,40 @@ def from_mapping(data: object, where: str, base: Config | None = None) -> tuple[
     return config, problems
 
 
-def load_workspace_file(root: str, base: Config, system: System | None = None) -> tuple[Config, list[str], str | None]:
-    """Apply ``<root>/goenv-lsp.toml`` if it exists (read through the System); returns (config, problems, path)."""
+def find_workspace_file(start: str, system: System) -> str | None:
+    """The nearest goenv-lsp.toml in ``start`` or a directory above it, as ruff finds its settings: the search
+    stops at a repository root (a directory holding ``.git``, a directory or a worktree's file), below the home
+    directory (whose own file is no project's) and at the file system root. The nearest file wins alone."""
+    from goenv_lsp.facts import PathKind
+
+    paths, home = system.paths, system.home
+    directory = paths.normpath(start)
+    while True:
+        if home and paths.key(directory) == paths.key(home) and paths.key(start) != paths.key(home):
+            return None
+        candidate = paths.join(directory, CONFIG_FILE)
+        if system.stat(candidate).kind is not PathKind.MISSING:
+            return candidate
+        if system.lexists(paths.join(directory, ".git")):
+            return None
+        parent = paths.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def load_workspace_file(root: str, base: Config, system: System | None = None,
+                        search_parents: bool = False) -> tuple[Config, list[str], str | None]:
+    """Apply ``<root>/goenv-lsp.toml`` if it exists (read through the System); returns (config, problems, path).
+    ``search_parents`` (the CLI): the nearest one at or above ``root`` (``find_workspace_file``); its ``[workspace]``
+    patterns stay relative to its own directory."""
     from goenv_lsp.facts import Status
     from goenv_lsp.probe.system import RealSystem
 
     system = system or RealSystem(env={})
     path = system.paths.join(root, CONFIG_FILE)
+    if search_parents:
+        path = find_workspace_file(root, system) or path
     found = system.read(path)
     if found.status is Status.MISSING:
         return base, [], None
@@ -122,10 +149,30 @@ def load_workspace_file(root: str, base: Config, system: System | None = None) -
     except UnicodeDecodeError as exc:
         return base, [f"{path}: cannot read: {exc}"], path
     config, problems = parse_toml(text, path, base)
+    relative = system.paths.relative(root, system.paths.dirname(path))
+    if relative not in (None, ".") and config.workspace.exclude != base.workspace.exclude:
+        config = replace(config, workspace=replace(config.workspace, exclude=tuple(
+            p for p in (_rebase(pattern, relative.replace("\\", "/")) for pattern in config.workspace.exclude) if p)))
     # trust never comes from a file in the repository it would unlock, nor reading or running more of the
     # user's own machine (home files, the login shell) than the user allowed: the file may only switch them off
     return replace(config, trusted=base.trusted, home_files=config.home_files and base.home_files,
                    login_shell=config.login_shell if config.login_shell is False else base.login_shell), problems, path
+
+
+def _rebase(pattern: str, below: str) -> str | None:
+    """A gitignore-style pattern of a goenv-lsp.toml in a directory above the one checked (``below`` is the way down
+    to it), relative to the directory checked; None when it only concerns other directories. A pattern without an
+    inner slash matches at any depth and stays as it is."""
+    negated, body = (pattern.startswith("!"), pattern[1:]) if pattern.startswith("!") else (False, pattern)
+    if "/" not in body.rstrip("/"):
+        return pattern
+    body = body.lstrip("/")
+    if body.startswith("**/"):
+        return pattern
+    prefix = below.rstrip("/") + "/"
+    if not body.startswith(prefix):
+        return None
+    return ("!" if negated else "") + "/" + body[len(prefix):]
 
 
 def parse_toml(text: str, where: str, base: Config) -> tuple[Config, list[str]]:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from goenv_lsp.fixes_apply import apply_edits
 from goenv_lsp.model import Applicability, Fix, Range, TextEdit
-from goenv_lsp.text import LineIndex
 
-
-def apply_edits(text: str, edits: list[tuple[Range, str]]) -> str:
-    """Apply non-overlapping edits (ranges in ``text``'s positions) — what an editor does with a WorkspaceEdit."""
-    index = LineIndex(text)
-    spans = sorted(((index.offset(r.start), index.offset(r.end), new) for r, new in edits), reverse=True)
-    for start, end, new in spans:
-        text = text[:start] + new + text[end:]
-    return text
+__all__ = ["apply_edits", "apply_json_fix", "removes_lines"]
 
 
 def removes_lines(path: str, *lines: int, key: str) -> Fix:

@@ -1,9 +1,14 @@
 """Doctor-style text: one line per family marked ✓ / ! / ✗, each followed by its
-``path:line:col: GE### message [severity]`` lines (1-based, as compilers print them); one quiet line when healthy."""
+``path:line:col: GE### message [severity]`` lines (1-based, as compilers print them); one quiet line when healthy.
+
+``quiet``: the finding lines alone (nothing when healthy); ``colour``: ANSI colours for a terminal; ``ascii``: only
+ASCII characters of our own (``ok``/``x``/``!`` marks, ``...`` for ``…``) for a stdout that cannot encode more.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Finding, Severity
@@ -16,11 +21,20 @@ from goenv_lsp.semantics.binaries import running_go
 OTHER = "Other"
 
 
-def render(result: CheckResult, style: PathStyle) -> str:
+@dataclass(frozen=True)
+class Look:
+    quiet: bool = False
+    colour: bool = False
+    ascii: bool = False
+
+
+def render(result: CheckResult, style: PathStyle, look: Look = Look()) -> str:
     findings, facts = result.findings, result.facts
+    if look.quiet:
+        return "".join(_finish(_line(f, style, look), look) + "\n" for f in findings)
     header = _header(facts, style) + _context(result)
     if not findings:
-        return visible(f"✓ No Go environment problems found{header}") + "\n"
+        return _finish(f"{_paint(_OK, GREEN, look)} No Go environment problems found{header}", look) + "\n"
     by_family: dict[str, list[Finding]] = {}
     for finding in findings:
         by_family.setdefault(FAMILIES.get(finding.code[2:3], OTHER), []).append(finding)
@@ -29,14 +43,32 @@ def render(result: CheckResult, style: PathStyle) -> str:
         group = by_family.get(family, [])
         if not group and family == OTHER:
             continue
-        lines.append(f"{_mark(group)} {family}" + (f" ({_count(group)})" if group else ""))
+        lines.append(f"{_mark(group, look)} {family}" + (f" ({_count(group)})" if group else ""))
         for finding in group:
-            lines.append(_line(finding, style))
-            lines += [f"    fix ({fix.applicability.value}): {style.text(fix.title)}" for fix in finding.fixes]
+            lines.append(_line(finding, style, look))
+            lines += [f"    fix ({fix.applicability.value}): {visible(style.text(fix.title))}" for fix in finding.fixes]
     documented = [f for f in findings if by_code(f.code)]
     worst = max(documented, key=lambda f: f.severity.rank).code if documented else "GE###"
     lines += ["", f"{_count(findings)}. Details: goenv-lsp explain {worst}"]
-    return "\n".join(visible(line) for line in lines) + "\n"
+    return "\n".join(_finish(line, look) for line in lines) + "\n"
+
+
+_OK, _ERROR = "✓", "✗"
+GREEN, YELLOW, RED, CYAN, BOLD = "32", "33", "31", "36", "1"
+_SEVERITY_COLOUR = {Severity.ERROR: RED, Severity.WARNING: YELLOW, Severity.INFO: CYAN}
+# the typography of messages, spelled in ASCII (any other character goes to the stream's backslash escaping)
+_ASCII = str.maketrans({"✓": "ok", "✗": "x", "…": "...", "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=",
+                        "—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "×": "x", "·": "-"})
+_ESCAPE = "\x1b"
+
+
+def _paint(text: str, colour: str, look: Look) -> str:
+    return f"{_ESCAPE}[{colour}m{text}{_ESCAPE}[0m" if look.colour else text
+
+
+def _finish(line: str, look: Look) -> str:
+    """The ASCII fallback; every value from outside has been through ``visible`` where it was put in the line."""
+    return line.translate(_ASCII) if look.ascii else line
 
 
 # control characters, line and paragraph separators, bidirectional overrides: a path or a value holding one
@@ -49,19 +81,23 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-def _mark(group: list[Finding]) -> str:
+def _mark(group: list[Finding], look: Look = Look()) -> str:
     """✗ any error, ! any warning, ✓ nothing (or notes only)."""
     worst = max((f.severity.rank for f in group), default=0)
-    return "✗" if worst >= Severity.ERROR.rank else "!" if worst >= Severity.WARNING.rank else "✓"
+    if worst >= Severity.ERROR.rank:
+        return _paint(_ERROR, RED, look)
+    return _paint("!", YELLOW, look) if worst >= Severity.WARNING.rank else _paint(_OK, GREEN, look)
 
 
-def _line(finding: Finding, style: PathStyle) -> str:
+def _line(finding: Finding, style: PathStyle, look: Look = Look()) -> str:
     location = finding.location
-    where = style.path(location.path)
+    where = visible(style.path(location.path))
     if location.path is not None:
         start = location.range.start
         where += f":{start.line + 1}:{start.character + 1}"
-    return f"{where}: {finding.code} {style.text(finding.message)} [{finding.severity.value}]"
+    severity = _paint(f"[{finding.severity.value}]", _SEVERITY_COLOUR[finding.severity], look)
+    message = visible(style.text(finding.message))
+    return f"{_paint(where, BOLD, look)}: {_paint(finding.code, BOLD, look)} {message} {severity}"
 
 
 def _count(findings: list[Finding]) -> str:
@@ -83,10 +119,10 @@ def _context(result: CheckResult) -> str:
 def _header(facts: Facts | None, style: PathStyle) -> str:
     if facts is None:
         return ""
-    text = f" in {style.text(facts.root)}" if facts.root else ""
+    text = f" in {visible(style.text(facts.root))}" if facts.root else ""
     active = running_go(facts)
     if active and active.version:
-        text += f" ({active.version} at {style.text(active.path)})"
+        text += f" ({visible(active.version)} at {visible(style.text(active.path))})"
     modules = len(facts.modules or ())
     if modules > 1:
         text += f", {modules} modules"

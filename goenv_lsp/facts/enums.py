@@ -37,6 +37,7 @@ class Source(str, enum.Enum):
     GOENV_FILE = "GOENV file"
     GOROOT_GO_ENV = "$GOROOT/go.env"
     UNSET = "unset"
+    REPORTED = "the pasted `go env`"  # a bug report's dump: the effective value, its layer unknown
 
 
 class Origin(str, enum.Enum):

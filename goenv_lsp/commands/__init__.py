@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Iterator
 from types import ModuleType
 
-NAMES: tuple[str, ...] = ()  # module names under goenv_lsp.commands, in the order `--help` lists them
+NAMES: tuple[str, ...] = ("triage",)  # module names under goenv_lsp.commands, in the order `--help` lists them
 
 
 def modules() -> Iterator[ModuleType]:

@@ -104,11 +104,10 @@ def _read_dump(lines: Sequence[str], start: int, draft: Draft) -> int:
             where.setdefault(key, index)
             end, misses = index, 0
         index += 1
-    styles = [style for _, style in raw.values()]
-    style = max(set(styles), key=styles.count)
+    style = next(iter(raw.values()))[1]  # a dump ends where the form changes: one style
     escaped = _batch_escaped({k: v for k, (v, _) in raw.items()})
     values = {key: _value(value, s, escaped) for key, (value, s) in raw.items()}
-    whole = _CORE <= values.keys() and len(values) >= _WHOLE
+    whole = _CORE.issubset(values) and len(values) >= _WHOLE
     _record(draft, values, where, Span(start, end, "go env -json" if style == "json" else "go env"), style, whole)
     return end + 1
 

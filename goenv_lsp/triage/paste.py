@@ -17,9 +17,9 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})[^`]*$")
 _HTML = re.compile(r"</?(?:details|summary|pre|code|p|br)\b[^>]*>", re.IGNORECASE)
-# prompts: "$ ", "% ", "> ", "user@host:~/src$ ", "PS C:\Users\dev> ", "C:\Users\dev>", "(base) $ "
+# prompts: "$ ", "% ", "# ", "user@host:~/src$ ", "PS> ", "PS C:\Users\dev> ", "C:\Users\dev>", "(base) $ "
 _PROMPT = re.compile(r"^\s*(?:\([\w.-]+\)\s*)?(?:"
-                     r"PS [A-Za-z]:\\[^>]*>\s*|[A-Za-z]:\\[^>]*>\s*|"
+                     r"PS(?: [A-Za-z]:\\[^>]*)?>\s*|[A-Za-z]:\\[^>]*>\s*|"
                      r"(?:[\w.-]+@[\w.-]+(?::[^$#%]*)?)?[$%#❯➜»]\s+)"
                      r"(?=\S)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

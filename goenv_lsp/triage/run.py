@@ -137,3 +137,39 @@ def _placed(finding: Finding, draft: Draft) -> Finding:
     related = tuple(Related(_where(r.location, finding, draft), r.message) for r in finding.related)
     return dataclasses.replace(finding, location=_where(finding.location, finding, draft), fixes=fixes,
                                related=related, module=None)
+
+
+_HOME = re.compile(r"^(/home/[^/]+|/Users/[^/]+|/root|[A-Za-z]:\\Users\\[^\\]+)(?=[/\\])")
+
+
+def reported_home(draft: Draft) -> str | None:
+    """The reporter's home directory, as the dump's per-user directories show it (for ``~`` in output only)."""
+    for key in ("GOENV", "GOCACHE", "GOMODCACHE", "GOPATH"):
+        found = _HOME.match(draft.go_env.get(key, ""))
+        if found:
+            return found.group(1)
+    return None
+
+
+def looks_like_snapshot(text: str) -> bool:
+    head = text.lstrip()[:4096]
+    return head.startswith("{") and '"schema"' in text and ('"provenance"' in text or '"go_binaries"' in text)
+
+
+def triage_snapshot(text: str, name: str, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+                    ) -> Triage | None:
+    """A goenv-lsp snapshot pasted or attached: its facts evaluated as they are (their findings are ``high``)."""
+    if not looks_like_snapshot(text):
+        return None
+    from goenv_lsp.cli import CliError
+    from goenv_lsp.engine import Evaluation
+    from goenv_lsp.inputs.snapshot import SnapshotError, loads
+
+    try:
+        facts = loads(text, name)
+    except SnapshotError as exc:
+        raise CliError(str(exc)) from None
+    rules = editor_rules(select, ignore)
+    draft = Draft(text, name, seen=[Span(0, 0, "goenv-lsp snapshot")])
+    findings = Evaluation(rules=rules).run(facts)
+    return Triage(draft, facts, tuple(Graded(f, "high") for f in findings), tuple(rules))

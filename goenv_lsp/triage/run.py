@@ -70,7 +70,13 @@ def read_draft(text: str, name: str = "<paste>") -> Draft:
 def triage(text: str, name: str = "<paste>", select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Triage:
     from goenv_lsp.engine import Evaluation
 
-    draft = read_draft(text, name)
+    return evaluate_draft(read_draft(text, name), select, ignore)
+
+
+def evaluate_draft(draft: Draft, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Triage:
+    """The rules on what the readers recorded on ``draft``."""
+    from goenv_lsp.engine import Evaluation
+
     rules = editor_rules(select, ignore)
     if not (draft.seen or draft.signals or draft.fragments):
         return Triage(draft, None, (), tuple(rules), (*draft.notes, NOTHING_FOUND))

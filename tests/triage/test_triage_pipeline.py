@@ -172,3 +172,34 @@ def test_live_go_env_of_a_real_toolchain_through_stdin(tmp_path: Path) -> None:
                           capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No Go environment problems" in done.stdout
+
+
+# -- what the other readers record: file fragments and the go command's own error lines ------------------------
+
+
+def test_a_finding_in_a_go_mod_fragment_points_at_its_pasted_line() -> None:
+    from goenv_lsp.triage.draft import Fragment, Span
+    from goenv_lsp.triage.run import evaluate_draft
+
+    go_mod = "module example.com/app\n\ngo 1.28\n"
+    text = fixture("go1.27.3-go-env.txt") + "\nMy go.mod:\n" + go_mod
+    draft = read_draft(text, "issue.md")
+    start = len(text.splitlines()) - 3
+    draft.fragments.append(Fragment("go.mod", go_mod, Span(start, start + 2, "go.mod")))
+    (graded,) = evaluate_draft(draft).findings
+    assert graded.finding.code == "GE111" and graded.finding.location.path == "issue.md"
+    where = graded.finding.location.range
+    assert text.splitlines()[where.start.line][where.start.character:where.end.character] == "1.28"
+
+
+def test_an_error_line_naming_the_rule_makes_it_high() -> None:
+    from goenv_lsp.triage.draft import Signal, Span
+    from goenv_lsp.triage.run import evaluate_draft
+
+    text = "set GOPATH=C:\\Go\nset GOROOT=C:\\Go\nwarning: GOPATH set to GOROOT (C:\\Go) has no effect\n"
+    draft = read_draft(text, "issue.md")
+    signal = Signal("gopath-is-goroot", Span(2, 2, "go error"), text.splitlines()[2], {"path": "C:\\Go"}, ("GE201",))
+    draft.signals.append(signal)
+    (graded,) = evaluate_draft(draft).findings
+    assert (graded.finding.code, graded.confidence, graded.confirm, graded.signals) == ("GE201", "high", None,
+                                                                                        (signal,))

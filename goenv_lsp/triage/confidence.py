@@ -22,6 +22,7 @@ from goenv_lsp.model import Finding
 from goenv_lsp.rules import Rule
 from goenv_lsp.rules.registry import Input
 from goenv_lsp.triage.draft import Draft, Graded
+from goenv_lsp.triage.facts import TOOL_ENV as _TOOL_ENV
 
 
 class Seen(enum.IntEnum):
@@ -36,28 +37,36 @@ ENV_LAYERS = (Input.ENVIRONMENT.value, "goenv", "go.env")  # a whole `go env` fo
 def seen(draft: Draft) -> dict[str, Seen]:
     """What the paste shows of each input a paste can show."""
     whole_env = bool(draft.go_env_complete)
-    env = Seen.SHOWN if whole_env else Seen.PARTIAL if draft.go_env else Seen.UNSEEN
+    env = Seen.SHOWN if whole_env else Seen.PARTIAL if (draft.go_env or _TOOL_ENV.keys() & draft.tool_env.keys()) \
+        else Seen.UNSEEN
     version = bool(draft.go_version or draft.go_env.get("GOVERSION"))
     go = (Seen.SHOWN if whole_env and version else Seen.PARTIAL if (draft.go_env or version) else Seen.UNSEEN)
     gopls = [t for t in draft.tools if t.name == "gopls"]
     gopls_seen = (Seen.SHOWN if any(t.go_version for t in gopls) else Seen.PARTIAL if gopls else Seen.UNSEEN)
     platform = Seen.SHOWN if draft.host_os_shown else Seen.PARTIAL if draft.host_os else Seen.UNSEEN
     found = {name: env for name in ENV_LAYERS}
+    if draft.path_entries is not None:  # PATH is the part of the process environment most rules read
+        found[Input.ENVIRONMENT.value] = Seen.SHOWN
     found.update({Input.GO_BINARIES.value: go, Input.GOPLS.value: gopls_seen, Input.PLATFORM.value: platform})
     return found
 
 
 # what to ask the reporter for, by input
-_CONFIRM = {
-    Input.ENVIRONMENT.value: "the full output of `go env`",
-    "goenv": "the full output of `go env`",
-    "go.env": "the full output of `go env`",
-    Input.GO_BINARIES.value: "the output of `go version` and `go env`",
-    Input.GOPLS.value: "the output of `go version -m $(which gopls)` (or `gopls -v version`)",
-    Input.PLATFORM.value: "the full output of `go env` (its GOHOSTOS line)",
-}
-_CONFIRM_WINDOWS = {Input.GOPLS.value: "the output of `go version -m (Get-Command gopls).Source` "
-                                       "(or `gopls -v version`)"}
+_GO_ENV, _GO_VERSION = "the full output of `go env`", "the output of `go version`"
+_GOPLS = {"posix": "the output of `go version -m $(which gopls)` (or `gopls -v version`)",
+          "windows": "the output of `go version -m (Get-Command gopls).Source` (or `gopls -v version`)"}
+
+
+def _asks(names: list[str], draft: Draft) -> list[str]:
+    asks = []
+    for name in names:
+        if name in ENV_LAYERS or name == Input.PLATFORM.value:
+            asks.append(_GO_ENV)
+        elif name == Input.GO_BINARIES.value:
+            asks += [_GO_ENV] if draft.go_version or draft.go_env.get("GOVERSION") else [_GO_VERSION, _GO_ENV]
+        elif name == Input.GOPLS.value:
+            asks.append(_GOPLS["windows" if draft.host_os == "windows" else "posix"])
+    return list(dict.fromkeys(asks))
 
 
 def grade(finding: Finding, rule: Rule | None, draft: Draft, shown: dict[str, Seen]) -> Graded:
@@ -69,8 +78,7 @@ def grade(finding: Finding, rule: Rule | None, draft: Draft, shown: dict[str, Se
     if not weak:
         return Graded(finding, "high")
     low = any(level is Seen.UNSEEN and name in (Input.GO_BINARIES.value, Input.GOPLS.value) for level, name in weak)
-    asks = _CONFIRM_WINDOWS if draft.host_os == "windows" else {}
-    confirm = " and ".join(dict.fromkeys(asks.get(name) or _CONFIRM[name] for _, name in weak))
+    confirm = " and ".join(_asks([name for _, name in weak], draft))
     return Graded(finding, "low" if low else "medium", confirm)
 
 

@@ -18,6 +18,8 @@ from goenv_lsp.facts.paths import ops
 from goenv_lsp.triage.draft import Draft, Fragment
 
 VIRTUAL_ROOT = {PathFlavor.POSIX: "/reported/workspace", PathFlavor.WINDOWS: "C:\\reported\\workspace"}
+# what vscode-go's "Locate Configured Go Tools" report names, as `go env` keys (its values came from `go env`)
+TOOL_ENV = {"GOROOT": "GOROOT", "GOBIN": "GOBIN", "gopath": "GOPATH"}
 FRAGMENT_FILES = {"go.mod": ("go.mod",), "go.work": ("go.work",), "vscode-settings": (".vscode", "settings.json")}
 
 
@@ -65,6 +67,9 @@ def build(draft: Draft) -> Facts:
 
 def _go_binaries(draft: Draft, flavor: PathFlavor | None) -> tuple[GoBinary, ...] | None:
     env = dict(draft.go_env) if draft.go_env else None
+    from_tools = {key: draft.tool_env[name] for name, key in TOOL_ENV.items() if name in draft.tool_env}
+    if from_tools:
+        env = {**from_tools, **(env or {})}  # a pasted `go env` says more than the extension's summary
     version = draft.go_version or (env or {}).get("GOVERSION") or None
     if env is None and version is None and not draft.path_candidates:
         return None

@@ -27,6 +27,7 @@ from goenv_lsp.triage.facts import fragment_path
 log = logging.getLogger(__name__)
 
 READERS: tuple[str, ...] = ("goenv", "versions", "which")  # modules under goenv_lsp.triage, in order
+READER_FAILED = "goenv-lsp could not read part of the paste"
 NOTHING_FOUND = ("no `go env`, `go version`, `go version -m`, `gopls version`, `which -a go` output, vscode-go "
                  "tools report, file fragment or go error line was found in the paste")
 
@@ -63,13 +64,11 @@ def read_draft(text: str, name: str = "<paste>") -> Draft:
             importlib.import_module(f"goenv_lsp.triage.{reader}").read(lines, draft)
         except Exception as exc:  # a reader's bug costs what it reads, never the rest
             log.exception("triage reader %s failed", reader)
-            draft.notes.append(f"goenv-lsp could not read part of the paste ({reader}: {exc!r}); please report it")
+            draft.notes.append(f"{READER_FAILED} ({reader}: {exc!r}); please report it")
     return draft
 
 
 def triage(text: str, name: str = "<paste>", select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Triage:
-    from goenv_lsp.engine import Evaluation
-
     return evaluate_draft(read_draft(text, name), select, ignore)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from goenv_lsp.model import Finding
 from goenv_lsp.triage.paste import clean_lines, limited, split_lines
-from goenv_lsp.triage.run import triage
+from goenv_lsp.triage.run import READER_FAILED, triage
 
 from ..checks import require
 from . import Target
@@ -35,6 +35,7 @@ def run_triage(text: bytes | str) -> object:
     require(len(clean_lines(limited(text)[0])) == len(split_lines(limited(text)[0])), "clean_lines not one for one")
     result = triage(text, "paste.md")
     lines = split_lines(result.draft.text)
+    require(not any(n.startswith(READER_FAILED) for n in result.notes), f"a reader raised: {result.notes}")
     for graded in result.findings:
         require(graded.confidence in ("high", "medium", "low"), f"confidence {graded.confidence!r}")
         require(graded.finding.code != "GE000", f"a rule crashed: {graded.finding.message}")

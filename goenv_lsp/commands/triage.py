@@ -60,7 +60,12 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"unknown rule or family {unknown[0]!r} in --select/--ignore (see `goenv-lsp rules`)")
     text, name = _read(args.file)
     select, ignore = tuple(args.select), tuple(args.ignore)
-    result = triage_snapshot(text, name, select, ignore) or triage(text, name, select, ignore)
+    from goenv_lsp.inputs.snapshot import SnapshotError
+
+    try:
+        result = triage_snapshot(text, name, select, ignore) or triage(text, name, select, ignore)
+    except SnapshotError as exc:
+        raise CliError(str(exc)) from None
     output = render(result, args.format, not args.show_home)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     if not result.recognised:

@@ -163,17 +163,14 @@ def looks_like_snapshot(text: str) -> bool:
 
 def triage_snapshot(text: str, name: str, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
                     ) -> Triage | None:
-    """A goenv-lsp snapshot pasted or attached: its facts evaluated as they are (their findings are ``high``)."""
+    """A goenv-lsp snapshot pasted or attached: its facts evaluated as they are (their findings are ``high``);
+    ``SnapshotError`` when it looks like one but cannot be read."""
     if not looks_like_snapshot(text):
         return None
-    from goenv_lsp.cli import CliError
     from goenv_lsp.engine import Evaluation
-    from goenv_lsp.inputs.snapshot import SnapshotError, loads
+    from goenv_lsp.inputs.snapshot import loads
 
-    try:
-        facts = loads(text, name)
-    except SnapshotError as exc:
-        raise CliError(str(exc)) from None
+    facts = loads(text, name)
     rules = editor_rules(select, ignore)
     draft = Draft(text, name, seen=[Span(0, 0, "goenv-lsp snapshot")])
     findings = Evaluation(rules=rules).run(facts)

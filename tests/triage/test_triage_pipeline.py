@@ -203,3 +203,10 @@ def test_an_error_line_naming_the_rule_makes_it_high() -> None:
     (graded,) = evaluate_draft(draft).findings
     assert (graded.finding.code, graded.confidence, graded.confirm, graded.signals) == ("GE201", "high", None,
                                                                                         (signal,))
+
+
+def test_cli_a_broken_snapshot_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "facts.json"
+    broken.write_text('{"schema": 99, "provenance": "probed"}')
+    assert main(["triage", str(broken)]) == 2
+    assert "newer goenv-lsp" in capsys.readouterr().err

@@ -73,11 +73,16 @@ def user_setting(facts: Facts, key: str, goroot_layer: bool = True) -> Setting |
 _UNKNOWN = EnvFileFacts(path="", kind="unknown")
 
 
+# always printed, and rarely the user's: GOROOT is where the go found itself, or the toolchain it switched to
+# (toolchain.Exec sets GOROOT for the go it runs)
+_NEVER_REPORTED = frozenset({"GOROOT"})
+
+
 def reported_setting(facts: Facts, key: str) -> Setting | None:
     """A pasted `go env` shows the effective value, not which layer set it: the value with ``Source.REPORTED``
     (empty: unset); None when the dump lacks the key (truncated, or a go too old to know it)."""
     active = running_go(facts)
-    if active is None or active.env is None or key not in active.env:
+    if key in _NEVER_REPORTED or active is None or active.env is None or key not in active.env:
         return None
     value = active.env[key]
     return Setting(key, value, Source.REPORTED) if value else Setting(key, "", Source.UNSET)

@@ -210,3 +210,11 @@ def test_cli_a_broken_snapshot_is_a_clear_error(tmp_path: Path, capsys) -> None:
     broken.write_text('{"schema": 99, "provenance": "probed"}')
     assert main(["triage", str(broken)]) == 2
     assert "newer goenv-lsp" in capsys.readouterr().err
+
+
+def test_a_dump_of_a_switched_toolchain_is_quiet() -> None:
+    """A go that switched toolchains reports the downloaded toolchain as GOROOT (toolchain.Exec sets it)."""
+    toolchain = "/home/dev/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64"
+    dump = fixture("go1.27.3-go-env.txt").replace("='/usr/local/go", f"='{toolchain}")
+    text = "go version go1.27.3 linux/amd64\n" + dump + "$ which -a go\n/usr/local/go/bin/go\n/usr/bin/go\n"
+    assert codes(text) == []

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from goenv_lsp.triage.draft import Draft, Span
 
 _KEY = r"(?:GO[A-Z0-9_]*|CGO_[A-Z0-9_]+|CC|CXX|AR|PKG_CONFIG|GCCGO)"
+_GO_KEY = re.compile(_KEY)
 _SINGLE = re.compile(rf"^\s*({_KEY})=((?:'[^']*'|\\')+)\s*$")
 _DOUBLE = re.compile(rf'^\s*({_KEY})="(.*)"\s*$')
 _SET = re.compile(rf"^\s*set ({_KEY})=(.*)$", re.IGNORECASE)
@@ -80,6 +81,8 @@ def read(lines: Sequence[str], draft: Draft) -> None:
             index = _read_query(lines, index, query.group(1).split(), draft)
             continue
         if _pair(lines[index]) is None:
+            if lines[index].lstrip().startswith("{\"") and lines[index].rstrip().endswith("}"):
+                _read_json_line(lines[index], index, draft)  # `go env -json` squeezed onto one line
             index += 1
             continue
         index = _read_dump(lines, index, draft)
@@ -110,6 +113,19 @@ def _read_dump(lines: Sequence[str], start: int, draft: Draft) -> int:
     whole = _CORE.issubset(values) and len(values) >= _WHOLE
     _record(draft, values, where, Span(start, end, "go env -json" if style == "json" else "go env"), style, whole)
     return end + 1
+
+
+def _read_json_line(line: str, index: int, draft: Draft) -> None:
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError):
+        return
+    if not isinstance(data, dict):
+        return
+    values = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str) and _GO_KEY.fullmatch(k)}
+    if len(values) >= 3:
+        whole = _CORE.issubset(values) and len(values) >= _WHOLE
+        _record(draft, values, dict.fromkeys(values, index), Span(index, index, "go env -json"), "json", whole)
 
 
 def _read_query(lines: Sequence[str], start: int, keys: list[str], draft: Draft) -> int:

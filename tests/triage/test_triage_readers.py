@@ -171,3 +171,9 @@ def test_path_lines() -> None:
     draft = read("PS> $env:PATH\nC:\\Go\\bin;C:\\Windows\n", which)
     assert draft.path_entries == ["C:\\Go\\bin", "C:\\Windows"] and draft.host_os == "windows"
     assert read("the PATH=is wrong, I think\n", which).path_entries is None
+
+
+def test_go_env_json_on_one_line() -> None:
+    data = json.loads(fixture("go1.24.11-go-env.json"))
+    draft = read(json.dumps(data) + "\n", goenv)
+    assert draft.go_env == data and draft.go_env_complete and draft.go_env_style == "json"

@@ -16,16 +16,25 @@ EXAMPLES = """examples:
   goenv-lsp triage issue.md                 read a saved issue body
   pbpaste | goenv-lsp triage -              what is on the clipboard
   goenv-lsp triage --format json report.txt
+
+exit codes: 0 no finding at or above --fail-on, 1 findings, 2 nothing recognised in the paste, a usage or
+internal error
 """
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    from goenv_lsp.report import formats
+def _formats() -> tuple[str, ...]:
+    """text, json, and sarif once its reporter exists (looked up without importing the reporters: building
+    the parser must stay cheap)."""
+    import importlib.util
 
+    return ("text", "json", *(("sarif",) if importlib.util.find_spec("goenv_lsp.report.sarif") else ()))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("triage", help="diagnose pasted `go env`, `go version`, gopls and editor output",
                             epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("file", nargs="?", default="-", help="the pasted text (default: - for stdin)")
-    parser.add_argument("--format", choices=tuple(f for f in ("text", "json", "sarif") if f in formats()),
+    parser.add_argument("--format", choices=_formats(),
                         default="text", help="text for people, json for tools (check's schema 1 plus confidence)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
                         help="exit 1 when a finding is at least this severe (default: warning)")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from types import ModuleType
 
 # module names under goenv_lsp.commands, in the order `--help` lists them
-NAMES: tuple[str, ...] = ("env", "snapshot", "diff")
+NAMES: tuple[str, ...] = ("env", "snapshot", "diff", "triage")
 
 
 def wrapped(text: str) -> str:

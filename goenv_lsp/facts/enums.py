@@ -37,6 +37,7 @@ class Source(str, enum.Enum):
     GOENV_FILE = "GOENV file"
     GOROOT_GO_ENV = "$GOROOT/go.env"
     UNSET = "unset"
+    REPORTED = "the pasted report"  # a bug report's `go env`: the effective value, the layer that set it unknown
 
 
 class Origin(str, enum.Enum):

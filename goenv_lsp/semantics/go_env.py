@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from goenv_lsp.facts import Facts, Source, Status
+from goenv_lsp.facts import Facts, Provenance, Source, Status
 from goenv_lsp.files.goenv_file import EnvFileEntry, EnvFileFacts, user_env_file, user_env_known
 from goenv_lsp.files.goroot_env import goroot_env_file
 from goenv_lsp.model import Location, Range, utf16_len
@@ -53,7 +53,7 @@ def user_setting(facts: Facts, key: str, goroot_layer: bool = True) -> Setting |
     Probes force GOTOOLCHAIN=local, so GOTOOLCHAIN must always be worked out here.
     """
     if facts.env is None:
-        return None
+        return reported_setting(facts, key) if facts.provenance is Provenance.REPORTED else None
     value = facts.env.get(key, "")
     if value:  # an empty environment variable counts as unset
         return Setting(key, value, Source.ENVIRONMENT)
@@ -71,6 +71,21 @@ def user_setting(facts: Facts, key: str, goroot_layer: bool = True) -> Setting |
 
 
 _UNKNOWN = EnvFileFacts(path="", kind="unknown")
+
+
+# always printed, and rarely the user's: GOROOT is where the go found itself, or the toolchain it switched to
+# (toolchain.Exec sets GOROOT for the go it runs)
+_NEVER_REPORTED = frozenset({"GOROOT"})
+
+
+def reported_setting(facts: Facts, key: str) -> Setting | None:
+    """A pasted `go env` shows the effective value, not which layer set it: the value with ``Source.REPORTED``
+    (empty: unset); None when the dump lacks the key (truncated, or a go too old to know it)."""
+    active = running_go(facts)
+    if key in _NEVER_REPORTED or active is None or active.env is None or key not in active.env:
+        return None
+    value = active.env[key]
+    return Setting(key, value, Source.REPORTED) if value else Setting(key, "", Source.UNSET)
 
 
 def _layers(facts: Facts, goroot_layer: bool):

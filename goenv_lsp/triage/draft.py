@@ -74,9 +74,28 @@ class Draft:
     signals: list[Signal] = field(default_factory=list)
     host_os: str | None = None  # inferred: GOHOSTOS, a `set` dump, drive letters, the go version line
     seen: list[Span] = field(default_factory=list)  # every block a reader recognised (the rest is prose)
+    # added by the triage core
+    go_env_lines: dict[str, int] = field(default_factory=dict)  # the line each `go env` key was read from
+    host_os_shown: bool = False  # host_os was printed (GOHOSTOS, `go version`), not inferred from path style
+    go_version_span: Span | None = None  # the `go version` line (or the GOVERSION line)
+    go_path_span: Span | None = None  # the `which -a` / `where go` block
+    path_span: Span | None = None  # the PATH line
+    notes: list[str] = field(default_factory=list)  # what the reading left out ("only the first 50,000 lines…")
 
     def note(self, span: Span) -> None:
         self.seen.append(span)
+
+    def set_host(self, goos: str, shown: bool) -> None:
+        """The OS the paste came from: the first one shown (GOHOSTOS, `go version`), else the first inferred."""
+        goos = goos.strip().lower()
+        if goos and (self.host_os is None or (shown and not self.host_os_shown)):
+            self.host_os, self.host_os_shown = goos, shown
+
+    def facts(self):  # -> goenv_lsp.facts.Facts
+        """The partial facts the paste shows (``Provenance.REPORTED``; everything not shown is None)."""
+        from goenv_lsp.triage.facts import build
+
+        return build(self)
 
 
 @dataclass(frozen=True)

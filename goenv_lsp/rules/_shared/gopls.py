@@ -80,13 +80,15 @@ def install_shadowed_by(facts: Facts, used: GoplsInUse) -> str:
     target = install_dir(facts)
     paths = facts.paths
     here = paths.dirname(used.binary.path)
-    if not target or paths.same(target, here):
-        return ""
+    if not target or not here or paths.same(target, here):
+        return ""  # (no directory: a pasted `gopls version` does not say where that gopls is)
     if used.origin is Origin.ALTERNATE_GOPLS:
         return f"point go.alternateTools.gopls at {paths.join(target, paths.basename(used.binary.path))}"
     if used.vscode or used.origin is not Origin.PATH:
         return ""  # VS Code looks in GOBIN and GOPATH/bin first; elsewhere the new one is the only one found
-    entries = [paths.key(e) for e in facts.path_entries or ()]
+    if facts.path_entries is None:
+        return ""  # PATH unknown (a bug report that does not show it)
+    entries = [paths.key(e) for e in facts.path_entries]
     index = {key: i for i, key in reversed(list(enumerate(entries)))}
     mine, theirs = index.get(paths.key(target)), index.get(paths.key(here))
     if mine is not None and theirs is not None and mine < theirs:

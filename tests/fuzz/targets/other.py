@@ -222,6 +222,9 @@ def targets() -> list[Target]:
         Target("serde", run_serde, _serde_seeds, JSON_TOKENS, JSON_NESTING, structured=mutate_json,
                big=big.snapshot, call=lambda data: from_data(Facts, json.loads(data))),
     ]
+    from . import triage
+
+    found.append(triage.target())
     if importlib.util.find_spec("goenv_lsp.parsers.buildinfo") is not None:
         from . import buildinfo
 

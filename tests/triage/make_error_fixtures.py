@@ -25,6 +25,7 @@ import testbed  # noqa: E402
 
 OUT = HERE / "fixtures" / "errors"
 VERSIONS = ("1.21.13", "1.27.3")
+OTHER_GO = {"1.21.13": "1.22.10", "1.27.3": "1.24.11"}  # the GOROOT of compile-version-mismatch
 MAX_LINES = 12  # a build prints the same error for every package: the first ones are the fixture
 MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
 APP_MOD = "module example.com/app\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n"
@@ -65,10 +66,12 @@ def dependency_too_new(tmp, goroot, env):
 
 
 def compile_version_mismatch(tmp, goroot, env):
-    other = testbed.go_root("1.22.10")
+    """GOROOT names another Go installation than the go command's own: one package at a time (-p 1), so the
+    first failing package, and the output, are the same on every run."""
+    other = testbed.go_root(OTHER_GO[goroot.parent.name.removeprefix("go-")])
     root = write(tmp / "app", {"go.mod": "module example.com/app\n\ngo 1.21\n",
                                "main.go": "package main\n\nfunc main() {}\n"})
-    return ["build", "./..."], root, {"GOROOT": str(other)}
+    return ["build", "-p", "1", "./..."], root, {"GOROOT": str(other)}
 
 
 def gopath_is_goroot(tmp, goroot, env):
@@ -166,14 +169,19 @@ SCENARIOS: dict[str, Scenario] = {
 
 def run(name: str, version: str) -> str:
     goroot = testbed.go_root(version)
-    with tempfile.TemporaryDirectory() as raw:
+    # go 1.23+ leaves a telemetry child writing under HOME after it exits: clean up what can be cleaned
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as raw:
         tmp = Path(raw).resolve()
         env = testbed.isolated_env(tmp, [goroot / "bin"])
         args, cwd, extra = SCENARIOS[name](tmp, goroot, env)
         proc = subprocess.run([str(goroot / "bin" / "go"), *args], cwd=cwd, env={**env, **extra},
                               capture_output=True, text=True, timeout=300)
         text = "".join((proc.stderr + proc.stdout).splitlines(keepends=True)[:MAX_LINES])
-        for real, shown in ((str(testbed.go_root("1.22.10")), "/usr/local/go1.22"), (str(goroot), "/usr/local/go"),
+        for path in tmp.rglob("*"):  # the module cache is read-only: let the directory go
+            if path.is_dir() and not path.is_symlink():
+                path.chmod(0o755)
+        other = testbed.go_root(OTHER_GO[version])
+        for real, shown in ((str(other), f"/usr/local/go{OTHER_GO[version]}"), (str(goroot), "/usr/local/go"),
                             (str(tmp / "home"), "/home/dev"), (str(tmp), "/home/dev/src")):
             text = text.replace(real, shown)
         return text

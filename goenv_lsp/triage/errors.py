@@ -59,20 +59,21 @@ def _same_dir(values: dict[str, str]) -> dict[str, str]:
 
 
 SIGNALS: tuple[Pattern, ...] = (
-    Pattern("go-mod-requires-newer", _p(rf"(?P<file>\S*go\.mod) requires go >= (?P<need>\S+) {_RUNNING}"),
+    Pattern("go-mod-requires-newer", _p(rf"(?<!\S)(?P<file>\S*go\.mod) requires go >= (?P<need>\S+) {_RUNNING}"),
             ("GE110",), "{file} needs Go {need} but the go that runs is {have} and toolchain switching is off",
             "the output of `go version` and `go env GOTOOLCHAIN`, and the go.mod's go and toolchain lines",
             facts=_toolchain_env, running="have"),
-    Pattern("go-work-requires-newer", _p(rf"(?P<file>\S*go\.work) requires go >= (?P<need>\S+) {_RUNNING}"),
+    Pattern("go-work-requires-newer", _p(rf"(?<!\S)(?P<file>\S*go\.work) requires go >= (?P<need>\S+) {_RUNNING}"),
             ("GE110",), "{file} needs Go {need} but the go that runs is {have} and toolchain switching is off",
             "the output of `go version` and `go env GOTOOLCHAIN`, and the go.work's go and toolchain lines",
             facts=_toolchain_env, running="have"),
     Pattern("dependency-requires-newer",
-            _p(rf"(?P<module>[^\s:@]+@[^\s:]+) requires go >= (?P<need>\S+) {_RUNNING}"),
+            _p(rf"(?<!\S)(?P<module>[^\s:@]+@[^\s:]+) requires go >= (?P<need>\S+) {_RUNNING}"),
             ("GE130",), "the required {module} needs Go {need}, newer than the go that runs ({have})",
             "the output of `go version`, `go env GOTOOLCHAIN` and the go.mod", facts=_toolchain_env,
             running="have"),
-    Pattern("toolchain-switch", _p(r"(?P<file>\S+) requires go >= (?P<need>\S+); switching to (?P<toolchain>go\S+)"),
+    Pattern("toolchain-switch",
+            _p(r"(?<!\S)(?P<file>\S+) requires go >= (?P<need>\S+); switching to (?P<toolchain>go\S+)"),
             ("GE111",), "{file} needs Go {need}: the go command switches to {toolchain} (and downloads it)",
             "the output of `go version`, `go env GOTOOLCHAIN` and the go.mod's go and toolchain lines"),
     Pattern("toolchain-not-available",
@@ -103,11 +104,11 @@ SIGNALS: tuple[Pattern, ...] = (
             ("GE201",), "GOPATH holds the relative {entry}", "the output of `go env GOPATH` and where GOPATH is set"),
     Pattern("gomodcache-relative", _p(r"GOMODCACHE entry is relative; must be absolute path: \"(?P<entry>[^\"]*)\""),
             ("GE212",), "GOMODCACHE is the relative {entry}", "the output of `go env GOMODCACHE` and where it is set"),
-    Pattern("goroot-missing", _p(r"go: cannot find GOROOT directory: (?P<dir>.+?)\s*$"),
+    Pattern("goroot-missing", _p(r"go: cannot find GOROOT directory: (?P<dir>.+)"),
             ("GE103",), "GOROOT names {dir}, which is no Go installation", "the output of `go env GOROOT` and "
             "`which -a go`, and where GOROOT is set"),
     Pattern("gopath-go-mod", _p(r"\$GOPATH/go\.mod exists but should not|go: warning: ignoring go\.mod in \$GOPATH "
-                                r"(?P<dir>.+?)\s*$"),
+                                r"(?P<dir>.+)"),
             ("GE205",), "the module is GOPATH itself (or GOPATH is the project directory)",
             "the output of `go env GOPATH` and the directory the command ran in"),
     Pattern("modules-disabled", _p(r"modules disabled by GO111MODULE=off"),
@@ -118,7 +119,7 @@ SIGNALS: tuple[Pattern, ...] = (
             ("GE202", "GE204"), "the go command resolved imports in GOPATH mode (GO111MODULE=off, or no go.mod "
             "with GO111MODULE=auto or a Go before 1.16)",
             "the output of `go env GO111MODULE GOMOD GOPATH` and `go version`", symptom=True),
-    Pattern("inconsistent-vendoring", _p(r"go: inconsistent vendoring in (?P<dir>.*?):?\s*$"),
+    Pattern("inconsistent-vendoring", _p(r"go: inconsistent vendoring in (?P<dir>.*)"),
             ("GE501",), "vendor/modules.txt disagrees with go.mod while the go command builds from vendor/",
             "the output of `go env GOFLAGS`, the go.mod and vendor/modules.txt"),
     Pattern("go-work-module-missing", _p(r"cannot load module (?P<module>\S+) listed in go\.work file: (?P<why>.*)"),
@@ -138,8 +139,8 @@ SIGNALS: tuple[Pattern, ...] = (
             "private one): GOPRIVATE or GONOSUMDB should cover its host",
             "the output of `go env GOPRIVATE GONOSUMDB GONOPROXY GOPROXY`"),
     Pattern("invalid-go-version",
-            _p(r"(?P<file>\S*go\.(?:mod|work)):(?P<line>\d+)(?::\d+)?: invalid (?P<directive>go|toolchain) version "
-               r"'(?P<version>[^']*)': must match format (?P<format>\S+)"),
+            _p(r"(?<!\S)(?P<file>\S*go\.(?:mod|work)):(?P<line>\d+)(?::\d+)?: "
+               r"invalid (?P<directive>go|toolchain) version '(?P<version>[^']*)': must match format (?P<format>\S+)"),
             ("GE002",), "{file} line {line} has the {directive} version '{version}', which the go command rejects "
             "(it wants the form {format})", "the go.mod or go.work and `go version`"),
     Pattern("gopls-unsupported-go",
@@ -187,9 +188,10 @@ def read(lines: Sequence[str], draft: Draft) -> None:
 
 
 def _record(draft: Draft, pattern: Pattern, match: re.Match[str], number: int, line: str) -> None:
-    values = {k: v for k, v in match.groupdict().items() if v is not None}
+    values = {k: v.strip().rstrip(":") if k == "dir" else v.strip()
+              for k, v in match.groupdict().items() if v is not None}
     if "dir2" in values:
-        values["dir"] = values.pop("dir2")
+        values["dir"] = values.pop("dir2").strip()
     rules = pattern.pick(values) if pattern.pick else pattern.rules
     span = Span(number, number, f"error: {pattern.name}")
     draft.signals.append(Signal(pattern.name, span, redact_text(line.strip()), values, rules))

@@ -27,6 +27,7 @@ _DIRECTIVE = re.compile(
     r"|(?:require|replace|exclude|retract|godebug|tool|ignore|use)(?:\s*\(\s*(?://.*)?$|\s+\S.*$))")
 _BLOCK_OPEN = re.compile(r"\(\s*(?://.*)?$")
 _KEYWORD = re.compile(r"^\s*(\w+)")
+_HEADING_GAP = 3  # blank lines allowed between a "go.mod:" heading and the file
 _MAX_DEPTH = 4  # a devcontainer.json holds settings at customizations.vscode.settings
 
 
@@ -41,20 +42,21 @@ def _read_mod_files(lines: Sequence[str], draft: Draft) -> None:
     i = 0
     while i < len(lines):
         heading = _HEADING.match(lines[i])
-        first = _next_filled(lines, i + 1) if heading else i
+        first = _next_filled(lines, i + 1, _HEADING_GAP) if heading else i
         if first is not None and _DIRECTIVE.match(lines[first]):
             end = _mod_block_end(lines, first)
-            named = heading.group(1) if heading else None
-            if _record_mod(lines, first, end, named, draft):
-                i = end + 1
-                continue
+            _record_mod(lines, first, end, heading.group(1) if heading else None, draft)
+            i = end + 1  # recorded or not, its lines belong to no other block
+            continue
         i += 1
 
 
-def _next_filled(lines: Sequence[str], i: int) -> int | None:
-    while i < len(lines) and not lines[i].strip():
+def _next_filled(lines: Sequence[str], i: int, limit: int | None = None) -> int | None:
+    """The first non-blank line from ``i`` (within ``limit`` lines, when given)."""
+    stop = len(lines) if limit is None else min(len(lines), i + limit)
+    while i < stop and not lines[i].strip():
         i += 1
-    return i if i < len(lines) else None
+    return i if i < stop else None
 
 
 def _mod_block_end(lines: Sequence[str], first: int) -> int:
@@ -62,47 +64,50 @@ def _mod_block_end(lines: Sequence[str], first: int) -> int:
     end, i, in_block = first, first, False
     while i < len(lines):
         line = lines[i].strip()
-        if in_block:
-            if not line and (nxt := _next_filled(lines, i)) is not None and lines[nxt].strip() != ")" \
-                    and not _DIRECTIVE.match(lines[nxt]):
+        if not line:
+            nxt = _next_filled(lines, i)
+            if nxt is None:
+                break
+            if in_block and lines[nxt].strip() != ")" and not _DIRECTIVE.match(lines[nxt]):
                 break  # a truncated block: the paste goes on with prose
+            i = nxt  # the blank lines are inside the block
+            continue
+        if in_block:
             in_block = line != ")"
-            end = i if line else end
+            end = i
         elif line.startswith("//") or _DIRECTIVE.match(lines[i]):
             in_block = bool(_BLOCK_OPEN.search(line)) and not line.startswith("//")
             end = i
-        elif line:
+        else:
             break
         i += 1
     return end
 
 
-def _record_mod(lines: Sequence[str], first: int, end: int, named: str | None, draft: Draft) -> bool:
+def _record_mod(lines: Sequence[str], first: int, end: int, named: str | None, draft: Draft) -> None:
     block = list(lines[first:end + 1])
     keywords = {m.group(1) for line in block if (m := _KEYWORD.match(line)) and _DIRECTIVE.match(line)}
     kind = named or ("go.work" if "use" in keywords else "go.mod" if "module" in keywords else None)
     if kind is None:
-        return False  # a lone `go 1.22` line: too little to tell it from prose
+        return  # a lone `go 1.22` line: too little to tell it from prose
     text = "\n".join(block) + "\n"
     parsed = parse_modfile(text.encode("utf-8", "surrogatepass"), kind, kind)
     if parsed.problems and named is None:
-        return False
+        return
     draft.fragments.append(Fragment(kind, text, Span(first, end, kind)))
     draft.note(Span(first, end, kind))
-    return True
 
 
 # ---------------------------------------------------------------- .vscode/settings.json
 
 def _read_settings(lines: Sequence[str], draft: Draft) -> None:
-    taken = -1
+    taken = -1  # the JSON lines read so far: an anchor inside them starts no other block
     for i, line in enumerate(lines):
         if i <= taken or not _SETTING_KEY.match(line):
             continue
         start, end = _json_extent(lines, i)
-        recorded = _record_settings(lines, max(start, taken + 1), end, draft)
-        if recorded is not None:
-            taken = recorded
+        _record_settings(lines, max(start, taken + 1), end, draft)
+        taken = end
 
 
 def _json_extent(lines: Sequence[str], anchor: int) -> tuple[int, int]:
@@ -124,14 +129,14 @@ def _json_extent(lines: Sequence[str], anchor: int) -> tuple[int, int]:
     return start, end
 
 
-def _record_settings(lines: Sequence[str], start: int, end: int, draft: Draft) -> int | None:
+def _record_settings(lines: Sequence[str], start: int, end: int, draft: Draft) -> None:
     pasted = "\n".join(lines[start:end + 1])
     braced = pasted.lstrip().startswith("{")
     text = pasted if braced else "{\n" + pasted + "\n}"
     doc = parse_jsonc(text)
     found = _settings_object(doc.root, 0) if doc.root is not None else None
     if found is None:
-        return None
+        return
     first = start
     if found is not doc.root or braced:  # the object as pasted (a nested "settings", or the whole braced text)
         first = start + max(text.count("\n", 0, found.start) - (0 if braced else 1), 0)
@@ -140,7 +145,6 @@ def _record_settings(lines: Sequence[str], start: int, end: int, draft: Draft) -
     span = Span(first, end, SETTINGS)
     draft.fragments.append(Fragment(SETTINGS, text, span))
     draft.note(span)
-    return end
 
 
 def _settings_object(node: JsonNode, depth: int) -> JsonNode | None:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from goenv_lsp.triage.draft import Draft, Span, Tool
 
 WHAT = "vscode-go tools"
+MAX_LINE = 10_000  # a tool line names a path and a version: longer is not one
 _HEADING = re.compile(r"^\s*(?:Checking configured tools\.*|#\s*Tools Configuration)\s*$")
 _SECTION = re.compile(r"^\s*##\s*(Environment|Tools|Go env)\s*$")
 _ENV = re.compile(r"^\s*(GOBIN|toolsGopath|gopath|GOROOT|PATH|PATH \(vscode launched with\)):(?:[ \t](.*))?$")
@@ -116,6 +117,8 @@ def _workspace_folder(lines: Sequence[str], i: int) -> tuple[int, str] | None:
 
 def _tool(line: str, span: Span) -> Tool | None:
     """One tool line; an installed tool always has an absolute path (vscode-go prints the name otherwise)."""
+    if len(line) > MAX_LINE:
+        return None
     if match := _MISSING.match(line):
         return Tool(match.group("name"), span, installed=False)
     match = _GO_LINE.match(line) or _BUILT.match(line) or _UNKNOWN_INFO.match(line) or _UNKNOWN.match(line) \

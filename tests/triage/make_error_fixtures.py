@@ -26,6 +26,7 @@ import testbed  # noqa: E402
 OUT = HERE / "fixtures" / "errors"
 VERSIONS = ("1.21.13", "1.27.3")
 OTHER_GO = {"1.21.13": "1.22.10", "1.27.3": "1.24.11"}  # the GOROOT of compile-version-mismatch
+ONLY = {"unknown-directive": ("1.21.13",)}  # the scenarios only some versions fail on
 MAX_LINES = 12  # a build prints the same error for every package: the first ones are the fixture
 MAIN = 'package main\n\nimport "example.com/dep"\n\nfunc main() { _ = dep.V }\n'
 APP_MOD = "module example.com/app\n\ngo 1.21\n\nrequire example.com/dep v1.0.0\n"
@@ -153,6 +154,48 @@ def goroot_missing(tmp, goroot, env):
     return ["env", "GOROOT"], write(tmp / "app", {}), {"GOROOT": "/usr/local/go1.20"}
 
 
+def goproxy_off_uncached(tmp, goroot, env):
+    return ["mod", "download", "example.com/dep"], write(tmp / "app", {"go.mod": APP_MOD, "main.go": MAIN}), {}
+
+
+def path_version_gopath_mode(tmp, goroot, env):
+    return ["build", "example.com/dep@v1.0.0"], write(tmp / "app", {}), {"GO111MODULE": "off"}
+
+
+def unknown_directive(tmp, goroot, env):
+    """go 1.21 reads a go.mod a newer go wrote (the godebug directive is Go 1.23's)."""
+    root = write(tmp / "app", {"go.mod": "module example.com/app\n\ngo 1.21\n\ngodebug default=go1.21\n"})
+    return ["list", "-m"], root, {}
+
+
+def mod_vendor_without_vendor(tmp, goroot, env):
+    return ["build", "./..."], write(tmp / "app", {"go.mod": APP_MOD, "main.go": MAIN}), {"GOFLAGS": "-mod=vendor"}
+
+
+def mod_flag_in_workspace(tmp, goroot, env):
+    root = write(tmp / "ws", {"go.work": "go 1.21\n\nuse ./app\n",
+                              "app/go.mod": "module example.com/app\n\ngo 1.21\n",
+                              "app/main.go": "package main\n\nfunc main() {}\n"})
+    return ["list", "-m"], root, {"GOFLAGS": "-mod=mod"}
+
+
+def unsupported_platform(tmp, goroot, env):
+    root = write(tmp / "app", {"go.mod": "module example.com/app\n\ngo 1.21\n",
+                               "main.go": "package main\n\nfunc main() {}\n"})
+    return ["build", "./..."], root, {"GOARCH": "amd46"}
+
+
+def c_compiler_missing(tmp, goroot, env):
+    root = write(tmp / "app", {"go.mod": "module example.com/app\n\ngo 1.21\n",
+                               "main.go": 'package main\n\n// int one(void) { return 1; }\nimport "C"\n\n'
+                                          "func main() { _ = C.one() }\n"})
+    return ["build", "./..."], root, {"CGO_ENABLED": "1", "CC": "x86_64-linux-gnu-gcc-0"}
+
+
+def gotoolchain_invalid(tmp, goroot, env):
+    return ["version"], write(tmp / "app", {}), {"GOTOOLCHAIN": "go1.22+latest"}
+
+
 SCENARIOS: dict[str, Scenario] = {
     "go-mod-requires-newer": go_mod_too_new, "go-work-requires-newer": go_work_too_new,
     "dependency-requires-newer": dependency_too_new, "compile-version-mismatch": compile_version_mismatch,
@@ -164,6 +207,10 @@ SCENARIOS: dict[str, Scenario] = {
 "go-mod-not-found": go_mod_not_found,
     "checksum-mismatch": checksum_mismatch, "go-work-go-too-old": go_work_go_too_old,
     "gomodcache-relative": gomodcache_relative, "goroot-missing": goroot_missing,
+    "goproxy-off-uncached": goproxy_off_uncached, "path-version-gopath-mode": path_version_gopath_mode,
+    "unknown-directive": unknown_directive, "mod-vendor-without-vendor": mod_vendor_without_vendor,
+    "mod-flag-in-workspace": mod_flag_in_workspace, "unsupported-platform": unsupported_platform,
+    "c-compiler-missing": c_compiler_missing, "gotoolchain-invalid": gotoolchain_invalid,
 }
 
 
@@ -190,7 +237,7 @@ def run(name: str, version: str) -> str:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name in SCENARIOS:
-        for version in VERSIONS:
+        for version in ONLY.get(name, VERSIONS):
             text = run(name, version)
             (OUT / f"{name}.go{version}.txt").write_text(text)
             print(f"{name} go{version}: {text.strip().splitlines()[:1]}")

@@ -67,6 +67,11 @@ SIGNALS: tuple[Pattern, ...] = (
             ("GE110",), "{file} needs Go {need} but the go that runs is {have} and toolchain switching is off",
             "the output of `go version` and `go env GOTOOLCHAIN`, and the go.work's go and toolchain lines",
             facts=_toolchain_env, running="have"),
+    Pattern("gopls-install-needs-newer-go",
+            _p(rf"(?<!\S)(?P<module>golang\.org/x/tools/gopls@[^\s:]+) requires go >= (?P<need>\S+) {_RUNNING}"),
+            ("GE122",), "installing {module} needs Go {need}, newer than the go that runs ({have}): that gopls "
+            "release does not support this Go", "the output of `go version` and the gopls version asked for",
+            facts=_toolchain_env, running="have"),
     Pattern("dependency-requires-newer",
             _p(rf"(?<!\S)(?P<module>[^\s:@]+@[^\s:]+) requires go >= (?P<need>\S+) {_RUNNING}"),
             ("GE130",), "the required {module} needs Go {need}, newer than the go that runs ({have})",

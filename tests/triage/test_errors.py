@@ -237,3 +237,9 @@ def test_stated_variables_of_other_lines():
     assert read('go: invalid GOTOOLCHAIN "go1.22+latest": only version suffixes are +auto and +path').go_env == {
         "GOTOOLCHAIN": "go1.22+latest"}
     assert read("go: modules disabled by GO111MODULE=off; see 'go help modules'").go_env == {"GO111MODULE": "off"}
+
+
+def test_installing_a_gopls_too_new_for_the_go_is_a_gopls_support_question():
+    [signal] = read("go: golang.org/x/tools/gopls@v0.17.0 requires go >= 1.23.1 (running go 1.21.13; "
+                    "GOTOOLCHAIN=local)").signals
+    assert (signal.name, signal.rules) == ("gopls-install-needs-newer-go", ("GE122",))

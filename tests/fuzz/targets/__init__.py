@@ -65,9 +65,9 @@ def load_input(target: Target, stored: bytes) -> bytes | str:
 
 @cache
 def all_targets() -> tuple[Target, ...]:
-    from . import files, other
+    from . import files, other, triage_readers
 
-    return (*files.targets(), *other.targets())
+    return (*files.targets(), *other.targets(), *triage_readers.targets())
 
 
 def by_name(names: Sequence[str] = ()) -> tuple[Target, ...]:

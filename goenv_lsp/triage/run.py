@@ -26,7 +26,8 @@ from goenv_lsp.triage.facts import fragment_path
 
 log = logging.getLogger(__name__)
 
-READERS: tuple[str, ...] = ("goenv", "versions", "which")  # modules under goenv_lsp.triage, in order
+# modules under goenv_lsp.triage, in order
+READERS: tuple[str, ...] = ("goenv", "versions", "which", "vscode_tools", "fragments", "errors")
 READER_FAILED = "goenv-lsp could not read part of the paste"
 NOTHING_FOUND = ("no `go env`, `go version`, `go version -m`, `gopls version`, `which -a go` output, vscode-go "
                  "tools report, file fragment or go error line was found in the paste")
@@ -83,7 +84,13 @@ def evaluate_draft(draft: Draft, select: tuple[str, ...] = (), ignore: tuple[str
     findings = Evaluation(rules=rules).run(facts)
     placed = [_placed(f, draft) for f in findings]
     graded = grade_all(placed, {r.code: r for r in rules}, draft)
-    return Triage(draft, facts, tuple(graded), tuple(rules), tuple(draft.notes))
+    from goenv_lsp.triage.errors import findings_from_signals
+
+    wanted = {r.code for r in rules}
+    raised = [g for g in findings_from_signals(draft, {g.finding.code for g in graded})
+              if g.finding.code in wanted]  # a pasted error line no rule could judge from the facts
+    ordered = sorted((*graded, *raised), key=lambda g: (g.finding.location.range.start, g.finding.code))
+    return Triage(draft, facts, tuple(ordered), tuple(rules), tuple(draft.notes))
 
 
 def _line_range(draft: Draft, line: int) -> Range:

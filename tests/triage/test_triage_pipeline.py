@@ -193,16 +193,25 @@ def test_a_finding_in_a_go_mod_fragment_points_at_its_pasted_line() -> None:
 
 
 def test_an_error_line_naming_the_rule_makes_it_high() -> None:
-    from goenv_lsp.triage.draft import Signal, Span
     from goenv_lsp.triage.run import evaluate_draft
 
     text = "set GOPATH=C:\\Go\nset GOROOT=C:\\Go\nwarning: GOPATH set to GOROOT (C:\\Go) has no effect\n"
     draft = read_draft(text, "issue.md")
-    signal = Signal("gopath-is-goroot", Span(2, 2, "go error"), text.splitlines()[2], {"path": "C:\\Go"}, ("GE201",))
-    draft.signals.append(signal)
+    (signal,) = draft.signals  # the errors reader recognised the go command's warning
+    assert (signal.name, signal.span.start, signal.rules) == ("gopath-is-goroot", 2, ("GE201",))
     (graded,) = evaluate_draft(draft).findings
     assert (graded.finding.code, graded.confidence, graded.confirm, graded.signals) == ("GE201", "high", None,
                                                                                         (signal,))
+
+
+def test_an_error_line_alone_raises_a_hedged_finding() -> None:
+    """No go env pasted: the rule cannot judge, the go command's own line still names the cause."""
+    from goenv_lsp.triage.run import evaluate_draft
+
+    text = "I get this:\n\n    go: inconsistent vendoring in /home/dev/src/app:\n"
+    (graded,) = evaluate_draft(read_draft(text, "issue.md")).findings
+    assert graded.finding.code == "GE501" and graded.confidence == "medium" and "vendor/modules.txt" in graded.confirm
+    assert graded.finding.location.range.start.line == 2
 
 
 def test_cli_a_broken_snapshot_is_a_clear_error(tmp_path: Path, capsys) -> None:

@@ -90,8 +90,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check a workspace and report findings")
     _probe_arguments(check)
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text for people, json for tools (docs/json-format.md)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                       help="text for people, json for tools (docs/json-format.md), sarif for code scanning, "
+                       "github for GitHub Actions annotations (docs/ci.md)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout "
+                       "(replaced whole when complete; the exit code is the same)")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
                        help="exit 1 when a finding is at least this severe (default: warning)")
     check.add_argument("--facts", metavar="FILE", help="evaluate saved facts (from `goenv-lsp facts`) "
@@ -221,7 +224,9 @@ def _check(args: argparse.Namespace) -> int:
     findings = tuple(evaluation.run(facts))
     style = PathStyle(facts.root, facts.home, anonymize_home=not args.show_home, paths=facts.paths)
     output = formats()[args.format](CheckResult(facts, findings, tuple(evaluation.rules)), style)
-    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    from goenv_lsp.report.output import write_report
+
+    write_report(output, args.output)
     if args.fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity(args.fail_on).rank

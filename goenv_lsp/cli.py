@@ -121,8 +121,11 @@ def _parser() -> argparse.ArgumentParser:
                            description="Check a workspace (a module or a whole repository) and report findings.",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     _probe_arguments(check)
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text for people, json for tools (docs/json-format.md)")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                       help="text for people, json for tools (docs/json-format.md), sarif for code scanning, "
+                       "github for GitHub Actions annotations (docs/ci.md)")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout "
+                       "(replaced whole when complete; the exit code is the same)")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
                        help="exit 1 when a finding is at least this severe (default: warning)")
     check.add_argument("--facts", metavar="FILE", help="evaluate saved facts (from `goenv-lsp facts`) "
@@ -293,8 +296,10 @@ def _check(args: argparse.Namespace) -> int:
         output = text.render(result, style, _look(args))
     else:
         output = formats()[args.format](result, style)
-    if output:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    from goenv_lsp.report.output import write_report
+
+    if output or args.output:
+        write_report(output, args.output)
     if args.fail_on == "never":
         return EXIT_CLEAN
     threshold = Severity(args.fail_on).rank
@@ -306,7 +311,8 @@ def _look(args: argparse.Namespace):
     ASCII marks when stdout cannot encode ✓ ✗ …."""
     from goenv_lsp.report.text import Look
 
-    if os.environ.get("NO_COLOR"):
+    to_file = getattr(args, "output", None) not in (None, "-")  # a report file never holds escape codes
+    if os.environ.get("NO_COLOR") or to_file:
         colour = False
     elif os.environ.get("FORCE_COLOR"):
         colour = True
@@ -314,7 +320,7 @@ def _look(args: argparse.Namespace):
         isatty = getattr(sys.stdout, "isatty", None)
         colour = bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
     try:
-        "✓✗…→≥—".encode(getattr(sys.stdout, "encoding", None) or "ascii")
+        "✓✗…→≥—".encode("utf-8" if to_file else getattr(sys.stdout, "encoding", None) or "ascii")
         plain = False
     except (UnicodeEncodeError, LookupError):
         plain = True

@@ -12,9 +12,9 @@ Renderer = Callable[[CheckResult, PathStyle], str]
 
 def formats() -> dict[str, Renderer]:
     """Format name → renderer (imported when asked for)."""
-    from goenv_lsp.report import json, text
+    from goenv_lsp.report import github, json, sarif, text
 
-    return {"text": text.render, "json": json.render}
+    return {"text": text.render, "json": json.render, "sarif": sarif.render, "github": github.render}
 
 
 __all__ = ["CheckResult", "PathStyle", "Renderer", "formats"]

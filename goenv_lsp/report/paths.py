@@ -27,6 +27,16 @@ class PathStyle:
                 return relative
         return self.text(path)
 
+    def inside(self, path: str | None) -> str | None:
+        """``path`` relative to the root, with ``/`` separators, when it names something below the root; else None
+        (no path, the root itself, or a path outside it)."""
+        if path is None or not self.root:
+            return None
+        relative = self.paths.relative(path, self.root)
+        if relative is None or relative == ".":
+            return None
+        return relative.replace("\\", "/") if self.paths is not POSIX else relative
+
     def text(self, text: str) -> str:
         """``text`` with every mention of the home directory as ``~`` (when anonymized)."""
         if self.anonymize_home and self._home:

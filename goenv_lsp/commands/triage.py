@@ -129,7 +129,8 @@ def _text(result, style) -> str:
         start = finding.location.range.start
         lines.append(f"{style.path(finding.location.path)}:{start.line + 1}:{start.character + 1}: {finding.code} "
                      f"{style.text(finding.message)} [{finding.severity.value}, {graded.confidence} confidence]")
-        lines += [f"    confirmed by line {s.span.start + 1}: {style.text(s.text)}" for s in graded.signals]
+        lines += [f"    {'read from' if s.span.start == start.line else 'confirmed by'} line {s.span.start + 1}: "
+                  f"{style.text(s.text)}" for s in graded.signals]  # a finding the error line raised by itself
         if graded.confirm:
             lines.append(f"    to confirm, ask for {style.text(graded.confirm)}")
         lines += [f"    fix ({fix.applicability.value}): {style.text(fix.title)}" for fix in finding.fixes]

@@ -80,6 +80,7 @@ class Draft:
     go_version_span: Span | None = None  # the `go version` line (or the GOVERSION line)
     go_path_span: Span | None = None  # the `which -a` / `where go` block
     path_span: Span | None = None  # the PATH line
+    versions_by_path: dict[str, str] = field(default_factory=dict)  # `$ /usr/local/go/bin/go version` → go1.23.1
     notes: list[str] = field(default_factory=list)  # what the reading left out ("only the first 50,000 lines…")
 
     def note(self, span: Span) -> None:

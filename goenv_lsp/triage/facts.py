@@ -80,7 +80,8 @@ def _go_binaries(draft: Draft, flavor: PathFlavor | None) -> tuple[GoBinary, ...
         path = paths.join(goroot, "bin", "go.exe" if flavor is PathFlavor.WINDOWS else "go")
     ran = GoBinary(path=path or "go", real_path=path or "go", origins=(Origin.PATH,), path_index=0,
                    status=Status.OK if (env is not None or version) else None, version=version, env=env)
-    others = [GoBinary(path=p, real_path=p, origins=(Origin.PATH,), path_index=i, status=None)
+    others = [GoBinary(path=p, real_path=p, origins=(Origin.PATH,), path_index=i,
+                       status=Status.OK if p in draft.versions_by_path else None, version=draft.versions_by_path.get(p))
               for i, p in enumerate(draft.path_candidates) if i > 0 and not paths.same(p, ran.path)]
     return (ran, *others)
 

@@ -32,6 +32,7 @@ _REPORT = re.compile(r"^\s*(gopls version|gopls flags|update flags|extension ver
                      r"|initialization error):\s*(.*)$", re.IGNORECASE)
 _REPORT_GOPLS = re.compile(r"^(v\d+\.\d+\.\d+\S*|\(devel\)|master)(?:\s*\((go\d+(?:\.\d+)*\S*)\))?")
 _EDITOR_OS = {"linux": "linux", "darwin": "darwin", "win32": "windows", "windows": "windows"}
+_GO_COMMAND = re.compile(r"^\s*(\S*[/\\]go(?:\.exe)?)\s+version\s*$")  # `/opt/go/bin/go version`
 _DEP = re.compile(r"^\s+\S+@\S*(?:\s+h1:\S+)?(?:\s+=>.*)?$")
 
 
@@ -40,7 +41,7 @@ def read(lines: Sequence[str], draft: Draft) -> None:
     while index < len(lines):
         line = lines[index]
         if (m := _GO_VERSION.search(line)) is not None:
-            _go_version(draft, m, index)
+            _go_version(draft, m, index, _named_go(lines, index))
         if _GOPLS_HEAD.match(line):
             index = _gopls_version(lines, index, draft)
             continue
@@ -53,9 +54,22 @@ def read(lines: Sequence[str], draft: Draft) -> None:
         index += 1
 
 
-def _go_version(draft: Draft, match: re.Match[str], index: int) -> None:
+def _named_go(lines: Sequence[str], index: int) -> str | None:
+    """The go a `go version` line describes when the command above it named one by path."""
+    for above in range(index - 1, max(-1, index - 3), -1):
+        if lines[above].strip():
+            found = _GO_COMMAND.match(lines[above])
+            return found.group(1) if found else None
+    return None
+
+
+def _go_version(draft: Draft, match: re.Match[str], index: int, named: str | None = None) -> None:
     span = Span(index, index, "go version")
     draft.note(span)
+    if named is not None:  # another go than the one PATH runs, unless it is the first `which -a` found
+        draft.versions_by_path.setdefault(named, match.group(1))
+        if draft.path_candidates[:1] != [named]:
+            return
     if draft.go_version is None:
         draft.go_version, draft.go_platform, draft.go_version_span = match.group(1), (match.group(2),
                                                                                       match.group(3)), span

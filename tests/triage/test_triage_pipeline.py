@@ -227,3 +227,13 @@ def test_a_dump_of_a_switched_toolchain_is_quiet() -> None:
     dump = fixture("go1.27.3-go-env.txt").replace("='/usr/local/go", f"='{toolchain}")
     text = "go version go1.27.3 linux/amd64\n" + dump + "$ which -a go\n/usr/local/go/bin/go\n/usr/bin/go\n"
     assert codes(text) == []
+
+
+def test_a_go_named_by_its_path_is_that_candidate_not_the_go_that_runs() -> None:
+    text = ("$ which -a go\n/usr/local/bin/go\n/usr/local/go/bin/go\n$ /usr/local/go/bin/go version\n"
+            "go version go1.23.1 linux/amd64\n$ go version\ngo version go1.19.2 linux/amd64\n")
+    draft = read_draft(text, "issue.md")
+    assert draft.go_version == "go1.19.2" and draft.versions_by_path == {"/usr/local/go/bin/go": "go1.23.1"}
+    ran, other = draft.facts().go_binaries
+    assert (ran.path, ran.version, other.path, other.version) == ("/usr/local/bin/go", "go1.19.2",
+                                                                  "/usr/local/go/bin/go", "go1.23.1")

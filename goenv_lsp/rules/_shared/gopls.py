@@ -41,6 +41,11 @@ class GoplsInUse:
         return _FOUND_BY[self.origin]
 
 
+def at_path(path: str) -> str:
+    """" at /home/me/go/bin/gopls", or nothing when only the name is known (a pasted `gopls version`)."""
+    return f" at {path}" if any(sep in path for sep in "/\\") else ""
+
+
 def vscode_in_use(facts: Facts) -> bool:
     """Go settings of VS Code are there (the user's, or the workspace's .vscode/settings.json)."""
     if any(str(key).startswith("go.") for key in facts.user_settings or {}):

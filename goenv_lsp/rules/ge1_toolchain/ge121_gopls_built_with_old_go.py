@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from goenv_lsp.facts import Facts, GoplsBinary
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor, span_location
-from goenv_lsp.rules._shared.gopls import gopls_in_use, install_fix, install_hint, install_shadowed_by
+from goenv_lsp.rules._shared.gopls import at_path, gopls_in_use, install_fix, install_hint, install_shadowed_by
 from goenv_lsp.rules._shared.inputs import GOPLS_ADVICE_INPUTS
 from goenv_lsp.rules.registry import EDITOR_ONLY, FixAvailability, Input, Report, Scope, rule
 from goenv_lsp.semantics import version as gover
@@ -64,7 +64,7 @@ def check(facts: Facts, scope: ModuleScope | None) -> Iterator[Report]:
     related = tuple(Related(location, f"{g.path} (built with {g.built_with}) is not used: "
                                       f"{used.binary.path} comes first")
                     for g in used.others if g.built_with)
-    yield Report(f"gopls at {used.binary.path}{found_by} was built with {used.binary.built_with}, older than "
+    yield Report(f"gopls{at_path(used.binary.path)}{found_by} was built with {used.binary.built_with}, older than "
                  + " and ".join(reasons) + advice, location, fixes, related)
 
 

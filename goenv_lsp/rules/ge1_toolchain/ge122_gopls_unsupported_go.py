@@ -6,6 +6,7 @@ from goenv_lsp.facts import Facts
 from goenv_lsp.model import Related, Severity
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.gopls import (
+    at_path,
     go_major_in_use,
     gopls_in_use,
     install_fix,
@@ -69,7 +70,7 @@ def check(facts: Facts) -> Iterator[Report]:
     needed = newest_go_line(facts)
     if needed and gover.compare(needed, local_version(running_go(facts))) > 0 \
             and line_key(better.gopls) < line_key(release.gopls):  # never downgrade gopls around an old go
-        yield Report(f"gopls {gopls.module_version} at {gopls.path} supports go {span}, not the go {major} on "
+        yield Report(f"gopls {gopls.module_version}{at_path(gopls.path)} supports go {span}, not the go {major} on "
                      f"PATH; the workspace needs go {needed}: put a Go >= {needed} first on PATH instead of "
                      "installing an older gopls", location, (), related)
         return
@@ -77,6 +78,6 @@ def check(facts: Facts) -> Iterator[Report]:
     if hint and (shadow := install_shadowed_by(facts, used)):
         hint += f", then {shadow}"
     found_by = f" ({used.found_by})" if used.others else ""
-    yield Report(f"gopls {gopls.module_version} at {gopls.path}{found_by} supports go {span}, not the go {major} "
+    yield Report(f"gopls {gopls.module_version}{at_path(gopls.path)}{found_by} supports go {span}, not the go {major} "
                  "on PATH" + (f"; install the release that does: {hint}" if hint else ""),
                  location, install_fix(facts), related)

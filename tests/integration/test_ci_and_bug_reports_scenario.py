@@ -29,58 +29,9 @@ MAIN_GO = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("shop") }\n
 SETTINGS = '{\n  // Alice\'s SDK, committed by accident\n  "go.goroot": "/home/alice/sdk/go1.22.1",\n}\n'
 CI_VARIABLES = {"CI": "true", "GITHUB_ACTIONS": "true"}
 
-# written for this test, as `go env` of a go1.22 on Windows prints it (`set KEY=value`)
-WINDOWS_REPORT = """\
-### What did you do?
-`go install` of my tool puts it in a strange place and every command warns.
-
-```
-C:\\Users\\dev> go version
-go version go1.22.3 windows/amd64
-C:\\Users\\dev> go env
-set GO111MODULE=
-set GOARCH=amd64
-set GOBIN=
-set GOCACHE=C:\\Users\\dev\\AppData\\Local\\go-build
-set GOENV=C:\\Users\\dev\\AppData\\Roaming\\go\\env
-set GOEXE=.exe
-set GOFLAGS=
-set GOHOSTARCH=amd64
-set GOHOSTOS=windows
-set GOMODCACHE=C:\\Program Files\\Go\\pkg\\mod
-set GOOS=windows
-set GOPATH=C:\\Program Files\\Go
-set GOPROXY=https://proxy.golang.org,direct
-set GOROOT=C:\\Program Files\\Go
-set GOSUMDB=sum.golang.org
-set GOTOOLCHAIN=auto
-set GOVERSION=go1.22.3
-set CGO_ENABLED=0
-set GOMOD=NUL
-set GOWORK=
-```
-"""
-# written for this test in the layout of vscode-go's "Go: Locate Configured Go Tools" report
-VSCODE_REPORT = """\
-Output of Go: Locate Configured Go Tools:
-
-# Tools Configuration
-
-## Environment
-
-GOBIN: undefined
-toolsGopath:
-gopath: /home/dev/go
-GOROOT: /usr/local/go
-PATH: /home/dev/go/bin:/usr/local/go/bin:/usr/bin:/bin
-
-## Tools
-
-\tgo:\t/usr/local/go/bin/go: go version go1.27.3 linux/amd64
-
-\tgopls:\t/home/dev/go/bin/gopls\t(version: v0.7.5 built with go: go1.16.15)
-\tdlv:\t/home/dev/go/bin/dlv\t(version: v1.23.0 built with go: go1.27.3)
-"""
+REPORTS = Path(__file__).resolve().parents[2] / "examples" / "bug-reports"  # written for goenv-lsp (make demo)
+WINDOWS_REPORT = (REPORTS / "windows-go-env.md").read_text()  # `go env` of a go1.22 on Windows: `set KEY=value`
+VSCODE_REPORT = (REPORTS / "vscode-go-tools.md").read_text()  # vscode-go's "Go: Locate Configured Go Tools"
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path | None = None, stdin: str | None = None

@@ -84,11 +84,13 @@ def evaluate_draft(draft: Draft, select: tuple[str, ...] = (), ignore: tuple[str
     findings = Evaluation(rules=rules).run(facts)
     placed = [_placed(f, draft) for f in findings]
     graded = grade_all(placed, {r.code: r for r in rules}, draft)
+    from goenv_lsp.triage.conjectures import conjectures
     from goenv_lsp.triage.errors import findings_from_signals
 
     wanted = {r.code for r in rules}
     raised = [g for g in findings_from_signals(draft, {g.finding.code for g in graded})
               if g.finding.code in wanted]  # a pasted error line no rule could judge from the facts
+    raised += conjectures(draft, {g.finding.code for g in (*graded, *raised)}, wanted)
     ordered = sorted((*graded, *raised), key=lambda g: (g.finding.location.range.start, g.finding.code))
     return Triage(draft, facts, tuple(ordered), tuple(rules), tuple(draft.notes))
 

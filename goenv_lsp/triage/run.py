@@ -149,8 +149,23 @@ def _where(location: Location, finding: Finding, draft: Draft) -> Location:
 def _placed(finding: Finding, draft: Draft) -> Finding:
     fixes = tuple(f for f in finding.fixes if not f.edits)
     related = tuple(Related(_where(r.location, finding, draft), r.message) for r in finding.related)
-    return dataclasses.replace(finding, location=_where(finding.location, finding, draft), fixes=fixes,
-                               related=related, module=None)
+    return dataclasses.replace(finding, message=_pasted_names(finding.message, draft),
+                               location=_where(finding.location, finding, draft), fixes=fixes,
+                               related=tuple(Related(r.location, _pasted_names(r.message, draft)) for r in related),
+                               module=None)
+
+
+_PASTED_NAME = {"vscode-settings": ".vscode/settings.json"}
+
+
+def _pasted_names(text: str, draft: Draft) -> str:
+    """The virtual workspace's paths in a message, as the reporter knows them: "the pasted go.mod (line 12)"."""
+    for fragment in draft.fragments:
+        path = fragment_path(draft, fragment)
+        if path and path in text:
+            name = _PASTED_NAME.get(fragment.kind, fragment.kind)
+            text = text.replace(path, f"the pasted {name} (line {fragment.span.start + 1})")
+    return text
 
 
 _HOME = re.compile(r"^(/home/[^/]+|/Users/[^/]+|/root|[A-Za-z]:\\Users\\[^\\]+)(?=[/\\])")

@@ -347,7 +347,7 @@ def findings_from_signals(draft: Draft, present_codes: set[str]) -> list[Graded]
         done.add(code)
         line = signal.span.start
         where = Location(draft.name, Range.of(line, 0, utf16_len(signal.text)))
-        message = f"The pasted line {line + 1} says {_fill(pattern.cause, signal.values)}: `{_short(signal.text)}`."
+        message = f"The pasted line {line + 1} says {_fill(pattern.cause, signal.values)}."  # the line is in signals
         if pattern.symptom:
             message += " It is a symptom with several possible causes; this is the likeliest one."
         others = [s for s in draft.signals if s is not signal and code in s.rules]
@@ -363,7 +363,3 @@ def _fill(template: str, values: dict[str, str]) -> str:
             return "it"
 
     return template.format_map(Known(values))
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -129,7 +129,7 @@ SIGNALS: tuple[Pattern, ...] = (
             _p(r"can only use path@version syntax with 'go get' and 'go install' in module-aware mode"),
             ("GE202",), "the go command runs in GOPATH mode (GO111MODULE=off)",
             "the output of `go env GO111MODULE GOMOD`"),
-    Pattern("modules-disabled", _p(r"modules disabled by GO111MODULE=off"),
+    Pattern("modules-disabled", _p(r"modules disabled by GO111MODULE=off|cannot be used with GO111MODULE=off"),
             ("GE202",), "GO111MODULE=off makes the go command ignore go.mod",
             "the output of `go env GO111MODULE` and where it is set", facts=lambda _: {"GO111MODULE": "off"}),
     Pattern("cannot-find-package-gopath",
@@ -164,7 +164,7 @@ SIGNALS: tuple[Pattern, ...] = (
             "the output of `go env GOPROXY` and where it is set"),
     Pattern("sumdb-gone",
             _p(r"reading https?://(?P<sumdb>sum\.golang\.(?:org|google\.cn))/lookup/(?P<module>[^@\s]+)@"
-               r"(?P<version>[^:\s]+): 410 Gone"),
+               r"(?P<version>[^:\s]+): (?:410 Gone|404 Not Found)"),
             ("GE410", "GE412"), "the checksum database was asked about {module}, a module it cannot see (a "
             "private one): GOPRIVATE or GONOSUMDB should cover its host",
             "the output of `go env GOPRIVATE GONOSUMDB GONOPROXY GOPROXY`"),
@@ -194,6 +194,67 @@ SIGNALS: tuple[Pattern, ...] = (
                re.I),
             ("GE122",), "the gopls release does not support the Go in use",
             "the output of `gopls version`, `go version` and `go version -m $(which gopls)`"),
+    Pattern("toolchain-line-invalid", _p(r"go: invalid toolchain \"(?P<toolchain>[^\"]*)\" in (?P<file>\S+)"),
+            ("GE132",), "{file} has the toolchain line {toolchain}, which names no toolchain",
+            "the go.mod's toolchain line and `go env GOTOOLCHAIN`"),
+    Pattern("goenv-not-overriding",
+            _p(r"warning: go env -w (?P<key>\w+)=\.\.\. does not override conflicting OS environment variable"),
+            ("GE203",), "{key} is set in the environment too, which wins over what `go env -w` writes",
+            "where {key} is exported (a shell startup file, the editor's settings) and `go env {key}`"),
+    Pattern("goenv-unreadable",
+            _p(r"go: reading go env config: (?P<why>.*(?:is a directory|permission denied).*)"),
+            ("GE207",), "the GOENV file cannot be read ({why})", "the output of `go env GOENV` and `ls -ld` of it"),
+    Pattern("go-dir-not-writable",
+            _p(r"(?:could not create module cache|writing go\.mod cache|mkdir \S*(?:go-build|pkg/mod)\S*): .*"
+               r"permission denied"),
+            ("GE209",), "a directory the go command writes to (the module or build cache) is not writable, "
+            "often root-owned after `sudo go …`", "`go env GOMODCACHE GOCACHE` and `ls -ld` of them"),
+    Pattern("gocache-off", _p(r"build cache is disabled by GOCACHE=off"),
+            ("GE210",), "GOCACHE=off: the build cache is required since Go 1.12", "the output of `go env GOCACHE`",
+            facts=lambda _: {"GOCACHE": "off"}),
+    Pattern("gotmpdir-invalid", _p(r"go: creating work dir: (?P<why>.*)"),
+            ("GE211",), "the go command cannot create its work directory under GOTMPDIR or TMPDIR ({why})",
+            "the output of `go env GOTMPDIR` and TMPDIR"),
+    Pattern("gosumdb-missing", _p(r"verifying \S+: missing GOSUMDB"),
+            ("GE401",), "GOSUMDB is empty", "the output of `go env GOSUMDB` and where it is set"),
+    Pattern("goproxy-url-invalid", _p(r"invalid proxy URL (?:missing scheme|scheme \(must be)"),
+            ("GE402",), "a GOPROXY entry is not a URL or keyword the go command accepts",
+            "the output of `go env GOPROXY` and where it is set"),
+    Pattern("gosumdb-invalid", _p(r"invalid GOSUMDB(?: URL)?: "),
+            ("GE404",), "GOSUMDB is malformed", "the output of `go env GOSUMDB` and where it is set"),
+    Pattern("checksum-db-off", _p(r"checksum database disabled by GOSUMDB=off"),
+            ("GE405",), "GOSUMDB=off: the module (or a toolchain download) cannot be verified",
+            "the output of `go env GOSUMDB GOPRIVATE GONOSUMDB`", facts=lambda _: {"GOSUMDB": "off"}),
+    Pattern("goflags-insecure", _p(r"-insecure flag is no longer supported; use GOINSECURE instead"),
+            ("GE407",), "-insecure (from GOFLAGS or the command line) is no longer supported",
+            "the output of `go env GOFLAGS`"),
+    Pattern("unknown-variable", _p(r"unknown go command variable (?P<key>GONOSUMCHECK|GONOVERIFY|GOSUMCHECK)\b"),
+            ("GE409",), "{key} is no variable the go command knows", "where {key} is set"),
+    Pattern("goauth-invalid",
+            _p(r"GOAUTH encountered an empty command|GOAUTH=off cannot be combined with other authentication "
+               r"commands|GOAUTH=git dir method requires an absolute path"),
+            ("GE414",), "GOAUTH has a value the go command rejects", "the output of `go env GOAUTH`"),
+    Pattern("gowork-invalid", _p(r"go: invalid GOWORK: not an absolute path"),
+            ("GE506",), "GOWORK is a relative path", "the output of `go env GOWORK` and where it is set"),
+    Pattern("go-work-empty", _p(r"no modules were found in the current workspace"),
+            ("GE508",), "the go.work lists no module", "the go.work"),
+    Pattern("vendored-too-new",
+            _p(rf"(?<!\S)(?P<module>\S+) in vendor/modules\.txt requires go >= (?P<need>\S+) {_RUNNING}"),
+            ("GE511",), "the vendored {module} needs Go {need}, newer than the go that builds ({have})",
+            "the output of `go version` and vendor/modules.txt", facts=_toolchain_env, running="have"),
+    Pattern("goflags-modfile",
+            _p(r"-modfile cannot be used in workspace mode|-modfile=(?P<file>\S+): file does not have \.mod "
+               r"extension"),
+            ("GE513",), "GOFLAGS (or the command line) sets -modfile", "the output of `go env GOFLAGS`"),
+    Pattern("cross-install-gobin", _p(r"cannot install cross-compiled binaries when GOBIN is set"),
+            ("GE610",), "GOOS or GOARCH names another platform than this machine's, with GOBIN set",
+            "the output of `go env GOOS GOARCH GOHOSTOS GOHOSTARCH GOBIN`"),
+    Pattern("go-not-found", _p(r"(?:^|\s)go: (?:command )?not found\s*$|command not found: go\s*$"
+                               r"|'go' is not recognized as an internal or external command"),
+            ("GE101",), "the shell finds no go command", "the output of `echo $PATH` and where Go is installed",
+            symptom=True),
+    Pattern("gopls-not-found", _p(r"(?:^|\s)gopls: (?:command )?not found\s*$|command not found: gopls\s*$"),
+            ("GE120",), "the shell finds no gopls", "`go env GOBIN GOPATH` and the PATH", symptom=True),
     Pattern("gopls-no-modules", _p(r"gopls was not able to find modules in your workspace"),
             (), "gopls found no go.mod or go.work in the opened folder (a folder above the module, or GOPATH "
             "mode)", "the folder opened in the editor, `go env GOMOD GOWORK GO111MODULE`", symptom=True),
@@ -286,7 +347,7 @@ def findings_from_signals(draft: Draft, present_codes: set[str]) -> list[Graded]
         done.add(code)
         line = signal.span.start
         where = Location(draft.name, Range.of(line, 0, utf16_len(signal.text)))
-        message = f"The pasted line {line + 1} says {_fill(pattern.cause, signal.values)}: `{_short(signal.text)}`."
+        message = f"The pasted line {line + 1} says {_fill(pattern.cause, signal.values)}."  # the line is in signals
         if pattern.symptom:
             message += " It is a symptom with several possible causes; this is the likeliest one."
         others = [s for s in draft.signals if s is not signal and code in s.rules]
@@ -302,7 +363,3 @@ def _fill(template: str, values: dict[str, str]) -> str:
             return "it"
 
     return template.format_map(Known(values))
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -243,3 +243,55 @@ def test_installing_a_gopls_too_new_for_the_go_is_a_gopls_support_question():
     [signal] = read("go: golang.org/x/tools/gopls@v0.17.0 requires go >= 1.23.1 (running go 1.21.13; "
                     "GOTOOLCHAIN=local)").signals
     assert (signal.name, signal.rules) == ("gopls-install-needs-newer-go", ("GE122",))
+
+
+# Messages no offline run here prints, each as the go source words it (values made up).
+FROM_SOURCE = [
+    ('go: invalid toolchain "go1.21.x" in go.mod', "toolchain-line-invalid", ("GE132",)),
+    ("warning: go env -w GOPROXY=... does not override conflicting OS environment variable", "goenv-not-overriding",
+     ("GE203",)),
+    ("go: reading go env config: read /home/dev/.config/go/env: is a directory", "goenv-unreadable", ("GE207",)),
+    ("go: could not create module cache: mkdir /home/dev/go/pkg/mod: permission denied", "go-dir-not-writable",
+     ("GE209",)),
+    ("build cache is disabled by GOCACHE=off, but required as of Go 1.12", "gocache-off", ("GE210",)),
+    ("go: creating work dir: stat /scratch/tmp: no such file or directory", "gotmpdir-invalid", ("GE211",)),
+    ("verifying go.mod: missing GOSUMDB", "gosumdb-missing", ("GE401",)),
+    ("go: example.com/lib@v1.0.0: invalid proxy URL missing scheme: Direct", "goproxy-url-invalid", ("GE402",)),
+    ("go: example.com/lib@v1.0.0: verifying go.mod: invalid GOSUMDB: malformed verifier id", "gosumdb-invalid",
+     ("GE404",)),
+    ("go: download go1.25.0: golang.org/toolchain@v0.0.1-go1.25.0.linux-amd64: verifying module: checksum database "
+     "disabled by GOSUMDB=off", "checksum-db-off", ("GE405",)),
+    ("go: -insecure flag is no longer supported; use GOINSECURE instead", "goflags-insecure", ("GE407",)),
+    ("go: unknown go command variable GONOSUMCHECK", "unknown-variable", ("GE409",)),
+    ("go: GOAUTH encountered an empty command (GOAUTH=netrc;)", "goauth-invalid", ("GE414",)),
+    ("go: invalid GOWORK: not an absolute path", "gowork-invalid", ("GE506",)),
+    ("go: no modules were found in the current workspace; see 'go help work'", "go-work-empty", ("GE508",)),
+    ("go: example.com/dep in vendor/modules.txt requires go >= 1.30 (running go 1.27.3; GOTOOLCHAIN=local)",
+     "vendored-too-new", ("GE511",)),
+    ("go: -modfile cannot be used in workspace mode", "goflags-modfile", ("GE513",)),
+    ("go: cannot install cross-compiled binaries when GOBIN is set", "cross-install-gobin", ("GE610",)),
+    ("bash: go: command not found", "go-not-found", ("GE101",)),
+    ("zsh: command not found: gopls", "gopls-not-found", ("GE120",)),
+    ("verifying go.mod: git.corp.example/lib@v1.0.0/go.mod: reading https://sum.golang.org/lookup/"
+     "git.corp.example/lib@v1.0.0: 404 Not Found", "sumdb-gone", ("GE410", "GE412")),
+    ("go: list -m cannot be used with GO111MODULE=off", "modules-disabled", ("GE202",)),
+]
+
+
+@pytest.mark.parametrize(("line", "name", "rules"), FROM_SOURCE, ids=[n for _, n, _ in FROM_SOURCE])
+def test_messages_from_the_go_source(line: str, name: str, rules: tuple[str, ...]):
+    [signal] = read(line).signals
+    assert (signal.name, signal.rules) == (name, rules)
+
+
+def test_every_signal_is_tested():
+    tested = {n for _, n, _ in FROM_SOURCE} | set(WRITTEN.values()) | {
+        REAL_SIGNAL.get(p.name.split(".go1.")[0], p.name.split(".go1.")[0]) for p in REAL}
+    tested |= {"gopls-install-needs-newer-go", "toolchain-download", "import-lookup-disabled"}
+    assert {p.name for p in errors.SIGNALS} == tested
+
+
+def test_import_lookup_disabled_by_mod_vendor():
+    [signal] = read("main.go:3:8: cannot find module providing package example.com/dep: import lookup disabled by "
+                    "-mod=vendor").signals
+    assert (signal.name, signal.values["mod"]) == ("import-lookup-disabled", "vendor")

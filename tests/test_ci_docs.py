@@ -65,3 +65,31 @@ def test_the_command_lines_write_the_sarif_file(tmp_path: Path, report: str, lin
     document = json.loads((root / report).read_text(encoding="utf-8"))
     assert sarif_tools.schema_errors(document) == []
     assert "GE801" in {r["ruleId"] for r in document["runs"][0]["results"]}
+
+
+ACTION = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
+
+
+def test_the_composite_action_is_valid() -> None:
+    assert schema_errors(ACTION, "vendor.github-actions") == []
+    upload = ACTION["runs"]["steps"][-1]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@") and upload["if"].startswith("always()")
+
+
+@pytest.mark.realgo
+def test_the_composite_action_check_step_runs(tmp_path: Path) -> None:
+    """The step's shell line, with the inputs as the runner passes them (its environment), and the goenv-lsp of
+    this checkout's virtualenv on PATH (what the install step puts there)."""
+    root, env = repository(tmp_path, {"Dockerfile": "FROM golang:1.22\n"}, go_line="1.27")
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("name") == "Check")
+    script = Path(sys.executable).parent / "goenv-lsp"
+    if not script.is_file():
+        pytest.skip("goenv-lsp is not installed as a script beside this Python")
+    env.update(SARIF_FILE="reports/goenv.sarif", ARGS="--select GE8 --test-no-well-known",
+               PATH=f"{script.parent}:{env['PATH']}")
+    run = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 1 and run.stdout == "", run.stderr
+    document = json.loads((root / "reports/goenv.sarif").read_text(encoding="utf-8"))
+    assert sarif_tools.schema_errors(document) == []
+    assert [r["ruleId"] for r in document["runs"][0]["results"]] == ["GE801"]

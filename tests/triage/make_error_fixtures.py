@@ -228,7 +228,10 @@ def run(name: str, version: str) -> str:
             if path.is_dir() and not path.is_symlink():
                 path.chmod(0o755)
         other = testbed.go_root(OTHER_GO[version])
-        for real, shown in ((str(other), f"/usr/local/go{OTHER_GO[version]}"), (str(goroot), "/usr/local/go"),
+        # go reports its root with symbolic links resolved (a testbed reached through a link)
+        for real, shown in ((str(other.resolve()), f"/usr/local/go{OTHER_GO[version]}"),
+                            (str(other), f"/usr/local/go{OTHER_GO[version]}"),
+                            (str(goroot.resolve()), "/usr/local/go"), (str(goroot), "/usr/local/go"),
                             (str(tmp / "home"), "/home/dev"), (str(tmp), "/home/dev/src")):
             text = text.replace(real, shown)
         return text

@@ -6,10 +6,8 @@ in a fresh checkout). Nothing else goes to stdout then, as with ruff's and golan
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
 
 ENCODING = "utf-8"
 ERRORS = "backslashreplace"  # a non-UTF-8 path as \\udcff: still valid JSON, never a crash
@@ -31,25 +29,9 @@ def write_report(text: str, path: str | None) -> None:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
         raise IsADirectoryError(21, "it is a directory")
-    os.makedirs(directory, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # what open() would have made, not mkstemp's 0600
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    from goenv_lsp.fixes_apply import write_atomically as replace_file
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    replace_file(path, data)

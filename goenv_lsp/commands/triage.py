@@ -87,6 +87,30 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(g.finding.severity.rank >= threshold for g in result.findings) else EXIT_CLEAN
 
 
+def _sarif(result, checked, anonymize_home: bool) -> str:
+    """SARIF with the paste as the artifact (its directory the root; stdin as `<stdin>` in the current one), each
+    result's confidence and what would confirm it in its properties."""
+    import dataclasses
+    import os
+
+    from goenv_lsp.model import Location
+    from goenv_lsp.report import PathStyle, formats
+
+    paste = os.path.abspath(result.draft.name)
+    root = os.path.dirname(paste)
+    findings = tuple(dataclasses.replace(g.finding, location=Location(paste, g.finding.location.range))
+                     if g.finding.location.path == result.draft.name else g.finding for g in result.findings)
+    facts = dataclasses.replace(checked.facts, root=root)
+    style = PathStyle(root, checked.facts.home, anonymize_home=anonymize_home, paths=checked.facts.paths)
+    document = json.loads(formats()["sarif"](dataclasses.replace(checked, facts=facts, findings=findings), style))
+    results = document["runs"][0]["results"]
+    if len(results) == len(result.findings):
+        for item, graded in zip(results, result.findings, strict=True):
+            item.setdefault("properties", {}).update(
+                {"confidence": graded.confidence, **({"confirm": graded.confirm} if graded.confirm else {})})
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
 def render(result, fmt: str, anonymize_home: bool = True) -> str:
     from goenv_lsp.facts import Facts
     from goenv_lsp.report import CheckResult, PathStyle, formats
@@ -98,6 +122,8 @@ def render(result, fmt: str, anonymize_home: bool = True) -> str:
     checked = CheckResult(facts, tuple(g.finding for g in result.findings), result.rules)
     if fmt == "text":
         return _text(result, style)
+    if fmt == "sarif":
+        return _sarif(result, checked, anonymize_home)
     output = formats()[fmt](checked, style)
     if fmt != "json":
         return output

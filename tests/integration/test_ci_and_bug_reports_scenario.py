@@ -117,3 +117,18 @@ def test_triage_names_the_cause_of_a_pasted_report(tmp_path: Path, report: str, 
     assert ("GOPATH" in line) if code == "GE201" else ("gopls" in line)
     text = run(["triage", "-"], env, stdin=report)
     assert f" {code} " in text.stdout and f"{finding['confidence']} confidence" in text.stdout
+
+
+def test_triage_sarif_points_at_the_paste_and_the_schema_accepts_it(tmp_path: Path) -> None:
+    paste = tmp_path / "issue-1234.md"
+    paste.write_text(WINDOWS_REPORT)
+    ran = run(["triage", "--format", "sarif", str(paste)], testbed.isolated_env(tmp_path, []), cwd=tmp_path)
+    assert ran.returncode == 1, ran.stderr
+    document = json.loads(ran.stdout)
+    assert schema_errors(document) == []
+    (result,) = document["runs"][0]["results"]
+    where = result["locations"][0]["physicalLocation"]
+    assert (result["ruleId"], where["artifactLocation"]["uri"], result["properties"]["confidence"]) == (
+        "GE201", "issue-1234.md", "high")
+    assert WINDOWS_REPORT.splitlines()[where["region"]["startLine"] - 1].startswith("set GOPATH=")
+    assert str(tmp_path) not in ran.stdout

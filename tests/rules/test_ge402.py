@@ -53,3 +53,12 @@ def test_no_fix_writes_back_a_redacted_part() -> None:
     data["files"]["/home/dev/.config/go/env"] = "GOPROXY=https://goproxy.corp.com/k/Zx81kQp02LmT7vRy9WqB3c,Direct\n"
     [finding] = evaluate(golden.machine_facts(data, FakeSystem.from_data(data)), rules=[by_code("GE402")])
     assert "Direct" in finding.message and finding.fixes == ()
+
+
+@pytest.mark.realgo
+def test_entries_after_off_do_not_crash_it(tmp_path: Path) -> None:
+    """`off,https://…` (seen in pasted reports): the entries after `off` are GE403's; GE402 judges the used ones."""
+    m = ge4real.machine(tmp_path, GOPROXY="off,https://proxy.golang.org")
+    assert m.go_run("env", "GOPROXY").stdout == "off,https://proxy.golang.org\n"
+    assert m.findings("GE402") == []  # a crash would be a GE000 finding here
+    assert len(m.findings("GE403")) == 1

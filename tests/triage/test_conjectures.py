@@ -40,3 +40,29 @@ def test_other_module_modes_are_quiet(value: str) -> None:
 def test_go_before_modules_is_quiet() -> None:
     text = 'go version go1.10.8 linux/amd64\nGO111MODULE="off"\nGOPATH="/home/dev/go"\nGOROOT="/usr/local/go"\n'
     assert triage(text, "issue.md").findings == ()
+
+
+@pytest.mark.parametrize(("key", "value", "code"), [
+    ("GOFLAGS", "-mod=vendor", "GE502"), ("GOFLAGS", "-trimpath -mod=vendor", "GE502"),
+    ("GOPROXY", "off", "GE131"), ("GOPROXY", "off,https://proxy.golang.org", "GE131"),
+])
+def test_a_global_setting_that_breaks_most_modules_is_named_and_hedged(key: str, value: str, code: str) -> None:
+    text = dump("1.27.3", **{key: value})
+    found = triage(text, "issue.md").findings
+    assert {g.finding.code for g in found} <= {code, "GE403"}  # GE403: what follows `off` is never used
+    (graded,) = [g for g in found if g.finding.code == code]
+    assert graded.confidence == "medium" and graded.confirm
+    assert text.splitlines()[graded.finding.location.range.start.line].startswith(f"{key}=")
+
+
+@pytest.mark.parametrize(("key", "value"), [("GOFLAGS", "-mod=mod"), ("GOFLAGS", "-trimpath"),
+                                            ("GOPROXY", "https://goproxy.corp.example,off"),
+                                            ("GOPROXY", "direct")])
+def test_settings_that_leave_modules_working_are_quiet(key: str, value: str) -> None:
+    assert [g.finding.code for g in triage(dump("1.27.3", **{key: value}), "issue.md").findings] in ([], ["GE408"])
+
+
+def test_the_go_commands_own_line_raises_it_once() -> None:
+    text = dump("1.27.3", GOPROXY="off") + (
+        "go: example.com/dep@v1.2.0: module lookup disabled by GOPROXY=off\n")
+    assert [g.finding.code for g in triage(text, "issue.md").findings] == ["GE131"]

@@ -45,8 +45,8 @@ def check(facts: Facts) -> Iterator[Report]:
     proxies = parse_goproxy(setting.value, facts.paths)
     if proxies.error == EMPTY_LIST:
         return  # GE401
-    meant = {e.written: _meant(facts, e) for e in proxies.used}
-    fixed = "".join(f"{meant[e.written] or e.written}{'|' if e.fall_back_on_error else ','}"
+    meant = {e.written: _meant(facts, e) for e in proxies.used}  # entries after `off` are never used (GE403)
+    fixed = "".join(f"{meant.get(e.written) or e.written}{'|' if e.fall_back_on_error else ','}"
                     for e in proxies.entries)[:-1]
     bad = [e for e in proxies.used if e.url not in ("direct", "off") and (proxy_url_error(e.url) or keyword_typo(e))]
     if not bad:

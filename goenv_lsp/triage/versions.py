@@ -33,6 +33,7 @@ _REPORT = re.compile(r"^\s*(gopls version|gopls flags|update flags|extension ver
 _REPORT_GOPLS = re.compile(r"^(v\d+\.\d+\.\d+\S*|\(devel\)|master)(?:\s*\((go\d+(?:\.\d+)*\S*)\))?")
 _EDITOR_OS = {"linux": "linux", "darwin": "darwin", "win32": "windows", "windows": "windows"}
 _GO_COMMAND = re.compile(r"^\s*(\S*[/\\]go(?:\.exe)?)\s+version\s*$")  # `/opt/go/bin/go version`
+_BARE_GO = re.compile(r"^(?:go)?(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)$")
 _DEP = re.compile(r"^\s+\S+@\S*(?:\s+h1:\S+)?(?:\s+=>.*)?$")
 
 
@@ -151,6 +152,8 @@ def _report_header(lines: Sequence[str], start: int, draft: Draft) -> int:
         found_go = _GO_VERSION.search("go version " + value.removeprefix("go version "))
         if found_go is not None:
             _go_version(draft, found_go, line)
+        elif (bare := _BARE_GO.match(value)) is not None:  # "go version: 1.21.5", without the platform
+            draft.go_version, draft.go_version_span = f"go{bare.group(1)}", Span(line, line, "go version")
     draft.note(span)
     return index
 

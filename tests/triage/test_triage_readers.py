@@ -145,6 +145,13 @@ def test_gopls_bug_report_header() -> None:
     assert draft.go_version == "go1.17.2" and draft.host_os == "windows"
 
 
+@pytest.mark.parametrize(("value", "expected"), [("1.21.5", "go1.21.5"), ("go1.22.0", "go1.22.0"),
+                                               ("1.23rc1", "go1.23rc1"), ("unknown", None)])
+def test_gopls_bug_report_header_with_a_bare_go_version(value: str, expected: str | None) -> None:
+    draft = read(f"gopls version: v0.9.1 (go1.17.13)\ngopls flags:\ngo version: {value}\n", versions)
+    assert draft.go_version == expected
+
+
 def test_devel_go_version() -> None:
     draft = read("go version devel go1.24-abcdef1 Tue Jan 2 10:00:00 2024 +0000 darwin/arm64\n", versions)
     assert draft.go_version.startswith("devel go1.24") and draft.go_platform == ("darwin", "arm64")

@@ -135,11 +135,22 @@ def render(result, fmt: str, anonymize_home: bool = True) -> str:
     document["source"] = result.draft.name
     document["recognised"] = [{"what": s.what, "start": s.start, "end": s.end} for s in result.draft.seen]
     document["notes"] = [style.text(n) for n in result.notes]
+    from goenv_lsp.triage.errors import ask, describe
+
+    document["symptoms"] = [{"name": s.name, "line": s.span.start, "text": style.text(s.text),
+                             "means": style.text(describe(s)), "ask": ask(s)} for s in _unexplained(result)]
     return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _unexplained(result) -> list:
+    """The pasted error lines no finding accounts for (symptoms with several causes): said, not diagnosed."""
+    used = {id(s) for g in result.findings for s in g.signals}
+    return [s for s in result.draft.signals if id(s) not in used and not s.rules]
 
 
 def _text(result, style) -> str:
     from goenv_lsp.report.text import visible
+    from goenv_lsp.triage.errors import ask, describe
 
     draft = result.draft
     if not result.recognised:
@@ -160,6 +171,10 @@ def _text(result, style) -> str:
         if graded.confirm:
             lines.append(f"    to confirm, ask for {style.text(graded.confirm)}")
         lines += [f"    fix ({fix.applicability.value}): {style.text(fix.title)}" for fix in finding.fixes]
+    for signal in _unexplained(result):
+        lines.append(f"line {signal.span.start + 1} says: {style.text(describe(signal))}")
+        if asked := ask(signal):
+            lines.append(f"    to tell them apart, ask for {style.text(asked)}")
     if result.findings:
         worst = max(result.findings, key=lambda g: g.finding.severity.rank).finding.code
         lines += ["", f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}. "

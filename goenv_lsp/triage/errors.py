@@ -330,6 +330,12 @@ def describe(signal: Signal) -> str:
     return text + (" — a symptom with several possible causes" if pattern.symptom else "")
 
 
+def ask(signal: Signal) -> str | None:
+    """What to ask the reporter for to tell the line's causes apart."""
+    pattern = _BY_NAME.get(signal.name)
+    return _fill(pattern.ask, signal.values) if pattern is not None and pattern.ask else None
+
+
 def findings_from_signals(draft: Draft, present_codes: set[str]) -> list[Graded]:
     """One hedged finding per signal whose rules found nothing (the first signal of a name and code only)."""
     from goenv_lsp.rules import by_code

@@ -237,3 +237,14 @@ def test_a_go_named_by_its_path_is_that_candidate_not_the_go_that_runs() -> None
     ran, other = draft.facts().go_binaries
     assert (ran.path, ran.version, other.path, other.version) == ("/usr/local/bin/go", "go1.19.2",
                                                                   "/usr/local/go/bin/go", "go1.23.1")
+
+
+def test_a_symptom_no_finding_explains_is_said_with_what_to_ask(tmp_path: Path, capsys) -> None:
+    paste = tmp_path / "issue.md"
+    paste.write_text("After upgrading:\n\n    gopls was not able to find modules in your workspace.\n")
+    assert main(["triage", str(paste)]) == 0
+    out = capsys.readouterr().out
+    assert "line 3 says: gopls found no go.mod or go.work" in out and "ask for the folder opened" in out
+    assert main(["triage", "--format", "json", str(paste)]) == 0
+    (symptom,) = json.loads(capsys.readouterr().out)["symptoms"]
+    assert (symptom["name"], symptom["line"]) == ("gopls-no-modules", 2) and symptom["ask"]

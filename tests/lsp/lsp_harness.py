@@ -75,9 +75,10 @@ async def session(env: dict[str, str], root: Path, capabilities: str | lsp.Clien
                   init_options: object = None, configuration: dict | None = None,
                   folders: list[Path] | None = None,
                   python_args: tuple[str, ...] = ("-m", "goenv_lsp", "--test-no-well-known"),
-                  python_path: tuple[Path, ...] = ()):
+                  python_path: tuple[Path, ...] = (), notifications: tuple[str, ...] = ()):
     """Start `python -m goenv_lsp --stdio` in ``env``, initialize it on ``root`` (or on ``folders``), shut it
-    down after. Any LspSpecificationWarning (the server used something the client did not declare) fails."""
+    down after. Any LspSpecificationWarning (the server used something the client did not declare) fails.
+    The params of custom ``notifications`` (methods outside LSP) are kept in ``client.custom[method]``, in order."""
     client = LanguageClient(converter_factory=default_converter)
     client.publications = []  # type: ignore[attr-defined]  # every publishDiagnostics, in order
     register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _published})
@@ -88,6 +89,9 @@ async def session(env: dict[str, str], root: Path, capabilities: str | lsp.Clien
     def register(params: lsp.RegistrationParams) -> None:  # VS Code accepts dynamic registrations
         client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
 
+    client.custom = {method: [] for method in notifications}  # type: ignore[attr-defined]
+    for method in notifications:
+        client.feature(method)(lambda params, method=method: client.custom[method].append(params))  # type: ignore[attr-defined]
 
     if configuration is not None:
         client.set_configuration(configuration, section="goenv")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pygls.lsp.server import LanguageServer
 
-from goenv_lsp.lsp.features import code_actions, commands, documents, hover, lifecycle, watching
+from goenv_lsp.lsp.features import code_actions, commands, documents, hover, lifecycle, status, watching
 from goenv_lsp.lsp.session import Session
 
-FEATURES = (lifecycle, documents, code_actions, hover, commands, watching)
+FEATURES = (lifecycle, documents, code_actions, hover, commands, watching, status)
 
 
 def register_all(server: LanguageServer, session: Session) -> None:

@@ -31,8 +31,21 @@ function fakeClientFactory(world, behaviour = {}) {
       serverOptions,
       clientOptions,
       notifications: [],
+      handlers: new Map(), // notifications from the server: method → handler
+      features: [],
       disposed: 0,
       onDidChangeState: stateChanged,
+      onNotification(method, handler) {
+        client.handlers.set(method, handler);
+        return { dispose: () => client.handlers.delete(method) };
+      },
+      registerFeature(feature) {
+        client.features.push(feature);
+      },
+      /** What the server would send. */
+      serverSends(method, params) {
+        client.handlers.get(method)(structuredClone(params));
+      },
       async start() {
         stateChanged.fire({ oldState: STATE.Stopped, newState: STATE.Starting });
         // languageclient pushes didChangeConfiguration while starting (synchronize.configurationSection)
@@ -120,8 +133,30 @@ check("package.json contributes what the extension reads and registers", () => {
     assert.ok(key in props, key);
   }
   const commands = Object.fromEntries(pkg.contributes.commands.map((c) => [c.command, `${c.category}: ${c.title}`]));
-  assert.equal(commands["goenv.refresh"], "goenv-lsp: Re-check the Go environment");
-  assert.equal(commands["goenv.report"], "goenv-lsp: Show Go environment report");
+  assert.deepEqual(commands, {
+    "goenv.report": "goenv-lsp: Show Go Environment Report",
+    "goenv.refresh": "goenv-lsp: Refresh",
+    "goenv.restartServer": "goenv-lsp: Restart Server",
+  });
+  const level = props["goenv.server.logLevel"];
+  assert.deepEqual(level.enum, ["debug", "info", "warning", "error"]);
+  assert.equal(level.default, "warning");
+  assert.ok(["machine", "window"].includes(level.scope), level.scope);
+  // every setting: a markdown description, a scope, an order; every enum described value by value
+  const orders = new Set();
+  for (const [key, schema] of Object.entries(props)) {
+    assert.ok(schema.markdownDescription && !schema.description, `${key}: markdownDescription`);
+    assert.ok(["application", "machine", "window", "resource", "machine-overridable", "language-overridable"].includes(schema.scope), `${key}: scope`);
+    for (const values of [schema, schema.additionalProperties, schema.items]) {
+      if (values && values.enum) {
+        assert.equal(values.enumDescriptions?.length, values.enum.length, `${key}: enumDescriptions`);
+      }
+    }
+    if (schema.order !== undefined) {
+      assert.ok(!orders.has(schema.order), `${key}: order ${schema.order} is taken`);
+      orders.add(schema.order);
+    }
+  }
   assert.deepEqual(pkg.activationEvents, [
     "onLanguage:go", "onLanguage:go.mod", "onLanguage:go.work", "workspaceContains:**/go.mod", "workspaceContains:**/go.work",
   ]);
@@ -153,6 +188,9 @@ check("server command not on PATH: clear error, no client, fallback commands", a
   }
   await currentVscode().commands.executeCommand("goenv.report");
   assert.ok(world.messages.at(-1).message.includes("not running"), world.messages.at(-1).message);
+  assert.equal(world.statusItems.length, 1);
+  assert.equal(world.statusItems[0].text, "Go env: server not running");
+  assert.equal(world.statusItems[0].command, "goenv.report");
   assert.equal(world.channels.length, 1);
   assert.equal(world.channels[0].name, "goenv-lsp");
   await shutdown(ext, context);
@@ -180,8 +218,8 @@ check("server found: LanguageClient options, settings, trust, commands, restarts
 
   // serverOptions: `goenv-lsp --stdio` (languageclient appends --stdio for the stdio transport)
   assert.deepEqual(client.serverOptions, {
-    run: { command: serverExe, args: [], transport: STDIO },
-    debug: { command: serverExe, args: ["--log-level", "debug"], transport: STDIO },
+    run: { command: serverExe, args: ["--log-level", "warning"], transport: STDIO },
+    debug: { command: serverExe, args: ["--log-level", "warning", "--log-level", "debug"], transport: STDIO },
   });
 
   // clientOptions
@@ -346,6 +384,114 @@ check("server stderr: Python log levels become log channel levels, tracebacks ke
   const options = clientOptionsFor({}, undefined);
   assert.equal(typeof options.stdioOptions.stderr, "function");
   assert.equal(typeof options.stdioOptions.stdout, "function");
+});
+
+const HEALTHY = { uri: "file:///ws/a", state: "ok", goVersion: "1.27.3", goPath: "/usr/local/go/bin/go", problems: 0, summary: [] };
+const BROKEN = {
+  uri: "file:///ws/b",
+  state: "problems",
+  goVersion: "1.22.10",
+  goPath: "/usr/local/go1.22.10/bin/go",
+  problems: 2,
+  summary: ["GE110 go.mod / go.work needs a newer Go than the local toolchain and switching is off", "GE120 No gopls for this Go workspace"],
+};
+const NO_GO = { uri: "file:///ws/c", state: "no-go", goVersion: null, goPath: null, problems: 1, summary: ["GE101 No go command can be found"] };
+
+check("status item text and tooltip: healthy, broken, no go, one problem, probing, starting, stopped", () => {
+  const { statusView } = load(newWorld());
+  const healthy = statusView("running", HEALTHY);
+  assert.equal(healthy.text, "Go 1.27.3 ✓");
+  assert.equal(healthy.background, undefined);
+  assert.ok(healthy.tooltip.includes("Go 1.27.3 runs: `/usr/local/go/bin/go`"), healthy.tooltip);
+  assert.ok(healthy.tooltip.includes("No Go environment problems."), healthy.tooltip);
+  assert.ok(healthy.tooltip.includes("Click for the Go environment report."), healthy.tooltip);
+
+  const broken = statusView("running", BROKEN, "b");
+  assert.equal(broken.text, "Go env: 2 problems");
+  assert.equal(broken.background, "warning");
+  assert.ok(broken.tooltip.startsWith("**goenv-lsp** — b\n"), broken.tooltip);
+  assert.ok(broken.tooltip.includes("2 Go environment problems:\n\n- GE110 go.mod / go.work needs a newer Go"), broken.tooltip);
+  assert.ok(broken.tooltip.includes("\n- GE120 No gopls for this Go workspace"), broken.tooltip);
+
+  const one = statusView("running", { ...BROKEN, problems: 1, summary: [BROKEN.summary[1]] });
+  assert.equal(one.text, "Go env: 1 problem");
+  assert.ok(one.tooltip.includes("1 Go environment problem:\n\n- GE120"), one.tooltip);
+
+  const noGo = statusView("running", NO_GO);
+  assert.equal(noGo.text, "Go: not found");
+  assert.equal(noGo.background, "error");
+  assert.ok(noGo.tooltip.includes("No `go` on PATH.") && noGo.tooltip.includes("- GE101 No go command can be found"), noGo.tooltip);
+
+  assert.equal(statusView("running", { ...HEALTHY, state: "probing" }).text, "$(loading~spin) Go env: checking");
+  assert.equal(statusView("running", undefined).text, "$(loading~spin) Go env: checking");
+  assert.equal(statusView("running", { ...HEALTHY, state: "error" }).text, "Go env: check failed");
+  assert.equal(statusView("starting", HEALTHY).text, "$(loading~spin) Go env: starting");
+  const stopped = statusView("stopped", HEALTHY);
+  assert.equal(stopped.text, "Go env: server not running");
+  assert.ok(stopped.tooltip.includes("Restart Server"), stopped.tooltip);
+});
+
+check("status item in the extension: capability, notification, server state, active folder, click", async () => {
+  const world = newWorld({ folders: ["/ws/a", "/ws/b", "/ws/c"], activeFile: "file:///ws/b/go.mod" });
+  const ext = load(world);
+  ext.internals.createClient = fakeClientFactory(world);
+  ext.internals.findExecutable = () => serverExe;
+  const context = fakeContext();
+  await ext.activate(context);
+  const [item] = world.statusItems;
+  assert.equal(world.statusItems.length, 1);
+  assert.ok(item.visible && item.command === "goenv.report" && item.alignment === 1, JSON.stringify(item));
+  assert.equal(item.text, "$(loading~spin) Go env: checking", "running, nothing heard yet");
+  const client = world.clients[0];
+  // the client announces experimental.goenvStatus, so the server sends goenv/status
+  const capabilities = { experimental: { other: 1 } };
+  client.features.forEach((feature) => feature.fillClientCapabilities(capabilities));
+  assert.deepEqual(capabilities.experimental, { other: 1, goenvStatus: true });
+
+  client.serverSends("goenv/status", { folders: [HEALTHY, BROKEN, NO_GO] });
+  assert.equal(item.text, "Go env: 2 problems", "the active editor is in /ws/b");
+  assert.ok(item.tooltip instanceof currentVscode().MarkdownString && item.tooltip.value.includes("— b\n"), item.tooltip.value);
+  assert.equal(item.backgroundColor.id, "statusBarItem.warningBackground");
+  world.activeFile = "file:///ws/c/main.go";
+  world.activeEditorChanged.fire();
+  assert.equal(item.text, "Go: not found");
+  assert.equal(item.backgroundColor.id, "statusBarItem.errorBackground");
+  world.activeFile = "file:///elsewhere/x.go"; // not in a folder: the first folder
+  world.activeEditorChanged.fire();
+  assert.equal(item.text, "Go 1.27.3 ✓");
+  assert.equal(item.backgroundColor, undefined);
+  client.serverSends("goenv/status", { folders: "nonsense" });
+  assert.equal(item.text, "$(loading~spin) Go env: checking", "a malformed notification is no status");
+
+  // the click runs goenv.report (languageclient registers it while the server runs; here the fallback answers)
+  assert.equal(item.command, "goenv.report");
+
+  // a restart: starting, then running again with no status until the server sends one
+  await currentVscode().commands.executeCommand("goenv.restartServer");
+  assert.equal(world.clients.length, 2);
+  assert.equal(item.text, "$(loading~spin) Go env: checking");
+  client.serverSends("goenv/status", { folders: [HEALTHY] }); // the old client's: ignored
+  assert.equal(item.text, "$(loading~spin) Go env: checking");
+  world.clients[1].serverSends("goenv/status", { folders: [HEALTHY] });
+  assert.equal(item.text, "Go 1.27.3 ✓");
+  await shutdown(ext, context);
+  assert.ok(item.disposed, "the item goes with the extension");
+});
+
+check("goenv.server.logLevel: passed as --log-level, before goenv.server.args; a change restarts", async () => {
+  const world = newWorld({ user: { "goenv.server.logLevel": "debug", "goenv.server.args": ["--log-file", "/tmp/x.log"] } });
+  const ext = load(world);
+  ext.internals.createClient = fakeClientFactory(world);
+  ext.internals.findExecutable = () => serverExe;
+  const context = fakeContext();
+  await ext.activate(context);
+  assert.deepEqual(world.clients[0].serverOptions.run.args, ["--log-level", "debug", "--log-file", "/tmp/x.log"]);
+  world.user["goenv.server.logLevel"] = "error";
+  world.configurationChanged.fire({ affectsConfiguration: (s) => ["goenv", "goenv.server", "goenv.server.logLevel"].includes(s) });
+  await waitFor(() => world.clients.length === 2, "a client restarted for the new log level");
+  assert.deepEqual(world.clients[1].serverOptions.run.args.slice(0, 2), ["--log-level", "error"]);
+  assert.deepEqual(ext.logLevelArgs({ get: () => "loud" }), ["--log-level", "warning"], "an unknown value: the default");
+  await shutdown(ext, context);
 });
 
 check("findExecutable: PATH lookup, full paths, ~, non-executables", () => {

@@ -99,6 +99,18 @@ class EventEmitter {
   dispose() {}
 }
 
+class MarkdownString {
+  constructor(value = "", supportThemeIcons = false) {
+    Object.assign(this, { value, supportThemeIcons });
+  }
+}
+
+class ThemeColor {
+  constructor(id) {
+    this.id = id;
+  }
+}
+
 class CancellationTokenSource {
   constructor() {
     const changed = makeEvent();
@@ -168,8 +180,11 @@ function newWorld(overrides = {}) {
     providers: new Map(),
     diagnostics: new Map(), // uri string → diagnostics
     clients: [],
+    statusItems: [], // every status bar item created, disposed ones too
     trustGranted: makeEvent(),
     configurationChanged: makeEvent(),
+    activeEditorChanged: makeEvent(),
+    foldersChanged: makeEvent(),
     ...overrides,
   };
 }
@@ -188,6 +203,9 @@ function makeVscode(world) {
     Disposable,
     EventEmitter,
     CancellationTokenSource,
+    MarkdownString,
+    ThemeColor,
+    StatusBarAlignment: { Left: 1, Right: 2 },
     CancellationError: class extends Error {},
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     DiagnosticTag: { Unnecessary: 1, Deprecated: 2 },
@@ -210,6 +228,14 @@ function makeVscode(world) {
         world.channels.push(channel);
         return channel;
       },
+      createStatusBarItem(id, alignment, priority) {
+        const item = { id, alignment, priority, text: "", tooltip: undefined, command: undefined, visible: false };
+        item.show = () => (item.visible = true);
+        item.hide = () => (item.visible = false);
+        item.dispose = () => (item.disposed = true);
+        world.statusItems.push(item);
+        return item;
+      },
       showErrorMessage: record("error"),
       showWarningMessage: record("warning"),
       showInformationMessage: record("info"),
@@ -218,7 +244,7 @@ function makeVscode(world) {
       },
       visibleTextEditors: [],
       tabGroups: { all: [], onDidChangeTabs: makeEvent() },
-      onDidChangeActiveTextEditor: makeEvent(),
+      onDidChangeActiveTextEditor: world.activeEditorChanged,
       onDidChangeVisibleTextEditors: makeEvent(),
       showTextDocument: async (document) => world.executed.push(["showTextDocument", document]),
       withProgress: async (options, task) => task({ report() {} }, new CancellationTokenSource().token),
@@ -270,7 +296,12 @@ function makeVscode(world) {
       get workspaceFolders() {
         return world.folders.length ? world.folders.map((p, index) => ({ uri: Uri.file(p), name: path.basename(p), index })) : undefined;
       },
-      getWorkspaceFolder: () => undefined,
+      getWorkspaceFolder(uri) {
+        const folders = api.workspace.workspaceFolders || [];
+        const inside = folders.filter((f) => uri.scheme === "file" && (uri.path === f.uri.path || uri.path.startsWith(f.uri.path + "/")));
+        return inside.sort((a, b) => b.uri.path.length - a.uri.path.length)[0];
+      },
+      onDidChangeWorkspaceFolders: world.foldersChanged,
       textDocuments: [],
       notebookDocuments: [],
       getConfiguration(section) {

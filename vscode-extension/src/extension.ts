@@ -10,7 +10,9 @@
 // (the report preview, the problem count) lives in the executeCommand middleware instead. While no server
 // runs, fallback registrations say why.
 //
-// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, …) and the
+// The status bar item (Go version, problem count) is status.ts, fed by the server's goenv/status notification.
+//
+// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, statusView, …) and the
 // `internals` seams are exported for scripts/smoke.js; scripts/e2e.js runs the bundle against the real server.
 // Both load it with the stub `vscode` module of scripts/stub-vscode.js.
 
@@ -26,9 +28,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
   State,
+  type StaticFeature,
   type StdioOptions,
   TransportKind,
 } from "vscode-languageclient/node";
+import { STATUS_METHOD, StatusItem, statusFeature } from "./status";
+
+export { foldersOf, statusView } from "./status"; // for scripts/smoke.js
 
 export const CLIENT_ID = "goenv"; // languageclient reads `${CLIENT_ID}.trace.server`
 export const CLIENT_NAME = "goenv-lsp";
@@ -125,6 +131,14 @@ export function serverOptionsFor(command: string, args: readonly string[]): Serv
     run: { command, args: [...args], transport: TransportKind.stdio },
     debug: { command, args: [...args, "--log-level", "debug"], transport: TransportKind.stdio },
   };
+}
+
+export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
+
+/** `--log-level <goenv.server.logLevel>`, first: a `--log-level` in goenv.server.args still wins. */
+export function logLevelArgs(config: Gettable): string[] {
+  const level = config.get<unknown>("server.logLevel", "warning");
+  return ["--log-level", (LOG_LEVELS as readonly unknown[]).includes(level) ? (level as string) : "warning"];
 }
 
 /** The user-level (globalValue) values of EDITOR_SETTINGS that are set, keyed by their full names. */
@@ -328,6 +342,8 @@ export interface ClientLike {
   dispose(timeout?: number): Promise<void>;
   sendNotification(type: typeof DidChangeConfigurationNotification.type, params: { settings: Json }): Promise<void>;
   onDidChangeState: vscode.Event<{ oldState: State; newState: State }>;
+  onNotification(method: string, handler: (params: unknown) => void): vscode.Disposable;
+  registerFeature(feature: StaticFeature): void;
 }
 
 class GoenvExtension implements vscode.Disposable {
@@ -343,9 +359,11 @@ class GoenvExtension implements vscode.Disposable {
   private readonly reportChanged = new vscode.EventEmitter<vscode.Uri>();
   private report = "";
   private readonly host: Host;
+  private readonly status: StatusItem;
 
   constructor(context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+    this.status = new StatusItem(COMMAND_REPORT);
     this.host = {
       isTrusted: () => vscode.workspace.isTrusted,
       editorSettings: () => userGoSettings(vscode.workspace.getConfiguration()),
@@ -364,6 +382,7 @@ class GoenvExtension implements vscode.Disposable {
     };
     context.subscriptions.push(
       this.output,
+      this.status,
       this.reportChanged,
       vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, {
         onDidChange: this.reportChanged.event,
@@ -402,10 +421,12 @@ class GoenvExtension implements vscode.Disposable {
     if (this.disposed) {
       return;
     }
-    const { command, args } = serverCommandFrom(vscode.workspace.getConfiguration(SECTION));
+    const config = vscode.workspace.getConfiguration(SECTION);
+    const { command, args } = serverCommandFrom(config);
     const executable = internals.findExecutable(command);
     if (executable === undefined) {
       this.output.error(notFoundMessage(command));
+      this.status.setServerState("stopped");
       this.registerFallback();
       void this.offerHelp(notFoundMessage(command));
       return;
@@ -415,15 +436,20 @@ class GoenvExtension implements vscode.Disposable {
     const client = internals.createClient(
       CLIENT_ID,
       CLIENT_NAME,
-      serverOptionsFor(executable, args),
+      serverOptionsFor(executable, [...logLevelArgs(config), ...args]),
       clientOptionsFor(this.host, this.output),
     );
     this.client = client;
     this.started = false;
+    client.registerFeature(statusFeature);
+    client.onNotification(STATUS_METHOD, (params) => client === this.client && this.status.update(params));
     this.clientState = client.onDidChangeState((event) => {
       if (client !== this.client) {
         return;
       }
+      this.status.setServerState(
+        event.newState === State.Running ? "running" : event.newState === State.Starting ? "starting" : "stopped",
+      );
       if (event.newState === State.Stopped) {
         this.started = false;
         this.registerFallback(); // e.g. the server crashed too often and languageclient gave up
@@ -437,6 +463,7 @@ class GoenvExtension implements vscode.Disposable {
     } catch (error) {
       this.output.error(`starting ${executable} failed: ${errorMessage(error)}`);
       await this.stopClient();
+      this.status.setServerState("stopped");
       this.registerFallback();
       void this.offerHelp(
         `goenv-lsp: the language server "${executable}" did not start: ${errorMessage(error)}. ` +

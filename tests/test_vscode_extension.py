@@ -1,8 +1,9 @@
 """The VS Code extension in vscode-extension/: `npm ci` (skipped while node_modules matches the lock file),
 `npm run build` (tsc --noEmit + esbuild), `npm run package` (vsce → goenv-lsp.vsix), the stub-`vscode`
 smoke test of the bundle (scripts/smoke.js), the bundle's real LanguageClient against the real server
-(scripts/e2e.js), and the contracts between the extension and the server (the settings it sends, command
-ids, watched files).
+(scripts/e2e.js: workspace trust and settings; the status bar item for a healthy, a broken and a go-less
+machine), and the contracts between the extension and the server (the settings it sends, command ids, watched
+files, the goenv/status notification).
 
 VS Code itself cannot run here (@vscode/test-electron downloads it, and the download host does not resolve
 offline), so this is as far as an offline test gets. Skipped only when node or npm is missing.
@@ -32,6 +33,7 @@ from goenv_lsp.config import from_mapping
 from goenv_lsp.files import watch_globs
 from goenv_lsp.files.editors import editor_kinds
 from goenv_lsp.lsp import convert
+from goenv_lsp.lsp.features import status
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "vscode-extension"
@@ -185,6 +187,23 @@ def test_contributions_match_the_server() -> None:
     assert problems == []
 
 
+def test_status_notification_contract() -> None:
+    """status.ts listens for the method the server sends, announces the capability the server looks for, and
+    reads the fields the server fills."""
+    source = (EXT / "src" / "status.ts").read_text()
+    assert f'STATUS_METHOD = "{status.METHOD}"' in source
+    assert f'STATUS_CAPABILITY = "{status.CAPABILITY}"' in source
+    interface = re.search(r"export interface FolderStatus \{(.*?)\n\}", source, re.S)
+    assert interface is not None
+    fields = set(re.findall(r"^  (\w+):", interface.group(1), re.M))
+    assert fields == {"uri", "state", "goVersion", "goPath", "problems", "summary"}
+    states = re.search(r"export type FolderState = (.*);", source)
+    assert states is not None and set(re.findall(r'"([a-z-]+)"', states.group(1))) == {
+        "probing", "ok", "problems", "no-go", "error"}
+    assert set(re.findall(r'"(probing|ok|problems|no-go|error)"', Path(status.__file__).read_text())) == {
+        "probing", "ok", "problems", "no-go", "error"}
+
+
 def test_pinned_versions_and_lock_file() -> None:
     package = json.loads((EXT / "package.json").read_text())
     lock = json.loads((EXT / "package-lock.json").read_text())
@@ -212,7 +231,7 @@ def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path, go122: Pat
     """scripts/e2e.js: the bundle's real LanguageClient drives `python -m goenv_lsp --stdio` (started through
     goenv.server.command/args): diagnostics, workspace trust (a go inside the workspace runs only once trust is
     granted), the user-level go.alternateTools reaching the server, the report preview, goenv.refresh, a bad
-    setting reported by the server, the log levels, shutdown."""
+    setting reported by the server, the log levels (goenv.server.logLevel info), shutdown."""
     workspace = tmp_path / "ws"
     (workspace / ".vscode").mkdir(parents=True)
     (workspace / "go.mod").write_text("module example.com/e2e\n\ngo 1.22\n")
@@ -229,3 +248,62 @@ def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path, go122: Pat
     print(f"vscode-extension e2e: {time.monotonic() - start:.1f} s", file=sys.stderr)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert re.search(r"^e2e: all \d+ checks passed$", proc.stdout, re.M), proc.stdout
+
+
+HEALTHY_MACHINE = """
+[env]
+HOME = "@HOME@"
+PATH = "/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin"
+[[go]]
+root = "/usr/local/go"
+version = "1.27.3"
+[[gopls]]
+path = "/usr/local/bin/gopls"
+built_with = "go1.27.3"
+module_version = "v0.23.0"
+[passthrough]
+dirs = ["@TMP@"]
+"""
+
+
+def _status_e2e(built: Path, workspace: Path, expected: dict, env: dict[str, str], *server_args: str) -> str:
+    start = time.monotonic()
+    proc = subprocess.run([NODE, "scripts/e2e.js", "dist/extension.js", "status", str(workspace), json.dumps(expected),
+                           sys.executable, "-m", "goenv_lsp", *server_args], cwd=built,
+                          env={**env, "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}, capture_output=True, text=True,
+                          timeout=180)
+    print(f"vscode-extension status e2e ({expected['text']}): {time.monotonic() - start:.1f} s", file=sys.stderr)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"^e2e: all \d+ checks passed$", proc.stdout, re.M), proc.stdout
+    return proc.stdout
+
+
+def _go_module(workspace: Path, go_line: str) -> Path:
+    workspace.mkdir(parents=True)
+    (workspace / "go.mod").write_text(f"module example.com/ws\n\ngo {go_line}\n")
+    return workspace
+
+
+def test_status_item_healthy(built: Path, tmp_path: Path) -> None:
+    """A recorded machine (FakeSystem) with go 1.27.3 and gopls on PATH: "Go 1.27.3 ✓"."""
+    workspace = _go_module(tmp_path / "ws", "1.27.3")
+    (tmp_path / "home").mkdir()
+    machine = tmp_path / "machine.toml"
+    machine.write_text(HEALTHY_MACHINE.replace("@HOME@", str(tmp_path / "home")).replace("@TMP@", str(tmp_path)))
+    env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path / "home")}
+    _status_e2e(built, workspace, {"text": "Go 1.27.3 ✓", "codes": []}, env, "--test-system", str(machine))
+
+
+def test_status_item_broken(built: Path, tmp_path: Path, go122: Path) -> None:
+    """The real go 1.22.10 with switching off under a go.mod asking for 1.27.3 (GE110), no gopls (GE120)."""
+    workspace = _go_module(tmp_path / "ws", "1.27.3")
+    env = testbed.isolated_env(tmp_path, [go122 / "bin"], GOTOOLCHAIN="local")
+    _status_e2e(built, workspace, {"text": "Go env: 2 problems", "codes": ["GE110", "GE120"]}, env,
+                "--test-no-well-known")
+
+
+def test_status_item_no_go(built: Path, tmp_path: Path) -> None:
+    """No go on PATH (and none looked for in the well-known places): "Go: not found"."""
+    workspace = _go_module(tmp_path / "ws", "1.27.3")
+    env = testbed.isolated_env(tmp_path, [])
+    _status_e2e(built, workspace, {"text": "Go: not found", "codes": ["GE101", "GE120"]}, env, "--test-no-well-known")

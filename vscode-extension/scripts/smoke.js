@@ -478,19 +478,22 @@ check("status item in the extension: capability, notification, server state, act
   assert.ok(item.disposed, "the item goes with the extension");
 });
 
-check("goenv.server.logLevel: passed as --log-level, before goenv.server.args; a change restarts", async () => {
+check("goenv.server.logLevel: passed as --log-level after goenv.server.args; a change restarts", async () => {
   const world = newWorld({ user: { "goenv.server.logLevel": "debug", "goenv.server.args": ["--log-file", "/tmp/x.log"] } });
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world);
   ext.internals.findExecutable = () => serverExe;
   const context = fakeContext();
   await ext.activate(context);
-  assert.deepEqual(world.clients[0].serverOptions.run.args, ["--log-level", "debug", "--log-file", "/tmp/x.log"]);
+  assert.deepEqual(world.clients[0].serverOptions.run.args, ["--log-file", "/tmp/x.log", "--log-level", "debug"]);
   world.user["goenv.server.logLevel"] = "error";
   world.configurationChanged.fire({ affectsConfiguration: (s) => ["goenv", "goenv.server", "goenv.server.logLevel"].includes(s) });
   await waitFor(() => world.clients.length === 2, "a client restarted for the new log level");
-  assert.deepEqual(world.clients[1].serverOptions.run.args.slice(0, 2), ["--log-level", "error"]);
-  assert.deepEqual(ext.logLevelArgs({ get: () => "loud" }), ["--log-level", "warning"], "an unknown value: the default");
+  assert.deepEqual(world.clients[1].serverOptions.run.args, ["--log-file", "/tmp/x.log", "--log-level", "error"]);
+  const level = (value) => ({ get: () => value });
+  assert.deepEqual(ext.withLogLevel([], level("loud")), ["--log-level", "warning"], "an unknown value: the default");
+  assert.deepEqual(ext.withLogLevel(["--log-level", "debug"], level("error")), ["--log-level", "debug"], "args win");
+  assert.deepEqual(ext.withLogLevel(["--log-level=info"], level("error")), ["--log-level=info"]);
   await shutdown(ext, context);
 });
 

@@ -229,7 +229,12 @@ function makeVscode(world) {
         return channel;
       },
       createStatusBarItem(id, alignment, priority) {
-        const item = { id, alignment, priority, text: "", tooltip: undefined, command: undefined, visible: false };
+        const item = { id, alignment, priority, tooltip: undefined, command: undefined, visible: false, texts: [] };
+        Object.defineProperty(item, "text", { // every text it showed, in order, in `texts`
+          get: () => item.texts.at(-1) ?? "",
+          set: (text) => text !== item.texts.at(-1) && item.texts.push(text),
+          enumerable: true,
+        });
         item.show = () => (item.visible = true);
         item.hide = () => (item.visible = false);
         item.dispose = () => (item.disposed = true);

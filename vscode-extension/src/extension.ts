@@ -135,10 +135,13 @@ export function serverOptionsFor(command: string, args: readonly string[]): Serv
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
 
-/** `--log-level <goenv.server.logLevel>`, first: a `--log-level` in goenv.server.args still wins. */
-export function logLevelArgs(config: Gettable): string[] {
+/** `args` and `--log-level <goenv.server.logLevel>`, unless `args` (goenv.server.args) set a level already. */
+export function withLogLevel(args: readonly string[], config: Gettable): string[] {
+  if (args.some((arg) => arg === "--log-level" || arg.startsWith("--log-level="))) {
+    return [...args];
+  }
   const level = config.get<unknown>("server.logLevel", "warning");
-  return ["--log-level", (LOG_LEVELS as readonly unknown[]).includes(level) ? (level as string) : "warning"];
+  return [...args, "--log-level", (LOG_LEVELS as readonly unknown[]).includes(level) ? (level as string) : "warning"];
 }
 
 /** The user-level (globalValue) values of EDITOR_SETTINGS that are set, keyed by their full names. */
@@ -436,7 +439,7 @@ class GoenvExtension implements vscode.Disposable {
     const client = internals.createClient(
       CLIENT_ID,
       CLIENT_NAME,
-      serverOptionsFor(executable, [...logLevelArgs(config), ...args]),
+      serverOptionsFor(executable, withLogLevel(args, config)),
       clientOptionsFor(this.host, this.output),
     );
     this.client = client;

@@ -57,13 +57,17 @@ class StatusReporter:
         self.session = session
         self.enabled = False
         self.sent: list[dict[str, Any]] | None = None
+        self._scheduled = False
 
     def later(self) -> None:
-        """After a probe: on the next turn of the loop, when the probe that called this has finished."""
-        if self.enabled:
+        """After a probe: on the next turn of the loop (when the probe that called this has finished), once for
+        all the calls of this turn."""
+        if self.enabled and not self._scheduled:
+            self._scheduled = True
             asyncio.get_running_loop().call_soon(self.send)
 
     def send(self) -> None:
+        self._scheduled = False
         if not self.enabled:
             return
         folders = [folder_status(root) for path, root in self.session.roots.items() if path not in self.session.outside]

@@ -12,8 +12,9 @@
 //
 // The status bar item (Go version, problem count) is status.ts, fed by the server's goenv/status notification.
 //
-// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, statusView, …) and the
-// `internals` seams are exported for scripts/smoke.js; scripts/e2e.js runs the bundle against the real server.
+// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, statusView, …)
+// and the `internals` seams are exported for scripts/smoke.js; scripts/e2e.js runs the bundle against the real
+// server.
 // Both load it with the stub `vscode` module of scripts/stub-vscode.js.
 
 import * as fs from "node:fs";

@@ -16,7 +16,7 @@
 
 (defgroup goenv-lsp nil "Go environment diagnostics (goenv-lsp)." :group 'tools)
 
-(defcustom goenv-lsp-command '("goenv-lsp")
+(defcustom goenv-lsp-command '("goenv-lsp" "--stdio")
   "Command line that starts the goenv-lsp language server over stdio."
   :type '(repeat string))
 

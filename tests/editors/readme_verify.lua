@@ -14,7 +14,9 @@ end
 local function run()
   local buf = vim.api.nvim_get_current_buf()
   result.file, result.filetype = vim.api.nvim_buf_get_name(buf), vim.bo[buf].filetype
+  local start = vim.loop.hrtime()
   result.shown = vim.wait(20000, function() return from_goenv_lsp(buf) end, 50)
+  result.waited_ms = math.floor((vim.loop.hrtime() - start) / 1e6)
   for _, command in ipairs(vim.fn.json_decode(os.getenv('GOENV_TEST_COMMANDS'))) do
     local output = vim.fn.execute(command)
     local now = vim.api.nvim_get_current_buf()

@@ -99,6 +99,7 @@ class User:
         result = json.loads(self.out.read_text()) if self.out.exists() else {"error": "the editor wrote nothing"}
         assert proc.returncode == 0 and not result.get("error"), (proc.returncode, result, proc.stderr[-3000:])
         assert [s["command"] for s in result["steps"]] == commands
+        print(f"{editor}: the diagnostic was shown {result.get('waited_ms')} ms after the editor started")
         return result
 
 

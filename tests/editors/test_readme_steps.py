@@ -36,7 +36,7 @@ pytestmark = [pytest.mark.realgo]
 README = EDITORS / "README.md"
 BLOCK = re.compile(r"^```(\w+) goenv-test:(\S+)\n(.*?)^```$", re.M | re.S)
 TARGET = re.compile(r"(?:--|;;) ~/(\S+)\n")  # the first line of a file block: the file it goes in
-GO_MOD = "module example.com/try\n\ngo 1.99\n"
+GO_MOD = "module try\n\ngo 1.99\n"  # one word, as `go mod init try` writes: Neovim 0.7 takes it for RAPID
 GE110 = "go.mod requires go >= 1.99 (running go 1.22.10; GOTOOLCHAIN=local)"
 
 

@@ -78,6 +78,15 @@ function M.setup(opts)
     init_options = { trusted = false }, -- see editors/README.md
     settings = { goenv = {} },
   }, opts or {})
+  -- Neovim 0.7 takes a go.mod with a one-word module path (`go mod init hello`) for a RAPID file: never attached
+  vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, {
+    pattern = 'go.mod',
+    callback = function(args)
+      if vim.bo[args.buf].filetype ~= 'gomod' then
+        vim.bo[args.buf].filetype = 'gomod'
+      end
+    end,
+  })
   vim.api.nvim_create_autocmd('FileType', {
     pattern = FILETYPES,
     callback = function(args)

@@ -33,6 +33,7 @@
   (run-hooks 'post-command-hook)
   (let ((file-buffer (current-buffer)))
     (readme-put 'mode (symbol-name major-mode))
+    (readme-put 'mode-file (symbol-file major-mode 'defun))
     (let ((start (float-time)))
       (readme-put 'diagnostics (readme-wait-for-diagnostic 20))
       (readme-put 'waited_ms (round (* 1000 (- (float-time) start)))))

@@ -174,15 +174,18 @@ def test_neovim(version: str, fixture: str, request: pytest.FixtureRequest, user
 
 
 @pytest.mark.editor
-def test_emacs(emacs_go_mode: Path, user: User) -> None:
+@pytest.mark.parametrize("packages", ["go-mode", "none"])
+def test_emacs(packages: str, emacs_go_mode: Path, user: User) -> None:
+    """With Debian's go-mode and eglot packages activated as an interactive start does (--batch does not), and
+    with none (as on Emacs 29, whose eglot is built in, without go-mode: goenv-lsp.el's stand-in mode)."""
     user.install("emacs-install")
     init = user.append_to_file("emacs-init")
     assert init == user.home / ".emacs.d/init.el"
-    # what an interactive start does and --batch does not: activate the installed packages, load the init file
-    startup = ["--batch", "--eval", "(package-activate-all)", "-l", init]
-    user.shim("emacs", [emacs_go_mode, *startup, "-l", HERE / "readme_verify.el"])
+    startup = "(package-activate-all)" if packages == "go-mode" else "(require 'eglot)"
+    user.shim("emacs", [emacs_go_mode, "--batch", "--eval", startup, "-l", init, "-l", HERE / "readme_verify.el"])
     result = user.verify("emacs")
     assert (result["mode"], result["eglot"]) == ("go-dot-mod-mode", True)
+    assert result["mode-file"].startswith("/usr/share/emacs/site-lisp/elpa") == (packages == "go-mode"), result
     (diagnostic,) = [d for d in result["diagnostics"] if "1.99" in d]
     assert diagnostic.startswith(f"goenv-lsp [GE110]: {GE110}"), result
     (listing,) = one_step(result, "M-x flymake-show-buffer-diagnostics")["shown"]

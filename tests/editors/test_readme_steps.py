@@ -24,7 +24,7 @@ import pytest
 import testbed
 from editor_harness import EDITORS, HERE, REPO  # type: ignore[import-not-found]
 
-sys.path.insert(0, str(HERE.parent / "lsp"))
+sys.path.append(str(HERE.parent / "lsp"))  # raw_lsp, as tests/lsp imports it
 from raw_lsp import RawClient  # type: ignore[import-not-found]
 
 if sys.version_info >= (3, 11):

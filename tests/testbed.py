@@ -298,3 +298,9 @@ def build_stub_gopls(go_root: Path, where: Path, tag: str | None, cache: Path) -
     exe = where / "gopls"
     _run([str(go_root / "bin" / "go"), "build", "-o", str(exe), "."], cwd=src, env=env)
     return exe
+
+
+def emacs_go_mode() -> Path:
+    """``emacs()`` plus Debian's go-mode (``elpa-go-mode``), which a user installs for the go.mod/go.work modes."""
+    _apt_install("emacs-nox", "elpa-eglot", "elpa-go-mode")
+    return Path("/usr/bin/emacs")

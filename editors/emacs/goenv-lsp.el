@@ -16,7 +16,7 @@
 
 (defgroup goenv-lsp nil "Go environment diagnostics (goenv-lsp)." :group 'tools)
 
-(defcustom goenv-lsp-command '("goenv-lsp")
+(defcustom goenv-lsp-command '("goenv-lsp" "--stdio")
   "Command line that starts the goenv-lsp language server over stdio."
   :type '(repeat string))
 
@@ -71,6 +71,22 @@ Keys: :trusted, :editorSettings (e.g. (:go.goroot \"/usr/local/go\")),
   "Major modes eglot serves with goenv-lsp.
 eglot runs one server per buffer: in these goenv-lsp replaces gopls.")
 ;; END generated
+
+(defun goenv-lsp--go-mode-missing-p (grammar mode)
+  "Non-nil when there is neither go-mode's MODE nor the tree-sitter GRAMMAR.
+Emacs 29's own go.mod and go.work modes need the grammar."
+  (not (or (fboundp mode) (and (fboundp 'treesit-ready-p) (treesit-ready-p grammar t)))))
+
+;; Without a Go mode go.mod opens in m2-mode (Modula-2) and go.work in fundamental-mode, and nothing starts
+;; goenv-lsp: minimal stand-ins (go-mode, loaded later, replaces them).
+(when (goenv-lsp--go-mode-missing-p 'gomod 'go-dot-mod-mode)
+  (define-derived-mode go-dot-mod-mode prog-mode "Go Mod"
+    "Stand-in for go-mode's go.mod mode, defined by goenv-lsp.el.")
+  (add-to-list 'auto-mode-alist '("/go\\.mod\\'" . go-dot-mod-mode)))
+(when (goenv-lsp--go-mode-missing-p 'gowork 'go-dot-work-mode)
+  (define-derived-mode go-dot-work-mode prog-mode "Go Work"
+    "Stand-in for go-mode's go.work mode, defined by goenv-lsp.el.")
+  (add-to-list 'auto-mode-alist '("/go\\.work\\'" . go-dot-work-mode)))
 
 (define-derived-mode goenv-lsp-settings-mode js-mode "VSCode-Settings"
   "Major mode for .vscode/settings.json (JSON with comments).

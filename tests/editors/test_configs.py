@@ -1,5 +1,5 @@
 """The editor configurations that cannot run here (Helix, JetBrains LSP4IJ) are checked statically; the
-settings they pass must be settings the server accepts."""
+settings they pass must be settings the server accepts. (test_readme_steps.py starts their commands.)"""
 
 from __future__ import annotations
 
@@ -62,3 +62,14 @@ def test_readme_documents_every_setting() -> None:
         assert key in text, key
     for path in ("nvim/lsp/goenv_lsp.lua", "nvim/lua/goenv_lsp.lua", "emacs/goenv-lsp.el", "helix/languages.toml"):
         assert (EDITORS / path).is_file() and path in text, path
+
+
+def test_every_config_starts_the_server_on_stdio() -> None:
+    """Explicit --stdio: bare `goenv-lsp` on a terminal prints a usage instead of serving."""
+    for path in ("nvim/lsp/goenv_lsp.lua", "nvim/lua/goenv_lsp.lua"):
+        assert "cmd = { 'goenv-lsp', '--stdio' }," in (EDITORS / path).read_text(), path
+    assert """(defcustom goenv-lsp-command '("goenv-lsp" "--stdio")""" in (EDITORS / "emacs/goenv-lsp.el").read_text()
+    helix = tomllib.loads((EDITORS / "helix/languages.toml").read_text())["language-server"]["goenv-lsp"]
+    assert helix["args"] == ["--stdio"]
+    programs = json.loads((LSP4IJ / "template.json").read_text())["programArgs"]
+    assert all(command.endswith(("--stdio", '--stdio"')) for command in programs.values()), programs

@@ -58,7 +58,7 @@ end
 
 ---@type vim.lsp.Config
 return {
-  cmd = { 'goenv-lsp' },
+  cmd = { 'goenv-lsp', '--stdio' },
   filetypes = FILETYPES,
   root_dir = function(bufnr, on_dir)
     local name = vim.api.nvim_buf_get_name(bufnr)

@@ -1,5 +1,5 @@
 -- goenv-lsp for Neovim 0.7–0.10 (no vim.lsp.config). Copy to ~/.config/nvim/lua/goenv_lsp.lua, then:
---   require('goenv_lsp').setup()                      -- or setup({ cmd = { '/path/to/goenv-lsp' } })
+--   require('goenv_lsp').setup()                      -- or setup({ cmd = { '/path/to/goenv-lsp', '--stdio' } })
 -- Uses vim.lsp.start (0.8+) when present, else vim.lsp.start_client + vim.lsp.buf_attach_client (0.7).
 local M = {}
 
@@ -74,10 +74,19 @@ end
 function M.setup(opts)
   local config = vim.tbl_extend('force', {
     name = 'goenv_lsp',
-    cmd = { 'goenv-lsp' },
+    cmd = { 'goenv-lsp', '--stdio' },
     init_options = { trusted = false }, -- see editors/README.md
     settings = { goenv = {} },
   }, opts or {})
+  -- Neovim 0.7 takes a go.mod with a one-word module path (`go mod init hello`) for a RAPID file: never attached
+  vim.api.nvim_create_autocmd({ 'BufNewFile', 'BufRead' }, {
+    pattern = 'go.mod',
+    callback = function(args)
+      if vim.bo[args.buf].filetype ~= 'gomod' then
+        vim.bo[args.buf].filetype = 'gomod'
+      end
+    end,
+  })
   vim.api.nvim_create_autocmd('FileType', {
     pattern = FILETYPES,
     callback = function(args)

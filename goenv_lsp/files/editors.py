@@ -110,7 +110,8 @@ def lsp4ij_mappings() -> list[dict]:
         file_type: dict[str, object] = {}
         if kind.editor.jetbrains_file_type:
             file_type["name"] = kind.editor.jetbrains_file_type
-        file_type["patterns"] = [n.rsplit("/", 1)[-1] for n in kind.names]
+        # JetBrains matches file names only (no directories): mise's three config.toml become one
+        file_type["patterns"] = list(dict.fromkeys(n.rsplit("/", 1)[-1] for n in kind.names))
         mappings.append({"fileType": file_type, "languageId": kind.editor.language_id or kind.name})
     return mappings
 

@@ -75,6 +75,17 @@ class PyglsClient:
     def log(self, text: str) -> None:
         self.server.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=text))
 
+    async def show_document(self, uri: str, external: bool) -> bool:
+        if not self.supports("window.show_document.support"):
+            return False
+        try:
+            result = await asyncio.wait_for(self.server.window_show_document_async(
+                lsp.ShowDocumentParams(uri=uri, external=external or None)), 10)
+        except Exception as exc:  # the client refused or never answered
+            log.info("window/showDocument failed: %s", exc)
+            return False
+        return bool(result and result.success)
+
     def supports(self, dotted: str) -> bool:
         return bool(get_capability(self.server.client_capabilities, dotted, False))
 

@@ -36,6 +36,8 @@ class Client(Protocol):
 
     def log(self, text: str) -> None: ...  # window/logMessage (the client's log, not a pop-up)
 
+    async def show_document(self, uri: str, external: bool) -> bool: ...  # False: the client did not show it
+
     def supports(self, dotted: str) -> bool: ...
 
     def buffers(self) -> Mapping[str, bytes]: ...  # unsaved text of open documents, by path

@@ -133,7 +133,7 @@ def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -
 
 def serve(args) -> int:
     """The server over stdio (the process ends with it), or over TCP (a session per connection)."""
-    logs.configure(getattr(args, "log_file", None), getattr(args, "log_level", "info"))
+    logs.configure(getattr(args, "log_file", None), getattr(args, "log_level", None))
     system: System | None = None
     if getattr(args, "test_system", None):  # tests only: a recorded machine instead of this one
         from goenv_lsp.probe.fake import FakeSystem

@@ -8,7 +8,7 @@ import importlib
 import logging
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from lsprotocol import types as lsp
 from pygls.capabilities import get_capability
@@ -110,16 +110,19 @@ class PyglsClient:
 
         return end
 
-    async def configuration(self) -> object:
+    async def configuration(self, scopes: Sequence[str | None]) -> list[object]:
+        """One workspace/configuration request, an item of the "goenv" section for each scope."""
         if not self.supports("workspace.configuration"):
-            return None
+            return [None] * len(scopes)
+        items = [lsp.ConfigurationItem(section="goenv", scope_uri=scope) for scope in scopes]
         try:
             result = await asyncio.wait_for(self.server.workspace_configuration_async(
-                lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section="goenv")])), 5)
+                lsp.ConfigurationParams(items=items)), 5)
         except Exception as exc:
             log.info("workspace/configuration failed: %s", exc)
-            return None
-        return result[0] if result else None
+            return [None] * len(scopes)
+        answers = list(result) if isinstance(result, (list, tuple)) else []
+        return (answers + [None] * len(scopes))[:len(scopes)]
 
 
 def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -> tuple[Server, Session]:

@@ -1,4 +1,5 @@
-"""Command line: ``check``, ``facts``, ``explain``, ``rules``; with no subcommand, the language server.
+"""Command line: ``check``, ``facts``, ``explain``, ``rules``; with no subcommand, the language server (on a
+terminal without ``--stdio``/``--tcp``: a short usage, exit 2 — a person typed it, not an editor).
 
 Exit codes of ``check``: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
 The language-server modules (pygls, lsprotocol) are imported only when the server starts.

@@ -125,3 +125,22 @@ async def test_two_diagnostics_of_one_rule_get_one_explain(tmp_path):
     actions = convert.code_actions_for([diag(1, "one"), diag(2, "two")], False, "file:///ws/go.mod")
     assert titles(actions) == ["one", "two", "Explain GE110", "Ignore GE110 in this workspace (goenv-lsp.toml)"]
     assert [len(a.diagnostics) for a in actions] == [1, 1, 2, 2]
+
+
+async def test_ignore_goes_to_the_folder_of_the_document(tmp_path):
+    """In a multi-root workspace the Ignore action writes the goenv-lsp.toml of the folder holding the file, not
+    the first folder's."""
+    first = write_workspace(tmp_path / "first", "1.22.10")
+    second = write_workspace(tmp_path / "second", "1.27.3", goroot_setting="/usr/local/go1.27.3")
+    goenv_file(tmp_path, GOTOOLCHAIN="local")
+    settings = second / ".vscode" / "settings.json"
+    async with session({}, tmp_path, folders=[first, second],
+                       python_args=fake_server(fake_machine(tmp_path))) as client:
+        uri = open_document(client, settings, "jsonc")
+        await wait_for(client, uri, lambda d: "GE302" in codes(d))
+        ignore = (await actions_at(client, uri, (GOROOT_LINE, 0)))[-1]
+        assert ignore.title == EXPECTED[-1]
+        written = await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
+            command=ignore.command.command, arguments=ignore.command.arguments))
+        await wait_for(client, uri, lambda d: "GE302" not in codes(d))
+    assert written == str(second / "goenv-lsp.toml") and not (first / "goenv-lsp.toml").exists()

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import sysconfig
+import time
 import tty
 from pathlib import Path
 
@@ -77,7 +78,9 @@ def on_a_terminal(argv: list[str], env: dict[str, str], data: bytes = b"") -> su
 @pytest.mark.parametrize("argv", [[str(SCRIPT)], [sys.executable, "-m", "goenv_lsp"]], ids=["script", "module"])
 def test_bare_goenv_lsp_on_a_terminal_prints_usage_and_exits_2(tmp_path, argv):
     assert SCRIPT.exists(), f"no console script {SCRIPT}: is goenv-lsp installed in this environment?"
+    began = time.monotonic()
     result = on_a_terminal(argv, environment(tmp_path))
+    print(f"{argv[-1]} on a terminal: usage and exit {result.returncode} after {time.monotonic() - began:.2f} s")
     usage = result.stderr.decode()
     assert result.returncode == 2 and result.stdout == b"", usage
     assert usage.startswith("goenv-lsp is a language server: your editor starts it")

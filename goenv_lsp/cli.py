@@ -1,4 +1,5 @@
-"""Command line: ``check``, ``facts``, ``explain``, ``rules``; with no subcommand, the language server.
+"""Command line: ``check``, ``facts``, ``explain``, ``rules``; with no subcommand, the language server (on a
+terminal without ``--stdio``/``--tcp``: a short usage, exit 2 — a person typed it, not an editor).
 
 Exit codes of ``check``: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
 The language-server modules (pygls, lsprotocol) are imported only when the server starts.
@@ -76,7 +77,9 @@ exit codes (check):
   2  usage error, unreadable input, a fix that could not be written, internal error"""
 MAIN_EPILOG = f"""\
 examples:
-  goenv-lsp                          serve LSP over stdin/stdout (what editors start)
+  goenv-lsp --stdio                  serve LSP over stdin/stdout (what editors start; the default when
+                                     stdin is not a terminal — on a terminal, bare goenv-lsp prints a
+                                     short usage and exits 2)
   goenv-lsp check                    check the workspace in the current directory
   goenv-lsp check --format json .    the same for tools (docs/json-format.md)
   goenv-lsp explain GE302            a rule's documentation; `goenv-lsp rules` lists them all
@@ -102,19 +105,21 @@ def _parser() -> argparse.ArgumentParser:
                                      "server (default, or --stdio) and a checker for CI.", epilog=MAIN_EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"goenv-lsp {__version__}")
-    parser.add_argument("--stdio", action="store_true", help="serve LSP over stdin/stdout (the default)")
+    parser.add_argument("--stdio", action="store_true", help="serve LSP over stdin/stdout (the default, unless "
+                        "stdin is a terminal)")
     parser.add_argument("--tcp", action="store_true", help="serve LSP over TCP instead (see --host, --port)")
     parser.add_argument("--host", default="127.0.0.1", help="address for --tcp (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=2087, help="port for --tcp (default 2087)")
     parser.add_argument("--log-file", metavar="FILE",
                         help="write the server log here instead of stderr (created readable by you only)")
-    parser.add_argument("--log-level", default="info", choices=("debug", "info", "warning", "error"),
-                        help="info (the default) logs no message contents; debug logs every message, redacted")
+    parser.add_argument("--log-level", default=None, choices=("debug", "info", "warning", "error"),
+                        help="default: warning on stderr, info in --log-file; neither logs message contents; "
+                        "debug logs every message, redacted")
     # tests only: serve a recorded machine instead of this one; replace rules by those of a module
     parser.add_argument("--test-system", metavar="FIXTURE", help=argparse.SUPPRESS)
     parser.add_argument("--test-rules", metavar="MODULE", help=argparse.SUPPRESS)
     _hermetic_argument(parser)
-    parser.set_defaults(run=_serve)
+    parser.set_defaults(run=_serve, parser=parser)
     sub = parser.add_subparsers(title="commands")
 
     check = sub.add_parser("check", help="check a workspace and report findings", epilog=CHECK_EPILOG,
@@ -376,8 +381,30 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if not (args.stdio or args.tcp) and _stdin_is_terminal():  # a person, not an editor: JSON-RPC would hang
+        print(terminal_usage(args.parser), file=sys.stderr)
+        return EXIT_ERROR
     try:
         from goenv_lsp.lsp.server import serve
     except ImportError as exc:
         raise CliError(f"the language server is not available: {exc}") from None
     return serve(args)
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # closed
+        return False
+
+
+def terminal_usage(parser: argparse.ArgumentParser) -> str:
+    """What bare `goenv-lsp` on a terminal prints instead of waiting for JSON-RPC: how editors start it, the
+    commands, --help."""
+    commands = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+    rows = [("--stdio", "serve LSP on stdin/stdout even on a terminal (--tcp --port N: over TCP)"),
+            *((c.dest, c.help) for group in commands for c in group._choices_actions), ("--help", "every option")]
+    return "\n".join([
+        "goenv-lsp is a language server: your editor starts it and talks LSP over stdin/stdout",
+        "(editors/README.md in goenv-lsp's source shows each editor's setup); it does not read a terminal.",
+        "", *(f"  {'goenv-lsp ' + name:<20}  {text}" for name, text in rows)])

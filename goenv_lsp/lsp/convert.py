@@ -72,10 +72,27 @@ def workspace_edit(fix: object) -> lsp.WorkspaceEdit | None:
     return lsp.WorkspaceEdit(changes=changes) if changes else None
 
 
-def code_actions(diag: lsp.Diagnostic, resolve_edits: bool) -> list[lsp.CodeAction]:
+def code_actions(diag: lsp.Diagnostic, resolve_edits: bool, uri: str | None = None) -> list[lsp.CodeAction]:
     """Quick fixes from a goenv-lsp diagnostic, then "Explain" and "Ignore in this workspace"."""
+    return fix_actions(diag, resolve_edits) + rule_actions([diag], uri)
+
+
+def code_actions_for(diags: list[lsp.Diagnostic], resolve_edits: bool, uri: str | None) -> list[lsp.CodeAction]:
+    """The fixes of every diagnostic, then "Explain" and "Ignore" once per rule."""
+    by_code: dict[str, list[lsp.Diagnostic]] = {}
+    for diag in diags:
+        by_code.setdefault(_code(diag), []).append(diag)
+    fixes = [a for diag in diags for a in fix_actions(diag, resolve_edits)]
+    return fixes + [a for group in by_code.values() for a in rule_actions(group, uri)]
+
+
+def _code(diag: lsp.Diagnostic) -> str:
     data = diag.data if isinstance(diag.data, dict) else {}
-    code = data.get("code") or (str(diag.code) if diag.code else "")
+    return str(data.get("code") or diag.code or "")
+
+
+def fix_actions(diag: lsp.Diagnostic, resolve_edits: bool) -> list[lsp.CodeAction]:
+    data = diag.data if isinstance(diag.data, dict) else {}
     actions = []
     for index, fix in enumerate(data.get("fixes") or ()):
         if not isinstance(fix, dict) or "title" not in fix:
@@ -91,14 +108,21 @@ def code_actions(diag: lsp.Diagnostic, resolve_edits: bool) -> list[lsp.CodeActi
         action.command = fix_command(fix)
         if action.edit is not None or action.command is not None or action.data is not None:
             actions.append(action)
-    if code:
-        explain = lsp.Command(title=f"Explain {code}", command=CMD_EXPLAIN, arguments=[code])
-        ignore = lsp.Command(title=f"Ignore {code}", command=CMD_IGNORE, arguments=[code])
-        actions.append(lsp.CodeAction(title=f"Explain {code}", kind=lsp.CodeActionKind.QuickFix,
-                                      diagnostics=[diag], command=explain))
-        actions.append(lsp.CodeAction(title=f"Ignore {code} in this workspace (goenv-lsp.toml)",
-                                      kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag], command=ignore))
     return actions
+
+
+def rule_actions(diags: list[lsp.Diagnostic], uri: str | None) -> list[lsp.CodeAction]:
+    """"Explain" and "Ignore in this workspace" for the rule of ``diags`` (one code); the ignore names the
+    document, so it goes to the goenv-lsp.toml of the folder that holds it."""
+    code = _code(diags[0]) if diags else ""
+    if not code:
+        return []
+    explain = lsp.Command(title=f"Explain {code}", command=CMD_EXPLAIN, arguments=[code])
+    ignore = lsp.Command(title=f"Ignore {code}", command=CMD_IGNORE, arguments=[code, uri] if uri else [code])
+    return [lsp.CodeAction(title=f"Explain {code}", kind=lsp.CodeActionKind.QuickFix, diagnostics=diags,
+                           command=explain),
+            lsp.CodeAction(title=f"Ignore {code} in this workspace (goenv-lsp.toml)",
+                           kind=lsp.CodeActionKind.QuickFix, diagnostics=diags, command=ignore)]
 
 
 def resolve(action: lsp.CodeAction) -> lsp.CodeAction:

@@ -62,8 +62,11 @@ def private_file(path: str) -> TextIO:
     return open(fd, "a", encoding="utf-8", errors="backslashreplace")
 
 
-def configure(log_file: str | None, level: str) -> None:
-    threshold = getattr(logging, str(level).upper(), logging.INFO)
+def configure(log_file: str | None, level: str | None) -> None:
+    """The log goes to ``log_file`` (INFO unless ``level`` says otherwise) or to stderr (WARNING unless …):
+    a server started by hand on a terminal, or an editor showing its stderr, is not flooded."""
+    default = logging.INFO if log_file else logging.WARNING
+    threshold = getattr(logging, str(level).upper(), default) if level else default
     stream = private_file(log_file) if log_file else sys.stderr
     handler = logging.StreamHandler(stream)
     handler.setFormatter(RedactingFormatter(FORMAT))

@@ -8,7 +8,7 @@ import importlib
 import logging
 import sys
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from lsprotocol import types as lsp
 from pygls.capabilities import get_capability
@@ -75,6 +75,17 @@ class PyglsClient:
     def log(self, text: str) -> None:
         self.server.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Log, message=text))
 
+    async def show_document(self, uri: str, external: bool) -> bool:
+        if not self.supports("window.show_document.support"):
+            return False
+        try:
+            result = await asyncio.wait_for(self.server.window_show_document_async(
+                lsp.ShowDocumentParams(uri=uri, external=external or None)), 10)
+        except Exception as exc:  # the client refused or never answered
+            log.info("window/showDocument failed: %s", exc)
+            return False
+        return bool(result and result.success)
+
     def supports(self, dotted: str) -> bool:
         return bool(get_capability(self.server.client_capabilities, dotted, False))
 
@@ -99,16 +110,19 @@ class PyglsClient:
 
         return end
 
-    async def configuration(self) -> object:
+    async def configuration(self, scopes: Sequence[str | None]) -> list[object]:
+        """One workspace/configuration request, an item of the "goenv" section for each scope."""
         if not self.supports("workspace.configuration"):
-            return None
+            return [None] * len(scopes)
+        items = [lsp.ConfigurationItem(section="goenv", scope_uri=scope) for scope in scopes]
         try:
             result = await asyncio.wait_for(self.server.workspace_configuration_async(
-                lsp.ConfigurationParams(items=[lsp.ConfigurationItem(section="goenv")])), 5)
+                lsp.ConfigurationParams(items=items)), 5)
         except Exception as exc:
             log.info("workspace/configuration failed: %s", exc)
-            return None
-        return result[0] if result else None
+            return [None] * len(scopes)
+        answers = list(result) if isinstance(result, (list, tuple)) else []
+        return (answers + [None] * len(scopes))[:len(scopes)]
 
 
 def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -> tuple[Server, Session]:
@@ -122,7 +136,7 @@ def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -
 
 def serve(args) -> int:
     """The server over stdio (the process ends with it), or over TCP (a session per connection)."""
-    logs.configure(getattr(args, "log_file", None), getattr(args, "log_level", "info"))
+    logs.configure(getattr(args, "log_file", None), getattr(args, "log_level", None))
     system: System | None = None
     if getattr(args, "test_system", None):  # tests only: a recorded machine instead of this one
         from goenv_lsp.probe.fake import FakeSystem

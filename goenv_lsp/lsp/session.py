@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Protocol
 
 from lsprotocol import types as lsp
@@ -36,13 +36,17 @@ class Client(Protocol):
 
     def log(self, text: str) -> None: ...  # window/logMessage (the client's log, not a pop-up)
 
+    async def show_document(self, uri: str, external: bool) -> bool: ...  # False: the client did not show it
+
     def supports(self, dotted: str) -> bool: ...
 
     def buffers(self) -> Mapping[str, bytes]: ...  # unsaved text of open documents, by path
 
     async def begin_progress(self, title: str) -> Callable[[], None]: ...
 
-    async def configuration(self) -> object: ...  # the "goenv" section, if the client answers
+    # the "goenv" section for each scope (a folder's URI; None: the workspace as a whole), None where the client
+    # did not answer
+    async def configuration(self, scopes: Sequence[str | None]) -> list[object]: ...
 
 
 class Session:
@@ -51,7 +55,8 @@ class Session:
         self.system = system
         self.rules = rules
         self.roots: dict[str, WorkspaceRoot] = {}
-        self.client_config = Config()
+        self.client_config = Config()  # initializationOptions < the "goenv" section without a scope
+        self.folder_configs: dict[str, Config] = {}  # folder → initializationOptions < its own "goenv" section
         self.init_options: object = None
         self.published: dict[str, dict[str, list[lsp.Diagnostic]]] = {}  # root → uri → diagnostics
         self._findings: dict[str, dict[str, list[Finding]]] = {}  # root → uri → the findings published there
@@ -92,7 +97,7 @@ class Session:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
                                  self.client.begin_progress, on_probed=self._probed,
                                  folders=lambda: tuple(p for p in self.roots if p not in self.outside))
-            self.report_config_problems(root.configure(self.client_config))
+            self.report_config_problems(root.configure(self.config_for(root.path)))
             self.roots[path] = root
         return self.roots[path]
 
@@ -100,6 +105,7 @@ class Session:
         path = self.system.paths.normpath(path)
         self.outside.pop(path, None)
         root = self.roots.pop(path, None)
+        self.folder_configs.pop(path, None)
         if root is not None:
             root.close()
             self._findings.pop(root.path, None)
@@ -162,7 +168,7 @@ class Session:
         if config_file:
             if edit:
                 return  # read from disk: unsaved text changes nothing
-            self.report_config_problems(root.configure(self.client_config))
+            self.report_config_problems(root.configure(self.config_for(root.path)))
         if root.facts is None:
             if edit:
                 root.schedule_probe()  # the hot path never waits for a process
@@ -196,7 +202,7 @@ class Session:
             touched[root.path] = (root, [*paths, path], structural or change is not lsp.FileChangeType.Changed)
         ops = self.system.paths
         for root, paths, structural in touched.values():
-            self.report_config_problems(root.configure(self.client_config))
+            self.report_config_problems(root.configure(self.config_for(root.path)))
             if structural:
                 root.schedule_probe()
                 continue
@@ -256,25 +262,38 @@ class Session:
 
     # -- configuration -------------------------------------------------------------------------
     async def load_client_config(self, settings: object = None, pull: bool = True) -> None:
-        """initializationOptions, then the "goenv" section (pulled, or as sent with didChangeConfiguration)."""
-        layers = [("initializationOptions", self.init_options)]
+        """initializationOptions, then the "goenv" section: pulled for each workspace folder (``scopeUri``, so
+        a multi-root workspace's folders each get their own) and once without a scope (for files outside every
+        folder), or as sent with didChangeConfiguration (the same for every folder). Each root then layers its
+        goenv-lsp.toml on top (``WorkspaceRoot.configure``)."""
+        folders = [path for path in self.roots if path not in self.outside]
         if pull:
-            settings = await self.client.configuration()
-        elif isinstance(settings, dict) and "goenv" in settings:
-            settings = settings["goenv"]
-        layers.append(("settings goenv", settings))
+            answers = await self.client.configuration([None, *(path_to_uri(f) for f in folders)])
+            answers = [*answers, *[None] * (len(folders) + 1)][:len(folders) + 1]
+            general, scoped = answers[0], dict(zip(folders, answers[1:], strict=True))
+        else:
+            general = settings["goenv"] if isinstance(settings, dict) and "goenv" in settings else settings
+            scoped = {}
+        self.client_config = self._layered(general)
+        self.folder_configs = {folder: self._layered(section) for folder, section in scoped.items()}
+        for root in self.roots.values():
+            self.report_config_problems(root.configure(self.config_for(root.path)))
+
+    def _layered(self, section: object) -> Config:
         config, problems = Config(), []
-        for where, layer in layers:
+        for where, layer in (("initializationOptions", self.init_options), ("settings goenv", section)):
             if layer:
                 config, found = from_mapping(layer, where, config)
                 problems += found
-        self.client_config = config
         self.report_config_problems(problems)
-        for root in self.roots.values():
-            self.report_config_problems(root.configure(config))
+        return config
+
+    def config_for(self, root: str) -> Config:
+        """The client's settings for a root: its folder's, else those of the workspace as a whole."""
+        return self.folder_configs.get(root, self.client_config)
 
     def config_state(self) -> tuple:
-        return self.client_config, [r.config for r in self.roots.values()]
+        return self.client_config, dict(self.folder_configs), [r.config for r in self.roots.values()]
 
     # -- actions the user asked for (commands) -------------------------------------------------
     async def run_user_command(self, argv: list[str], cwd: str | None, extra_env: Mapping[str, str] | None,
@@ -299,7 +318,7 @@ class Session:
         except (ConfigEditError, UnicodeDecodeError) as exc:
             raise CommandError(f"{path}: {exc}") from None
         self.system.write_text(path, text)
-        self.report_config_problems(root.configure(self.client_config))
+        self.report_config_problems(root.configure(self.config_for(root.path)))
         await root.refresh([path])
         return path
 

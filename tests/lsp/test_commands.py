@@ -26,6 +26,8 @@ from lsp_harness import (  # type: ignore[import-not-found]
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException
 
+from goenv_lsp.rules import by_code
+
 
 def execute(client, command: str, *arguments):
     return client.workspace_execute_command_async(lsp.ExecuteCommandParams(command=command,
@@ -39,14 +41,29 @@ def mismatch(tmp_path):
     return ws, fake_server(fake_machine(tmp_path))
 
 
-async def test_explain_returns_markdown(mismatch, client_name):
+async def test_explain_shows_the_rule_page_and_returns_markdown(mismatch, client_name):
+    """VS Code and Neovim show documents: the rule's page opens in the browser (external), no message."""
     ws, server = mismatch
     async with session({}, ws, client_name, python_args=server) as client:
         text = await execute(client, "goenv.explain", "GE302")
         with pytest.raises(JsonRpcException, match="no rule 'GE999'"):
             await execute(client, "goenv.explain", "GE999")
     assert text.startswith("#") and "GE302" in text and "## How to fix" in text
-    assert client.messages[-1].message == text and client.messages[-1].type == lsp.MessageType.Info
+    assert [(d.uri, d.external) for d in client.shown_documents] == [(by_code("GE302").url, True)]
+    assert by_code("GE302").url.startswith("https://") and by_code("GE302").url.endswith("/GE302.md")
+    assert not any("GE302" in m.message for m in client.messages)
+
+
+async def test_explain_without_show_document_is_one_short_line(mismatch):
+    """Emacs (eglot) declares no window.showDocument: one line with the code, the title and the link."""
+    ws, server = mismatch
+    async with session({}, ws, "emacs", python_args=server) as client:
+        text = await execute(client, "goenv.explain", "GE302")
+    shown = [m for m in client.messages if "GE302" in m.message]
+    assert len(shown) == 1 and shown[0].type == lsp.MessageType.Info and client.shown_documents == []
+    line = shown[0].message
+    assert "\n" not in line and len(line) < 200 and len(text) > 1000
+    assert line.startswith("goenv-lsp GE302 editor-sdk-mismatch: ") and line.endswith(by_code("GE302").url)
 
 
 async def test_ignore_writes_toml_and_clears(mismatch, client_name):

@@ -9,6 +9,8 @@ from lsp_harness import fake_machine, fake_server, write_workspace  # type: igno
 from raw_lsp import RawClient, start  # type: ignore[import-not-found]
 from storm import RESYNC  # type: ignore[import-not-found]
 
+from goenv_lsp.rules import by_code
+
 
 async def _server(tmp_path, *extra: str) -> tuple[RawClient, object]:
     ws = write_workspace(tmp_path / "ws", "1.22.10")
@@ -52,7 +54,9 @@ async def test_malformed_messages_do_not_kill_the_server(tmp_path):
         assert "go1.22.10" in hover["result"]["contents"]["value"]
         assert client.proc.returncode is None
         # bad input goes to the log, never to the user (pygls showed "Error in server: …" for each)
-        assert client.shown() == [explain["result"]]  # goenv.explain shows the rule: nothing else is shown
+        # goenv.explain shows one line with the rule's link (this client cannot show documents): nothing else
+        assert client.shown() == [f"goenv-lsp GE110 {by_code('GE110').name}: {by_code('GE110').summary.rstrip('.')}"
+                                  f" — {by_code('GE110').url}"]
 
         response, code = await client.shut_down(id_=13)
         assert response["result"] is None and code == 0

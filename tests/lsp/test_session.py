@@ -46,9 +46,9 @@ class RecordingClient:
     async def begin_progress(self, title: str):
         return lambda: None
 
-    async def configuration(self) -> object:
+    async def configuration(self, scopes) -> list[object]:
         await asyncio.sleep(self.settings_delay)
-        return self.settings
+        return [self.settings for _ in scopes]
 
 
 def machine() -> FakeSystem:

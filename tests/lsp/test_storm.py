@@ -59,7 +59,7 @@ async def test_the_server_survives_a_storm_with_flat_memory(tmp_path):
                                        {"command": "goenv.explain", "arguments": ["GE110"]})
         assert explain["result"].startswith("#") and "GE110" in explain["result"]
         assert client.violations == []  # every frame on stdout well-formed JSON-RPC
-        assert [m for m in client.shown() if m != explain["result"]] == []  # no pop-up for protocol errors
+        assert [m for m in client.shown() if "GE110" not in m] == []  # no pop-up for protocol errors
         print(f"storm: {MESSAGES} messages (seed {SEED}) in {took:.1f} s; VmRSS {warm:.1f} MiB after "
               f"{WARM_UP}, {after:.1f} MiB after all")
         assert after - warm <= RSS_SLACK_MB, f"VmRSS {warm:.1f} MiB after {WARM_UP} messages, {after:.1f} after"

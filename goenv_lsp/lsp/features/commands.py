@@ -46,13 +46,17 @@ def register(server: LanguageServer, session: Session) -> None:
         return environment_report(root.facts, root.findings)
 
     @server.command(convert.CMD_EXPLAIN)
-    def explain(ls: LanguageServer, *args: object) -> str:
+    async def explain(ls: LanguageServer, *args: object) -> str:
+        """The rule's page as a document (a browser for its https page) when the client can show one, else a
+        one-line message with the link; the caller gets the markdown (VS Code's extension may render it)."""
         rule = by_code(str(args[0])) if args else None
         if rule is None:
             raise CommandError(f"no rule {args[0] if args else ''!r}")
-        text = docs.markdown(rule)
-        session.client.show_message(lsp.MessageType.Info, text)
-        return text
+        url = rule.url
+        if not await session.client.show_document(url, external=url.startswith(("https:", "http:"))):
+            session.client.show_message(lsp.MessageType.Info,
+                                        f"goenv-lsp {rule.code} {rule.name}: {rule.summary.rstrip('.')} — {url}")
+        return docs.markdown(rule)
 
     @server.command(convert.CMD_IGNORE)
     async def ignore(ls: LanguageServer, *args: object) -> str:

@@ -41,6 +41,8 @@ def register(server: LanguageServer, session: Session) -> None:
             if path := uri_to_path(folder.uri):
                 session.remove_root(path)
         added = [session.add_root(path) for f in params.event.added if (path := uri_to_path(f.uri))]
+        if added and session.client.supports("workspace.configuration"):  # each new folder's own settings
+            await session.load_client_config(pull=True)
         await asyncio.gather(*(r.probe() for r in added))
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -111,8 +111,11 @@ class _Client:
     async def begin_progress(self, title):
         return lambda: None
 
-    async def configuration(self):
-        return None
+    async def show_document(self, uri, external) -> bool:
+        return False
+
+    async def configuration(self, scopes):
+        return [None for _ in scopes]
 
 
 def server_edits(root: Path, env: dict[str, str], edits: int) -> dict[str, float]:

@@ -64,9 +64,10 @@ class Session:
         self.outside: dict[str, set[str]] = {}  # roots made for files outside every folder → their open files
         self._configured: asyncio.Event | None = None
         # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
-        # root (the watcher re-targets); at shutdown
+        # root (the watcher re-targets); after each publication of a root's findings (the status item); at shutdown
         self.on_initialized: list[Callable[[], Awaitable[None]]] = []
         self.on_refreshed: list[Callable[[], None]] = []
+        self.on_published: list[Callable[[], None]] = []
         self.on_shutdown: list[Callable[[], None]] = []
 
     @property
@@ -230,6 +231,8 @@ class Session:
         for uri in set(before) | set(by_uri):
             if before.get(uri) is not by_uri.get(uri) and before.get(uri) != by_uri.get(uri):
                 self.send(uri)
+        for callback in self.on_published:
+            callback()
 
     def send(self, uri: str) -> None:
         """Publish the diagnostics of every root for ``uri`` (a GOENV file is shared by all): once each."""

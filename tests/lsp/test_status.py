@@ -149,8 +149,6 @@ async def test_not_sent_to_clients_that_did_not_ask(tmp_path, client_name):
         assert client.custom[STATUS] == []
 
 
-@pytest.mark.xfail(strict=True, reason="an edit re-evaluates without a probe, and the session has no hook after "
-                   "each evaluation yet (Session.on_published, session.py: see issue 10's H2 report)")
 async def test_follows_an_edit_without_a_probe(tmp_path):
     ws = write_workspace(tmp_path / "ws", "1.27.3")
     goenv_file(tmp_path, GOTOOLCHAIN="local")

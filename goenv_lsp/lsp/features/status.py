@@ -2,7 +2,7 @@
 a client's status item (the VS Code extension's status bar). Sent only to clients that ask for it in their
 capabilities (``experimental.goenvStatus: true``, as rust-analyzer's ``experimental.serverStatusNotification``),
 so no other editor receives a method it does not know; sent once after `initialized` (every folder "probing")
-and after each probe, only when it changed.
+after each probe and each publication, only when it changed.
 
 Params: ``{"folders": [FolderStatus, …]}``, one per workspace folder (not the roots made for files outside them):
 
@@ -44,6 +44,7 @@ def register(server: LanguageServer, session: Session) -> None:
 
     session.on_initialized.append(started)
     session.on_refreshed.append(reporter.later)
+    session.on_published.append(reporter.later)  # an edit re-evaluated without a probe
 
 
 def wants_status(server: LanguageServer) -> bool:

@@ -10,9 +10,11 @@ Timings on the project's machine kind: make dist ≈ 3 s, pip install ≈ 10 s, 
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -34,6 +36,28 @@ SOURCES = ("Makefile", "pyproject.toml", "README.md", "goenv_lsp")
 PIP_CACHE = ROOT / ".cache" / "pip-dist-tests"
 
 pytestmark = pytest.mark.timeout(600)
+
+
+def _readme_commands() -> list[str]:
+    """The commands of the README's install block (the one marked as tested here), comments dropped."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- tested: tests/test_dist.py -->\n```sh\n(.*?)```", text, re.S)
+    assert block, "README.md: the install block marked <!-- tested: tests/test_dist.py -->"
+    return [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.split("#")[0].strip()]
+
+
+README_COMMANDS = _readme_commands()
+
+
+def _readme_argv(prefix: str, cwd: Path) -> list[str]:
+    """The README command starting with ``prefix``, its globs expanded in ``cwd`` as a shell would."""
+    [command] = [c for c in README_COMMANDS if c.startswith(prefix)]
+    argv = []
+    for word in shlex.split(command):
+        matches = sorted(glob.glob(word, root_dir=cwd)) if glob.has_magic(word) else [word]
+        assert matches, f"{word} matches nothing in {cwd}"
+        argv += matches
+    return argv
 
 
 def _copy_sources(dest: Path) -> Path:
@@ -104,6 +128,11 @@ def _check_installed(goenv_lsp_exe: Path, python: Path | None, tmp: Path, env: d
         assert not location.is_relative_to(ROOT), location
 
 
+def test_readme_install_block_is_what_is_tested() -> None:
+    assert README_COMMANDS == ["pipx install .", "make dist", "pipx install dist/goenv_lsp-*-py3-none-any.whl",
+                               "pip install dist/goenv_lsp-*-py3-none-any.whl", "goenv-lsp --version"]
+
+
 def test_versions_agree() -> None:
     """One version: goenv_lsp.__version__ (pyproject reads it); the extension's package.json has the same."""
     pyproject = (ROOT / "pyproject.toml").read_text()
@@ -135,7 +164,8 @@ def test_pip_install_wheel_into_a_fresh_venv(wheel: Path, tmp_path: Path) -> Non
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     env = _pip_env(tmp_path)
-    install = _run([venv / "bin" / "pip", "install", "--quiet", wheel], env)
+    _, *args = _readme_argv("pip install", wheel.parent.parent)  # dist/goenv_lsp-…whl
+    install = _run([venv / "bin" / "pip", *args, "--quiet"], env, cwd=wheel.parent.parent)
     assert install.returncode == 0, install.stdout + install.stderr
     _check_installed(venv / "bin" / "goenv-lsp", venv / "bin" / "python", tmp_path, _pip_env(tmp_path))
 
@@ -151,17 +181,17 @@ def pipx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tools / "venv" / "bin" / "pipx"
 
 
-@pytest.mark.parametrize("what", ["wheel", "checkout"])
+@pytest.mark.parametrize("what", ["dist/", "."])
 def test_pipx_install(what: str, pipx: Path, dist: Path, tmp_path: Path) -> None:
-    """`pipx install <wheel>` and `pipx install .` in a checkout: goenv-lsp on PATH in PIPX_BIN_DIR."""
+    """`pipx install dist/<wheel>` and `pipx install .` in a checkout: goenv-lsp on PATH in PIPX_BIN_DIR."""
     home, bin_dir = tmp_path / "pipx-home", tmp_path / "pipx-bin"
     python_dir = tmp_path / "python"
     python_dir.mkdir()
     (python_dir / "python3").symlink_to(sys._base_executable)  # pipx's venvs are made from a plain Python
     env = _pip_env(tmp_path, bin_dir, python_dir, PIPX_HOME=home, PIPX_BIN_DIR=bin_dir,
                    PIPX_MAN_DIR=tmp_path / "pipx-man", PIPX_DEFAULT_PYTHON=python_dir / "python3")
-    target = dist / "dist" / WHEEL_NAME if what == "wheel" else Path(".")
-    install = _run([pipx, "install", target], env, cwd=dist)
+    _, *args = _readme_argv(f"pipx install {what}", dist)
+    install = _run([pipx, *args], env, cwd=dist)
     assert install.returncode == 0, install.stdout + install.stderr
     exe = bin_dir / "goenv-lsp"
     assert exe.is_file()

@@ -12,7 +12,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { currentVscode, load, makeEvent, newWorld, pkg, runChecks, shutdown, waitFor } = require("./stub-vscode");
+const { load, makeEvent, newWorld, pkg, runChecks, shutdown, waitFor } = require("./stub-vscode");
 
 const [bundleArg, extensionDir, pythonDir, factsOut] = process.argv.slice(2);
 if (!pythonDir) {
@@ -181,6 +181,22 @@ check("pythonFromExtension: environments API, execution details, untrusted works
   assert.equal(await ext.pythonFromExtension(active({}), undefined, true, []), undefined);
 });
 
+check("onPythonChange: the Python extension's interpreter events", async () => {
+  const changed = makeEvent();
+  let calls = 0;
+  const api = { environments: { onDidChangeActiveEnvironmentPath: changed } };
+  const watch = await ext.onPythonChange({ isActive: true, exports: api, activate: async () => api }, () => (calls += 1));
+  changed.fire({ id: "x", path: "/p" });
+  assert.equal(calls, 1);
+  watch.dispose();
+  changed.fire({ id: "y", path: "/q" });
+  assert.equal(calls, 1);
+  const older = { settings: { onDidChangeExecutionDetails: changed } };
+  assert.ok(await ext.onPythonChange({ isActive: true, exports: older, activate: async () => older }, () => {}));
+  assert.equal(await ext.onPythonChange(undefined, () => {}), undefined);
+  assert.equal(await ext.onPythonChange({ isActive: true, exports: {}, activate: async () => ({}) }, () => {}), undefined);
+});
+
 check("checkLaunch: the real launcher with the real Python reports what will run", async () => {
   const result = plan({}, { env: { PATH: pythonDir } });
   assert.equal(result.ok, true, result.message);
@@ -215,7 +231,7 @@ check("checkLaunch: a Python older than the launcher's minimum is refused in wor
 check("activate(): the LanguageClient runs the bundled launcher with python3 from PATH", async () => {
   const world = newWorld();
   const loaded = load(bundle, world);
-  currentVscode().extensions = { getExtension: () => undefined };
+  loaded.internals.pythonExtension = () => undefined;
   const clients = [];
   loaded.internals.createClient = (id, name, serverOptions) => {
     const client = { serverOptions, onDidChangeState: makeEvent(), start: async () => {}, dispose: async () => {},
@@ -243,13 +259,52 @@ check("activate(): the LanguageClient runs the bundled launcher with python3 fro
   await shutdown(loaded, context);
 });
 
+check("activate(): the Python extension's interpreter runs the server; selecting another restarts it", async () => {
+  const world = newWorld();
+  const loaded = load(bundle, world);
+  const changed = makeEvent();
+  let selected = python3;
+  const api = {
+    environments: {
+      getActiveEnvironmentPath: () => ({ id: selected, path: selected }),
+      resolveEnvironment: async (env) => ({ executable: { uri: { fsPath: env.path } } }),
+      onDidChangeActiveEnvironmentPath: changed,
+    },
+  };
+  loaded.internals.pythonExtension = () => ({ isActive: true, exports: api, activate: async () => api });
+  const clients = [];
+  loaded.internals.createClient = (id, name, serverOptions) => {
+    const client = { serverOptions, onDidChangeState: makeEvent(), start: async () => {}, dispose: async () => {},
+      sendNotification: async () => {} };
+    clients.push(client);
+    return client;
+  };
+  const context = { subscriptions: [], extensionPath: path.resolve(extensionDir) };
+  const savedPath = process.env.PATH;
+  process.env.PATH = empty; // no python3 on PATH: only the Python extension's
+  try {
+    await loaded.activate(context);
+    assert.deepEqual(world.messages.filter((m) => m.kind === "error"), []);
+    assert.equal(clients.length, 1);
+    assert.equal(clients[0].serverOptions.run.command, python3);
+    assert.ok(world.channels[0].lines.some((l) => l.includes("Python from the Python extension")), world.channels[0].lines);
+    selected = path.join(pythonDir, "python"); // the same venv's other name: a different command line
+    changed.fire({ id: selected, path: selected });
+    await waitFor(() => clients.length === 2, "a restart for the new interpreter", 20000);
+    assert.equal(clients[1].serverOptions.run.command, selected);
+  } finally {
+    process.env.PATH = savedPath;
+  }
+  await shutdown(loaded, context);
+});
+
 check("activate(): a Python older than the launcher's minimum stops before the client, in the launcher's words", async () => {
   // an extension whose bundled/ is the copy above (minimum one minor version above the real Python)
   const extension = dir("old-python-extension");
   fs.symlinkSync(path.join(tmp, "newer"), path.join(extension, "bundled"));
   const world = newWorld();
   const loaded = load(bundle, world);
-  currentVscode().extensions = { getExtension: () => undefined };
+  loaded.internals.pythonExtension = () => undefined;
   let created = 0;
   loaded.internals.createClient = () => {
     created += 1;

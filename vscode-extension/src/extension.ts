@@ -32,9 +32,11 @@ import {
 import {
   checkLaunch,
   findExecutable,
+  type ExtensionLike,
   type Launch,
   launchPlan,
   launchSettingsFrom,
+  onPythonChange,
   PYTHON_EXTENSION_ID,
   pythonFromExtension,
 } from "./launch";
@@ -263,8 +265,7 @@ export const internals = {
     new LanguageClient(id, name, serverOptions, clientOptions) as ClientLike,
   findExecutable: (command: string) => findExecutable(command),
   checkLaunch: (launch: Launch) => checkLaunch(launch),
-  pythonFromExtension: (trusted: boolean, folders: readonly string[]) =>
-    pythonFromExtension(vscode.extensions?.getExtension(PYTHON_EXTENSION_ID), undefined, trusted, folders),
+  pythonExtension: (): ExtensionLike | undefined => vscode.extensions?.getExtension(PYTHON_EXTENSION_ID),
 };
 
 /** The part of LanguageClient the extension uses. */
@@ -289,6 +290,7 @@ class GoenvExtension implements vscode.Disposable {
   private report = "";
   private readonly host: Host;
   private readonly bundledDir: string;
+  private pythonWatch: { dispose(): unknown } | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.bundledDir = path.join(context.extensionPath, "bundled");
@@ -335,6 +337,7 @@ class GoenvExtension implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.pythonWatch?.dispose();
     this.disposeFallback();
     await this.serialized(() => this.stopClient());
   }
@@ -395,10 +398,16 @@ class GoenvExtension implements vscode.Disposable {
     const trusted = vscode.workspace.isTrusted;
     const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
     const needsPython = settings.path.length === 0 && settings.interpreter.length === 0;
+    if (needsPython && this.pythonWatch === undefined) {
+      // the interpreter comes from the Python extension (when installed): a new one there restarts the server
+      this.pythonWatch = await onPythonChange(internals.pythonExtension(), () => void this.restart());
+    }
     const plan = launchPlan(settings, {
       bundledDir: this.bundledDir,
       find: internals.findExecutable,
-      pythonFromExtension: needsPython ? await internals.pythonFromExtension(trusted, folders) : undefined,
+      pythonFromExtension: needsPython
+        ? await pythonFromExtension(internals.pythonExtension(), undefined, trusted, folders)
+        : undefined,
     });
     const checked = plan.ok ? await internals.checkLaunch(plan.launch) : plan;
     if (!plan.ok || !checked.ok) {

@@ -260,6 +260,29 @@ export async function pythonFromExtension(
   return command;
 }
 
+/** Calls `listener` when the Python extension's interpreter changes; undefined without that extension or API. */
+export async function onPythonChange(
+  extension: ExtensionLike | undefined,
+  listener: () => void,
+): Promise<{ dispose(): unknown } | undefined> {
+  if (extension === undefined) {
+    return undefined;
+  }
+  try {
+    const api = (extension.isActive ? extension.exports : await extension.activate()) as PythonApi | undefined;
+    const event = api?.environments?.onDidChangeActiveEnvironmentPath ?? api?.settings?.onDidChangeExecutionDetails;
+    if (typeof event !== "function") {
+      return undefined;
+    }
+    const disposable = event(listener);
+    return typeof disposable?.dispose === "function" ? disposable : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Subscribe = (listener: () => void) => { dispose(): unknown } | undefined;
+
 export interface ExtensionLike {
   isActive: boolean;
   exports: unknown;
@@ -270,8 +293,12 @@ interface PythonApi {
   environments?: {
     getActiveEnvironmentPath?(resource?: unknown): unknown;
     resolveEnvironment?(environment: unknown): Promise<{ executable?: { uri?: { fsPath?: string } } } | undefined>;
+    onDidChangeActiveEnvironmentPath?: Subscribe;
   };
-  settings?: { getExecutionDetails?(resource?: unknown): { execCommand?: unknown } | undefined };
+  settings?: {
+    getExecutionDetails?(resource?: unknown): { execCommand?: unknown } | undefined;
+    onDidChangeExecutionDetails?: Subscribe;
+  };
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -13,8 +13,8 @@
 // Launching the server (the bundled one, with the user's Python) is src/launch.ts's.
 //
 // The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, launchPlan …)
-// and the `internals` seams are exported for scripts/smoke.js and scripts/launch-check.js; scripts/e2e.js runs the bundle against the real server.
-// Both load it with the stub `vscode` module of scripts/stub-vscode.js.
+// and the `internals` seams are exported for scripts/smoke.js and scripts/launch-check.js; scripts/e2e.js runs
+// the bundle against the real server. They load it with the stub `vscode` module of scripts/stub-vscode.js.
 
 import * as path from "node:path";
 import * as readline from "node:readline";
@@ -250,9 +250,9 @@ export function clientOptionsFor(host: Host, outputChannel?: vscode.LogOutputCha
   };
 }
 
-/** The error shown when nothing can be started (see launchPlan). */
-export function notFoundMessage(message: string): string {
-  return `${message} The goenv-lsp output has details.`;
+/** The error shown when nothing can be started (see launchPlan and checkLaunch). */
+export function cannotStartMessage(reason: string): string {
+  return `${reason} The goenv-lsp output has details.`;
 }
 
 function errorMessage(error: unknown): string {
@@ -410,8 +410,8 @@ class GoenvExtension implements vscode.Disposable {
         : undefined,
     });
     const checked = plan.ok ? await internals.checkLaunch(plan.launch) : plan;
-    if (!plan.ok || !checked.ok) {
-      const message = notFoundMessage((checked as { message: string }).message);
+    if (!checked.ok || !plan.ok) {
+      const message = cannotStartMessage(checked.ok ? "" : checked.message);
       this.output.error(message);
       this.registerFallback();
       void this.offerHelp(message);

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .cache/venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench fuzz clean
+.PHONY: demo test lint bench fuzz clean dist vsix
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,21 @@ FUZZ_SEED ?= 1
 fuzz: $(VENV)/.installed
 	GOENV_LSP_TIMING=1 $(PY) -m pytest -q tests/fuzz/test_linearity.py tests/security/test_redact.py
 	$(PY) -m tests.fuzz --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED) --report docs/fuzz-report.md
+
+# The sdist and the wheel, into dist/ (git-ignored); offline: build and setuptools come with the test extra.
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' goenv_lsp/__init__.py)
+WHEEL := dist/goenv_lsp-$(VERSION)-py3-none-any.whl
+
+dist: $(VENV)/.installed
+	rm -rf dist/goenv_lsp-$(VERSION)*
+	$(PY) -m build --no-isolation --outdir dist .
+
+# The VS Code extension with the server bundled: a universal .vsix (pure Python; the editor's file watchers)
+# and one for linux-x64 (with watchfiles), in vscode-extension/. Needs node and npm.
+vsix: dist
+	cd vscode-extension && npm ci --prefer-offline --no-audit --no-fund && npm run build
+	cd vscode-extension && PATH="$(abspath $(VENV)/bin):$$PATH" npm run package:universal
+	cd vscode-extension && PATH="$(abspath $(VENV)/bin):$$PATH" npm run package:linux-x64
 
 clean:
 	rm -rf .cache/demo

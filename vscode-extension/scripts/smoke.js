@@ -124,9 +124,11 @@ check("the bundle loads with a generic stub `vscode` and exports activate/deacti
 
 check("package.json contributes what the extension reads and registers", () => {
   const props = pkg.contributes.configuration.properties;
-  assert.equal(props["goenv.server.command"].default, "goenv-lsp");
+  assert.equal(props["goenv.server.importStrategy"].default, "useBundled");
+  assert.deepEqual(props["goenv.server.path"].default, []);
   assert.deepEqual(props["goenv.server.args"].default, []);
-  for (const key of ["goenv.server.command", "goenv.server.args"]) {
+  for (const key of ["goenv.server.path", "goenv.server.importStrategy", "goenv.server.interpreter",
+    "goenv.server.args", "goenv.server.command"]) {
     assert.equal(props[key].scope, "machine", `${key} must not be settable by a workspace`);
   }
   for (const key of ["goenv.select", "goenv.ignore", "goenv.severity", "goenv.probeTimeout"]) {
@@ -163,8 +165,11 @@ check("package.json contributes what the extension reads and registers", () => {
   assert.equal(pkg.main, "./dist/extension.js");
 });
 
+// The checks below start a goenv-lsp from PATH (goenv.server.path); scripts/launch-check.js checks the bundled one.
+const SERVER_PATH = { "goenv.server.path": ["goenv-lsp"] };
+
 check("server command not on PATH: clear error, no client, fallback commands", async () => {
-  const world = newWorld({ user: { ...USER } });
+  const world = newWorld({ user: { ...USER, ...SERVER_PATH } });
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world);
   const savedPath = process.env.PATH;
@@ -179,7 +184,7 @@ check("server command not on PATH: clear error, no client, fallback commands", a
   const errors = world.messages.filter((m) => m.kind === "error");
   assert.equal(errors.length, 1, JSON.stringify(world.messages));
   const { message, items } = errors[0];
-  for (const part of ['"goenv-lsp" was not found on PATH', "pip install goenv-lsp", "goenv.server.command"]) {
+  for (const part of ['"goenv-lsp" from "goenv.server.path" was not found on PATH', "goenv-lsp output"]) {
     assert.ok(message.includes(part), `${part} in ${message}`);
   }
   assert.deepEqual(items, ["Open Settings", "Copy Install Command", "Restart Server"]);
@@ -198,7 +203,7 @@ check("server command not on PATH: clear error, no client, fallback commands", a
 });
 
 check("server found: LanguageClient options, settings, trust, commands, restarts", async () => {
-  const world = newWorld({ user: { ...USER }, workspace: { ...WORKSPACE }, activeFile: "file:///ws/go.mod" });
+  const world = newWorld({ user: { ...USER, ...SERVER_PATH }, workspace: { ...WORKSPACE }, activeFile: "file:///ws/go.mod" });
   delete world.workspace["goenv.server.command"]; // VS Code drops machine-scoped values from workspaces
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world);
@@ -240,7 +245,7 @@ check("server found: LanguageClient options, settings, trust, commands, restarts
   const params = { items: [{ section: "goenv" }, { section: "editor" }] };
   const defaultAnswer = (p) => p.items.map((item) => currentVscode().workspace.getConfiguration().get(item.section));
   const raw = defaultAnswer(params);
-  assert.equal(raw[0].server.command, "goenv-lsp");
+  assert.deepEqual(raw[0].server.path, ["goenv-lsp"]);
   assert.equal(raw[0].trusted, true);
   const answer = await options.middleware.workspace.configuration(params, {}, defaultAnswer);
   assert.deepEqual(answer[0], {
@@ -307,7 +312,7 @@ check("server found: LanguageClient options, settings, trust, commands, restarts
 
   // goenv.server.* changed: restart with the new command
   const other = makeExecutable(binDir, "goenv-lsp-2");
-  world.user["goenv.server.command"] = other;
+  world.user["goenv.server.path"] = [other];
   world.configurationChanged.fire({ affectsConfiguration: (s) => s === "goenv" || s === "goenv.server" });
   await waitFor(() => world.clients.length === 2, "a restarted client");
   assert.equal(client.disposed, 1);
@@ -334,8 +339,8 @@ check("server found: LanguageClient options, settings, trust, commands, restarts
   assert.equal(world.messages.filter((m) => m.kind === "error").length, 1); // only the failing report above
 });
 
-check("server fails to start: error with the install hint, fallback commands", async () => {
-  const world = newWorld();
+check("server fails to start: error with the settings hint, fallback commands", async () => {
+  const world = newWorld({ user: { ...SERVER_PATH } });
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world, { failStart: "Connection to server got closed" });
   ext.internals.findExecutable = () => serverExe;
@@ -344,7 +349,7 @@ check("server fails to start: error with the install hint, fallback commands", a
   assert.equal(world.clients.length, 1);
   assert.equal(world.clients[0].disposed, 1);
   const error = world.messages.find((m) => m.kind === "error");
-  assert.ok(error && error.message.includes("did not start") && error.message.includes("pip install goenv-lsp"));
+  assert.ok(error && error.message.includes("did not start") && error.message.includes('"goenv.server" settings'));
   assert.ok(world.commands.has("goenv.refresh") && world.commands.has("goenv.report"));
   await shutdown(ext, context);
 });
@@ -432,7 +437,7 @@ check("status item text and tooltip: healthy, broken, no go, one problem, probin
 });
 
 check("status item in the extension: capability, notification, server state, active folder, click", async () => {
-  const world = newWorld({ folders: ["/ws/a", "/ws/b", "/ws/c"], activeFile: "file:///ws/b/go.mod" });
+  const world = newWorld({ user: { ...SERVER_PATH }, folders: ["/ws/a", "/ws/b", "/ws/c"], activeFile: "file:///ws/b/go.mod" });
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world);
   ext.internals.findExecutable = () => serverExe;
@@ -479,7 +484,7 @@ check("status item in the extension: capability, notification, server state, act
 });
 
 check("goenv.server.logLevel: passed as --log-level after goenv.server.args; a change restarts", async () => {
-  const world = newWorld({ user: { "goenv.server.logLevel": "debug", "goenv.server.args": ["--log-file", "/tmp/x.log"] } });
+  const world = newWorld({ user: { ...SERVER_PATH, "goenv.server.logLevel": "debug", "goenv.server.args": ["--log-file", "/tmp/x.log"] } });
   const ext = load(world);
   ext.internals.createClient = fakeClientFactory(world);
   ext.internals.findExecutable = () => serverExe;

@@ -10,15 +10,14 @@
 // (the report preview, the problem count) lives in the executeCommand middleware instead. While no server
 // runs, fallback registrations say why.
 //
-// The status bar item (Go version, problem count) is status.ts, fed by the server's goenv/status notification.
+// Launching the server (the bundled one, with the user's Python) is src/launch.ts's; the status bar item (Go
+// version, problem count) is src/status.ts's, fed by the server's goenv/status notification.
 //
-// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, statusView, …)
-// and the `internals` seams are exported for scripts/smoke.js; scripts/e2e.js runs the bundle against the real
-// server.
-// Both load it with the stub `vscode` module of scripts/stub-vscode.js.
+// The pure functions (serverOptionsFor, clientOptionsFor, serverSettingsFrom, findExecutable, launchPlan,
+// statusView …) and the `internals` seams are exported for scripts/smoke.js and scripts/launch-check.js;
+// scripts/e2e.js runs the bundle against the real server. They load it with the stub `vscode` module of
+// scripts/stub-vscode.js.
 
-import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import type { Readable } from "node:stream";
@@ -33,6 +32,20 @@ import {
   type StdioOptions,
   TransportKind,
 } from "vscode-languageclient/node";
+import {
+  checkLaunch,
+  findExecutable,
+  type ExtensionLike,
+  type Gettable,
+  type Launch,
+  launchPlan,
+  launchSettingsFrom,
+  onPythonChange,
+  PYTHON_EXTENSION_ID,
+  pythonFromExtension,
+} from "./launch";
+
+export * from "./launch";
 import { STATUS_METHOD, StatusItem, statusFeature } from "./status";
 
 export { foldersOf, statusView } from "./status"; // for scripts/smoke.js
@@ -43,7 +56,8 @@ export const SECTION = "goenv";
 export const COMMAND_REFRESH = "goenv.refresh"; // server commands (see goenv_lsp/lsp/convert.py) …
 export const COMMAND_REPORT = "goenv.report";
 export const COMMAND_RESTART = "goenv.restartServer"; // … and the extension's own
-export const INSTALL_COMMAND = "pip install goenv-lsp";
+/** Only for a goenv-lsp outside the extension (goenv.server.path): the bundled server needs no install. */
+export const INSTALL_COMMAND = "pipx install .";
 export const REPORT_SCHEME = "goenv-lsp-report";
 /** User-level VS Code Go settings the server cannot read itself. */
 export const EDITOR_SETTINGS = ["go.goroot", "go.alternateTools", "go.toolsEnvVars", "go.gopath"] as const;
@@ -91,10 +105,6 @@ interface Inspectable {
   inspect<T>(key: string): { globalValue?: T } | undefined;
 }
 
-interface Gettable {
-  get<T>(key: string, defaultValue: T): T;
-}
-
 /** What the client options need from the running editor (a fake in scripts/smoke.js). */
 export interface Host {
   isTrusted(): boolean;
@@ -112,25 +122,13 @@ export interface Host {
   showError(message: string): void;
 }
 
-export interface ServerCommand {
-  command: string;
-  args: string[];
-}
-
-export function serverCommandFrom(config: Gettable): ServerCommand {
-  const command = config.get<unknown>("server.command", "goenv-lsp");
-  const args = config.get<unknown>("server.args", []);
+/** `<command> <args…> --stdio` (languageclient appends --stdio for the stdio transport); `env` is added to the
+ * extension host's environment. */
+export function serverOptionsFor(command: string, args: readonly string[], env: Record<string, string> = {}): ServerOptions {
+  const options = Object.keys(env).length > 0 ? { options: { env: { ...process.env, ...env } } } : {};
   return {
-    command: typeof command === "string" && command.trim() ? command.trim() : "goenv-lsp",
-    args: Array.isArray(args) ? args.filter((a): a is string => typeof a === "string") : [],
-  };
-}
-
-/** `<command> <args…> --stdio` (languageclient appends --stdio for the stdio transport). */
-export function serverOptionsFor(command: string, args: readonly string[]): ServerOptions {
-  return {
-    run: { command, args: [...args], transport: TransportKind.stdio },
-    debug: { command, args: [...args, "--log-level", "debug"], transport: TransportKind.stdio },
+    run: { command, args: [...args], transport: TransportKind.stdio, ...options },
+    debug: { command, args: [...args, "--log-level", "debug"], transport: TransportKind.stdio, ...options },
   };
 }
 
@@ -270,63 +268,9 @@ export function clientOptionsFor(host: Host, outputChannel?: vscode.LogOutputCha
   };
 }
 
-/** The executable `command` names: a full path (`~` expanded) or a name looked up on PATH; else undefined. */
-export function findExecutable(
-  command: string,
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home: string = os.homedir(),
-): string | undefined {
-  const windows = platform === "win32";
-  const paths = windows ? path.win32 : path.posix;
-  let name = command.trim();
-  if (!name) {
-    return undefined;
-  }
-  if (name === "~" || name.startsWith("~/") || (windows && name.startsWith("~\\"))) {
-    name = paths.join(home, name.slice(1));
-  }
-  const extensions = windows
-    ? ["", ...(env.PATHEXT ?? env.Pathext ?? ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean)]
-    : [""];
-  const hasDirectory = name.includes("/") || (windows && name.includes("\\"));
-  const bases = hasDirectory
-    ? [paths.resolve(name)]
-    : (env.PATH ?? env.Path ?? "")
-        .split(windows ? ";" : ":")
-        .filter(Boolean)
-        .map((dir) => paths.join(dir, name));
-  for (const base of bases) {
-    for (const extension of extensions) {
-      if (isExecutableFile(base + extension, windows)) {
-        return base + extension;
-      }
-    }
-  }
-  return undefined;
-}
-
-function isExecutableFile(file: string, windows: boolean): boolean {
-  try {
-    if (!fs.statSync(file).isFile()) {
-      return false;
-    }
-    if (!windows) {
-      fs.accessSync(file, fs.constants.X_OK);
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function notFoundMessage(command: string): string {
-  const where = /[\\/]/.test(command) ? "" : " on PATH";
-  return (
-    `goenv-lsp: the language server "${command}" was not found${where}. ` +
-    `Install it with "${INSTALL_COMMAND}" (or pipx) so that goenv-lsp is on PATH, ` +
-    `or set "goenv.server.command" to the full path of the goenv-lsp executable.`
-  );
+/** The error shown when nothing can be started (see launchPlan and checkLaunch). */
+export function cannotStartMessage(reason: string): string {
+  return `${reason} The goenv-lsp output has details.`;
 }
 
 function errorMessage(error: unknown): string {
@@ -338,6 +282,8 @@ export const internals = {
   createClient: (id: string, name: string, serverOptions: ServerOptions, clientOptions: LanguageClientOptions) =>
     new LanguageClient(id, name, serverOptions, clientOptions) as ClientLike,
   findExecutable: (command: string) => findExecutable(command),
+  checkLaunch: (launch: Launch) => checkLaunch(launch),
+  pythonExtension: (): ExtensionLike | undefined => vscode.extensions?.getExtension(PYTHON_EXTENSION_ID),
 };
 
 /** The part of LanguageClient the extension uses. */
@@ -364,8 +310,11 @@ class GoenvExtension implements vscode.Disposable {
   private report = "";
   private readonly host: Host;
   private readonly status: StatusItem;
+  private readonly bundledDir: string;
+  private pythonWatch: { dispose(): unknown } | undefined;
 
   constructor(context: vscode.ExtensionContext) {
+    this.bundledDir = path.join(context.extensionPath, "bundled");
     this.output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
     this.status = new StatusItem(COMMAND_REPORT);
     this.host = {
@@ -411,6 +360,7 @@ class GoenvExtension implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.pythonWatch?.dispose();
     this.disposeFallback();
     await this.serialized(() => this.stopClient());
   }
@@ -425,22 +375,17 @@ class GoenvExtension implements vscode.Disposable {
     if (this.disposed) {
       return;
     }
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const { command, args } = serverCommandFrom(config);
-    const executable = internals.findExecutable(command);
-    if (executable === undefined) {
-      this.output.error(notFoundMessage(command));
-      this.status.setServerState("stopped");
-      this.registerFallback();
-      void this.offerHelp(notFoundMessage(command));
+    const launch = await this.launch();
+    if (launch === undefined || this.disposed) {
       return;
     }
+    const executable = launch.command;
     this.disposeFallback(); // languageclient registers the server's commands, goenv.refresh and goenv.report among them
     this.sentEditorSettings = JSON.stringify(this.host.editorSettings());
     const client = internals.createClient(
       CLIENT_ID,
       CLIENT_NAME,
-      serverOptionsFor(executable, withLogLevel(args, config)),
+      serverOptionsFor(launch.command, withLogLevel(launch.args, vscode.workspace.getConfiguration(SECTION)), launch.env),
       clientOptionsFor(this.host, this.output),
     );
     this.client = client;
@@ -471,9 +416,44 @@ class GoenvExtension implements vscode.Disposable {
       this.registerFallback();
       void this.offerHelp(
         `goenv-lsp: the language server "${executable}" did not start: ${errorMessage(error)}. ` +
-          `Check that it is goenv-lsp (${INSTALL_COMMAND}) or change "goenv.server.command"; details are in the goenv-lsp output.`,
+          `Check the "goenv.server" settings (${launch.source}); details are in the goenv-lsp output.`,
       );
     }
+  }
+
+  /** What to start (logged), or undefined once the reason was shown. */
+  private async launch(): Promise<Launch | undefined> {
+    const settings = launchSettingsFrom(vscode.workspace.getConfiguration(SECTION));
+    const trusted = vscode.workspace.isTrusted;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+    const needsPython = settings.path.length === 0 && settings.interpreter.length === 0;
+    if (needsPython && this.pythonWatch === undefined) {
+      // the interpreter comes from the Python extension (when installed): a new one there restarts the server
+      this.pythonWatch = await onPythonChange(internals.pythonExtension(), () => void this.restart());
+    }
+    const plan = launchPlan(settings, {
+      bundledDir: this.bundledDir,
+      find: internals.findExecutable,
+      pythonFromExtension: needsPython
+        ? await pythonFromExtension(internals.pythonExtension(), undefined, trusted, folders)
+        : undefined,
+    });
+    const checked = plan.ok ? await internals.checkLaunch(plan.launch) : plan;
+    if (!checked.ok || !plan.ok) {
+      const message = cannotStartMessage(checked.ok ? "" : checked.message);
+      this.output.error(message);
+      this.status.setServerState("stopped");
+      this.registerFallback();
+      void this.offerHelp(message);
+      return undefined;
+    }
+    const facts = checked.facts;
+    this.output.info(
+      `starting ${[plan.launch.command, ...plan.launch.args].join(" ")} (${plan.launch.source})` +
+        (facts ? `: Python ${facts.python}, goenv-lsp ${facts.goenv_lsp} from ${facts.location}` +
+          (facts.watchfiles ? "" : " (without watchfiles: the editor's file watchers only)") : ""),
+    );
+    return plan.launch;
   }
 
   private async stopClient(): Promise<void> {
@@ -517,7 +497,7 @@ class GoenvExtension implements vscode.Disposable {
     }
     const notRunning = () =>
       void this.offerHelp(
-        `goenv-lsp: the language server is not running. Install it with "${INSTALL_COMMAND}" or set "goenv.server.command", then restart it.`,
+        'goenv-lsp: the language server is not running: see the goenv-lsp output, check the "goenv.server" settings, then restart it.',
       );
     try {
       this.fallback = [
@@ -542,7 +522,7 @@ class GoenvExtension implements vscode.Disposable {
     const restart = "Restart Server";
     const choice = await vscode.window.showErrorMessage(message, openSettings, copy, restart);
     if (choice === openSettings) {
-      await vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.server.command`);
+      await vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.server`);
     } else if (choice === copy) {
       await vscode.env.clipboard.writeText(INSTALL_COMMAND);
     } else if (choice === restart) {

@@ -18,9 +18,8 @@ from goenv_lsp.probe.discover import admits
 from goenv_lsp.probe.watch import (
     POLL_INTERVAL,
     WORKSPACE_KINDS,
+    Changes,
     WorkspaceTargets,
-    changes,
-    polling,
     relevant,
     watch_targets,
     workspace_targets,
@@ -111,13 +110,14 @@ class Watcher:
         system = self.session.system
         ready = False
         try:
-            async for changed in changes(system, directories, files, stop, self.poll_interval):
+            watch = Changes(system, directories, files, stop, self.poll_interval)
+            async for changed in watch:
                 if not ready:  # the first answer comes once the watches are in place
                     ready = True
                     mine = len(self.workspace.directories)
                     self.session.client.log(f"goenv-lsp: watching {len(directories)} directories for changes"
                                             + (f" ({mine} of the workspace)" if mine else "")
-                                            + (" by polling" if polling() else ""))
+                                            + (" by polling" if watch.polling else ""))
                 if changed:
                     await self._dispatch(changed)
         except asyncio.CancelledError:

@@ -99,28 +99,35 @@ class WatchUnavailable(Exception):
     """No way to be told of changes here (watchfiles is missing): the caller polls."""
 
 
-_degraded: list[str] = []  # why this process polls (logged once)
+_warned: list[str] = []  # why this process polls (logged once)
 
 
-def polling() -> bool:
-    return bool(_degraded)
+class Changes:
+    """``system.watch`` of ``directories``, or, when nothing here can report changes, ``poll`` of the same
+    directories and of ``files`` (``polling`` then; logged once per process at WARNING)."""
 
+    def __init__(self, system: System, directories: list[str], files: Iterable[str], stop: asyncio.Event,
+                 interval: float = POLL_INTERVAL):
+        self.system, self.directories, self.files, self.stop, self.interval = system, directories, files, stop, interval
+        self.polling = False
 
-async def changes(system: System, directories: list[str], files: Iterable[str], stop: asyncio.Event,
-                  interval: float = POLL_INTERVAL) -> AsyncIterator[set[str]]:
-    """``system.watch``, or, when it cannot be told of changes, ``poll`` of the same directories and of
-    ``files`` (logged once at WARNING)."""
-    try:
-        async for changed in system.watch(directories, stop):
+    def __aiter__(self) -> AsyncIterator[set[str]]:
+        return self._changes()
+
+    async def _changes(self) -> AsyncIterator[set[str]]:
+        try:
+            async for changed in self.system.watch(self.directories, self.stop):
+                yield changed
+            return
+        except WatchUnavailable as why:
+            self.polling = True
+            if not _warned:
+                _warned.append(str(why))
+                log.warning("%s: goenv-lsp polls the files it watches every %g s (and their directories every "
+                            "%g s) instead of being told of changes", why, self.interval,
+                            self.interval * POLL_DIRECTORIES_EVERY)
+        async for changed in poll(self.system, self.directories, self.files, self.stop, self.interval):
             yield changed
-        return
-    except WatchUnavailable as why:
-        if not _degraded:
-            _degraded.append(str(why))
-            log.warning("%s: goenv-lsp polls the files it watches every %g s (and their directories every %g s) "
-                        "instead of being told of changes", why, interval, interval * POLL_DIRECTORIES_EVERY)
-    async for changed in poll(system, directories, files, stop, interval):
-        yield changed
 
 
 async def poll(system: System, directories: Iterable[str], files: Iterable[str], stop: asyncio.Event,

@@ -17,6 +17,7 @@ from lsp_harness import (  # type: ignore[import-not-found]
     wait_until,
     write_workspace,
 )
+from lsprotocol import types as lsp
 
 
 async def workspace_watched(client, polling: bool = False) -> str:
@@ -118,3 +119,26 @@ async def test_polling_without_watchfiles(tmp_path):
     warnings = [line for line in log.read_text().splitlines() if "watchfiles is not installed" in line]
     assert len(warnings) == 1 and " WARNING " in warnings[0], warnings
     assert "blocked by the test" in warnings[0]
+
+
+async def test_a_folder_added_is_watched_and_one_removed_is_not(tmp_path):
+    first, later = write_workspace(tmp_path / "first", "1.22.10"), write_workspace(tmp_path / "later", "1.22.10")
+    goenv_file(tmp_path, GOTOOLCHAIN="local")
+    async with session({}, tmp_path, "neovim", folders=[first],
+                       python_args=fake_server(fake_machine(tmp_path))) as client:
+        await wait_for(client, (first / "go.mod").as_uri(), lambda d: "GE120" in codes(d))
+        message = await workspace_watched(client)
+        client.workspace_did_change_workspace_folders(lsp.DidChangeWorkspaceFoldersParams(
+            lsp.WorkspaceFoldersChangeEvent(added=[lsp.WorkspaceFolder(later.as_uri(), "later")],
+                                            removed=[lsp.WorkspaceFolder(first.as_uri(), "first")])))
+        await wait_for(client, (first / "go.mod").as_uri(), lambda d: len(d) == 0)
+        # the watch starts again, on later instead of first (as many directories as before: not both)
+        await wait_until(lambda: sum("of the workspace)" in m.message for m in client.log_messages) >= 2,
+                         what="the watch to follow the folders")
+        assert [m.message for m in client.log_messages if "of the workspace)" in m.message][-1] == message
+        (later / "go.mod").write_text("module example.com/later\n\ngo 1.27.3\n")
+        await wait_for(client, (later / "go.mod").as_uri(), lambda d: "GE110" in codes(d))
+        (first / "go.mod").write_text("module example.com/first\n\ngo 1.27.3\n")  # no folder any more
+        (later / "go.mod").write_text("module example.com/later\n\ngo 1.22.10\n")
+        await wait_for(client, (later / "go.mod").as_uri(), lambda d: "GE110" not in codes(d))
+    assert not any(uri == (first / "go.mod").as_uri() and "GE110" in c for uri, c in client.publications)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from lsprotocol import types as lsp
 
+from goenv_lsp.lsp.features.watching import register_client_watchers
 from goenv_lsp.lsp.session import Session
 from goenv_lsp.lsp.uris import path_to_uri
 from goenv_lsp.lsp.watcher import Watcher
@@ -150,3 +151,26 @@ async def test_poll_sees_changed_new_and_removed_files() -> None:
     assert await anext(batches) == {"/ws/go.mod"}
     stop.set()
     assert [b async for b in batches] == []
+
+
+async def test_the_server_watches_when_the_client_cannot_or_refuses() -> None:
+    """No dynamic registration, or a registration the client answers with an error: the server watches."""
+    class Refusing:
+        async def client_register_capability_async(self, params):
+            raise RuntimeError("registration refused by the test client")
+
+    class Able(Client):
+        def supports(self, dotted: str) -> bool:
+            return dotted == "workspace.did_change_watched_files.dynamic_registration"
+
+    fake = machine()
+    assert await register_client_watchers(Refusing(), Session(Client(), fake)) is False  # type: ignore[arg-type]
+    assert await register_client_watchers(Refusing(), Session(Able(), fake)) is False  # type: ignore[arg-type]
+
+    class Accepting:
+        async def client_register_capability_async(self, params):
+            self.params = params
+
+    accepting = Accepting()
+    assert await register_client_watchers(accepting, Session(Able(), fake)) is True  # type: ignore[arg-type]
+    assert accepting.params.registrations[0].method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES

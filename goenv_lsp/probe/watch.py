@@ -25,8 +25,8 @@ WORKSPACE_KINDS = tuple(k for k in KINDS if k.watch and k.where in (Where.TREE, 
 MAX_WORKSPACE_DIRS = 10_000  # directories watched per workspace root (inotify watches are a per-user budget)
 POLL_INTERVAL = 1.0  # without watchfiles: seconds between two looks at the files
 POLL_DIRECTORIES_EVERY = 10  # … and at the directories (new files, new modules) every this many looks
-POLL_STATS = 100  # at most this many stats per second of files, half as many of directories (≈ 6 µs each): a
-#                   big monorepo is looked at less often, its idle CPU stays bounded (bench/lsp_bench.py)
+POLL_STATS = 60  # at most this many stats a second of files, a third as many of directories (≈ 6–10 µs each):
+#                  a big monorepo is looked at less often, its idle CPU stays bounded (bench/lsp_bench.py)
 RELEVANT_NAMES = frozenset({"go", "gopls", "env", "VERSION", "go.env", "go.exe", "gopls.exe"})
 
 
@@ -138,12 +138,12 @@ async def poll(system: System, directories: Iterable[str], files: Iterable[str],
                ) -> AsyncIterator[set[str]]:
     """Changes seen by stat: ``files`` (their fingerprints) every ``interval`` s, the entries added to or
     removed from ``directories`` every ``directories_every`` looks (a directory's fingerprint changes with
-    its entries; only then is it listed) — less often when there are more than POLL_STATS a second to make.
+    its entries; only then is it listed) — less often when that would take more than POLL_STATS stats a second.
     The first answer, empty, says the first look is done."""
     paths = system.paths
     files, directories = sorted(set(files)), sorted(set(directories))
     files_every = max(1, math.ceil(len(files) / (POLL_STATS * interval)))
-    directories_every = max(directories_every, math.ceil(len(directories) / (POLL_STATS / 2 * interval)))
+    directories_every = max(directories_every, math.ceil(len(directories) / (POLL_STATS / 3 * interval)))
     log.info("polling %d files every %g s and %d directories every %g s", len(files), files_every * interval,
              len(directories), directories_every * interval)
     seen = {path: system.stat(path).fingerprint for path in files}

@@ -35,6 +35,7 @@ class Watcher:
         self.workspace = WorkspaceFiles(session)
         self.poll_interval = poll_interval
         self.directories: frozenset[str] = frozenset()  # watched now
+        self.files: frozenset[str] = frozenset()  # … and the files in them that matter
         self.env_directories: frozenset[str] = frozenset()
         self.env_files: frozenset[str] = frozenset()
         self.started = False
@@ -77,15 +78,14 @@ class Watcher:
             except Exception:  # watching is best effort: never take the server down
                 log.exception("working out what to watch failed")
                 return
-            directories = self.env_directories | workspace.directories
+            directories, files = self.env_directories | workspace.directories, self.env_files | workspace.files
             running = self._task is not None and not self._task.done()
-            if directories != self.directories or not running:
+            if (directories, files) != (self.directories, self.files) or not running:  # (polling looks at files)
                 self._cancel()
-                self.directories = directories
+                self.directories, self.files = directories, files
                 if directories and self.started:
                     self._stop = asyncio.Event()
-                    self._task = asyncio.ensure_future(self._watch(sorted(directories), sorted(
-                        self.env_files | workspace.files), self._stop))
+                    self._task = asyncio.ensure_future(self._watch(sorted(directories), sorted(files), self._stop))
             if not self._again:
                 return
 

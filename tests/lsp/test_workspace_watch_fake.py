@@ -95,6 +95,7 @@ async def test_a_go_mod_changed_on_disk_is_seen_by_polling() -> None:
     await until(lambda: "GE110" in (client.codes("/ws/go.mod") or []), "GE110")
     assert calls[0] == {"/ws/go.mod": lsp.FileChangeType.Changed}
     fake.add_file("/ws/tools/gen/go.mod", "module example.com/gen\n\ngo 1.26.0\n")  # a new module
+    fake.mtimes["/ws"] += 1  # what mkdir does to the parent directory (the fixture models files' mtimes only)
     await until(lambda: "GE110" in (client.codes("/ws/tools/gen/go.mod") or []), "GE110 on the new module")
     assert {"/ws/tools": lsp.FileChangeType.Created} in calls  # the tree is walked again
     await until(lambda: "/ws/tools/gen" in watcher.directories, "the new directories to be watched")

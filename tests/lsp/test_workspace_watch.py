@@ -142,3 +142,20 @@ async def test_a_folder_added_is_watched_and_one_removed_is_not(tmp_path):
         (later / "go.mod").write_text("module example.com/later\n\ngo 1.22.10\n")
         await wait_for(client, (later / "go.mod").as_uri(), lambda d: "GE110" not in codes(d))
     assert not any(uri == (first / "go.mod").as_uri() and "GE110" in c for uri, c in client.publications)
+
+
+async def test_a_client_with_watchers_and_no_watchfiles(tmp_path):
+    """VS Code from a bundle without compiled dependencies: the client watches the workspace (the server
+    registers its globs and watches none of it), the server polls the environment — `go env -w` is seen."""
+    ws = write_workspace(tmp_path / "ws", "1.27.3")
+    gomod = ws / "go.mod"
+    goenv = goenv_file(tmp_path, GOTOOLCHAIN="auto")
+    async with session({}, ws, "visual_studio_code", python_args=fake_server(fake_machine(tmp_path)),
+                       python_path=(without_watchfiles(tmp_path),)) as client:
+        await wait_for(client, gomod.as_uri(), lambda d: "GE111" in codes(d))
+        await wait_until(lambda: any(m.message.endswith("for changes by polling") for m in client.log_messages),
+                         what="the environment to be polled")
+        goenv.write_text("GOTOOLCHAIN=local\n")
+        await wait_for(client, gomod.as_uri(), lambda d: "GE110" in codes(d))
+    assert [r.method for r in client.registrations] == [lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert not any("of the workspace" in m.message for m in client.log_messages)

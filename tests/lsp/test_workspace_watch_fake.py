@@ -5,8 +5,10 @@ the polling that feeds Session.files_changed_on_disk, where an open buffer keeps
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Mapping
 
+import pytest
 from lsprotocol import types as lsp
 
 from goenv_lsp.lsp.features.watching import register_client_watchers
@@ -15,6 +17,7 @@ from goenv_lsp.lsp.uris import path_to_uri
 from goenv_lsp.lsp.watcher import Watcher
 from goenv_lsp.probe.discover import DiscoveryOptions
 from goenv_lsp.probe.fake import FakeSystem
+from goenv_lsp.probe.system import RealSystem
 from goenv_lsp.probe.watch import poll, workspace_targets
 
 
@@ -175,3 +178,16 @@ async def test_the_server_watches_when_the_client_cannot_or_refuses() -> None:
     accepting = Accepting()
     assert await register_client_watchers(accepting, Session(Able(), fake)) is True  # type: ignore[arg-type]
     assert accepting.params.registrations[0].method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every directory")
+def test_a_directory_it_may_not_read_is_not_watched(tmp_path) -> None:
+    (tmp_path / "ws" / "locked").mkdir(parents=True)
+    (tmp_path / "ws" / "open").mkdir()
+    (tmp_path / "ws" / "locked").chmod(0)
+    try:
+        targets = workspace_targets(RealSystem(), str(tmp_path / "ws"), DiscoveryOptions())
+    finally:
+        (tmp_path / "ws" / "locked").chmod(0o755)
+    assert {str(tmp_path / "ws"), str(tmp_path / "ws" / "open")} <= targets.directories
+    assert str(tmp_path / "ws" / "locked") not in targets.directories

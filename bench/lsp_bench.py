@@ -4,7 +4,9 @@
     (spawn → initialize answered) is reported separately.
 (b) warm didChange → publishDiagnostics, p95 over ~200 edits (target ≤ 10 ms), and proof that no
     process was started meanwhile.
-(c) CPU time of the idle server over 60 s (target ≤ 0.1 s).
+(c) CPU time of the idle server over 60 s (target ≤ 0.1 s); also with the server watching the workspace's
+    files itself (a client without file watchers, Neovim's capabilities) in a 50-module workspace, with
+    watchfiles and, watchfiles made unimportable, polling (``--idle-only`` runs these alone).
 
 The server runs as users run it (`python -m goenv_lsp --stdio`, a separate process); the client is
 pygls' own, in this process. Prints a table; writes .cache/bench/lsp.json. See bench/README.md.
@@ -139,15 +141,16 @@ class ChildWatch:
 
 # -- the client ----------------------------------------------------------------------------------------
 
-def client_capabilities() -> lsp.ClientCapabilities:
+def client_capabilities(client: str = "visual_studio_code") -> lsp.ClientCapabilities:
     try:
-        import pytest_lsp  # recorded VS Code capabilities, if the test extra is installed
+        import pytest_lsp  # recorded VS Code / Neovim capabilities, if the test extra is installed
 
-        return pytest_lsp.client_capabilities("visual_studio_code")
+        return pytest_lsp.client_capabilities(client)
     except Exception:
+        watchers = client == "visual_studio_code"  # Neovim on Linux registers no file watchers
         return lsp.ClientCapabilities(
             workspace=lsp.WorkspaceClientCapabilities(configuration=True, did_change_watched_files=lsp.
-                                                      DidChangeWatchedFilesClientCapabilities(True)),
+                                                      DidChangeWatchedFilesClientCapabilities(watchers)),
             text_document=lsp.TextDocumentClientCapabilities(publish_diagnostics=lsp.
                                                              PublishDiagnosticsClientCapabilities(True)),
             window=lsp.WindowClientCapabilities(work_done_progress=True))
@@ -158,6 +161,7 @@ class Client(LanguageClient):
         super().__init__("goenv-lsp-bench", "0")
         self.published: list[tuple[float, lsp.PublishDiagnosticsParams]] = []
         self.arrived = asyncio.Event()
+        self.logs: list[str] = []
 
         @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def diagnostics(params: lsp.PublishDiagnosticsParams) -> None:
@@ -176,7 +180,11 @@ class Client(LanguageClient):
         def progress_create(params: lsp.WorkDoneProgressCreateParams) -> None:
             return None
 
-        for method in (lsp.PROGRESS, lsp.WINDOW_SHOW_MESSAGE, lsp.WINDOW_LOG_MESSAGE):
+        @self.feature(lsp.WINDOW_LOG_MESSAGE)
+        def log_message(params: lsp.LogMessageParams) -> None:
+            self.logs.append(params.message)
+
+        for method in (lsp.PROGRESS, lsp.WINDOW_SHOW_MESSAGE):
             self.feature(method)(lambda params: None)
 
     async def wait_publish(self, predicate, timeout: float = 30.0) -> tuple[float, lsp.PublishDiagnosticsParams]:
@@ -193,15 +201,17 @@ class Client(LanguageClient):
         return await asyncio.wait_for(find(), timeout)
 
 
-async def start(env: dict[str, str], ws: Path, log: Path) -> tuple[Client, int, dict[str, float]]:
+async def start(env: dict[str, str], ws: Path, log: Path, client_name: str = "visual_studio_code",
+                python_path: tuple[Path, ...] = ()) -> tuple[Client, int, dict[str, float]]:
     """Spawn the server, initialize; returns the client, the server pid and the start-up timings."""
     client = Client()
     t0 = time.perf_counter()
+    pythonpath = os.pathsep.join(map(str, (*python_path, REPO)))
     await client.start_io(sys.executable, "-m", "goenv_lsp", "--stdio", "--log-file", str(log),
-                          "--log-level", "info", env={**env, "PYTHONPATH": str(REPO)}, cwd=str(ws))
+                          "--log-level", "info", env={**env, "PYTHONPATH": pythonpath}, cwd=str(ws))
     pid = client._server.pid
     await client.initialize_async(lsp.InitializeParams(
-        capabilities=client_capabilities(), process_id=os.getpid(), root_uri=ws.as_uri(),
+        capabilities=client_capabilities(client_name), process_id=os.getpid(), root_uri=ws.as_uri(),
         workspace_folders=[lsp.WorkspaceFolder(ws.as_uri(), ws.name)]))
     t1 = time.perf_counter()
     client.initialized(lsp.InitializedParams())
@@ -264,23 +274,7 @@ async def edits_idle_and_control(env: dict[str, str], ws: Path, tmp: Path, edits
                "cminflt_delta": after["cminflt"] - before["cminflt"],
                "cutime_cstime_delta_ticks": (after["cutime"] + after["cstime"]) - (before["cutime"] + before["cstime"])}
 
-    # idle: nothing sent for idle_seconds
-    await asyncio.sleep(2.0)
-    idle_before, switches_before, sched_before = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
-    await asyncio.sleep(idle_seconds)
-    idle_after, switches_after, sched_after = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
-    per_thread = sorted(((tid, (run - sched_before.get(tid, (0, 0))[0]) / 1e9, n - sched_before.get(tid, (0, 0))[1])
-                         for tid, (run, n) in sched_after.items()), key=lambda t: -t[1])
-    idle = {"seconds": idle_seconds,
-            "cpu_s": ((idle_after["utime"] + idle_after["stime"]) - (idle_before["utime"] + idle_before["stime"]))
-            / TICK,
-            "utime_ticks": idle_after["utime"] - idle_before["utime"],
-            "stime_ticks": idle_after["stime"] - idle_before["stime"],
-            "context_switches": switches_after - switches_before,
-            "schedstat_cpu_s": sum(t[1] for t in per_thread),
-            "threads_schedstat": [{"tid": tid, "main": tid == pid, "cpu_s": cpu, "scheduled": n}
-                                  for tid, cpu, n in per_thread],
-            "threads": len(os.listdir(f"/proc/{pid}/task"))}
+    idle = await measure_idle(pid, idle_seconds)
 
     # positive control: goenv.refresh drops the cache and probes again, so both methods must see processes
     control_before = proc_stat(pid)
@@ -291,6 +285,90 @@ async def edits_idle_and_control(env: dict[str, str], ws: Path, tmp: Path, edits
     control = {"children_seen": len(watch.seen), "cminflt_delta": control_after["cminflt"] - control_before["cminflt"]}
     await stop(client)
     return {"latencies_s": latencies, "spawned": spawned, "idle": idle, "control": control}
+
+
+async def measure_idle(pid: int, idle_seconds: float) -> dict[str, Any]:
+    """CPU of the server while nothing is sent for ``idle_seconds`` (after 2 s of quiet)."""
+    await asyncio.sleep(2.0)
+    idle_before, switches_before, sched_before = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
+    await asyncio.sleep(idle_seconds)
+    idle_after, switches_after, sched_after = proc_stat(pid), context_switches(pid), thread_schedstat(pid)
+    per_thread = sorted(((tid, (run - sched_before.get(tid, (0, 0))[0]) / 1e9, n - sched_before.get(tid, (0, 0))[1])
+                         for tid, (run, n) in sched_after.items()), key=lambda t: -t[1])
+    return {"seconds": idle_seconds,
+            "cpu_s": ((idle_after["utime"] + idle_after["stime"]) - (idle_before["utime"] + idle_before["stime"]))
+            / TICK,
+            "utime_ticks": idle_after["utime"] - idle_before["utime"],
+            "stime_ticks": idle_after["stime"] - idle_before["stime"],
+            "context_switches": switches_after - switches_before,
+            "schedstat_cpu_s": sum(t[1] for t in per_thread),
+            "threads_schedstat": [{"tid": tid, "main": tid == pid, "cpu_s": cpu, "scheduled": n}
+                                  for tid, cpu, n in per_thread],
+            "threads": len(os.listdir(f"/proc/{pid}/task"))}
+
+
+def build_modules(tmp: Path, modules: int) -> tuple[Path, dict[str, str]]:
+    """A monorepo of ``modules`` modules (bench/monorepo.py's layout: go.mod, main.go, internal/handler,
+    Dockerfiles, vendor/, node_modules/, .git/)."""
+    from monorepo import build
+
+    return build(tmp, modules, max(1, modules // 5))
+
+
+async def idle_watching_workspace(env: dict[str, str], ws: Path, tmp: Path, idle_seconds: float,
+                                  polling: bool) -> dict[str, Any]:
+    """(c) with the server watching the workspace itself (Neovim's capabilities); ``polling``: watchfiles made
+    unimportable in the server (a ``watchfiles`` module that raises ImportError first on PYTHONPATH)."""
+    blocker = tmp / "no-watchfiles"
+    blocker.mkdir(exist_ok=True)
+    (blocker / "watchfiles.py").write_text('raise ImportError("made unimportable by bench/lsp_bench.py")\n')
+    client, pid, _ = await start(env, ws, tmp / f"idle-{'poll' if polling else 'watch'}.log", "neovim",
+                                 (blocker,) if polling else ())
+    deadline = time.monotonic() + 60
+    while not any("of the workspace)" in m for m in client.logs) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    watching = next((m for m in client.logs if "of the workspace)" in m), "the workspace watch did not start")
+    idle = await measure_idle(pid, idle_seconds)
+    await stop(client)
+    return {**idle, "watching": watching}
+
+
+def idle_row(label: str, idle: dict[str, Any], ok: str) -> tuple[str, str, str, str]:
+    return (label, f"{idle['cpu_s']:.3f} s (schedstat {idle['schedstat_cpu_s']:.3f} s; by thread: " + ", ".join(
+        f"{'main' if t['main'] else t['tid']} {t['cpu_s'] * 1000:.0f} ms/{t['scheduled']}×"
+        for t in idle["threads_schedstat"] if t["scheduled"]) + ")", "≤ 0.1 s", ok)
+
+
+def watched_rows(watched: dict[str, dict[str, Any]], modules: int) -> list[tuple[str, str, str, str]]:
+    return [idle_row(f"    … the server watching {modules} modules ({way})", idle,
+                     "met" if idle["cpu_s"] <= TARGETS["idle_cpu_s"] else "NOT met") for way, idle in watched.items()]
+
+
+def idle_only(env: dict[str, str], ws: Path, tmp: Path, args: argparse.Namespace, watched: dict[str, dict[str, Any]],
+              load_before: float) -> int:
+    async def plain() -> dict[str, Any]:
+        client, pid, _ = await start(env, ws, tmp / "idle.log")
+        idle = await measure_idle(pid, args.idle)
+        await stop(client)
+        return idle
+
+    idle = asyncio.run(plain())
+    load_after = os.getloadavg()[0]
+    rows = [idle_row(f"(c) idle CPU over {idle['seconds']:.0f} s (client watchers)", idle,
+                     "met" if idle["cpu_s"] <= TARGETS["idle_cpu_s"] else "NOT met"),
+            *watched_rows(watched, args.modules)]
+    out = args.out.with_name(args.out.stem + "-idle.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"idle": idle, "idle_watching_workspace": watched, "modules": args.modules,
+                               "machine": {"cpus": os.cpu_count(), "load_1min_before": load_before,
+                                           "load_1min_after": load_after, "revision": revision()}}, indent=2) + "\n")
+    print(f"goenv-lsp idle CPU ({revision()}, {os.cpu_count()} CPUs, load {load_before:.2f} → {load_after:.2f})")
+    for label, figure, target, met in rows:
+        print(f"{label}  {figure}  {target}  {met}")
+    for way, found in watched.items():
+        print(f"    {way}: {found['watching']}")
+    print(f"written to {out}")
+    return 0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -316,6 +394,8 @@ def main() -> int:
     parser.add_argument("--cold-runs", type=int, default=7, help="fresh servers for (a)")
     parser.add_argument("--edits", type=int, default=200)
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle for (c)")
+    parser.add_argument("--modules", type=int, default=50, help="modules of the workspace the server watches in (c)")
+    parser.add_argument("--idle-only", action="store_true", help="only (c), the three ways")
     parser.add_argument("--out", type=Path, default=REPO / ".cache" / "bench" / "lsp.json")
     args = parser.parse_args()
 
@@ -323,6 +403,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="goenv-lsp-bench-") as tmp_name:
         tmp = Path(tmp_name)
         ws, env = build_workspace(tmp)
+        (tmp / "modules").mkdir()
+        mono, mono_env = build_modules(tmp / "modules", args.modules)
+        watched = {way: asyncio.run(idle_watching_workspace(mono_env, mono, tmp, args.idle, way == "polling"))
+                   for way in ("watchfiles", "polling")}
+        if args.idle_only:
+            return idle_only(env, ws, tmp, args, watched, load_before)
         stick = yardstick(env, ws, args.yardstick_runs)
         cold = asyncio.run(cold_starts(env, ws, tmp, args.cold_runs))
         warm = asyncio.run(edits_idle_and_control(env, ws, tmp, args.edits, args.idle))
@@ -346,10 +432,11 @@ def main() -> int:
         "edit_spawns": {**spawned, "zero": zero_spawn},
         "spawn_control_refresh": control,
         "idle": idle,
+        "idle_watching_workspace": watched,
     }
     met = {"first_ratio": figures["first_ratio"] <= TARGETS["first_ratio"],
            "edit_p95_ms": figures["edit_latency_ms"]["p95"] <= TARGETS["edit_p95_ms"] and zero_spawn,
-           "idle_cpu_s": idle["cpu_s"] <= TARGETS["idle_cpu_s"]}
+           "idle_cpu_s": all(i["cpu_s"] <= TARGETS["idle_cpu_s"] for i in (idle, *watched.values()))}
     result = {"figures": figures, "targets": TARGETS, "met": met,
               "raw": {"yardstick_s": stick, "cold": cold, "edit_latencies_s": lat},
               "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
@@ -374,10 +461,8 @@ def main() -> int:
          "0", "met" if zero_spawn else "NOT met"),
         ("    control: goenv.refresh",
          f"{control['children_seen']} seen; cminflt +{control['cminflt_delta']}", "> 0", ""),
-        (f"(c) idle CPU over {idle['seconds']:.0f} s", f"{idle['cpu_s']:.3f} s "
-         f"(schedstat {idle['schedstat_cpu_s']:.3f} s; by thread: " + ", ".join(
-             f"{'main' if t['main'] else t['tid']} {t['cpu_s'] * 1000:.0f} ms/{t['scheduled']}×"
-             for t in idle["threads_schedstat"] if t["scheduled"]) + ")", "≤ 0.1 s", ok("idle_cpu_s")),
+        idle_row(f"(c) idle CPU over {idle['seconds']:.0f} s", idle, ok("idle_cpu_s")),
+        *watched_rows(watched, args.modules),
     ]
     width = [max(len(r[i]) for r in rows) for i in range(4)]
     print(f"goenv-lsp language server benchmark ({result['machine']['revision']}, {os.cpu_count()} CPUs, "

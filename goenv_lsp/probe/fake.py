@@ -134,6 +134,7 @@ class FakeSystem:
         self.inodes: dict[str, int] = {}
         self.permissions: dict[str, dict] = {}  # by normalised path: {"mode": int, "writable": bool}
         self.login_shell: dict | None = None  # the fixture's [login_shell] table
+        self.notifications = True  # False: watching is unavailable (no watchfiles), see ``watch``
         self._real = RealSystem(env={})
 
     # -- building ------------------------------------------------------------------------------
@@ -412,9 +413,13 @@ class FakeSystem:
             self.add_file(path, text)
 
     def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]:
-        """Only the real directories below ``[passthrough]`` can change behind goenv-lsp's back."""
-        from goenv_lsp.probe.watch import watch_real
+        """Only the real directories below ``[passthrough]`` can change behind goenv-lsp's back. With
+        ``notifications`` off the machine is one without watchfiles: the caller polls (System.stat sees the
+        fixture's writes too)."""
+        from goenv_lsp.probe.watch import WatchUnavailable, watch_real
 
+        if not self.notifications:
+            raise WatchUnavailable("the fake machine has no file notifications")
         real = [d for d in directories if self._real_path(d)]
         return watch_real(real, stop) if real else _never(stop)
 

@@ -111,7 +111,8 @@ class System(Protocol):
 
     def watch(self, directories: list[str], stop: asyncio.Event) -> AsyncIterator[set[str]]: ...
     # paths that changed in these directories (not recursive), until ``stop`` is set; an empty set: watching
-    # and nothing changed (the first one says the watches are in place)
+    # and nothing changed (the first one says the watches are in place). Raises WatchUnavailable (probe.watch)
+    # when nothing here can report changes: ``probe.watch.changes`` then polls through stat.
 
 
 def home_of(env: Mapping[str, str], os_name: str) -> str | None:

@@ -112,6 +112,7 @@ class Session:
             self._findings.pop(root.path, None)
             for uri in self.published.pop(root.path, {}):
                 self.send(uri)
+            self._probed()  # the watcher and the status item forget it now, not at the next probe
 
     def root_of_uri(self, uri: str | None) -> WorkspaceRoot:
         """The root a command argument names, else the first one."""

@@ -263,6 +263,9 @@ def test_server_starts_from_the_unzipped_vsix_with_only_python(target: str, pack
             proc.kill()
         proc.wait()
     stderr = log.read_text(errors="replace")
-    if target == "universal":  # no watchfiles: the server polls, and says so once
-        assert stderr.count("WARNING") == 1 and "watchfiles" in stderr, stderr
+    # no watchfiles (universal): the server polls and says so once, if its watch started before the shutdown
+    warnings = [line for line in stderr.splitlines() if " WARNING " in line]
+    assert len(warnings) <= (1 if target == "universal" else 0), stderr
+    assert all("watchfiles" in line for line in warnings), stderr
+    assert " ERROR " not in stderr, stderr
     assert "Traceback" not in stderr, stderr

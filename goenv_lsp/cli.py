@@ -249,7 +249,7 @@ def _check(args: argparse.Namespace) -> int:
     from goenv_lsp.contexts import resolve
     from goenv_lsp.engine import Evaluation, Selection, unknown_patterns
     from goenv_lsp.model import Severity
-    from goenv_lsp.report import CheckResult, PathStyle, formats
+    from goenv_lsp.report import CheckResult, PathStyle, renderer
     from goenv_lsp.rules import Input, all_rules
 
     unknown = unknown_patterns(args.select + args.ignore)
@@ -300,7 +300,7 @@ def _check(args: argparse.Namespace) -> int:
 
         output = text.render(result, style, _look(args))
     else:
-        output = formats()[args.format](result, style)
+        output = renderer(args.format)(result, style)
     from goenv_lsp.report.output import write_report
 
     if output or args.output:

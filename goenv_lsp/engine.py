@@ -9,7 +9,6 @@ of a thousand re-runs the module rules for that module alone.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from goenv_lsp.model import Finding, Position, Severity
 from goenv_lsp.rules import Rule, RuleStatus, Scope, all_rules
 from goenv_lsp.rules.registry import Context, Input, Report
 
-log = logging.getLogger(__name__)
 INTERNAL_ERROR_CODE = "GE000"
 _CODE_PREFIX = re.compile(r"GE\d{0,3}", re.IGNORECASE)
 # inputs a MODULE rule reads only through its scope: when nothing else changed, unchanged scopes keep findings
@@ -157,7 +155,9 @@ class Evaluation:
         try:
             reports = _capped(rule.run(facts, target))
         except Exception as exc:  # a broken rule must never cost the other findings
-            log.exception("rule %s failed", rule.code)
+            import logging  # only here: the CLI path stays free of logging
+
+            logging.getLogger(__name__).exception("rule %s failed", rule.code)
             from goenv_lsp.rules._shared.anchors import machine_anchor
 
             return [Finding(INTERNAL_ERROR_CODE, "rule-crashed", Severity.WARNING,

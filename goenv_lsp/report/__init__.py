@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from goenv_lsp.report.paths import PathStyle
@@ -10,11 +11,20 @@ from goenv_lsp.report.result import CheckResult
 Renderer = Callable[[CheckResult, PathStyle], str]
 
 
+FORMATS = ("text", "json", "sarif", "github")  # each the module goenv_lsp.report.<name>
+
+
 def formats() -> dict[str, Renderer]:
-    """Format name → renderer (imported when asked for)."""
-    from goenv_lsp.report import github, json, sarif, text
-
-    return {"text": text.render, "json": json.render, "sarif": sarif.render, "github": github.render}
+    """Format name → renderer (every format's module imported)."""
+    return {name: renderer(name) for name in FORMATS}
 
 
-__all__ = ["CheckResult", "PathStyle", "Renderer", "formats"]
+def renderer(name: str) -> Renderer:
+    """One format's renderer, importing its module alone (`check --format json` needs no SARIF or text code)."""
+    if name not in FORMATS:
+        raise KeyError(name)
+    module = importlib.import_module(f"goenv_lsp.report.{name}")
+    return module.render
+
+
+__all__ = ["FORMATS", "CheckResult", "PathStyle", "Renderer", "formats", "renderer"]

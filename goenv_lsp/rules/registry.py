@@ -20,6 +20,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from goenv_lsp.facts import Facts
 from goenv_lsp.model import Fix, Location, Related, Severity
@@ -141,13 +142,27 @@ class Rule:
         return f"{DOCS_BASE_URL}{self.code}.md"
 
     def section(self, title: str) -> str:
-        match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", self.docs, re.M | re.S)
-        return match.group(1).strip() if match else ""
+        return _sections(self.docs).get(title, "")
 
     def run(self, facts: Facts, target: object = None) -> Iterable[Report]:
         return self.check(facts) if self.scope is Scope.MACHINE else self.check(facts, target)
 
 
+_HEADING = re.compile(r"^## ", re.M)
+
+
+def _sections(docs: str) -> dict[str, str]:
+    """Heading → its text (stripped), the first of each title: a "## <title>" line up to the next line that
+    starts with "## " or the end."""
+    found: dict[str, str] = {}
+    for chunk in _HEADING.split(docs)[1:]:
+        heading, newline, body = chunk.partition("\n")
+        if newline:
+            found.setdefault(heading, body.strip())
+    return found
+
+
+@cache
 def known_inputs() -> frozenset[str]:
     from goenv_lsp.files import PARSED
 
@@ -192,5 +207,6 @@ def validate(record: Rule) -> list[str]:
         problems.append("contexts must name where the rule runs (ALL_CONTEXTS or EDITOR_ONLY)")
     elif not record.informational_in <= record.contexts:
         problems.append("informational_in names a context the rule does not run in")
-    problems += [f"docs lack '## {title}'" for title in DOC_SECTIONS if not record.section(title)]
+    sections = _sections(record.docs)
+    problems += [f"docs lack '## {title}'" for title in DOC_SECTIONS if not sections.get(title)]
     return problems

@@ -1,0 +1,98 @@
+"""The `check` path imports only what a one-shot run uses: a count of modules, never a time.
+
+Each case runs `check` in a fresh interpreter over recorded facts (no Go needed) and lists ``sys.modules``
+at the end. ``-X importtime`` is not used to count: it misses the modules loaded by
+``importlib.import_module`` (every rule module), so it under-counts by about a hundred.
+
+The budgets sit a little above what the check imports today (when this test was written, Python 3.11: 230
+goenv_lsp modules and 165 others beyond a bare interpreter's). When a change legitimately needs more, raise the
+budget in the same commit and say why; when one saves some, lower it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import factsbuilder as fb
+import pytest
+
+from goenv_lsp.facts import PathInfo
+from goenv_lsp.serde import to_data
+
+REPO = Path(__file__).resolve().parent.parent
+OURS_BUDGET = 236  # goenv_lsp.* modules
+OTHERS_BUDGET = 175  # stdlib modules beyond those of `python -S -c pass` (other Python versions: a few more or less)
+# never on the check path: the language server, and the renderers of the formats not asked for
+FORBIDDEN = ("pygls", "lsprotocol", "goenv_lsp.lsp", "goenv_lsp.docs", "goenv_lsp.report.sarif",
+             "goenv_lsp.report.github", "goenv_lsp.report.text")
+
+LIST_MODULES = """
+import sys
+before = set(sys.modules)
+import contextlib, io, json
+from goenv_lsp import cli
+with contextlib.redirect_stdout(io.StringIO()):
+    code = cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "before": sorted(before), "after": sorted(sys.modules)}))
+"""
+
+
+def modules_of_check(*args: str) -> tuple[int, set[str]]:
+    """(exit code, the modules the check imported beyond a bare interpreter's). Without ``site`` (-S) and
+    with the source tree on PYTHONPATH: the same count for an editable and a regular install (the editable
+    install's finder imports pathlib, urllib … at start-up) and proof that `check` needs no third-party
+    package."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-S", "-c", LIST_MODULES, *args], capture_output=True, text=True,
+                          cwd=REPO, env=env, check=True)
+    result = json.loads(proc.stdout)
+    return result["code"], set(result["after"]) - set(result["before"])
+
+
+@pytest.fixture(scope="module")
+def saved_facts(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One module, go.goroot naming another Go than the one on PATH (GE302): a typical finding."""
+    root = f"{fb.HOME}/sdk/go1.22.10"
+    healthy = fb.healthy()
+    other = fb.go_binary("1.22.10", root=root, path_index=None, origins=("go.goroot",))
+    settings = replace(fb.settings(go_goroot=root), path=f"{fb.ROOT}/.vscode/settings.json")
+    facts = fb.healthy(vscode=settings, go_binaries=(*healthy.go_binaries, other),
+                       paths={**(healthy.path_info or {}), root: PathInfo("dir", True, "go1.22.10", root)})
+    path = tmp_path_factory.mktemp("budget") / "facts.json"
+    path.write_text(json.dumps(to_data(facts)), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def json_check(saved_facts: str) -> tuple[int, set[str]]:
+    return modules_of_check("check", "--facts", saved_facts, "--format", "json")
+
+
+def test_the_check_runs_and_finds(json_check: tuple[int, set[str]]) -> None:
+    code, imported = json_check
+    assert code == 1  # GE302 is a warning: the budget is that of a check that found something
+    assert any(m.startswith("goenv_lsp.rules.ge3_editor.ge302") for m in imported)
+
+
+def test_goenv_lsp_modules_within_budget(json_check: tuple[int, set[str]]) -> None:
+    ours = sorted(m for m in json_check[1] if m == "goenv_lsp" or m.startswith("goenv_lsp."))
+    assert len(ours) <= OURS_BUDGET, f"{len(ours)} goenv_lsp modules (budget {OURS_BUDGET}): {ours}"
+
+
+def test_other_modules_within_budget(json_check: tuple[int, set[str]]) -> None:
+    others = sorted(m for m in json_check[1] if not (m == "goenv_lsp" or m.startswith("goenv_lsp.")))
+    assert len(others) <= OTHERS_BUDGET, f"{len(others)} other modules (budget {OTHERS_BUDGET}): {others}"
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_forbidden_modules_stay_out(saved_facts: str, json_check: tuple[int, set[str]], fmt: str) -> None:
+    imported = json_check[1] if fmt == "json" else modules_of_check("check", "--facts", saved_facts)[1]
+    allowed = {"goenv_lsp.report.text"} if fmt == "text" else set()
+    leaked = sorted(m for m in imported for f in FORBIDDEN
+                    if (m == f or m.startswith(f + ".")) and f not in allowed)
+    assert not leaked, f"`check --format {fmt}` imported {leaked}"

@@ -1,7 +1,8 @@
 """Benchmark the language server against one `go env -json` (the yardstick), in one run.
 
-(a) `initialized` → first publishDiagnostics (target ≤ 3× the yardstick); the Python start-up
-    (spawn → initialize answered) is reported separately.
+(a) `initialized` → first publishDiagnostics (target ≤ 3× the yardstick, `go env -json` of the go on PATH,
+    run alternately with the fresh servers); the Python start-up (spawn → initialize answered) is reported
+    separately. The workspace is the issue's (``--workspace one-go``: go 1.27.3 and gopls on PATH, one module).
 (b) warm didChange → publishDiagnostics, p95 over ~200 edits (target ≤ 10 ms), and proof that no
     process was started meanwhile.
 (c) CPU time of the idle server over 60 s (target ≤ 0.1 s); also with the server watching the workspace's
@@ -9,7 +10,8 @@
     watchfiles and, watchfiles made unimportable, polling (``--idle-only`` runs these alone).
 
 The server runs as users run it (`python -m goenv_lsp --stdio`, a separate process); the client is
-pygls' own, in this process. Prints a table; writes .cache/bench/lsp.json. See bench/README.md.
+pygls' own, in this process. Prints a table; writes .cache/bench/lsp.json, whose ``summary`` has one row per
+target (value, baseline, ratio, target, met) for the summary table. See bench/README.md.
 """
 
 from __future__ import annotations
@@ -38,34 +40,35 @@ import testbed  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 TARGETS = {"first_ratio": 3.0, "edit_p95_ms": 10.0, "idle_cpu_s": 0.1}
+GO_LINES = {"one-go": ["1.27.3", "1.28.0"], "two-gos": ["1.27.3", "1.27.2", "1.26.0", "1.25.1", "1.22.10", "1.28.0"]}
 
 
 # -- the workspace ---------------------------------------------------------------------------------
 
-def build_workspace(tmp: Path) -> tuple[Path, dict[str, str]]:
-    """go 1.22.10 on PATH, go.mod wants go 1.27.3, GOTOOLCHAIN=local in the GOENV file, settings.json
-    pins the 1.27.3 tree, Debian's gopls on PATH: GE110, GE302, GE121 — five probes when cold."""
+def build_workspace(tmp: Path, kind: str = "one-go") -> tuple[Path, dict[str, str], Path]:
+    """``one-go`` (the issue's workspace): go 1.27.3 and Debian's gopls on PATH, go.mod with `go 1.27.3`,
+    GOTOOLCHAIN=local in the GOENV file — GE121 (that gopls was built with an old go). ``two-gos``: go 1.22.10
+    on PATH, go.mod wants go 1.27.3, settings.json pins the 1.27.3 tree — GE110, GE302, GE121, two gos probed.
+    Returns the workspace, the environment and the go on PATH (the yardstick's)."""
     go122, go127, gopls = testbed.go_root("1.22.10"), testbed.go_root("1.27.3"), testbed.debian_gopls()
-    env = testbed.isolated_env(tmp, [go122 / "bin", gopls.parent], GOTOOLCHAIN=None)
+    on_path = go127 if kind == "one-go" else go122
+    env = testbed.isolated_env(tmp, [on_path / "bin", gopls.parent], GOTOOLCHAIN=None)
     testbed.write_goenv(env, GOTOOLCHAIN="local")
     ws = tmp / "ws"
-    (ws / ".vscode").mkdir(parents=True)
+    ws.mkdir(parents=True)
     (ws / "go.mod").write_text("module example.com/bench\n\ngo 1.27.3\n")
-    (ws / ".vscode" / "settings.json").write_text(json.dumps({"go.goroot": str(go127)}, indent=2) + "\n")
-    return ws, env
+    if kind == "two-gos":
+        (ws / ".vscode").mkdir()
+        (ws / ".vscode" / "settings.json").write_text(json.dumps({"go.goroot": str(go127)}, indent=2) + "\n")
+    return ws, env, on_path / "bin" / "go"
 
 
-def yardstick(env: dict[str, str], ws: Path, runs: int) -> list[float]:
-    """Wall time of `go env -json` (the go on PATH, GOTOOLCHAIN=local as the server's runner sets it)."""
-    go = str(testbed.go_root("1.22.10") / "bin" / "go")
-    probe_env = {**env, "GOTOOLCHAIN": "local"}
-    times = []
-    for i in range(runs + 3):
-        started = time.perf_counter()
-        subprocess.run([go, "env", "-json"], env=probe_env, cwd=ws, stdout=subprocess.DEVNULL, check=True)
-        if i >= 3:  # warm-up
-            times.append(time.perf_counter() - started)
-    return times
+def go_env_once(go: Path, env: dict[str, str], ws: Path) -> float:
+    """Wall time of one `go env -json` (GOTOOLCHAIN=local, as the server's runner sets it)."""
+    started = time.perf_counter()
+    subprocess.run([str(go), "env", "-json"], env={**env, "GOTOOLCHAIN": "local"}, cwd=ws, stdout=subprocess.DEVNULL,
+                   check=True)
+    return time.perf_counter() - started
 
 
 # -- /proc ---------------------------------------------------------------------------------------------
@@ -230,17 +233,24 @@ async def stop(client: Client) -> None:
 
 # -- the measurements ---------------------------------------------------------------------------------
 
-async def cold_starts(env: dict[str, str], ws: Path, tmp: Path, runs: int) -> list[dict[str, float]]:
-    results = []
+async def cold_starts(env: dict[str, str], ws: Path, tmp: Path, go: Path, runs: int,
+                      yardstick_runs: int) -> tuple[list[dict[str, float]], list[float]]:
+    """Fresh servers for (a), alternating with the yardstick: each server follows its share of `go env -json`
+    runs (3 warm-up runs first), so load drift hits both alike."""
+    for _ in range(3):
+        go_env_once(go, env, ws)
+    per_round = max(1, round(yardstick_runs / max(1, runs)))
+    results, stick = [], []
     for i in range(runs):
+        stick += [go_env_once(go, env, ws) for _ in range(per_round)]
         client, _, timing = await start(env, ws, tmp / f"cold-{i}.log")
         await stop(client)
         results.append(timing)
-    return results
+    return results, stick
 
 
 async def edits_idle_and_control(env: dict[str, str], ws: Path, tmp: Path, edits: int,
-                                 idle_seconds: float) -> dict[str, Any]:
+                                 idle_seconds: float, kind: str) -> dict[str, Any]:
     client, pid, _ = await start(env, ws, tmp / "warm.log")
     gomod = ws / "go.mod"
     uri = gomod.as_uri()
@@ -249,8 +259,9 @@ async def edits_idle_and_control(env: dict[str, str], ws: Path, tmp: Path, edits
         uri=uri, language_id="go.mod", version=1, text=gomod.read_text())))  # same findings: no publish
 
     # Each edit rewrites the go line; consecutive versions differ, so every edit changes GE110's message
-    # (or removes it) and the server publishes. Incremental sync, as VS Code sends it.
-    lines = ["1.27.3", "1.27.2", "1.26.0", "1.25.1", "1.22.10", "1.28.0"]
+    # (or removes it) and the server publishes. Incremental sync, as VS Code sends it. One go on PATH: a
+    # satisfiable and an unsatisfiable go line in turn.
+    lines = GO_LINES[kind]
     current = "1.27.3"
     latencies = []
     before = proc_stat(pid)
@@ -388,6 +399,31 @@ def revision() -> str:
         return "unknown"
 
 
+def summary(figures: dict[str, Any], met: dict[str, bool], zero_spawn: bool) -> list[dict[str, Any]]:
+    """One row per target for a summary table (bench/README.md): the measured value, its baseline (the yardstick
+    where the target is a ratio, else None), the ratio, the target and whether it is met."""
+    stick = figures["yardstick_go_env_json_ms"]["median"]
+    first = figures["initialized_to_first_diagnostics_ms"]["median"]
+    watched = figures["idle_watching_workspace"]
+    return [
+        {"id": "lsp.first_diagnostics", "label": "server: initialized → first diagnostics (median)",
+         "value": first, "unit": "ms", "baseline": stick, "baseline_label": "go env -json (median)",
+         "ratio": first / stick, "target": TARGETS["first_ratio"], "target_kind": "ratio ≤", "met": met["first_ratio"]},
+        {"id": "lsp.edit_p95", "label": "server: warm didChange → diagnostics p95 (stdio, one module)",
+         "value": figures["edit_latency_ms"]["p95"], "unit": "ms", "baseline": None, "baseline_label": None,
+         "ratio": None, "target": TARGETS["edit_p95_ms"], "target_kind": "value ≤", "met": met["edit_p95_ms"]},
+        {"id": "lsp.edit_spawns", "label": "server: processes started by the edits",
+         "value": figures["edit_spawns"]["children_seen"], "unit": "processes", "baseline": None,
+         "baseline_label": None, "ratio": None, "target": 0, "target_kind": "value ≤", "met": zero_spawn},
+        *({"id": f"lsp.idle_cpu.{key}", "label": f"server: idle CPU over {idle['seconds']:.0f} s ({way})",
+           "value": idle["cpu_s"], "unit": "s", "baseline": None, "baseline_label": None, "ratio": None,
+           "target": TARGETS["idle_cpu_s"], "target_kind": "value ≤", "met": idle["cpu_s"] <= TARGETS["idle_cpu_s"]}
+          for key, way, idle in [("client_watchers", "client watchers", figures["idle"]),
+                                 *((f"server_{w}", f"the server watching the workspace, {w}", i)
+                                   for w, i in watched.items())]),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--yardstick-runs", type=int, default=30)
@@ -396,22 +432,23 @@ def main() -> int:
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle for (c)")
     parser.add_argument("--modules", type=int, default=50, help="modules of the workspace the server watches in (c)")
     parser.add_argument("--idle-only", action="store_true", help="only (c), the three ways")
+    parser.add_argument("--workspace", choices=sorted(GO_LINES), default="one-go",
+                        help="one-go: the issue's (go 1.27.3 and gopls on PATH); two-gos: the earlier figures'")
     parser.add_argument("--out", type=Path, default=REPO / ".cache" / "bench" / "lsp.json")
     args = parser.parse_args()
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="goenv-lsp-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        ws, env = build_workspace(tmp)
+        ws, env, go = build_workspace(tmp, args.workspace)
         (tmp / "modules").mkdir()
         mono, mono_env = build_modules(tmp / "modules", args.modules)
         watched = {way: asyncio.run(idle_watching_workspace(mono_env, mono, tmp, args.idle, way == "polling"))
                    for way in ("watchfiles", "polling")}
         if args.idle_only:
             return idle_only(env, ws, tmp, args, watched, load_before)
-        stick = yardstick(env, ws, args.yardstick_runs)
-        cold = asyncio.run(cold_starts(env, ws, tmp, args.cold_runs))
-        warm = asyncio.run(edits_idle_and_control(env, ws, tmp, args.edits, args.idle))
+        cold, stick = asyncio.run(cold_starts(env, ws, tmp, go, args.cold_runs, args.yardstick_runs))
+        warm = asyncio.run(edits_idle_and_control(env, ws, tmp, args.edits, args.idle, args.workspace))
     load_after = os.getloadavg()[0]
 
     stick_median = statistics.median(stick)
@@ -437,7 +474,8 @@ def main() -> int:
     met = {"first_ratio": figures["first_ratio"] <= TARGETS["first_ratio"],
            "edit_p95_ms": figures["edit_latency_ms"]["p95"] <= TARGETS["edit_p95_ms"] and zero_spawn,
            "idle_cpu_s": all(i["cpu_s"] <= TARGETS["idle_cpu_s"] for i in (idle, *watched.values()))}
-    result = {"figures": figures, "targets": TARGETS, "met": met,
+    result = {"summary": summary(figures, met, zero_spawn), "workspace": args.workspace,
+              "figures": figures, "targets": TARGETS, "met": met,
               "raw": {"yardstick_s": stick, "cold": cold, "edit_latencies_s": lat},
               "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                           "load_1min_before": load_before, "load_1min_after": load_after, "revision": revision()}}

@@ -35,12 +35,33 @@ PROBE_DEBOUNCE = 0.3
 Buffers = Callable[[], Mapping[str, bytes]]
 
 
+class Settings:
+    """Whether the client's settings are known yet. The first probe starts as `initialized` arrives, while the
+    server still waits for them (``workspace/configuration``): it runs with the settings known so far minus
+    what they might forbid (trust, the login shell), its findings wait for the settings, and it runs again
+    when they change what is probed (the probe cache keeps what is still valid)."""
+
+    def known(self) -> bool:
+        return True
+
+    async def wait(self) -> None:
+        return None
+
+
+def _probed(options: ProbeOptions) -> ProbeOptions:
+    """What decides a probe's facts, but for the open buffers (their changes make the probe run again anyway)."""
+    return dataclasses.replace(options, overrides={})
+
+
 class WorkspaceRoot:
     def __init__(self, path: str, system: System, rules: tuple[Rule, ...] | None,
                  publish: Callable[[WorkspaceRoot, list[Finding]], None], buffers: Buffers,
                  progress: Callable[[str], Awaitable[Callable[[], None]]] | None = None,
-                 on_probed: Callable[[], None] | None = None, folders: Callable[[], Iterable[str]] = tuple):
+                 on_probed: Callable[[], None] | None = None, folders: Callable[[], Iterable[str]] = tuple,
+                 settings: Settings | None = None):
         self.path = path
+        # the client's settings may still be on their way when the first probe starts (``Settings``)
+        self.settings = settings or Settings()
         self.folders = folders  # every workspace folder of the session: none of them may run code unless trusted
         self.system = system
         self.rules = rules
@@ -76,12 +97,13 @@ class WorkspaceRoot:
 
     def options(self) -> ProbeOptions:
         config = self.config
-        return ProbeOptions(timeout=config.probe_timeout, trusted=config.trusted,
+        known = self.settings.known()  # until the client's settings came: nothing runs that they might forbid
+        return ProbeOptions(timeout=config.probe_timeout, trusted=config.trusted and known,
                             untrusted=tuple(f for f in self.folders() if f != self.path),
                             editor_settings=dict(config.editor_settings), overrides=self.buffers(),
                             discovery=config.workspace,
                             gopls=self.evaluation.reads(Input.GOPLS), home_files=config.home_files,
-                            login_shell=config.login_shell is True  # opt-in in the server
+                            login_shell=known and config.login_shell is True  # opt-in in the server
                             and self.evaluation.reads(Input.LOGIN_SHELL),
                             go_generate=self.evaluation.reads(Input.GO_GENERATE))
 
@@ -148,8 +170,13 @@ class WorkspaceRoot:
                 self._again = False
                 try:
                     runs = self.cache.runs(spawn=True)
-                    facts, self.tree = await collect_with_tree(self.path, self.options(), self.system, runs,
-                                                               self.files)
+                    options, known = self.options(), self.settings.known()
+                    facts, self.tree = await collect_with_tree(self.path, options, self.system, runs, self.files)
+                    if not known:  # probing began while the settings were on their way (``Settings``)
+                        await self.settings.wait()
+                        if _probed(options) != _probed(self.options()):
+                            self._again = True  # they change what is probed: probe again, publish only that
+                            continue
                     self._evaluate(facts)
                 except Exception:  # a broken probe must not stop the server
                     log.exception("probing %s failed", self.path)

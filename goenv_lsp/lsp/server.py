@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from goenv_lsp import __version__
-from goenv_lsp.lsp import logs, transport
+from goenv_lsp.lsp import logs, transport, warm
 from goenv_lsp.lsp.features import register_all
 from goenv_lsp.lsp.protocol import Protocol
 from goenv_lsp.lsp.session import Session
@@ -148,8 +148,15 @@ def serve(args) -> int:
     log.info("goenv-lsp %s serving over %s (Python %s)", __version__, "TCP" if getattr(args, "tcp", False)
              else "stdio", sys.version.split()[0])
     if getattr(args, "tcp", False):
-        return asyncio.run(_serve_tcp(getattr(args, "host", "127.0.0.1"), args.port, lambda: build(system, rules)))
-    return asyncio.run(_serve_stdio(*build(system, rules)))
+        host = getattr(args, "host", "127.0.0.1")
+        return asyncio.run(_serve_tcp(host, args.port, lambda: _warm(build(system, rules))))
+    return asyncio.run(_serve_stdio(*_warm(build(system, rules))))
+
+
+def _warm(built: tuple[Server, Session]) -> tuple[Server, Session]:
+    """The one-time work of the first publication, done before the first message is read (``warm``)."""
+    warm.warm(built[0].protocol._converter)
+    return built
 
 
 async def _serve_stdio(server: Server, session: Session) -> int:

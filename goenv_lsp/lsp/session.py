@@ -16,7 +16,7 @@ from goenv_lsp.config import CONFIG_FILE, Config, ConfigEditError, add_ignore, f
 from goenv_lsp.facts import ProbeRun, Status
 from goenv_lsp.files import kind_of
 from goenv_lsp.lsp import convert
-from goenv_lsp.lsp.roots import WorkspaceRoot
+from goenv_lsp.lsp.roots import Settings, WorkspaceRoot
 from goenv_lsp.lsp.uris import path_to_uri, uri_to_path
 from goenv_lsp.model import Finding
 from goenv_lsp.probe.system import System
@@ -77,6 +77,19 @@ class Session:
             self._configured = asyncio.Event()
         return self._configured
 
+    async def start(self, pull: bool) -> None:
+        """After `initialized`: the first probe starts at once, while the settings are pulled — it runs nothing
+        they might forbid and publishes only once they are known (``roots.Settings``); the features' hooks
+        then run before the first publication."""
+        probing = asyncio.ensure_future(self.probe_all())
+        try:
+            await self.load_client_config(pull=pull)
+        finally:
+            hooks = [asyncio.ensure_future(hook()) for hook in self.on_initialized]
+            self.configured.set()
+        await probing
+        await asyncio.gather(*hooks)
+
     async def settled(self, root: WorkspaceRoot | None = None) -> None:
         """Wait (bounded) for the initial settings and for any probe of ``root`` that is under way."""
         try:
@@ -97,7 +110,8 @@ class Session:
         if path not in self.roots:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
                                  self.client.begin_progress, on_probed=self._probed,
-                                 folders=lambda: tuple(p for p in self.roots if p not in self.outside))
+                                 folders=lambda: tuple(p for p in self.roots if p not in self.outside),
+                                 settings=_ClientSettings(self))
             self.report_config_problems(root.configure(self.config_for(root.path)))
             self.roots[path] = root
         return self.roots[path]
@@ -335,6 +349,19 @@ class Session:
             hook()
         for root in self.roots.values():
             root.close()
+
+
+class _ClientSettings(Settings):
+    """The roots' view of the session's settings: known once ``configured`` is set."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def known(self) -> bool:
+        return self.session.configured.is_set()
+
+    async def wait(self) -> None:
+        await self.session.settled()
 
 
 class CommandError(Exception):

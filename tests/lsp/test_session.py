@@ -15,6 +15,7 @@ from lsprotocol import types as lsp
 from goenv_lsp.lsp import convert
 from goenv_lsp.lsp.session import Session
 from goenv_lsp.lsp.uris import path_to_uri, uri_to_path
+from goenv_lsp.model import Severity
 from goenv_lsp.probe.fake import FakeSystem
 from goenv_lsp.probe.system import RealSystem
 
@@ -270,3 +271,97 @@ async def test_a_nested_settings_file_saved_on_disk_changes_nothing() -> None:
     calls = len(fake.calls)
     await session.files_changed_on_disk({"/ws/sub/.vscode/settings.json": lsp.FileChangeType.Changed})
     assert evaluations == [] and [c for c in fake.calls[calls:] if c[0] != "read"] == []
+
+
+# -- the first probe starts before the settings arrive (Session.start) --------------------------------------
+class SettingsLater(RecordingClient):
+    """Answers workspace/configuration after ``settings_delay``; counts what was published before that."""
+
+    def __init__(self, settings: object = None, settings_delay: float = 0.2):
+        super().__init__(settings, settings_delay)
+        self.answered = False
+        self.published_before_settings = 0
+
+    async def configuration(self, scopes) -> list[object]:
+        answers = await super().configuration(scopes)
+        self.answered = True
+        return answers
+
+    def publish(self, uri: str, diagnostics: list[lsp.Diagnostic]) -> None:
+        self.published_before_settings += not self.answered
+        super().publish(uri, diagnostics)
+
+
+def env_runs(fake: FakeSystem) -> list[str]:
+    return sorted(call[1][0] for call in fake.calls if call[0] == "run" and "env" in call[1])
+
+
+async def test_probing_starts_before_the_settings_and_publishes_after_them() -> None:
+    fake = machine()
+    client = SettingsLater(settings={"severity": {"GE120": "info"}})  # changes the findings, not the probe
+    session = Session(client, fake)
+    session.add_root("/ws")
+    starting = asyncio.ensure_future(session.start(pull=True))
+    await asyncio.sleep(0.1)
+    assert fake.run_count > 0 and client.published == []  # probed already; nothing published without settings
+    await starting
+    assert client.published_before_settings == 0 and client.published
+    [ge120] = session.roots["/ws"].findings
+    assert ge120.severity is Severity.INFO  # the first publication has the settings
+    once, _ = await started(machine())  # the same probes as when the settings come first: none ran twice
+    assert env_runs(fake) == env_runs(once.system)  # type: ignore[arg-type]
+    session.close()
+
+
+async def test_settings_that_arrive_after_the_first_probe_and_change_it_probe_again() -> None:
+    fake = machine()
+    client = SettingsLater(settings={"editorSettings": {"go.alternateTools.go": "/opt/go125/bin/go"}})
+    session = Session(client, fake)
+    session.add_root("/ws")
+    await session.start(pull=True)
+    assert client.published_before_settings == 0
+    assert "/opt/go125/bin/go" in env_runs(fake)  # probed after the settings named it
+    assert "/opt/go125/bin/go" in {b.path for b in session.roots["/ws"].facts.go_binaries}
+    session.close()
+
+
+@pytest.mark.parametrize("settings_during_the_probe", [False, True])
+@pytest.mark.parametrize("pulled", [False, True])
+async def test_trust_only_once_the_settings_say_so(pulled: bool, settings_during_the_probe: bool) -> None:
+    """initializationOptions say trusted; the pulled settings may take it back: until they came, a go inside
+    the workspace is not run. They come after the first probe, or while it runs."""
+    fake = machine()
+    fake.add_go("/ws/tools/go", "1.25.0")
+    fake.env["PATH"] = "/ws/tools/go/bin:" + fake.env["PATH"]
+    if settings_during_the_probe:
+        real_run = fake.run
+
+        async def slow_run(*args, **kwargs):
+            await asyncio.sleep(0.1)
+            return await real_run(*args, **kwargs)
+
+        fake.run = slow_run  # type: ignore[method-assign]
+    client = SettingsLater(settings={"trusted": pulled}, settings_delay=0.05 if settings_during_the_probe else 0.2)
+    session = Session(client, fake)
+    session.init_options = {"trusted": True}
+    root = session.add_root("/ws")
+    assert root.options().trusted is False  # nothing known from the client yet
+    await session.start(pull=True)
+    assert root.options().trusted is pulled
+    assert ("/ws/tools/go/bin/go" in env_runs(fake)) is pulled
+    assert client.published_before_settings == 0
+    session.close()
+
+
+async def test_many_edits_start_no_process_and_each_publishes() -> None:
+    fake = machine()
+    session, client = await started(fake)
+    spawned, uri = fake.run_count, path_to_uri("/ws/go.mod")
+    client.published.clear()
+    for n in range(40):  # a go line the local go satisfies, then one it cannot (GOTOOLCHAIN=auto: a download)
+        client.open["/ws/go.mod"] = f"module example.com/ws\n\ngo {'1.24.0' if n % 2 else '1.99.0'}\n".encode()
+        await session.document_changed(uri, edit=True)
+    await session.roots["/ws"].settle()
+    assert fake.run_count == spawned
+    assert len([u for u, _ in client.published if u == uri]) == 40  # the diagnostics changed every time
+    session.close()

@@ -24,12 +24,7 @@ def register(server: LanguageServer, session: Session) -> None:
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: LanguageServer, params: lsp.InitializedParams) -> None:
-        # trust and editor settings decide what may be probed
-        await session.load_client_config(pull=session.client.supports("workspace.configuration"))
-        session.configured.set()
-        hooks = [asyncio.ensure_future(hook()) for hook in session.on_initialized]  # do not delay the probe
-        await session.probe_all()
-        await asyncio.gather(*hooks)
+        await session.start(pull=session.client.supports("workspace.configuration"))
 
     @server.feature(lsp.SHUTDOWN)
     def shutdown(ls: LanguageServer, *args: object) -> None:

@@ -25,6 +25,7 @@ from goenv_lsp.facts import (
     FrozenMap,
     GoBinary,
     GoplsBinary,
+    LoginEnvironment,
     Origin,
     PathInfo,
     PathKind,
@@ -275,6 +276,18 @@ class _Collector:
         candidates = self._go_candidates(path_entries, settings)
         probe_path = trust.probe_path(self.system, path_entries, self.untrusted)
         self.probe_env = {"PATH": probe_path} if probe_path is not None else None
+        # the login shell depends on nothing the go probes learn: it runs alongside them (GE71x)
+        login = asyncio.ensure_future(login_shell.probe(self.system, self.runs, self.options.timeout)) \
+            if self.options.login_shell else None
+        try:
+            return await self._run(tree, settings, path_entries, candidates, login)
+        finally:
+            if login is not None and not login.done():  # an error or a cancellation: nothing left running
+                login.cancel()
+
+    async def _run(self, tree: Discovered | None, settings: Mapping[str, object], path_entries: tuple[str, ...],
+                   candidates: list[_Candidate], login: asyncio.Future[LoginEnvironment | None] | None) -> Facts:
+        paths, env = self.paths, self.env
         go_binaries = tuple(await asyncio.gather(*(self._probe_go(c) for c in candidates)))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         active = running_go(facts)
@@ -298,9 +311,8 @@ class _Collector:
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
         facts = tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
-        if self.options.login_shell:  # GE71x: what the login shell exports
-            facts = dataclasses.replace(facts, login_env=await login_shell.probe(self.system, self.runs,
-                                                                                 self.options.timeout))
+        if login is not None:  # GE71x: what the login shell exports
+            facts = dataclasses.replace(facts, login_env=await login)
         return generate.with_generators(self.system, facts, self.options.discovery, self._build_info,
                                         self.options.go_generate)  # GE63x
 

@@ -11,10 +11,10 @@ follow from the files (``semantics.modules``).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Awaitable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -42,7 +42,18 @@ from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, generate, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
+from goenv_lsp.probe import (
+    binaries,
+    drive,
+    generate,
+    go_dirs,
+    legacy_deps,
+    login_shell,
+    modcache,
+    tools,
+    trust,
+    vendor,
+)
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
@@ -124,8 +135,15 @@ class FileCache:
 
 
 def collect_sync(root: str, options: ProbeOptions | None = None, system: System | None = None) -> Facts:
+    """``collect`` for one-shot commands: without asyncio (``drive``), except on Windows, where the selector
+    cannot wait for pipes."""
     options = options or ProbeOptions()
-    return asyncio.run(collect(root, options, system or RealSystem(timeout=options.timeout)))
+    work = collect(root, options, system or RealSystem(timeout=options.timeout))
+    if os.name == "nt":
+        import asyncio
+
+        return asyncio.run(work)
+    return drive.run(work)
 
 
 async def collect(root: str, options: ProbeOptions, system: System, runs: Runs | None = None,
@@ -277,7 +295,7 @@ class _Collector:
         probe_path = trust.probe_path(self.system, path_entries, self.untrusted)
         self.probe_env = {"PATH": probe_path} if probe_path is not None else None
         # the login shell depends on nothing the go probes learn: it runs alongside them (GE71x)
-        login = asyncio.ensure_future(login_shell.probe(self.system, self.runs, self.options.timeout)) \
+        login = drive.start(login_shell.probe(self.system, self.runs, self.options.timeout)) \
             if self.options.login_shell else None
         try:
             return await self._run(tree, settings, path_entries, candidates, login)
@@ -286,9 +304,9 @@ class _Collector:
                 login.cancel()
 
     async def _run(self, tree: Discovered | None, settings: Mapping[str, object], path_entries: tuple[str, ...],
-                   candidates: list[_Candidate], login: asyncio.Future[LoginEnvironment | None] | None) -> Facts:
+                   candidates: list[_Candidate], login: Awaitable[LoginEnvironment | None] | None) -> Facts:
         paths, env = self.paths, self.env
-        go_binaries = tuple(await asyncio.gather(*(self._probe_go(c) for c in candidates)))
+        go_binaries = tuple(await drive.gather(*(self._probe_go(c) for c in candidates)))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         active = running_go(facts)
         go_env = active.env if active and active.env is not None else None

@@ -11,10 +11,10 @@ follow from the files (``semantics.modules``).
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Awaitable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from goenv_lsp.facts import (
     FrozenMap,
     GoBinary,
     GoplsBinary,
+    LoginEnvironment,
     Origin,
     PathInfo,
     PathKind,
@@ -41,7 +42,18 @@ from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
-from goenv_lsp.probe import binaries, generate, go_dirs, legacy_deps, login_shell, modcache, tools, trust, vendor
+from goenv_lsp.probe import (
+    binaries,
+    drive,
+    generate,
+    go_dirs,
+    legacy_deps,
+    login_shell,
+    modcache,
+    tools,
+    trust,
+    vendor,
+)
 from goenv_lsp.probe.discover import Discovered, DiscoveryOptions, admits, discover
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT
 from goenv_lsp.probe.system import RealSystem, System
@@ -123,8 +135,15 @@ class FileCache:
 
 
 def collect_sync(root: str, options: ProbeOptions | None = None, system: System | None = None) -> Facts:
+    """``collect`` for one-shot commands: without asyncio (``drive``), except on Windows, where the selector
+    cannot wait for pipes."""
     options = options or ProbeOptions()
-    return asyncio.run(collect(root, options, system or RealSystem(timeout=options.timeout)))
+    work = collect(root, options, system or RealSystem(timeout=options.timeout))
+    if os.name == "nt":
+        import asyncio
+
+        return asyncio.run(work)
+    return drive.run(work)
 
 
 async def collect(root: str, options: ProbeOptions, system: System, runs: Runs | None = None,
@@ -275,7 +294,19 @@ class _Collector:
         candidates = self._go_candidates(path_entries, settings)
         probe_path = trust.probe_path(self.system, path_entries, self.untrusted)
         self.probe_env = {"PATH": probe_path} if probe_path is not None else None
-        go_binaries = tuple(await asyncio.gather(*(self._probe_go(c) for c in candidates)))
+        # the login shell depends on nothing the go probes learn: it runs alongside them (GE71x)
+        login = drive.start(login_shell.probe(self.system, self.runs, self.options.timeout)) \
+            if self.options.login_shell else None
+        try:
+            return await self._run(tree, settings, path_entries, candidates, login)
+        finally:
+            if login is not None and not login.done():  # an error or a cancellation: nothing left running
+                login.cancel()
+
+    async def _run(self, tree: Discovered | None, settings: Mapping[str, object], path_entries: tuple[str, ...],
+                   candidates: list[_Candidate], login: Awaitable[LoginEnvironment | None] | None) -> Facts:
+        paths, env = self.paths, self.env
+        go_binaries = tuple(await drive.gather(*(self._probe_go(c) for c in candidates)))
         facts = self._facts(path_entries=path_entries, go_binaries=go_binaries)
         active = running_go(facts)
         go_env = active.env if active and active.env is not None else None
@@ -298,9 +329,8 @@ class _Collector:
                                     toolchains=FrozenMap(self._toolchains(facts, path_entries, go_env or {})),
                                     discovery=Discovery(self.discovered.directories, self.discovered.truncated))
         facts = tools.with_tools(self.system, facts, self.options.discovery, self._build_info)  # GE6xx inputs
-        if self.options.login_shell:  # GE71x: what the login shell exports
-            facts = dataclasses.replace(facts, login_env=await login_shell.probe(self.system, self.runs,
-                                                                                 self.options.timeout))
+        if login is not None:  # GE71x: what the login shell exports
+            facts = dataclasses.replace(facts, login_env=await login)
         return generate.with_generators(self.system, facts, self.options.discovery, self._build_info,
                                         self.options.go_generate)  # GE63x
 

@@ -4,15 +4,17 @@ report's, a test's) can be replayed without it; the benchmark reads ``calls`` to
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator, Mapping, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from goenv_lsp.facts import PathKind, ProbeRun, Status
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goversion import BuildInfo
 from goenv_lsp.probe.system import MAX_FILE_BYTES, Entry, ReadResult, Stat, System
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 

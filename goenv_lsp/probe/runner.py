@@ -5,11 +5,13 @@ toolchains. Failures come back as a status in ``ProbeRun``; nothing here raises 
 Nothing a run starts outlives it. The process is not reaped until the run is over, so its pid and process
 group stay ours; at a timeout or cancellation everything that is ours is frozen, then killed: on Linux the
 process tree below it (a ``setsid`` child too), every process holding the write end of its stdout or
-stderr (a double-forked daemon too) and its process group; elsewhere its process group."""
+stderr (a double-forked daemon too) and its process group; elsewhere its process group.
+
+On the language server's event loop a run waits with asyncio; under ``drive.run`` (one-shot commands, which
+do not import asyncio) with the driver's selector, to the same rules."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import signal
@@ -19,9 +21,14 @@ import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from goenv_lsp.facts import ProbeRun, Status
+from goenv_lsp.probe import drive
 from goenv_lsp.redact import redact_text
+
+if TYPE_CHECKING:
+    import asyncio
 
 DEFAULT_TIMEOUT = 5.0
 MAX_OUTPUT = 4 * 1024 * 1024  # bytes kept from each stream
@@ -37,7 +44,8 @@ class Runner:
         self.env = {**env, "GOTOOLCHAIN": "local"} if force_local_toolchain else dict(env)
         self.force_local = force_local_toolchain
         self.timeout = timeout
-        self._slots = asyncio.Semaphore(max_concurrency)
+        self.max_concurrency = max_concurrency
+        self._semaphore: asyncio.Semaphore | None = None  # made on first use: asyncio only where it runs
         self.count = 0  # processes started, for tests and benchmarks
 
     async def run(self, argv: Sequence[str], cwd: str | None = None, *, extra_env: Mapping[str, str] | None = None,
@@ -47,8 +55,19 @@ class Runner:
         env = dict(extra_env or {}) if clean_env else {**self.env, **(extra_env or {})}
         if self.force_local:
             env["GOTOOLCHAIN"] = "local"  # extra variables never lift the probe's GOTOOLCHAIN=local
-        async with self._slots:
-            return await self._run(tuple(argv), cwd, env, self.timeout if timeout is None else timeout)
+        timeout = self.timeout if timeout is None else timeout
+        if drive.active():
+            await drive.slot(self, self.max_concurrency)
+            try:
+                return await self._run(tuple(argv), cwd, env, timeout)
+            finally:
+                drive.release(self)
+        if self._semaphore is None:
+            import asyncio
+
+            self._semaphore = asyncio.Semaphore(self.max_concurrency)
+        async with self._semaphore:
+            return await self._run(tuple(argv), cwd, env, timeout)
 
     async def _run(self, argv: tuple[str, ...], cwd: str | None, env: dict[str, str], timeout: float) -> ProbeRun:
         started = time.monotonic()
@@ -58,7 +77,7 @@ class Runner:
                             round((time.monotonic() - started) * 1000, 1))
 
         try:
-            child = _Child(argv, cwd, env)
+            child: _Child | _DrivenChild = _DrivenChild(argv, cwd, env) if drive.active() else _Child(argv, cwd, env)
         except FileNotFoundError as exc:
             missing = exc.filename in (None, argv[0]) or (cwd is None or os.path.isdir(cwd))
             return result(Status.MISSING if missing else Status.FAILED, err=str(exc).encode())
@@ -83,60 +102,184 @@ class Runner:
         return result(Status.OK if code == 0 else Status.FAILED, code, out, err)
 
 
-class _Pipe:
-    """The read end of one output pipe, drained as data comes (up to MAX_OUTPUT kept)."""
+def _spawn(argv: Sequence[str], cwd: str | None, env: Mapping[str, str]) -> tuple[subprocess.Popen[bytes], int, int]:
+    """The process in its own session and process group, and the read ends of its stdout and stderr."""
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    try:
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out_w, stderr=err_w,
+                                start_new_session=True)
+    except BaseException:
+        os.close(out_r)
+        os.close(err_r)
+        raise
+    finally:
+        os.close(out_w)
+        os.close(err_w)
+    return proc, out_r, err_r
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, fd: int):
-        self.loop, self.fd, self.data = loop, fd, bytearray()
+
+class _Buffer:
+    """The read end of one output pipe and what was read from it (up to MAX_OUTPUT kept)."""
+
+    def __init__(self, fd: int):
+        self.fd, self.data, self.ended = fd, bytearray(), False
         self.link = f"pipe:[{os.fstat(fd).st_ino}]"  # how /proc/<pid>/fd/* names it
-        self.eof: asyncio.Future[None] = loop.create_future()
         os.set_blocking(fd, False)
-        loop.add_reader(fd, self._readable)
 
-    def _readable(self) -> None:
+    def read(self) -> bool:
+        """What the pipe holds now; True at its end."""
         try:
             chunk = os.read(self.fd, 65536)
         except BlockingIOError:
-            return
+            return False
         except OSError:
             chunk = b""
         if not chunk:
-            self.close()
+            self.ended = True
         elif len(self.data) < MAX_OUTPUT:
             self.data += chunk[: MAX_OUTPUT - len(self.data)]
+        return self.ended
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+class _Pipe(_Buffer):
+    """A pipe drained by the event loop as data comes."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, fd: int):
+        super().__init__(fd)
+        self.loop = loop
+        self.eof: asyncio.Future[None] = loop.create_future()
+        loop.add_reader(fd, self._readable)
+
+    def _readable(self) -> None:
+        if self.read():
+            self.close()
 
     def close(self) -> None:
         if self.fd >= 0:
             self.loop.remove_reader(self.fd)
-            os.close(self.fd)
-            self.fd = -1
+        super().close()
         if not self.eof.done():
             self.eof.set_result(None)
 
 
-class _Child:
+class _Started:
+    """What both kinds of child share: the process, not reaped before ``close``, and its two pipes."""
+
+    proc: subprocess.Popen[bytes]
+    out: _Buffer
+    err: _Buffer
+
+    def kill_group(self) -> None:
+        if hasattr(os, "killpg") and self.proc.returncode is None:  # not reaped: the group id is still ours
+            with contextlib.suppress(OSError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+    def _first_round(self) -> tuple[set[str], list[_Handle]]:
+        """Every signal of the first round, before any wait (a second cancellation cannot stop it)."""
+        links = {self.out.link, self.err.link}
+        killed = _freeze_and_kill(self.proc.pid, links) if _PROC_TABLE else []
+        self.kill_group()
+        with contextlib.suppress(OSError):
+            if os.name == "nt":
+                self.proc.kill()
+            else:  # not reaped yet, so the pid is still this process
+                os.kill(self.proc.pid, signal.SIGKILL)
+        return links, killed
+
+    def _reap(self, exited: bool) -> None:
+        if exited:
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                self.proc.wait(1)  # it has exited: this only reaps it
+        else:
+            self.proc.poll()  # still dying (uncommon: a process in the kernel); Popen reaps it later
+
+
+class _DrivenChild(_Started):
+    """One started process under ``drive.run``: the driver's selector watches its pipes and its pidfd (without
+    one, ``waitid(WNOWAIT)`` is polled), so it is reaped only in ``close``, as ``_Child``."""
+
+    def __init__(self, argv: Sequence[str], cwd: str | None, env: Mapping[str, str]):
+        self.proc, out_r, err_r = _spawn(argv, cwd, env)
+        self.out, self.err = _Buffer(out_r), _Buffer(err_r)
+        self._pidfd = drive.pidfd(self.proc.pid)
+        self.fds = (out_r, err_r, self._pidfd)
+        self.exited = False
+
+    def readable(self, fd: int) -> bool:
+        if fd == self._pidfd:
+            self.exited = True
+            return True
+        return (self.out if fd == self.out.fd else self.err).read()
+
+    def poll_exit(self) -> None:
+        if self.exited:
+            return
+        if not hasattr(os, "waitid"):
+            self.exited = self.proc.poll() is not None  # Windows: no process groups to keep
+            return
+        with contextlib.suppress(OSError):
+            self.exited = os.waitid(os.P_PID, self.proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+
+    @property
+    def done(self) -> bool:
+        return self.exited and self.out.ended and self.err.ended
+
+    async def finish(self, timeout: float) -> bool:
+        return await drive.wait_child(self, timeout)
+
+    async def kill(self) -> None:
+        """``_Child.kill``, waiting without an event loop."""
+        links, killed = self._first_round()
+        for again in (True, True, False):
+            if not killed:
+                break
+            _gone_sync(killed)
+            killed = _freeze_and_kill(self.proc.pid, links) if again else []
+        deadline = time.monotonic() + KILL_WAIT
+        while not self.exited and time.monotonic() < deadline:
+            if self._pidfd >= 0:
+                self._wait_pidfd(deadline - time.monotonic())
+            else:
+                self.poll_exit()
+                if not self.exited:
+                    time.sleep(0.005)
+
+    def _wait_pidfd(self, timeout: float) -> None:
+        import select
+
+        if select.select([self._pidfd], [], [], max(0.0, timeout))[0]:
+            self.exited = True
+
+    def close(self) -> None:
+        self.out.close()
+        self.err.close()
+        if self._pidfd >= 0:
+            os.close(self._pidfd)
+            self._pidfd = -1
+        self._reap(self.exited)
+
+
+class _Child(_Started):
     """One started process. Its exit is seen without reaping it (a pidfd, else ``waitid(WNOWAIT)`` in a
     thread), so its pid and process group cannot be reused by another process before ``close``."""
 
+    out: _Pipe
+    err: _Pipe
+
     def __init__(self, argv: Sequence[str], cwd: str | None, env: Mapping[str, str]):
+        import asyncio
+
         self.loop = asyncio.get_running_loop()
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
-        try:
-            self.proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out_w, stderr=err_w,
-                                         start_new_session=True)  # its own session and process group
-        except BaseException:
-            os.close(out_r)
-            os.close(err_r)
-            raise
-        finally:
-            os.close(out_w)
-            os.close(err_w)
+        self.proc, out_r, err_r = _spawn(argv, cwd, env)
         self.out, self.err = _Pipe(self.loop, out_r), _Pipe(self.loop, err_r)
         self.exited: asyncio.Future[None] = self.loop.create_future()
-        self._pidfd = -1
-        with contextlib.suppress(AttributeError, OSError):  # no pidfd_open before Linux 5.3, nor elsewhere
-            self._pidfd = os.pidfd_open(self.proc.pid)
+        self._pidfd = drive.pidfd(self.proc.pid)
         if self._pidfd >= 0:
             self.loop.add_reader(self._pidfd, self._on_exit)
         else:
@@ -159,26 +302,18 @@ class _Child:
 
     async def finish(self, timeout: float) -> bool:
         """Wait for the exit and the end of both pipes; False when the timeout came first."""
+        import asyncio
+
         waits = {self.exited, self.out.eof, self.err.eof}
         done, _ = await asyncio.wait(waits, timeout=timeout)
         return len(done) == len(waits)
 
-    def kill_group(self) -> None:
-        if hasattr(os, "killpg") and self.proc.returncode is None:  # not reaped: the group id is still ours
-            with contextlib.suppress(OSError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-
     async def kill(self) -> None:
         """Kill it and everything of ours (module docstring), again until nothing is left. Every signal
         of the first round is sent before the first wait, so a second cancellation cannot stop that."""
-        links = {self.out.link, self.err.link}
-        killed = _freeze_and_kill(self.proc.pid, links) if _PROC_TABLE else []
-        self.kill_group()
-        with contextlib.suppress(OSError):
-            if os.name == "nt":
-                self.proc.kill()
-            else:  # not reaped yet, so the pid is still this process
-                os.kill(self.proc.pid, signal.SIGKILL)
+        import asyncio
+
+        links, killed = self._first_round()
         for again in (True, True, False):  # look again after each round, three rounds at most
             if not killed:
                 break
@@ -195,11 +330,7 @@ class _Child:
                 self.loop.remove_reader(self._pidfd)
             os.close(self._pidfd)
             self._pidfd = -1
-        if self.exited.done():
-            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
-                self.proc.wait(1)  # it has exited: this only reaps it
-        else:
-            self.proc.poll()  # still dying (uncommon: a process in the kernel); Popen reaps it later
+        self._reap(self.exited.done())
 
 
 # -- Linux: the processes that are ours ------------------------------------------------------------
@@ -329,7 +460,19 @@ def _freeze_and_kill(leader: int, links: set[str]) -> list[_Handle]:
     return list(held.values())
 
 
+def _gone_sync(handles: list[_Handle]) -> None:
+    try:
+        deadline = time.monotonic() + KILL_WAIT
+        while any(not h.gone() for h in handles) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        for handle in handles:
+            handle.close()
+
+
 async def _gone(handles: list[_Handle]) -> None:
+    import asyncio
+
     try:
         deadline = time.monotonic() + KILL_WAIT
         while any(not h.gone() for h in handles) and time.monotonic() < deadline:

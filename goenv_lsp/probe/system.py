@@ -8,7 +8,6 @@ one of these.
 
 from __future__ import annotations
 
-import asyncio
 import glob as globbing
 import os
 import stat as stat_module
@@ -22,6 +21,8 @@ from goenv_lsp.facts.paths import ops
 from goenv_lsp.probe.runner import DEFAULT_TIMEOUT, Runner
 
 if TYPE_CHECKING:
+    import asyncio
+
     from goenv_lsp.parsers.buildinfo import ExecutableInfo
 
 MAX_FILE_BYTES = 4 * 1024 * 1024

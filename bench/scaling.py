@@ -1,9 +1,11 @@
 """How `goenv-lsp check` grows with the number of modules: bench/monorepo.py's tree (a fifth as many Dockerfiles
 as modules, vendor/ and node_modules/ to skip) at 100, 1,000, 3,000 and 10,000 modules, checked from the root.
 
-Rounds alternate the sizes (A B C D A B C D), medians per size; the first round also runs bench/phases.py once
-per size for where the time goes. A least-squares line time = a + b·modules gives the cost per module (b); the
-marginal cost of each step between sizes, (t₂ − t₁)/(n₂ − n₁), should stay the same if the growth is linear.
+Each tree has a goenv-lsp.toml raising max-modules (2,000 by default) above its size; a GE004 in the first
+run's report (the walk cut short) is recorded. Rounds alternate the sizes (A B C D A B C D), medians per size;
+the first round also runs bench/phases.py once per size for where the time goes. A least-squares line
+time = a + b·modules gives the cost per module (b); the marginal cost of each step between sizes,
+(t₂ − t₁)/(n₂ − n₁), should stay the same if the growth is linear.
 Writes .cache/bench/scaling.json.
 """
 
@@ -38,6 +40,11 @@ def fit(xs: list[float], ys: list[float]) -> dict[str, float]:
     return {"intercept_ms": a, "slope_ms_per_module": b, "r2": 1 - ss_res / ss_tot if ss_tot else 1.0}
 
 
+def complete_walk(report: str) -> bool:
+    """No GE004: the search for modules was not cut short (max-modules, max-dirs, or its 10 s)."""
+    return not any(f["code"] == "GE004" for f in json.loads(report)["findings"])
+
+
 def phases(argv: list[str], env: dict[str, str]) -> dict[str, float]:
     out = subprocess.run([sys.executable, str(REPO / "bench/phases.py"), *argv[1:]], env=env, capture_output=True,
                          text=True).stdout
@@ -58,10 +65,14 @@ def main() -> int:
         for n in args.sizes:
             started = time.perf_counter()
             root, env = build(Path(tmp) / str(n), n, max(1, n // 5))
+            (root / "goenv-lsp.toml").write_text(f"[workspace]\nmax-modules = {n + 10}\n")  # the default is 2000
             trees[n] = ([CONSOLE, "check", "--format", "json", str(root)], {**env, "PYTHONPATH": str(REPO)})
             print(f"built {n} modules in {time.perf_counter() - started:.1f} s", flush=True)
-        for argv, env in trees.values():
-            peak_rss_mb(argv, env)  # warm the page cache and .pyc files
+        complete = {}
+        for n in args.sizes:  # also warms the page cache and .pyc files
+            started = time.perf_counter()
+            complete[n] = complete_walk(peak_rss_mb(*trees[n])[2])
+            print(f"first check of {n} modules: {time.perf_counter() - started:.1f} s", flush=True)
         load_before = os.getloadavg()[0]
         for round_ in range(args.rounds):
             for n, (argv, env) in trees.items():
@@ -87,7 +98,7 @@ def main() -> int:
         "per_module_ms": {n: medians[n] / n for n in args.sizes},
         "phases_ms": {n: {k: statistics.median(v) for k, v in b.items()} for n, b in breakdown.items()},
         "fit": line, "steps": steps, "step_ratio_last_to_first": step_ratio, "linear_limit": LINEAR,
-        "linear": step_ratio <= LINEAR,
+        "linear": step_ratio <= LINEAR, "complete_walk": complete,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
@@ -95,7 +106,7 @@ def main() -> int:
           f"{args.rounds} rounds alternating the sizes, medians)")
     for n in args.sizes:
         print(f"  {n:6d} modules: {medians[n]:8.0f} ms, {medians[n] / n:.3f} ms/module, peak RSS "
-              f"{result['peak_rss_mb'][n]:.0f} MB")
+              f"{result['peak_rss_mb'][n]:.0f} MB" + ("" if complete[n] else " — GE004: the walk was cut short"))
     print(f"  fit: {line['intercept_ms']:.0f} ms + {line['slope_ms_per_module']:.3f} ms × modules (R² "
           f"{line['r2']:.4f})")
     for step in steps:

@@ -39,10 +39,10 @@ def verdict(ok: bool) -> str:
 
 def steps(phases: dict[str, float]) -> dict[str, float]:
     """bench/phases.py's phases in the order of a run, named for the plot."""
-    named = {"interpreter start + teardown": "outside the script (startup + teardown)", "imports": "imports",
+    named = {"interpreter + teardown": "outside the script (startup + teardown)", "imports": "imports",
              "collect (probes)": "collect (probes)", "rules": "evaluate rules", "render": "render report",
              "other (argparse, config)": "main, other (argparse, config, selection)"}
-    return {label: phases.get(key, 0.0) for label, key in named.items()}
+    return {label: phases[key] for label, key in named.items() if key in phases}
 
 
 def said(parts: dict[str, float]) -> str:
@@ -135,6 +135,11 @@ def scale_rows(mono: dict[str, Any] | None, sc: dict[str, Any] | None) -> list[R
     if sc is None:
         rows.append(("10,000 modules, time per module", "not measured", "linear", "—", "run bench/scaling.py"))
         return rows
+    cut = [n for n, ok in sc.get("complete_walk", {}).items() if not ok]
+    if cut:
+        rows.append(("10,000 modules, time per module", f"the walk was cut short (GE004) at {', '.join(cut)} modules",
+                     "linear", "NOT met", "the module search stopped at a cap: not comparable"))
+        return rows
     big = str(max(sc["sizes"]))
     line, per = sc["fit"], sc["per_module_ms"]
     step_text = "; ".join(f"{s['from']:,}→{s['to']:,}: {s['ms_per_module']:.2f}" for s in sc["steps"])
@@ -144,8 +149,15 @@ def scale_rows(mono: dict[str, Any] | None, sc: dict[str, Any] | None) -> list[R
                  f"{line['r2']:.3f}); ms per added module {step_text}",
                  f"linear: last step ≤ {sc['linear_limit']:g}× first", f"{verdict(sc['linear'])} "
                  f"({sc['step_ratio_last_to_first']:.2f}×)",
-                 "" if sc["linear"] else f"one check at {int(big):,}: {said(steps(at.get(big, {})))}"))
+                 "" if sc["linear"] else growth(at, str(sc["sizes"][1 if len(sc["sizes"]) > 2 else 0]), big)))
     return rows
+
+
+def growth(at: dict[str, dict[str, float]], small: str, big: str) -> str:
+    """Each phase's cost per module at two sizes: the one that grows faster than the tree is the reason."""
+    a, b = steps(at.get(small, {})), steps(at.get(big, {}))
+    per = ", ".join(f"{label} {a[label] / int(small):.2f} → {b[label] / int(big):.2f}" for label in b if label in a)
+    return f"one check at {int(big):,}: {said(b)}; ms per module at {int(small):,} → {int(big):,}: {per}"
 
 
 def machine(sources: dict[str, dict[str, Any] | None]) -> str:

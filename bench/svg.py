@@ -47,14 +47,17 @@ def scaling(points: dict[int, float], intercept: float, slope: float, title: str
                  _text(px - 6, py + 4, f"{y:g}", "end")]
     body += [_text(width / 2, height - 12, "modules", "middle"),
              _text(16, height / 2, "seconds (median)", "middle", f'transform="rotate(-90 16 {height / 2})"')]
-    (x1, y1), (x2, y2) = at(0, intercept), at(xs[-1], intercept + slope * xs[-1])
+    start = -intercept / slope if intercept < 0 < slope else 0.0  # the line from where it crosses 0 s
+    (x1, y1), (x2, y2) = at(start, intercept + slope * start), at(xs[-1], intercept + slope * xs[-1])
+    trace = " ".join("{:.1f},{:.1f}".format(*at(n, s)) for n, s in sorted(points.items()))
+    body.append(f'<polyline points="{trace}" fill="none" stroke="{COLOURS[0]}"/>')
     body.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{COLOURS[1]}" '
                 f'stroke-dasharray="6 4"/>')
     for n, s in points.items():
         px, py = at(n, s)
         body += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{COLOURS[0]}"/>',
-                 _text(px + 8, py + 16, f"{n:,}: {s:.2f} s") if px < width * 0.8 else
-                 _text(px - 8, py + 16, f"{n:,}: {s:.2f} s", "end")]
+                 _text(px + 8, py - 8, f"{n:,}: {s:.2f} s") if px < width * 0.8 else
+                 _text(px - 8, py - 8, f"{n:,}: {s:.2f} s", "end")]
     body.append(_text(left + 10, top + 16, f"fit: {intercept * 1000:.0f} ms + {slope * 1000:.3f} ms × modules",
                       extra=f'fill="{COLOURS[1]}"'))
     return _svg(width, height, body)
@@ -89,7 +92,7 @@ def breakdown(bars: dict[str, dict[str, float]], marks: dict[str, float], title:
                  f'stroke-dasharray="{"2 3" if j % 2 else "6 3"}"/>',
                  _text(x, top - 8 - 14 * (j % 2), label, "middle")]
     for k, phase in enumerate(phases):
-        x, y = left + (k % 3) * 160, bottom + 34 + 18 * (k // 3)
+        x, y = 40 + (k % 3) * 230, bottom + 34 + 18 * (k // 3)
         body += [f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{COLOURS[k % len(COLOURS)]}"/>',
                  _text(x + 16, y, phase)]
     return _svg(width, height, body)

@@ -22,10 +22,15 @@ test: $(VENV)/.installed lint
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check goenv_lsp tests examples bench
 
+# Every figure of docs/benchmarks.md (≈ 10 minutes): each benchmark writes .cache/bench/*.json, then summary.py
+# prints every target next to its figure and writes the table and the plots into docs/.
 bench: $(VENV)/.installed
 	$(PY) bench/run.py
+	$(PY) bench/minimal.py
 	$(PY) bench/monorepo.py
+	$(PY) bench/scaling.py
 	$(PY) bench/lsp_bench.py
+	$(PY) bench/summary.py
 
 # Not part of `test` (which runs a short fuzz run and the parsers' linearity ratios): the timing tests once more
 # (GOENV_LSP_TIMING=1 adds redaction's), then a million inputs over every parser on all cores, with a report in

@@ -80,10 +80,11 @@ def count_go_env(root: Path, env: dict[str, str]) -> tuple[int, list[str]]:
 
     system = RecordingSystem(RealSystem(env=env))
     facts = collect_sync(str(root), ProbeOptions(), system)
-    runs = [" ".join(argv[1:]) for argv, _ in system.runs()]
+    argvs = [argv[1:] for argv, _ in system.runs()]
+    runs = [" ".join(argv) for argv in argvs]
     print(f"  the probe found {len(facts.modules)} modules, {len(facts.files_of('dockerfile') or ())} Dockerfiles, "
           f"read {facts.discovery.directories} directories", flush=True)
-    return sum(1 for r in runs if r.startswith("env")), runs
+    return sum(1 for argv in argvs if "env" in argv), runs  # `go env …` or `go -C DIR env …`
 
 
 class _Client:

@@ -41,9 +41,8 @@ def ok_dockerfiles(facts: Facts) -> Iterator[DockerfileFacts]:
 def runs(facts: Facts, dockerfile: DockerfileFacts) -> dict[int, tuple[Run, ...]]:
     """The RUN instructions of each stage, in order, with their go commands (one pass over both)."""
     by_line: dict[int, list[GoCommand]] = {}
-    for command in go_commands(facts):
-        if command.file is dockerfile:
-            by_line.setdefault(command.line.range.start.line, []).append(command)
+    for command in _commands_by_file(facts).get(id(dockerfile), ()):
+        by_line.setdefault(command.line.range.start.line, []).append(command)
     shell: dict[int, list[Spanned]] = {}
     for line in dockerfile.commands:
         shell.setdefault(line.range.start.line, []).append(line)
@@ -55,6 +54,18 @@ def runs(facts: Facts, dockerfile: DockerfileFacts) -> dict[int, tuple[Run, ...]
             lines = tuple(c for line in numbers for c in shell.get(line, ()))
             found.setdefault(instruction.stage, []).append(Run(instruction, mine, lines))
     return {stage: tuple(r) for stage, r in found.items()}
+
+
+def _commands_by_file(facts: Facts) -> dict[int, list[GoCommand]]:
+    """Every go command, by the id of its file: grouped once per facts, not once per Dockerfile (which made
+    a monorepo's check grow with the square of its Dockerfiles)."""
+    def group() -> dict[int, list[GoCommand]]:
+        grouped: dict[int, list[GoCommand]] = {}
+        for command in go_commands(facts):
+            grouped.setdefault(id(command.file), []).append(command)
+        return grouped
+
+    return facts.memo((_commands_by_file,), group)
 
 
 def setting(dockerfile: DockerfileFacts, stage: DockerStage, key: str, before: int) -> DockerVariable | None:

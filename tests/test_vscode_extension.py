@@ -250,20 +250,11 @@ def test_end_to_end_with_the_real_server(built: Path, tmp_path: Path, go122: Pat
     assert re.search(r"^e2e: all \d+ checks passed$", proc.stdout, re.M), proc.stdout
 
 
-HEALTHY_MACHINE = """
-[env]
-HOME = "@HOME@"
-PATH = "/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin"
-[[go]]
-root = "/usr/local/go"
-version = "1.27.3"
-[[gopls]]
-path = "/usr/local/bin/gopls"
-built_with = "go1.27.3"
-module_version = "v0.23.0"
-[passthrough]
-dirs = ["@TMP@"]
-"""
+def _healthy_machine() -> str:
+    sys.path.append(str(ROOT / "tests" / "lsp"))  # the LSP tests' recorded machines
+    from lsp_harness import HEALTHY_MACHINE  # type: ignore[import-not-found]
+
+    return HEALTHY_MACHINE
 
 
 def _status_e2e(built: Path, workspace: Path, expected: dict, env: dict[str, str], *server_args: str) -> str:
@@ -289,7 +280,7 @@ def test_status_item_healthy(built: Path, tmp_path: Path) -> None:
     workspace = _go_module(tmp_path / "ws", "1.27.3")
     (tmp_path / "home").mkdir()
     machine = tmp_path / "machine.toml"
-    machine.write_text(HEALTHY_MACHINE.replace("@HOME@", str(tmp_path / "home")).replace("@TMP@", str(tmp_path)))
+    machine.write_text(_healthy_machine().replace("@HOME@", str(tmp_path / "home")).replace("@TMP@", str(tmp_path)))
     env = {"PATH": str(testbed.host_bin()), "HOME": str(tmp_path / "home")}
     _status_e2e(built, workspace, {"text": "Go 1.27.3 ✓", "codes": []}, env, "--test-system", str(machine))
 

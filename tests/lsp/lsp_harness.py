@@ -39,6 +39,21 @@ version = "1.27.3"
 dirs = ["@TMP@"]
 """
 GO122, GO127 = "/usr/local/go1.22.10", "/usr/local/go1.27.3"
+# a healthy recorded machine: go 1.27.3 and a gopls built with it, nothing else
+HEALTHY_MACHINE = """
+[env]
+HOME = "@HOME@"
+PATH = "/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin"
+[[go]]
+root = "/usr/local/go"
+version = "1.27.3"
+[[gopls]]
+path = "/usr/local/bin/gopls"
+built_with = "go1.27.3"
+module_version = "v0.23.0"
+[passthrough]
+dirs = ["@TMP@"]
+"""
 
 
 def fake_machine(tmp_path: Path, text: str = MACHINE, **substitutions: str) -> Path:

@@ -5,6 +5,7 @@ no workspace file at all it is one message, shown once."""
 
 from __future__ import annotations
 
+from lsp_harness import MACHINE as BASE_MACHINE  # type: ignore[import-not-found]
 from lsp_harness import (  # type: ignore[import-not-found]
     codes,
     fake_machine,
@@ -16,20 +17,10 @@ from lsp_harness import (  # type: ignore[import-not-found]
 )
 from lsprotocol import types as lsp
 
-MACHINE = """
-[env]
-HOME = "@HOME@"
-PATH = "/usr/local/go1.22.10/bin:/usr/bin:/bin"
-GOROOT = "/usr/local/go1.27.3"
-[[go]]
-root = "/usr/local/go1.22.10"
-version = "1.22.10"
-[[go]]
-root = "/usr/local/go1.27.3"
-version = "1.27.3"
-[passthrough]
-dirs = ["@TMP@"]
-"""
+# the harness's machine (go 1.22.10 first on PATH, 1.27.3 installed) with GOROOT exported at the 1.27.3 tree
+MACHINE = BASE_MACHINE.replace('PATH = "/usr/local/go1.22.10/bin:/usr/bin:/bin"\n',
+                               'PATH = "/usr/local/go1.22.10/bin:/usr/bin:/bin"\nGOROOT = "/usr/local/go1.27.3"\n')
+assert "GOROOT" in MACHINE
 
 
 def exported_goroot(tmp_path):

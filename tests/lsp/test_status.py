@@ -8,6 +8,7 @@ import os
 import pytest
 import pytest_lsp
 from lsp_harness import (  # type: ignore[import-not-found]
+    HEALTHY_MACHINE,
     MACHINE,
     codes,
     fake_machine,
@@ -23,20 +24,7 @@ from lsprotocol import types as lsp
 
 STATUS = "goenv/status"
 
-HEALTHY = """
-[env]
-HOME = "@HOME@"
-PATH = "/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin"
-[[go]]
-root = "/usr/local/go"
-version = "1.27.3"
-[[gopls]]
-path = "/usr/local/bin/gopls"
-built_with = "go1.27.3"
-module_version = "v0.23.0"
-[passthrough]
-dirs = ["@TMP@"]
-"""
+HEALTHY = HEALTHY_MACHINE
 
 NO_GO = """
 [env]

@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = _parser()
+    parser = _parser(argv if argv is not None else sys.argv[1:])
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, usage errors: argparse has printed why
@@ -100,7 +100,9 @@ goenv-lsp.toml: the nearest one in the directory checked or above it, up to the 
 {EXIT_CODES}"""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The whole parser; when ``argv`` starts with a subcommand, with that subcommand's parser alone (the others
+    would only cost start-up time: a one-shot run parses one command line)."""
     parser = argparse.ArgumentParser(prog="goenv-lsp", description="Find Go environment mistakes: a language "
                                      "server (default, or --stdio) and a checker for CI.", epilog=MAIN_EPILOG,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,6 +124,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=_serve, parser=parser)
     sub = parser.add_subparsers(title="commands")
 
+    from goenv_lsp.commands import NAMES, module
+
+    first = argv[0] if argv else None
+    for name in (first,) if first in BUILT_IN or first in NAMES else (*BUILT_IN, *NAMES):
+        if name in BUILT_IN:
+            BUILT_IN[name](sub)
+        else:
+            module(name).register(sub)
+    return parser
+
+
+def _add_check(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="check a workspace and report findings", epilog=CHECK_EPILOG,
                            description="Check a workspace (a module or a whole repository) and report findings.",
                            formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -152,24 +166,28 @@ def _parser() -> argparse.ArgumentParser:
                        "goenv-lsp.toml): ci when CI or a CI service's variable is set")
     check.set_defaults(run=_check)
 
+
+def _add_facts(sub: argparse._SubParsersAction) -> None:
     facts = sub.add_parser("facts", help="print the facts the rules read, as JSON")
     _probe_arguments(facts)
     facts.add_argument("--show-home", action="store_true", help="print home paths as they are, not as ~")
     facts.set_defaults(run=_facts)
 
+
+def _add_explain(sub: argparse._SubParsersAction) -> None:
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("code", help="GE### or the rule's name")
     explain.add_argument("--format", choices=("md", "json"), default="md")
     explain.set_defaults(run=_explain)
 
+
+def _add_rules(sub: argparse._SubParsersAction) -> None:
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     rules.set_defaults(run=_rules)
-    from goenv_lsp.commands import modules
 
-    for command in modules():
-        command.register(sub)
-    return parser
+
+BUILT_IN = {"check": _add_check, "facts": _add_facts, "explain": _add_explain, "rules": _add_rules}
 
 
 def _probe_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,8 +8,6 @@ need inside ``run``, so building the parser stays cheap.
 from __future__ import annotations
 
 import importlib
-import textwrap
-from collections.abc import Iterator
 from types import ModuleType
 
 # module names under goenv_lsp.commands, in the order `--help` lists them
@@ -19,9 +17,10 @@ NAMES: tuple[str, ...] = ("env", "snapshot", "diff", "triage")
 def wrapped(text: str) -> str:
     """A --help description for argparse's RawDescriptionHelpFormatter (which keeps the examples' lines):
     each paragraph wrapped."""
+    import textwrap
+
     return "\n\n".join(textwrap.fill(paragraph, 79) for paragraph in text.split("\n\n"))
 
 
-def modules() -> Iterator[ModuleType]:
-    for name in NAMES:
-        yield importlib.import_module(f"goenv_lsp.commands.{name}")
+def module(name: str) -> ModuleType:
+    return importlib.import_module(f"goenv_lsp.commands.{name}")

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import json
 import os
-import socket
 import sys
 
 ENVIRONMENT_KEY = "environment"  # the `goenv-lsp env --format json` document inside a snapshot
@@ -73,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _user_names(facts) -> set[str]:
+    import getpass
+
     names = {os.environ.get(key, "") for key in ("USER", "LOGNAME", "USERNAME")}
     with contextlib.suppress(OSError, KeyError):  # no name for this uid (a container's arbitrary user)
         names.add(getpass.getuser())
@@ -82,6 +82,8 @@ def _user_names(facts) -> set[str]:
 
 
 def _host_names() -> set[str]:
+    import socket
+
     names = {os.environ.get("HOSTNAME", ""), os.environ.get("COMPUTERNAME", "")}
     with contextlib.suppress(OSError):
         names.add(socket.gethostname())

@@ -11,7 +11,6 @@ them for toolchain selection (``gover.GoModLookup``, ``modfile.ModulePath``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,6 +40,8 @@ def _go_print(c: str) -> bool:
     """unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space."""
     if c.isascii():
         return " " <= c <= "~"
+    import unicodedata
+
     return unicodedata.category(c)[0] in "LMNPS"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import platform
 import re
 import sys
 
@@ -39,7 +38,12 @@ _NO_CGO = re.compile(rb"^//go:build\s.*!\s*cgo\b", re.M)
 
 def host_arch() -> str:
     """GOARCH of this machine (not of the Python running this)."""
-    machine = platform.machine().lower()
+    if hasattr(os, "uname"):  # what platform.machine() reads on POSIX, without importing platform
+        machine = os.uname().machine.lower()
+    else:
+        import platform
+
+        machine = platform.machine().lower()
     if sys.platform == "darwin" and machine == "x86_64" and _translated():
         return "arm64"
     if sys.platform == "win32":

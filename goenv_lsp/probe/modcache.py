@@ -10,9 +10,7 @@ Bounded: ``MAX_REQUIREMENTS`` require lines in all, ``MAX_OLDER_READS`` .mod fil
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +36,9 @@ def escape(text: str) -> str:
 
 def go_sum_hash(data: bytes) -> str:
     """dirhash.Hash1 of a go.mod file alone: what go.sum records as ``<path> <version>/go.mod h1:…``."""
+    import base64
+    import hashlib  # here: only a module with requirements in the cache hashes (hashlib costs ~3 ms to import)
+
     summary = f"{hashlib.sha256(data).hexdigest()}  go.mod\n".encode()
     return "h1:" + base64.b64encode(hashlib.sha256(summary).digest()).decode()
 

@@ -10,11 +10,6 @@ from functools import cache
 
 from goenv_lsp.semantics import version as gover
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 
 @dataclass(frozen=True)
 class Release:
@@ -38,6 +33,11 @@ class Support:
 
 @cache
 def support() -> Support:
+    try:  # here: only a gopls found needs the table (tomllib imports datetime, string …)
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
     with open(os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "gopls_support.toml"), "rb") as handle:
         data = tomllib.load(handle)
     releases = tuple(Release(r["gopls"], str(r.get("date", "")), r.get("build_go_min", ""),

@@ -7,9 +7,6 @@ texts are the go command's own.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -162,6 +159,10 @@ def parse_gosumdb(value: str) -> SumDB:
 
 def verifier_error(vkey: str) -> str | None:
     """``note.NewVerifier``: None for a well-formed verifier key ``name+hash+key``."""
+    import base64
+    import binascii
+    import hashlib  # here: only a GOSUMDB with a key needs them (hashlib alone costs a `check` ~3 ms)
+
     name, _, rest = vkey.partition("+")
     hash16, _, key64 = rest.partition("+")
     try:

@@ -45,7 +45,7 @@ def test_kind_names_are_unique_and_parsed_kinds_have_their_facts_type() -> None:
     names = [k.name for k in KINDS]
     assert len(set(names)) == len(names)
     for file_kind in PARSED:
-        assert issubclass(file_kind.facts_type, FileFacts)
+        assert issubclass(file_kind.facts_class, FileFacts)
         assert kind(file_kind.name) is file_kind
         if file_kind.where in (Where.HOME, Where.GOROOT):
             assert file_kind.locate is not None, file_kind.name

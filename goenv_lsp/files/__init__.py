@@ -2,7 +2,10 @@
 and how editors recognise them. The probe, GE002, the language server's buffers and file watchers, and the
 editor configurations (``python -m goenv_lsp.files.editors``) all derive from ``KINDS``.
 
-Adding a kind is adding its module, listing it here, and its tests.
+``KINDS`` comes from the generated catalogue (``_catalogue.py``): every kind's record, with its parser, locator
+and facts type imported from the kind's module when first used — a check imports the parsers of the files it
+finds. Adding a kind is adding its module, listing it in ``catalogue.SOURCES``, running
+``python -m goenv_lsp.files.catalogue --write``, and its tests.
 """
 
 from __future__ import annotations
@@ -11,67 +14,16 @@ import dataclasses
 from functools import cache
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
-from goenv_lsp.files import (
-    buf_gen,
-    devcontainer,
-    dockerfile,
-    github_workflow,
-    gitlab_ci,
-    go_mod,
-    go_version,
-    go_work,
-    goenv_file,
-    goenv_unused,
-    goland_workspace,
-    goroot_env,
-    gvm_default,
-    makefile,
-    mise_config,
-    project_config,
-    shell_rc_kinds,
-    tool_versions,
-    vendor_modules,
-    vscode_settings,
-)
+from goenv_lsp.files import _catalogue
 from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
 
-# Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go
-# project. goenv-lsp.toml is the workspace configuration (goenv_lsp.config; a kind of its own, project_config).
+# Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go project.
 GO_SOURCES = FileKind(
     name="go", title="Go source file", where=Where.TREE, names=("*.go",), parse=None, watch=False,
     editor=EditorHints(vscode_language="go", nvim_filetypes=("go",), helix_language="go", jetbrains_file_type="Go",
                        language_id="go"),
 )
-CONFIG = project_config.KIND  # rules read [private-modules] from it
-
-KINDS: tuple[FileKind, ...] = (
-    GO_SOURCES,
-    go_mod.KIND,
-    go_work.KIND,
-    vscode_settings.KIND,
-    goland_workspace.KIND,
-    goenv_file.KIND,
-    goroot_env.KIND,
-    dockerfile.KIND,
-    github_workflow.KIND,
-    gitlab_ci.KIND,
-    makefile.KIND,
-    buf_gen.KIND,
-    devcontainer.KIND,
-    CONFIG,
-    goenv_unused.KIND,
-    vendor_modules.KIND,
-    # version managers: the Go version they select here (semantics.version_managers)
-    go_version.KIND,
-    go_version.GLOBAL_KIND,
-    tool_versions.KIND,
-    tool_versions.GLOBAL_KIND,
-    mise_config.KIND,
-    mise_config.ROOT_KIND,
-    mise_config.GLOBAL_KIND,
-    gvm_default.KIND,
-    *shell_rc_kinds.KINDS,
-)
+KINDS: tuple[FileKind, ...] = (GO_SOURCES, *_catalogue.KINDS)
 PARSED: tuple[FileKind, ...] = tuple(k for k in KINDS if k.parse is not None)
 
 
@@ -86,7 +38,7 @@ def kind(name: str) -> FileKind | None:
 
 def facts_type(name: object) -> type[FileFacts] | None:
     found = _by_name().get(name) if isinstance(name, str) else None
-    return found.facts_type if found else None
+    return found.facts_class if found else None
 
 
 def kind_of(path: str, root: str | None, paths: PathOps, facts: Facts | None = None) -> FileKind | None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import cache
+from typing import Any, TypeVar
 
 from goenv_lsp.facts import FileFacts, FileProblem, PathOps, Status
 from goenv_lsp.model import Range, Severity
@@ -72,7 +74,7 @@ class FileKind:
     names: tuple[str, ...]  # TREE: file-name globs; ROOT: POSIX paths relative to the root (the last part may be a
     #                         glob); else display names
     parse: Callable[[bytes, str, ParseContext], FileFacts] | None  # None: editors attach, nothing is parsed
-    facts_type: type[FileFacts] = FileFacts
+    facts_type: type[FileFacts] | Deferred = FileFacts  # Deferred in the catalogue: resolve() gives the type
     malformed_severity: Severity = Severity.WARNING  # GE002's severity for a file that does not parse
     editor: EditorHints = field(default_factory=EditorHints)
     locate: Callable[[LocateContext], Iterable[str]] | None = None  # HOME / GOROOT kinds
@@ -95,6 +97,17 @@ class FileKind:
         return False
 
     @property
+    def facts_class(self) -> type[FileFacts]:
+        """The type of this kind's facts (importing the kind's module when the catalogue defers it)."""
+        return self.facts_type.resolve() if isinstance(self.facts_type, Deferred) else self.facts_type
+
+    def facts_are(self, cls: type) -> bool:
+        """Are this kind's facts a ``cls`` (a facts mixin such as PinsGo)? Without importing the kind's module."""
+        if isinstance(self.facts_type, Deferred):
+            return f"{cls.__module__}.{cls.__qualname__}" in self.facts_type.bases
+        return issubclass(self.facts_type, cls)
+
+    @property
     def globs(self) -> tuple[str, ...]:
         """Workspace-relative glob patterns for file watchers and editor document selectors."""
         if self.where is Where.TREE:
@@ -102,6 +115,33 @@ class FileKind:
         if self.where in (Where.ROOT, Where.MODULE):
             return tuple(f"**/{n}" for n in self.names)
         return ()
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A kind's parser, locator or facts type as the catalogue (files/_catalogue.py) names it: the kind's module is
+    imported when it is first called, so a check imports the parsers of the kinds it finds, not of every kind."""
+
+    module: str  # the module defining the kind
+    kind: str  # the kind's name
+    attribute: str  # "parse", "locate" or "facts_type"
+    bases: tuple[str, ...] = ()  # facts_type: the type's classes (module.qualname), for FileKind.facts_are
+
+    def resolve(self) -> Any:
+        return getattr(defining_kind(self.module, self.kind), self.attribute)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+
+@cache
+def defining_kind(module: str, name: str) -> FileKind:
+    """The FileKind named ``name`` as its module defines it (a module-level FileKind or a tuple of them)."""
+    for value in vars(importlib.import_module(module)).values():
+        for candidate in value if isinstance(value, tuple) else (value,):
+            if isinstance(candidate, FileKind) and candidate.name == name:
+                return candidate
+    raise LookupError(f"{module} defines no file kind {name!r}")
 
 
 def is_glob(name: str) -> bool:

@@ -38,7 +38,8 @@ from goenv_lsp.files.base import root_paths, unreadable
 from goenv_lsp.files.github_workflow import workflows
 from goenv_lsp.files.go_mod import ModFileFacts
 from goenv_lsp.files.goland_workspace import goland_workspace
-from goenv_lsp.files.shell_rc import ShellRcFacts, stated_paths
+from goenv_lsp.files.shell_rc import stated_paths
+from goenv_lsp.files.shell_rc_kinds import KIND_NAMES as SHELL_RC_KINDS
 from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
@@ -267,7 +268,7 @@ class _Collector:
             else:
                 if file_kind.locate is None or locate is None:
                     continue
-                if file_kind.facts_type is ShellRcFacts and not self.options.home_files:
+                if file_kind.name in SHELL_RC_KINDS and not self.options.home_files:
                     continue  # shell startup files are read only when `home-files` is on: they stay unknown
                 located = [p for pattern in file_kind.locate(locate) for p in self._expand_glob(pattern)]
                 if where is Where.GOROOT and not located:

@@ -331,7 +331,7 @@ def test_root_paths_list_the_workflow_directory() -> None:
 
 
 def test_watched_and_registered() -> None:
-    assert WORKFLOW in KINDS and GITLAB in KINDS
+    assert {WORKFLOW.name, GITLAB.name} <= {k.name for k in KINDS}
     assert {"**/.github/workflows/*.yml", "**/.github/workflows/*.yaml", "**/.gitlab-ci.yml"} <= set(watch_globs())
 
 

@@ -21,7 +21,7 @@ GO_GENERATE = "go-generate"  # Input.GO_GENERATE: //go:generate lines (Facts.go_
 
 def command_kinds() -> tuple[str, ...]:
     """The file kinds holding commands, and the //go:generate input (what a rule reading them needs)."""
-    return (*(k.name for k in KINDS if issubclass(k.facts_type, RunsCommands)), GO_GENERATE)
+    return (*(k.name for k in KINDS if k.facts_are(RunsCommands)), GO_GENERATE)
 
 
 @dataclass(frozen=True)

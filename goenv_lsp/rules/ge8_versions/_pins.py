@@ -13,7 +13,7 @@ from goenv_lsp.files.go_mod import ModFileFacts
 
 def pin_kinds() -> tuple[str, ...]:
     """The file kinds whose facts carry Go pins."""
-    return tuple(k.name for k in KINDS if issubclass(k.facts_type, PinsGo))
+    return tuple(k.name for k in KINDS if k.facts_are(PinsGo))
 
 
 @dataclass(frozen=True)

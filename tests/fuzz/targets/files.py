@@ -111,7 +111,7 @@ def where(kind: FileKind, windows: bool) -> tuple[str, ParseContext]:
 
 
 def check_file_facts(kind: FileKind, facts: FileFacts, data: bytes, path: str, capped: bool = True) -> None:
-    require(isinstance(facts, kind.facts_type), f"{type(facts).__name__} is not {kind.facts_type.__name__}")
+    require(isinstance(facts, kind.facts_class), f"{type(facts).__name__} is not {kind.facts_class.__name__}")
     require(facts.kind == kind.name and facts.path == path, "facts of another file")
     require(isinstance(facts.status, Status), f"status {facts.status!r}")
     require((facts.status is Status.OK) == (not facts.problems), f"status {facts.status} with "

@@ -66,6 +66,12 @@ def test_validation_refuses_incomplete_records() -> None:
     with pytest.raises(ValueError, match="informational_in names a context the rule does not run in"):
         rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
              needs=(Input.GO_BINARIES,), contexts=EDITOR_ONLY, informational_in=(Context.CI,))(check)
+    with pytest.raises(ValueError, match="only_with names what the check does not read"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS, only_with=("dockerfile",))(check)
+    with pytest.raises(ValueError, match="only_with names 'go-binaries', neither a file kind"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS, only_with=(Input.GO_BINARIES,))(check)
     assert rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
                 needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS)(check).contexts == ALL_CONTEXTS
 
@@ -92,13 +98,13 @@ def test_every_rule_module_is_discovered_in_its_family_package() -> None:
                       or not re.fullmatch(rf"ge{p.stem[2]}_[a-z]+", p.parent.name))
     assert not misnamed, f"rule modules must be geN_<family>/geNNN_<name>.py: {misnamed}"
     assert not list(RULES_DIR.glob("ge*.py")), "rule modules belong in their family package"
-    discovered = {r.check.__module__.rsplit(".", 1)[-1] for r in RULES}
+    discovered = {r.module.rsplit(".", 1)[-1] for r in RULES}
     assert discovered == {p.stem for p in modules}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_module_name_carries_the_code(rule: Rule) -> None:
-    module = rule.check.__module__.rsplit(".", 1)[-1]
+    module = rule.module.rsplit(".", 1)[-1]
     assert module.startswith(rule.code.lower() + "_")
 
 
@@ -132,3 +138,4 @@ def test_scope_and_inputs_agree() -> None:
             assert found.needs <= kinds, f"{found.code}: a file rule needs only file kinds"
         if found.scope is Scope.MODULE:
             assert {"go.mod", "go.work", Input.MODULES.value} <= found.needs, found.code
+

@@ -139,3 +139,10 @@ def test_scope_and_inputs_agree() -> None:
         if found.scope is Scope.MODULE:
             assert {"go.mod", "go.work", Input.MODULES.value} <= found.needs, found.code
 
+
+def test_no_rule_module_imports_another() -> None:
+    """Each rule module loads on its own (when its rule runs): what two rules share lives in a ``_`` module."""
+    rule_module = re.compile(r"^\s*(?:from|import)\s+goenv_lsp\.rules\.ge\d_[a-z]+\.ge\d{3}", re.M)
+    offenders = sorted(str(p.relative_to(RULES_DIR)) for p in RULES_DIR.glob("ge*/ge*.py")
+                       if rule_module.search(p.read_text(encoding="utf-8")))
+    assert not offenders, f"rule modules importing another rule module: {offenders}"

@@ -538,7 +538,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('gopls',),
         'module': 'goenv_lsp.rules.ge1_toolchain.ge121_gopls_built_with_old_go',
     },
     {
@@ -577,7 +577,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('gopls',),
         'module': 'goenv_lsp.rules.ge1_toolchain.ge122_gopls_unsupported_go',
     },
     {
@@ -754,7 +754,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go-version', 'goenv-version', 'gvm-default', 'mise-config', 'mise-config-dir', 'mise-config-global', 'tool-versions', 'tool-versions-global'),
         'module': 'goenv_lsp.rules.ge1_toolchain.ge140_manager_version_not_running',
     },
     {
@@ -1092,7 +1092,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('goenv-unused',),
         'module': 'goenv_lsp.rules.ge2_modules.ge208_goenv_off_hides_settings',
     },
     {
@@ -1318,7 +1318,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'goland-workspace', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge301_editor_sdk_missing',
     },
     {
@@ -1355,7 +1355,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'goland-workspace', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge302_editor_sdk_mismatch',
     },
     {
@@ -1403,7 +1403,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': ('ci',),
-        'only_with': (),
+        'only_with': ('editor-settings', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge303_vscode_gopath_differs',
     },
     {
@@ -1446,7 +1446,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge304_editor_go_env_differs',
     },
     {
@@ -1483,7 +1483,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge305_build_flag_with_space',
     },
     {
@@ -1520,7 +1520,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge306_language_server_disabled',
     },
     {
@@ -1561,7 +1561,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('editor-settings', 'vscode-settings'),
         'module': 'goenv_lsp.rules.ge3_editor.ge307_gopls_flag_rejected',
     },
     {
@@ -1602,7 +1602,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('vscode-settings',),
         'module': 'goenv_lsp.rules.ge3_editor.ge308_setting_unknown',
     },
     {
@@ -1639,7 +1639,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('goland-workspace',),
         'module': 'goenv_lsp.rules.ge3_editor.ge310_goland_modules_integration_off',
     },
     {
@@ -1678,7 +1678,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('goland-workspace',),
         'module': 'goenv_lsp.rules.ge3_editor.ge313_goland_sdk_too_old',
     },
     {
@@ -2298,7 +2298,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('vendor/modules.txt',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent',
     },
     {
@@ -2625,7 +2625,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('vendor/modules.txt',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge510_module_vendor_ignored',
     },
     {
@@ -2662,7 +2662,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('vendor/modules.txt',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge511_vendored_go_too_new',
     },
     {
@@ -3060,7 +3060,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': ('ci',),
-        'only_with': (),
+        'only_with': ('cgo-files',),
         'module': 'goenv_lsp.rules.ge6_platform.ge620_cgo_disabled_with_cgo_files',
     },
     {
@@ -3192,7 +3192,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': ('ci',),
-        'only_with': (),
+        'only_with': ('buf.gen.yaml', 'go-generate', 'makefile'),
         'module': 'goenv_lsp.rules.ge6_platform.ge630_generator_not_on_path',
     },
     {
@@ -3234,7 +3234,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('buf.gen.yaml', 'go-generate', 'makefile'),
         'module': 'goenv_lsp.rules.ge6_platform.ge631_generator_newer_than_runtime',
     },
     {
@@ -3274,7 +3274,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go-generate', 'makefile'),
         'module': 'goenv_lsp.rules.ge6_platform.ge632_generator_built_with_old_go',
     },
     {
@@ -3317,7 +3317,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge701_rc_goroot_wrong',
     },
     {
@@ -3356,7 +3356,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge702_rc_path_older_go_first',
     },
     {
@@ -3394,7 +3394,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge703_rc_quoted_tilde',
     },
     {
@@ -3438,7 +3438,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge704_rc_global_go_setting',
     },
     {
@@ -3475,7 +3475,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge705_rc_go_alias',
     },
     {
@@ -3517,7 +3517,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'envrc', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge706_rc_secret_exported',
     },
     {
@@ -3569,7 +3569,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup',),
         'module': 'goenv_lsp.rules.ge7_shell.ge710_go_variable_only_in_bashrc',
     },
     {
@@ -3612,7 +3612,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('login-shell',),
         'module': 'goenv_lsp.rules.ge7_shell.ge711_login_shell_fails',
     },
     {
@@ -3653,7 +3653,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('editor',),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('bash-startup', 'fish-config', 'sh-profile', 'zsh-startup'),
         'module': 'goenv_lsp.rules.ge7_shell.ge712_process_lacks_login_variable',
     },
     {
@@ -3694,7 +3694,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('devcontainer', 'dockerfile', 'github-workflow', 'gitlab-ci', 'go-version', 'goenv-version', 'mise-config', 'mise-config-dir', 'mise-config-global', 'tool-versions', 'tool-versions-global'),
         'module': 'goenv_lsp.rules.ge8_versions.ge801_go_version_lags',
     },
     {
@@ -3732,7 +3732,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('dockerfile',),
         'module': 'goenv_lsp.rules.ge8_versions.ge802_golang_tag_floats',
     },
     {
@@ -3777,7 +3777,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('dockerfile',),
         'module': 'goenv_lsp.rules.ge8_versions.ge810_go_env_after_run',
     },
     {
@@ -3816,7 +3816,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('devcontainer', 'dockerfile', 'github-workflow', 'gitlab-ci', 'go-generate', 'makefile'),
         'module': 'goenv_lsp.rules.ge8_versions.ge811_build_fetches_latest',
     },
     {
@@ -3863,7 +3863,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('dockerfile',),
         'module': 'goenv_lsp.rules.ge8_versions.ge812_cgo_left_on',
     },
     {
@@ -3904,7 +3904,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('dockerfile',),
         'module': 'goenv_lsp.rules.ge8_versions.ge813_cgo_without_c_compiler',
     },
     {
@@ -3951,7 +3951,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('dockerfile',),
         'module': 'goenv_lsp.rules.ge8_versions.ge814_scratch_without_ca_certificates',
     },
     {
@@ -3991,7 +3991,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('github-workflow',),
         'module': 'goenv_lsp.rules.ge8_versions.ge820_go_version_read_as_number',
     },
     {
@@ -4031,7 +4031,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('github-workflow',),
         'module': 'goenv_lsp.rules.ge8_versions.ge821_go_version_file_missing',
     },
     {
@@ -4068,7 +4068,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('github-workflow', 'gitlab-ci'),
         'module': 'goenv_lsp.rules.ge8_versions.ge822_ci_image_floats',
     },
 )

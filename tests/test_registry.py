@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,11 @@ def test_no_rule_module_imports_another() -> None:
     offenders = sorted(str(p.relative_to(RULES_DIR)) for p in RULES_DIR.glob("ge*/ge*.py")
                        if rule_module.search(p.read_text(encoding="utf-8")))
     assert not offenders, f"rule modules importing another rule module: {offenders}"
+
+
+
+@pytest.mark.parametrize("docs", ["\n## What it checks\nx\n", "\n    ## What it checks\n    x\n      y\n",
+                                  "\n## What it checks\n   \nx\n", "\n\t## What it checks\n\tx\n",
+                                  *(textwrap.indent(r.docs, "    ") for r in RULES[:5])])
+def test_docs_are_dedented_as_textwrap_dedents(docs: str) -> None:
+    assert rules_package.registry._dedent(docs) == textwrap.dedent(docs)

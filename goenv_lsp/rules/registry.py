@@ -199,6 +199,7 @@ def file_kinds() -> frozenset[str]:
     return frozenset(k.name for k in PARSED)
 
 
+@cache
 def known_inputs() -> frozenset[str]:
     return frozenset(i.value for i in Input) | file_kinds()
 
@@ -211,7 +212,7 @@ def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
     """Decorator: ``RULE = rule(...)(check)`` — validates the record when the module loads."""
 
     def wrap(check: Check) -> Rule:
-        record = Rule(code, name, severity, summary, textwrap.dedent(docs).strip() + "\n", fix, check, scope,
+        record = Rule(code, name, severity, summary, _dedent(docs).strip() + "\n", fix, check, scope,
                       _names(needs), status, fix_title, tuple(tags), tuple(suppressed_by),
                       None if contexts is None else frozenset(contexts), frozenset(informational_in),
                       _names(only_with))
@@ -221,6 +222,17 @@ def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
         return record
 
     return wrap
+
+
+_AT_MARGIN = re.compile(r"^\S", re.M)
+_BLANK_WITH_SPACES = re.compile(r"^[ \t]+$", re.M)
+
+
+def _dedent(docs: str) -> str:
+    """``textwrap.dedent``, without its cost for docs written at the margin (a rule module loads on a check)."""
+    if _AT_MARGIN.search(docs) and not _BLANK_WITH_SPACES.search(docs):
+        return docs  # no common indentation, and no whitespace-only line to normalise
+    return textwrap.dedent(docs)
 
 
 def _names(inputs: Iterable[str]) -> frozenset[str]:

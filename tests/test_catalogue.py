@@ -115,3 +115,12 @@ def test_the_check_runs_once_loaded() -> None:
     found = next(r for r in all_rules() if r.code == "GE602")
     first, again = list(found.run(relative)), list(found.run(relative))
     assert first and first == again
+
+
+def test_import_checks_imports_every_rule_module_at_once() -> None:
+    imported = in_fresh_interpreter(
+        "import json, sys\n"
+        "from goenv_lsp.rules import all_rules, import_checks\n"
+        "import_checks(all_rules())\n"
+        "print(json.dumps(sorted(r.module for r in all_rules() if r.module in sys.modules)))\n")
+    assert imported == sorted(r.module for r in DISCOVERED)

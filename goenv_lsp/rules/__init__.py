@@ -7,11 +7,13 @@ it with ``@rule``. Adding a rule means adding one such module (and its tests) an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Rule, RuleStatus, Scope, rule
 
-__all__ = ["FixAvailability", "Input", "Report", "Rule", "RuleStatus", "Scope", "all_rules", "by_code", "rule"]
+__all__ = ["FixAvailability", "Input", "Report", "Rule", "RuleStatus", "Scope", "all_rules", "by_code", "import_checks",
+           "rule"]
 
 
 @cache
@@ -19,6 +21,16 @@ def all_rules() -> tuple[Rule, ...]:
     from goenv_lsp.rules.catalogue import load
 
     return load()
+
+
+def import_checks(rules: Iterable[Rule]) -> None:
+    """Import the modules of ``rules`` now rather than at their first check (a long-lived process, such as the
+    language server at start, so that its first diagnostics do not wait for them)."""
+    from goenv_lsp.rules.catalogue import DeferredCheck
+
+    for found in rules:
+        if isinstance(found.check, DeferredCheck):
+            found.check.load()
 
 
 def by_code(code_or_name: str) -> Rule | None:

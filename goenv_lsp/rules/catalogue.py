@@ -69,9 +69,12 @@ class DeferredCheck:
         self._check: Check | None = None
 
     def __call__(self, *args: object) -> Iterable[Report]:
-        return (self._check or self._load())(*args)
+        return (self._check or self.load())(*args)
 
-    def _load(self) -> Check:
+    def load(self) -> Check:
+        """Import the rule's module (once) and return its check."""
+        if self._check is not None:
+            return self._check
         defined = defined_rule(importlib.import_module(self.__module__))
         if entry(defined) != self.record:
             raise StaleCatalogue(f"{self.__module__} defines another {defined.code} than the rule catalogue "

@@ -120,3 +120,15 @@ def test_the_engine_skips_what_cannot_speak() -> None:
         fresh = Evaluation(rules=machine)
         fresh.run(with_sources)
         assert fresh.runs == sum(r.can_speak(with_sources) for r in machine), name
+
+
+def test_a_skipped_rule_runs_once_its_source_appears_and_its_findings_go_with_it() -> None:
+    """The language server's incremental evaluation: a Dockerfile added, then deleted."""
+    index, with_dockerfile = next((i, f) for i, (name, f) in enumerate(every_facts())
+                                  if name == "GE810/proxy-after-download")
+    dockerless = without(index, frozenset({"dockerfile"}), False)
+    evaluation = Evaluation(rules=[r for r in all_rules() if r.code == "GE810"])
+    assert evaluation.run(dockerless) == [] and evaluation.runs == 0
+    found = evaluation.run(with_dockerfile)
+    assert found and {f.code for f in found} == {"GE810"}
+    assert evaluation.run(dockerless) == [] and evaluation.runs == 0

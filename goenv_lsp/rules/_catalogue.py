@@ -2374,7 +2374,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge503_mod_flag_in_workspace',
     },
     {
@@ -2408,7 +2408,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge504_go_work_use_missing',
     },
     {
@@ -2444,7 +2444,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge505_gowork_off',
     },
     {
@@ -2519,7 +2519,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge507_module_not_in_workspace',
     },
     {
@@ -2553,7 +2553,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge508_go_work_empty',
     },
     {
@@ -2588,7 +2588,7 @@ RULES = (
         'suppressed_by': (),
         'contexts': ('ci', 'editor'),
         'informational_in': (),
-        'only_with': (),
+        'only_with': ('go.work',),
         'module': 'goenv_lsp.rules.ge5_workspace.ge509_go_work_go_too_old',
     },
     {

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .cache/venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test lint bench fuzz clean dist vsix
+.PHONY: demo test lint bench fuzz clean dist vsix catalogue
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(VENV)/.installed lint
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check goenv_lsp tests examples bench
+
+# After adding, removing or editing a rule: the rules' records that `check` reads without importing every rule
+# module (goenv_lsp/rules/_catalogue.py; tests/test_catalogue.py fails until it is regenerated).
+catalogue: $(VENV)/.installed
+	$(PY) -m goenv_lsp.rules.catalogue --write
 
 # Every figure of docs/benchmarks.md (≈ 10 minutes): each benchmark writes .cache/bench/*.json, then summary.py
 # prints every target next to its figure and writes the table and the plots into docs/.

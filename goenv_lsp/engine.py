@@ -191,7 +191,10 @@ def _capped(reports: Iterable[Report]) -> list[Report]:
 
 
 def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:
-    """(cache key, what the check is called with) for each run of ``rule``."""
+    """(cache key, what the check is called with) for each run of ``rule``: none when the facts hold none of the
+    sources it needs to say anything (``only_with``), so its module is not even imported."""
+    if not rule.can_speak(facts):
+        return []
     if rule.scope is Scope.MACHINE:
         return [(None, None)]
     if rule.scope is Scope.MODULE:

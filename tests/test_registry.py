@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,12 @@ def test_validation_refuses_incomplete_records() -> None:
     with pytest.raises(ValueError, match="informational_in names a context the rule does not run in"):
         rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
              needs=(Input.GO_BINARIES,), contexts=EDITOR_ONLY, informational_in=(Context.CI,))(check)
+    with pytest.raises(ValueError, match="only_with names what the check does not read"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS, only_with=("dockerfile",))(check)
+    with pytest.raises(ValueError, match="only_with names 'go-binaries', neither a file kind"):
+        rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
+             needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS, only_with=(Input.GO_BINARIES,))(check)
     assert rule(code="GE999", name="x", severity=rules_package.registry.Severity.INFO, summary="x", docs=docs,
                 needs=(Input.GO_BINARIES,), contexts=ALL_CONTEXTS)(check).contexts == ALL_CONTEXTS
 
@@ -92,13 +99,13 @@ def test_every_rule_module_is_discovered_in_its_family_package() -> None:
                       or not re.fullmatch(rf"ge{p.stem[2]}_[a-z]+", p.parent.name))
     assert not misnamed, f"rule modules must be geN_<family>/geNNN_<name>.py: {misnamed}"
     assert not list(RULES_DIR.glob("ge*.py")), "rule modules belong in their family package"
-    discovered = {r.check.__module__.rsplit(".", 1)[-1] for r in RULES}
+    discovered = {r.module.rsplit(".", 1)[-1] for r in RULES}
     assert discovered == {p.stem for p in modules}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_module_name_carries_the_code(rule: Rule) -> None:
-    module = rule.check.__module__.rsplit(".", 1)[-1]
+    module = rule.module.rsplit(".", 1)[-1]
     assert module.startswith(rule.code.lower() + "_")
 
 
@@ -132,3 +139,19 @@ def test_scope_and_inputs_agree() -> None:
             assert found.needs <= kinds, f"{found.code}: a file rule needs only file kinds"
         if found.scope is Scope.MODULE:
             assert {"go.mod", "go.work", Input.MODULES.value} <= found.needs, found.code
+
+
+def test_no_rule_module_imports_another() -> None:
+    """Each rule module loads on its own (when its rule runs): what two rules share lives in a ``_`` module."""
+    rule_module = re.compile(r"^\s*(?:from|import)\s+goenv_lsp\.rules\.ge\d_[a-z]+\.ge\d{3}", re.M)
+    offenders = sorted(str(p.relative_to(RULES_DIR)) for p in RULES_DIR.glob("ge*/ge*.py")
+                       if rule_module.search(p.read_text(encoding="utf-8")))
+    assert not offenders, f"rule modules importing another rule module: {offenders}"
+
+
+
+@pytest.mark.parametrize("docs", ["\n## What it checks\nx\n", "\n    ## What it checks\n    x\n      y\n",
+                                  "\n## What it checks\n   \nx\n", "\n\t## What it checks\n\tx\n",
+                                  *(textwrap.indent(r.docs, "    ") for r in RULES[:5])])
+def test_docs_are_dedented_as_textwrap_dedents(docs: str) -> None:
+    assert rules_package.registry._dedent(docs) == textwrap.dedent(docs)

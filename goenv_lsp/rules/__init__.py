@@ -1,45 +1,36 @@
 """All rules: each family package ``geN_<family>/`` holds one module ``geNNN_<name>.py`` per rule, defining
-it with ``@rule``. Adding a rule means adding one such module (and its tests); nothing is registered by hand.
+it with ``@rule``. Adding a rule means adding one such module (and its tests) and regenerating the catalogue
+(``python -m goenv_lsp.rules.catalogue --write``); nothing is registered by hand.
+
+``all_rules()`` reads the rules' records from the catalogue: a rule module is imported when its check first runs.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import re
+from collections.abc import Iterable
 from functools import cache
 
 from goenv_lsp.rules.registry import FixAvailability, Input, Report, Rule, RuleStatus, Scope, rule
 
-__all__ = ["FixAvailability", "Input", "Report", "Rule", "RuleStatus", "Scope", "all_rules", "by_code", "rule"]
-_FAMILY = re.compile(r"^ge(\d)_[a-z]+$")
-_MODULE = re.compile(r"^ge(\d)\d\d_[a-z0-9_]+$")
+__all__ = ["FixAvailability", "Input", "Report", "Rule", "RuleStatus", "Scope", "all_rules", "by_code", "import_checks",
+           "rule"]
 
 
 @cache
 def all_rules() -> tuple[Rule, ...]:
-    found = []
-    for family in pkgutil.iter_modules(__path__):
-        match = _FAMILY.match(family.name)
-        if not family.ispkg or match is None:
-            continue
-        package = importlib.import_module(f"{__name__}.{family.name}")
-        for module_info in pkgutil.iter_modules(package.__path__):
-            member = _MODULE.match(module_info.name)
-            if member is None:
-                continue
-            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
-            defined = [value for value in vars(module).values() if isinstance(value, Rule)]
-            if len(defined) != 1:
-                raise ValueError(f"{module.__name__} must define exactly one rule, found {len(defined)}")
-            if member.group(1) != match.group(1) or defined[0].code.lower() != module_info.name[:5]:
-                raise ValueError(f"{module.__name__} defines {defined[0].code}: module, family and code disagree")
-            found.append(defined[0])
-    codes = [r.code for r in found]
-    duplicates = {c for c in codes if codes.count(c) > 1}
-    if duplicates:
-        raise ValueError(f"duplicate rule codes: {sorted(duplicates)}")
-    return tuple(sorted(found, key=lambda r: r.code))
+    from goenv_lsp.rules.catalogue import load
+
+    return load()
+
+
+def import_checks(rules: Iterable[Rule]) -> None:
+    """Import the modules of ``rules`` now rather than at their first check (a long-lived process, such as the
+    language server at start, so that its first diagnostics do not wait for them)."""
+    from goenv_lsp.rules.catalogue import DeferredCheck
+
+    for found in rules:
+        if isinstance(found.check, DeferredCheck):
+            found.check.load()
 
 
 def by_code(code_or_name: str) -> Rule | None:

@@ -11,6 +11,10 @@ and the probe skips inputs no selected rule needs.
 
 Contexts: each rule states where it runs (``contexts``: ALL_CONTEXTS or EDITOR_ONLY), and where its findings
 count only as information (``informational_in``): see ``Context``.
+
+``only_with`` names the sources a rule reports about (file kinds, or the inputs of ``SOURCE_INPUTS``) when it has
+nothing to say without them: with none of them in the facts the engine skips the rule without importing it. A
+rule that can report the absence of a file never names it there.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from goenv_lsp.facts import Facts
+from goenv_lsp.facts import Facts, Status
 from goenv_lsp.model import Fix, Location, Related, Severity
 
 DOC_SECTIONS = ("What it checks", "Why it matters", "How to fix", "Example")
@@ -129,6 +133,7 @@ class Rule:
     suppressed_by: tuple[str, ...] = ()  # codes whose findings make this rule's redundant
     contexts: frozenset[Context] | None = None  # where it runs (see Context); every rule states it
     informational_in: frozenset[Context] = frozenset()  # where it runs, but its findings are only info
+    only_with: frozenset[str] = frozenset()  # silent unless the facts hold one of these sources (see the module doc)
 
     def runs_in(self, context: Context) -> bool:
         return context in (self.contexts or ALL_CONTEXTS)
@@ -144,8 +149,33 @@ class Rule:
     def section(self, title: str) -> str:
         return _sections(self.docs).get(title, "")
 
+    @property
+    def module(self) -> str:
+        """The module that defines the rule (its check's)."""
+        return self.check.__module__
+
+    def can_speak(self, facts: Facts) -> bool:
+        """False when ``only_with`` names sources and the facts hold none of them: the rule has nothing to say."""
+        return not self.only_with or any(present(facts, source) for source in self.only_with)
+
     def run(self, facts: Facts, target: object = None) -> Iterable[Report]:
         return self.check(facts) if self.scope is Scope.MACHINE else self.check(facts, target)
+
+
+# what ``only_with`` may name besides file kinds: inputs whose absence the facts show plainly
+SOURCE_INPUTS: dict[str, Callable[[Facts], bool]] = {
+    Input.EDITOR_SETTINGS.value: lambda facts: bool(facts.user_settings),
+    Input.GO_GENERATE.value: lambda facts: bool(facts.go_generate),
+    Input.GOPLS.value: lambda facts: any(g.status is not Status.MISSING for g in facts.gopls or ()),
+    Input.LOGIN_SHELL.value: lambda facts: facts.login_env is not None,
+    Input.CGO_FILES.value: lambda facts: bool(facts.cgo_files),
+}
+
+
+def present(facts: Facts, source: str) -> bool:
+    """Do the facts hold a file of kind ``source`` (or, for a ``SOURCE_INPUTS`` name, anything of that input)?"""
+    holds = SOURCE_INPUTS.get(source)
+    return holds(facts) if holds is not None else bool(facts.files_of(source))
 
 
 _HEADING = re.compile(r"^## ", re.M)
@@ -163,30 +193,50 @@ def _sections(docs: str) -> dict[str, str]:
 
 
 @cache
-def known_inputs() -> frozenset[str]:
+def file_kinds() -> frozenset[str]:
     from goenv_lsp.files import PARSED
 
-    return frozenset(i.value for i in Input) | {k.name for k in PARSED}
+    return frozenset(k.name for k in PARSED)
+
+
+@cache
+def known_inputs() -> frozenset[str]:
+    return frozenset(i.value for i in Input) | file_kinds()
 
 
 def rule(*, code: str, name: str, severity: Severity, summary: str, docs: str,
          fix: FixAvailability = FixAvailability.NONE, scope: Scope = Scope.MACHINE, needs: Iterable[str] = (),
          status: RuleStatus = RuleStatus.STABLE, fix_title: str | None = None, tags: Iterable[str] = (),
          suppressed_by: Iterable[str] = (), contexts: Iterable[Context] | None = None,
-         informational_in: Iterable[Context] = ()) -> Callable[[Check], Rule]:
+         informational_in: Iterable[Context] = (), only_with: Iterable[str] = ()) -> Callable[[Check], Rule]:
     """Decorator: ``RULE = rule(...)(check)`` — validates the record when the module loads."""
 
     def wrap(check: Check) -> Rule:
-        inputs = frozenset(n.value if isinstance(n, Input) else n for n in needs)
-        record = Rule(code, name, severity, summary, textwrap.dedent(docs).strip() + "\n", fix, check, scope,
-                      inputs, status, fix_title, tuple(tags), tuple(suppressed_by),
-                      None if contexts is None else frozenset(contexts), frozenset(informational_in))
+        record = Rule(code, name, severity, summary, _dedent(docs).strip() + "\n", fix, check, scope,
+                      _names(needs), status, fix_title, tuple(tags), tuple(suppressed_by),
+                      None if contexts is None else frozenset(contexts), frozenset(informational_in),
+                      _names(only_with))
         problems = validate(record)
         if problems:
             raise ValueError(f"rule {code}: " + "; ".join(problems))
         return record
 
     return wrap
+
+
+_AT_MARGIN = re.compile(r"^\S", re.M)
+_BLANK_WITH_SPACES = re.compile(r"^[ \t]+$", re.M)
+
+
+def _dedent(docs: str) -> str:
+    """``textwrap.dedent``, without its cost for docs written at the margin (a rule module loads on a check)."""
+    if _AT_MARGIN.search(docs) and not _BLANK_WITH_SPACES.search(docs):
+        return docs  # no common indentation, and no whitespace-only line to normalise
+    return textwrap.dedent(docs)
+
+
+def _names(inputs: Iterable[str]) -> frozenset[str]:
+    return frozenset(n.value if isinstance(n, Input) else n for n in inputs)
 
 
 def validate(record: Rule) -> list[str]:
@@ -207,6 +257,11 @@ def validate(record: Rule) -> list[str]:
         problems.append("contexts must name where the rule runs (ALL_CONTEXTS or EDITOR_ONLY)")
     elif not record.informational_in <= record.contexts:
         problems.append("informational_in names a context the rule does not run in")
+    if not record.only_with <= record.needs:
+        problems.append(f"only_with names what the check does not read: {sorted(record.only_with - record.needs)}")
+    sources = file_kinds() | set(SOURCE_INPUTS)
+    problems += [f"only_with names {s!r}, neither a file kind nor one of {sorted(SOURCE_INPUTS)}"
+                 for s in sorted(record.only_with - sources)]
     sections = _sections(record.docs)
     problems += [f"docs lack '## {title}'" for title in DOC_SECTIONS if not sections.get(title)]
     return problems

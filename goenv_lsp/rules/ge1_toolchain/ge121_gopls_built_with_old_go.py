@@ -40,6 +40,7 @@ Debian's gopls package was built with go1.19.5; with go.mod `go 1.27.3` it canno
 
 @rule(code="GE121", name="gopls-built-with-old-go", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=(Input.GOPLS,),  # a gopls that was found
       summary="gopls was built with a Go older than the module or the go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rebuild gopls with the current Go (go install)", scope=Scope.MODULE,
       needs=(*GOPLS_ADVICE_INPUTS, Input.EDITOR_SETTINGS, "vscode-settings"), tags=("gopls",))

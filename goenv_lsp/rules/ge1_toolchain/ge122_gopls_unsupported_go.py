@@ -47,6 +47,7 @@ gopls v0.16.2 with Go 1.27: install `golang.org/x/tools/gopls@v0.23.0` (or newer
 
 @rule(code="GE122", name="gopls-unsupported-go", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=(Input.GOPLS,),  # a gopls that was found
       summary="The gopls release does not support the Go in use", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Install the gopls release that supports this Go",
       needs=(*GOPLS_ADVICE_INPUTS, Input.EDITOR_SETTINGS, "vscode-settings"), tags=("gopls",))

@@ -67,6 +67,9 @@ it is a leftover.
 
 @rule(code="GE140", name="manager-version-not-running", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,  # managers in a developer's home; GE801 compares the version files with go.mod everywhere
+      only_with=(tool_versions.KIND_NAME, tool_versions.GLOBAL_KIND_NAME, go_version.KIND_NAME,
+                 go_version.GLOBAL_KIND_NAME, mise_config.KIND_NAME, mise_config.ROOT_KIND_NAME,
+                 mise_config.GLOBAL_KIND_NAME, gvm_default.KIND_NAME),  # it reports at the version file
       summary="A version manager's selected Go (.tool-versions, .go-version, mise, gvm) is not the go that runs",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Put the manager's shims first on PATH in the login profile",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.VERSION_MANAGERS, Input.LOGIN_PROFILE,

@@ -31,6 +31,7 @@ file so that nobody relies on them.
 
 @rule(code="GE208", name="goenv-off-hides-settings", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,  # GOENV=off in a job isolates it on purpose
+      only_with=("goenv-unused",),
       summary="GOENV=off silently disables the settings `go env -w` wrote", docs=DOCS,
       needs=(Input.ENVIRONMENT, "goenv-unused"), tags=("goenv",))
 def check(facts: Facts) -> Iterator[Report]:

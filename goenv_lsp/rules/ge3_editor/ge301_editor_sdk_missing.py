@@ -35,6 +35,7 @@ per-user workspace.xml keeps its `$USER_HOME$` / `$PROJECT_DIR$` macros.
 
 @rule(code="GE301", name="editor-sdk-missing", severity=Severity.ERROR,
       contexts=EDITOR_ONLY,  # a committed go.goroot names a developer's machine, not the runner
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings", "goland-workspace"),
       summary="An editor setting names a Go SDK that does not exist", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Point the setting at the Go root of the go that runs",
       needs=(Input.GO_BINARIES, Input.EDITOR_SETTINGS, "vscode-settings", "goland-workspace"), tags=("editor",))

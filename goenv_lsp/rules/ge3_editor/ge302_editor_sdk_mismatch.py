@@ -32,6 +32,7 @@ setting so the editor follows PATH, or — if the setting is what you want — p
 
 @rule(code="GE302", name="editor-sdk-mismatch", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,  # a committed go.goroot names a developer's machine, not the runner
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings", "goland-workspace"),
       summary="An editor setting selects another Go than the go that runs", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Point the setting at the Go root of the go that runs",
       needs=(Input.GO_BINARIES, Input.EDITOR_SETTINGS, Input.PATH_INFO, "vscode-settings", "goland-workspace"),

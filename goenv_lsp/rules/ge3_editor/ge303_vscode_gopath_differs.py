@@ -111,6 +111,7 @@ def _missing_report(facts: Facts, setting: EditorSetting, found: list[str]) -> R
 @rule(code="GE303", name="vscode-gopath-differs", severity=Severity.WARNING,
       # only editors read go.gopath; the runner's GOPATH is not the developers'
       contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings"),
       summary="go.gopath / go.toolsGopath hold a placeholder vscode-go does not substitute, or go.gopath is "
               "another GOPATH than the terminal's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rewrite the placeholder, or remove go.gopath",

@@ -91,6 +91,7 @@ def _same(facts: Facts, name: str, editor: str, terminal: str) -> bool:
 
 @rule(code="GE304", name="editor-go-env-differs", severity=Severity.INFO,
       contexts=EDITOR_ONLY,
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings"),
       summary="VS Code settings give the editor's go commands another go variable than the terminal's", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the entry so the editor inherits the terminal's value",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.EDITOR_SETTINGS, "vscode-settings", "goenv", "go.env"),

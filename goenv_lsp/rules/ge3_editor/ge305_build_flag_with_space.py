@@ -42,6 +42,7 @@ def _flag_lists(facts: Facts) -> Iterator[EditorSetting]:
 
 @rule(code="GE305", name="build-flag-with-space", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings"),
       summary="A build-flags entry holds a space: go reads it as one unknown flag", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Write the flag as -name=value or split the entry",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

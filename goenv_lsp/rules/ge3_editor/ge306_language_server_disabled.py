@@ -31,6 +31,7 @@ instead — an older or newer gopls (`go install golang.org/x/tools/gopls@vX.Y.Z
 
 @rule(code="GE306", name="language-server-disabled", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings"),
       summary="VS Code settings turn gopls off (go.useLanguageServer: false)", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Set go.useLanguageServer to true",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

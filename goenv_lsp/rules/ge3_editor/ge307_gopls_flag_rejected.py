@@ -79,6 +79,7 @@ def _hint(name: str) -> str:
 
 @rule(code="GE307", name="gopls-flag-rejected", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=(Input.EDITOR_SETTINGS, "vscode-settings"),
       summary="go.languageServerFlags holds a flag gopls rejects, so gopls does not start", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove the entries gopls rejects",
       needs=(Input.EDITOR_SETTINGS, "vscode-settings"), tags=("editor", "gopls"))

@@ -112,6 +112,7 @@ def _report(setting: EditorSetting, message: str, rename: str | None) -> Report:
 
 @rule(code="GE308", name="setting-unknown", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("vscode-settings",),
       summary="A go.* or gopls setting that vscode-go and gopls do not know (silently ignored)", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Rename the setting to the one it is close to",
       needs=("vscode-settings",), tags=("editor", "gopls"))

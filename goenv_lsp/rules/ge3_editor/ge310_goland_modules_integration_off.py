@@ -31,6 +31,7 @@ Turn the integration on: Settings | Go | Go Modules | Enable Go modules integrat
 
 @rule(code="GE310", name="goland-modules-integration-off", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("goland-workspace",),
       summary="GoLand's Go modules integration is off in a project with a go.mod", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Turn GoLand's Go modules integration on",
       needs=(Input.MODULES, "goland-workspace", "go.mod"), tags=("editor",))

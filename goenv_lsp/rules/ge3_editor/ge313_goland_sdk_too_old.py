@@ -61,6 +61,7 @@ def _fix(facts: Facts, sdk: EditorSdk, target: GoBinary) -> Fix:
 
 @rule(code="GE313", name="goland-sdk-too-old", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,  # the SDK path is a developer's machine's
+      only_with=("goland-workspace",),
       summary="GoLand's project SDK is older than the module's go line", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Point the project GOROOT at a Go new enough for the go line",
       needs=(Input.GO_BINARIES, Input.MODULES, "goland-workspace", "go.mod", "go.work"), tags=("editor", "versions"))

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from goenv_lsp.facts import Facts, Status
-from goenv_lsp.model import Applicability, CommandKind, CommandSpec, Fix, Location, Related, Severity
+from goenv_lsp.model import Location, Related, Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
+from goenv_lsp.rules.ge5_workspace._vendor_fix import sync_vendor_fix
 from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
-from goenv_lsp.semantics.binaries import running_go
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import BuildMode, build_mode, disagreements
 
@@ -41,6 +41,7 @@ go.mod requires `example.com/dep v1.2.0`, vendor/modules.txt still says `# examp
 
 @rule(code="GE501", name="vendor-inconsistent", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("vendor/modules.txt",),  # no vendor/ at all: GE502's case
       summary="vendor/modules.txt disagrees with go.mod while go builds from vendor/", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Run `go mod vendor` (or `go work vendor`)",
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor",))
@@ -58,16 +59,6 @@ def check(facts: Facts, scope: ModuleScope) -> Iterator[Report]:
         yield Report(f"{disagreement.detail}: go build, go test and gopls fail with `go: inconsistent vendoring "
                      f"in {mode.vendor_dir}` ({why})", disagreement.location, fixes,
                      _related(disagreement.location, mode))
-
-
-def sync_vendor_fix(facts: Facts, mode: BuildMode) -> Fix:
-    sub = "work" if mode.workspace else "mod"
-    active = running_go(facts)
-    command = CommandSpec(CommandKind.SYNC_VENDOR, (active.path if active else "go", sub, "vendor"),
-                          cwd=mode.vendor_dir)
-    source = "go.work" if mode.workspace else "go.mod"
-    return Fix(f"Run `go {sub} vendor` (rewrites vendor/ from {source}; may download modules)",
-               Applicability.UNSAFE, command=command)
 
 
 def _related(where: Location, mode: BuildMode) -> tuple[Related, ...]:

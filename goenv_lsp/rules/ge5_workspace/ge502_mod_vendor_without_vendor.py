@@ -7,7 +7,7 @@ from goenv_lsp.model import Severity
 from goenv_lsp.rules._shared.inputs import TOOLCHAIN_INPUTS
 from goenv_lsp.rules.ge5_workspace._goflags import drop_mod_flag, flag_location, related_flag
 from goenv_lsp.rules.ge5_workspace._scoped import per_scope
-from goenv_lsp.rules.ge5_workspace.ge501_vendor_inconsistent import sync_vendor_fix
+from goenv_lsp.rules.ge5_workspace._vendor_fix import sync_vendor_fix
 from goenv_lsp.rules.registry import ALL_CONTEXTS, FixAvailability, Report, rule
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.vendor import build_mode, disagreements

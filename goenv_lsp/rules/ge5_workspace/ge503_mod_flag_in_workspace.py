@@ -33,6 +33,7 @@ command where you need it. On Go 1.22 or later a workspace can be vendored with 
 
 @rule(code="GE503", name="mod-flag-in-workspace", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),
       summary="GOFLAGS sets a -mod value the go command rejects in workspace mode", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove the -mod flag from GOFLAGS in the GOENV file",
       scope=Scope.MODULE, needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("workspace", "goflags"))

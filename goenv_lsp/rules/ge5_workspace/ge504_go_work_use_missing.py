@@ -31,6 +31,7 @@ go.work has `use ./tools`, and `tools/` was deleted.
 
 @rule(code="GE504", name="go-work-use-missing", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),
       summary="a go.work `use` names a directory without go.mod", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Remove the `use` line",
       needs=(*TOOLCHAIN_INPUTS,), tags=("workspace",))

@@ -35,6 +35,7 @@ Remove the global setting: `go env -u GOWORK` (or remove the export from your sh
 
 @rule(code="GE505", name="gowork-off", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),  # the go.work that GOWORK=off hides
       summary="GOWORK=off is set globally while the workspace has a go.work", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove GOWORK from the GOENV file",
       needs=(Input.ENVIRONMENT, Input.GO_BINARIES, Input.MODULES, "goenv", "go.mod", "go.work"),

@@ -39,6 +39,7 @@ go.work has `use ./api` only, and you open `./worker`, which has its own go.mod.
 
 @rule(code="GE507", name="module-not-in-workspace", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),
       summary="a module under a go.work is not among its `use` entries", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Add a `use` line for the module to go.work",
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

@@ -30,6 +30,7 @@ each module goenv-lsp found). If you did not mean to use a workspace, delete go.
 
 @rule(code="GE508", name="go-work-empty", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),
       summary="a go.work lists no module", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Add `use` lines for the modules below go.work", scope=Scope.MODULE,
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

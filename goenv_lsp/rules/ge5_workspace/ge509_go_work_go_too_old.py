@@ -34,6 +34,7 @@ go.work says `go 1.22`, `./a/go.mod` says `go 1.23.0`.
 
 @rule(code="GE509", name="go-work-go-too-old", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("go.work",),
       summary="the go.work `go` line is older than a module's it uses", docs=DOCS,
       fix=FixAvailability.ALWAYS, fix_title="Raise the go.work go line to the newest module's",
       needs=TOOLCHAIN_INPUTS, tags=("workspace",))

@@ -36,6 +36,7 @@ with `GOWORK=off` when its vendor/ must be used. If vendor/ is obsolete, delete 
 
 @rule(code="GE510", name="module-vendor-ignored", severity=Severity.INFO,
       contexts=ALL_CONTEXTS,
+      only_with=("vendor/modules.txt",),
       summary="a workspace module's own vendor/ is ignored in workspace mode", docs=DOCS,
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "workspace"))
 @per_scope

@@ -36,6 +36,7 @@ vendor/modules.txt has `# golang.org/x/net v0.40.0` / `## explicit; go 1.23.0`, 
 
 @rule(code="GE511", name="vendored-go-too-new", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("vendor/modules.txt",),
       summary="a vendored module needs a newer Go than the one that builds", docs=DOCS,
       needs=(*TOOLCHAIN_INPUTS, "vendor/modules.txt"), tags=("vendor", "toolchain"))
 @per_scope

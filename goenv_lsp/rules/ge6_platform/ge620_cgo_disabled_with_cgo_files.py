@@ -37,6 +37,7 @@ then be on: a C compiler is on PATH and nothing cross-compiles) or from your she
 
 @rule(code="GE620", name="cgo-disabled-with-cgo-files", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS, informational_in=(Context.CI,),  # jobs turn cgo off for static builds on purpose
+      only_with=(Input.CGO_FILES,),
       summary="CGO_ENABLED=0 while the workspace has cgo files, which builds then leave out", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Remove CGO_ENABLED from the GOENV file",
       needs=(Input.GO_BINARIES, Input.ENVIRONMENT, Input.CGO_FILES, Input.PATH_DIRS, "goenv", "go.env"),

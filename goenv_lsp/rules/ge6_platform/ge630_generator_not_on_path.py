@@ -45,6 +45,7 @@ compiler from the system's packages (`protobuf-compiler`, `brew install protobuf
 @rule(code="GE630", name="generator-not-on-path", severity=Severity.WARNING,
       # most jobs build the committed generated code and run no generator
       contexts=ALL_CONTEXTS, informational_in=(Context.CI,),
+      only_with=(Input.GO_GENERATE, "buf.gen.yaml", "makefile"),  # where the generators are run
       summary="A code generator the workspace runs (protoc, a protoc plugin, buf, a go:generate tool) is not on PATH",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Add the directory holding it to PATH",
       needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BIN_DIRS, Input.PATH_DIRS, Input.GO_BINARIES,

@@ -40,6 +40,7 @@ CLIENT_CONN_INTERFACE = "v1.27.0"  # grpc-go declares ClientConnInterface from v
 
 @rule(code="GE631", name="generator-newer-than-runtime", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=(Input.GO_GENERATE, "buf.gen.yaml", "makefile"),  # where the generators are run
       summary="A protoc plugin generates code the google.golang.org/grpc or /protobuf in go.mod cannot compile",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Require the runtime version the generated code needs",
       needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BIN_DIRS, Input.MODULES, "go.mod", "buf.gen.yaml",

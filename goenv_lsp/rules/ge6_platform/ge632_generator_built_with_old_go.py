@@ -44,6 +44,7 @@ _LOADERS = ("golang.org/x/tools/cmd/stringer", "golang.org/x/tools/cmd/bundle", 
 
 @rule(code="GE632", name="generator-built-with-old-go", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=(Input.GO_GENERATE, "makefile"),  # where the generators are run
       summary="A generator go:generate or a Makefile runs was built with a Go older than the module's go line",
       docs=DOCS, needs=(Input.GENERATORS, Input.GO_GENERATE, Input.GO_BINARIES, Input.MODULES, "go.mod", "makefile"),
       tags=("codegen", "gobin"))

@@ -48,6 +48,7 @@ change.
 
 @rule(code="GE701", name="rc-goroot-wrong", severity=Severity.ERROR,
       contexts=EDITOR_ONLY,
+      only_with=SHELL_FILES,
       summary="A shell startup file exports a GOROOT that is missing, not Go, or another Go than the one that runs",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the GOROOT line: the go command finds its own root",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("goroot", "shell"))

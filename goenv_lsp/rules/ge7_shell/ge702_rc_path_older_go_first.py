@@ -37,6 +37,7 @@ Go 1.27.3: `go version` says go1.19.8.
 
 @rule(code="GE702", name="rc-path-older-go-first", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=SHELL_FILES,
       summary="A shell startup file puts a directory with an older go ahead of a newer one on PATH", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Put the directory after the rest of PATH",
       needs=(*SHELL_FILES, Input.GO_BINARIES, Input.ENVIRONMENT), tags=("path", "shell"))

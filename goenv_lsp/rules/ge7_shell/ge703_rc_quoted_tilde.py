@@ -51,6 +51,7 @@ _TILDE = re.compile(r"(^|:)~(?=/|:|$)")
 
 @rule(code="GE703", name="rc-quoted-tilde", severity=Severity.ERROR,
       contexts=EDITOR_ONLY,
+      only_with=SHELL_FILES,
       summary="A Go directory variable is set to a quoted `~` path in a shell startup file, which no one expands",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Write $HOME instead of ~ inside the quotes",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS), tags=("gopath", "shell"))

@@ -123,6 +123,7 @@ CHECKS: dict[str, Check] = {"GO111MODULE": _go111module, "GOFLAGS": _goflags, "G
 
 @rule(code="GE704", name="rc-global-go-setting", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=SHELL_FILES,
       summary="A shell startup file exports a Go setting for every shell that a healthy setup does not need",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Delete the line",
       needs=(*SHELL_FILES, *ENVIRONMENT_INPUTS),

@@ -36,6 +36,7 @@ _OTHER_GO = re.compile(r"(?:^|/)go\d+(?:\.\d+)*(?:rc\d+|beta\d+)?$|/go$")
 
 @rule(code="GE705", name="rc-go-alias", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=SHELL_FILES,
       summary="A shell startup file defines an alias or function named go, which only that shell sees", docs=DOCS,
       fix=FixAvailability.SOMETIMES, fix_title="Delete the alias or function",
       needs=(*SHELL_FILES, Input.GO_BINARIES), tags=("shell",))

@@ -37,6 +37,7 @@ Move the secret into a password manager or the system keychain and read it when 
 
 @rule(code="GE706", name="rc-secret-exported", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,  # a secret written in a committed .envrc is the repository's problem
+      only_with=SHELL_FILES,
       summary="A shell startup file exports a secret written in the file", docs=DOCS,
       needs=SHELL_FILES, tags=("security", "shell"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -47,6 +47,7 @@ this terminal has GOROOT, `bash -l` does not.
 
 @rule(code="GE710", name="go-variable-only-in-bashrc", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=(BASH,),  # what ~/.bashrc sets
       summary="A Go variable or Go PATH entry is set only in ~/.bashrc, which bash login shells do not read",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Set it in the file a login shell reads",
       needs=(Input.LOGIN_SHELL, Input.ENVIRONMENT, Input.GO_BINARIES, Input.LOGIN_PROFILE, BASH, PROFILE, "goenv"),

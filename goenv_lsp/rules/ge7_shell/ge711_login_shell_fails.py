@@ -39,6 +39,7 @@ _REPORTED = (Status.TIMED_OUT, Status.FAILED, Status.CRASHED, Status.NOT_EXECUTA
 
 @rule(code="GE711", name="login-shell-fails", severity=Severity.WARNING,
       contexts=EDITOR_ONLY,
+      only_with=(Input.LOGIN_SHELL,),  # the login shell's run
       summary="The login shell hangs, fails or exits early, so its environment cannot be read", docs=DOCS,
       fix=FixAvailability.NONE, needs=(Input.LOGIN_SHELL,), tags=("shell", "editor", "probe"))
 def check(facts: Facts) -> Iterator[Report]:

@@ -37,6 +37,7 @@ desktop, put the line in `~/.profile`, which graphical logins read (microsoft/vs
 
 @rule(code="GE712", name="process-lacks-login-variable", severity=Severity.INFO,
       contexts=EDITOR_ONLY,
+      only_with=(BASH, PROFILE, ZSH, FISH),  # the startup files a login shell reads
       summary="This process lacks a Go variable or Go PATH entry that the login shell gets from a startup file",
       docs=DOCS, fix=FixAvailability.NONE,
       needs=(Input.LOGIN_SHELL, Input.ENVIRONMENT, Input.GO_BINARIES, BASH, PROFILE, ZSH, FISH, "goenv"),

@@ -37,6 +37,7 @@ go.mod says `go 1.27.0`; `docker/Dockerfile` says `FROM golang:1.22-alpine AS bu
 
 @rule(code="GE801", name="go-version-lags", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=pin_kinds(),
       summary="A Dockerfile, CI workflow, version file or editor SDK selects an older Go than go.mod's go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Raise the file's Go version to the go line",
       needs=(Input.MODULES, "go.mod", *pin_kinds()), tags=("versions",))

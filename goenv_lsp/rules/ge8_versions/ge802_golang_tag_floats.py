@@ -35,6 +35,7 @@ go.mod says `go 1.27.3`; the Dockerfile says `FROM golang:alpine AS build`.
 
 @rule(code="GE802", name="golang-tag-floats", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("dockerfile",),
       summary="A Dockerfile builds FROM golang:latest, golang:alpine or untagged golang: Go changes with no commit",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Name the go line's release in the tag",
       needs=(Input.MODULES, "go.mod", "dockerfile"), tags=("versions", "containers", "reproducibility"))

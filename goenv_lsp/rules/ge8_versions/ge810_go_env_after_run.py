@@ -71,6 +71,7 @@ def needs(key: str, command: GoCommand) -> bool:
 
 @rule(code="GE810", name="go-env-after-run", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("dockerfile",),
       summary="A Dockerfile sets GOPROXY, GOPRIVATE, GOFLAGS, GOTOOLCHAIN… after the RUN that needed it",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Move the ENV above the first RUN that needs it",
       needs=("dockerfile",), tags=("containers", "proxy"))

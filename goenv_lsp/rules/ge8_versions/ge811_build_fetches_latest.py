@@ -46,6 +46,7 @@ _FETCHING = {"get", "install", "run"}
 
 @rule(code="GE811", name="build-fetches-latest", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=command_kinds(),
       summary="A build file runs `go get -u` or a go command `@latest`: builds change with no commit",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Pin the version go.mod requires",
       needs=(Input.MODULES, "go.mod", *command_kinds()), tags=("versions", "reproducibility"))

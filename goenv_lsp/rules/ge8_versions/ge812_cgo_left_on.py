@@ -61,6 +61,7 @@ _CROSS = ("GOOS", "GOARCH")
 
 @rule(code="GE812", name="cgo-left-on", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("dockerfile",),
       summary="A Dockerfile builds with cgo on: CGO_ENABLED=0 set after the build, or a dynamic binary for scratch",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Set CGO_ENABLED=0 before the build",
       needs=("dockerfile",), tags=("containers", "cgo"))

@@ -50,6 +50,7 @@ _INSTALL = "RUN apk add --no-cache gcc musl-dev"
 
 @rule(code="GE813", name="cgo-without-c-compiler", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=("dockerfile",),
       summary="A Dockerfile builds with CGO_ENABLED=1 on a golang alpine image, which has no C compiler",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Install gcc and musl-dev before the build",
       needs=("dockerfile",), tags=("containers", "cgo"))

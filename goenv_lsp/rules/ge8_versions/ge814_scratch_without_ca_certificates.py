@@ -54,6 +54,7 @@ _BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 @rule(code="GE814", name="scratch-without-ca-certificates", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=("dockerfile",),
       summary="A FROM scratch image of a program that calls HTTPS services has no CA certificates",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Copy the build image's CA bundle into the final image",
       needs=(Input.MODULES, "go.mod", "dockerfile"), tags=("containers", "tls"))

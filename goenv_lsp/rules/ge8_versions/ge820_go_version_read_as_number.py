@@ -34,6 +34,7 @@ let setup-go read go.mod with `go-version-file: go.mod`.
 
 @rule(code="GE820", name="go-version-read-as-number", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=(KIND_NAME,),
       summary="setup-go `go-version: 1.20` unquoted: YAML reads the number 1.2 and setup-go installs Go 1.2.2",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Quote the version", needs=(KIND_NAME,),
       tags=("versions", "ci"))

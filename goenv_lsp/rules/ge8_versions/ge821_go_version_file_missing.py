@@ -35,6 +35,7 @@ or add a `go` line to that go.mod (`go mod edit -go=1.27.3`).
 
 @rule(code="GE821", name="go-version-file-missing", severity=Severity.ERROR,
       contexts=ALL_CONTEXTS,
+      only_with=(KIND_NAME,),  # the workflow that names the file, not the file
       summary="setup-go's go-version-file names a missing file, or a go.mod with no go line",
       docs=DOCS, fix=FixAvailability.SOMETIMES, fix_title="Name the module's go.mod",
       needs=(KIND_NAME, "go.mod", "go.work", Input.PATH_INFO, Input.MODULES), tags=("versions", "ci"))

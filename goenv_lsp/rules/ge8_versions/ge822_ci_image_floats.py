@@ -35,6 +35,7 @@ with the go line.
 
 @rule(code="GE822", name="ci-image-floats", severity=Severity.WARNING,
       contexts=ALL_CONTEXTS,
+      only_with=(github_workflow.KIND_NAME, gitlab_ci.KIND_NAME),
       summary="A CI job runs in golang:latest or another golang tag without a Go version: it moves across Go "
               "versions and disagrees with the go line",
       docs=DOCS, fix=FixAvailability.ALWAYS, fix_title="Pin the go line's version",

@@ -22,10 +22,12 @@ test: $(VENV)/.installed lint
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check goenv_lsp tests examples bench
 
-# After adding, removing or editing a rule: the rules' records that `check` reads without importing every rule
-# module (goenv_lsp/rules/_catalogue.py; tests/test_catalogue.py fails until it is regenerated).
+# After adding, removing or editing a rule or a file kind: the records that `check` reads without importing every
+# rule and kind module (goenv_lsp/rules/_catalogue.py, goenv_lsp/files/_catalogue.py; tests/test_catalogue.py and
+# tests/test_file_catalogue.py fail until they are regenerated).
 catalogue: $(VENV)/.installed
 	$(PY) -m goenv_lsp.rules.catalogue --write
+	$(PY) -m goenv_lsp.files.catalogue --write
 
 # Every figure of docs/benchmarks.md (≈ 10 minutes): each benchmark writes .cache/bench/*.json, then summary.py
 # prints every target next to its figure and writes the table and the plots into docs/.

@@ -36,7 +36,7 @@ Buffers = Callable[[], Mapping[str, bytes]]
 
 
 class Settings:
-    """Whether the client's settings are known yet. The first probe starts as `initialized` arrives, while the
+    """Whether the client's settings are known yet. The first probe starts as `initialize` arrives, while the
     server still waits for them (``workspace/configuration``): it runs with the settings known so far minus
     what they might forbid (trust, the login shell), its findings wait for the settings, and it runs again
     when they change what is probed (the probe cache keeps what is still valid)."""
@@ -173,6 +173,9 @@ class WorkspaceRoot:
                     options, known = self.options(), self.settings.known()
                     facts, self.tree = await collect_with_tree(self.path, options, self.system, runs, self.files)
                     if not known:  # probing began while the settings were on their way (``Settings``)
+                        # the rules run while they come; their findings wait for them: the same selection
+                        # then re-runs no rule, another one (a new ``Evaluation``) runs them all again
+                        self.evaluation.run(facts)
                         await self.settings.wait()
                         if _probed(options) != _probed(self.options()):
                             self._again = True  # they change what is probed: probe again, publish only that

@@ -63,6 +63,8 @@ class Session:
         self.shown_messages: dict[str, None] = {}  # insertion-ordered: the oldest are forgotten
         self.outside: dict[str, set[str]] = {}  # roots made for files outside every folder → their open files
         self._configured: asyncio.Event | None = None
+        self._early_probe: asyncio.Future | None = None  # started on `initialize` (``begin``)
+        self._initialized: asyncio.Event | None = None  # set on `initialized` once ``begin`` ran
         # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
         # root (the watcher re-targets); after each publication of a root's findings (the status item); at shutdown
         self.on_initialized: list[Callable[[], Awaitable[None]]] = []
@@ -77,11 +79,22 @@ class Session:
             self._configured = asyncio.Event()
         return self._configured
 
+    def begin(self) -> None:
+        """On `initialize`, once the workspace folders are roots: the first probe starts as soon as the answer is
+        written, so its processes run while the client sends `initialized` and the server pulls the settings.
+        Until they are known it runs nothing they might forbid, publishes nothing, and runs again if they change
+        what it probed (``roots.Settings``); it asks the client for nothing before `initialized` (progress)."""
+        if self._early_probe is None:
+            self._initialized = asyncio.Event()
+            self._early_probe = asyncio.ensure_future(self.probe_all())
+
     async def start(self, pull: bool) -> None:
-        """After `initialized`: the first probe starts at once, while the settings are pulled — it runs nothing
-        they might forbid and publishes only once they are known (``roots.Settings``); the features' hooks
-        then run before the first publication."""
-        probing = asyncio.ensure_future(self.probe_all())
+        """After `initialized`: the first probe (started by ``begin``, else now) runs while the settings are
+        pulled — it runs nothing they might forbid and publishes only once they are known (``roots.Settings``);
+        the features' hooks then run before the first publication."""
+        probing, self._early_probe = self._early_probe or asyncio.ensure_future(self.probe_all()), None
+        if self._initialized is not None:
+            self._initialized.set()
         try:
             await self.load_client_config(pull=pull)
         finally:
@@ -109,7 +122,7 @@ class Session:
         self.outside.pop(path, None)  # a workspace folder now: it stays
         if path not in self.roots:
             root = WorkspaceRoot(path, self.system, self.rules, self.publish, self.client.buffers,
-                                 self.client.begin_progress, on_probed=self._probed,
+                                 self._begin_progress, on_probed=self._probed,
                                  folders=lambda: tuple(p for p in self.roots if p not in self.outside),
                                  settings=_ClientSettings(self))
             self.report_config_problems(root.configure(self.config_for(root.path)))
@@ -143,6 +156,12 @@ class Session:
         for result in results:  # a root removed meanwhile was cancelled; anything else is a bug to log
             if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
                 log.error("probing failed", exc_info=result)
+
+    async def _begin_progress(self, title: str) -> Callable[[], None]:
+        """The client's progress, asked for only after `initialized` (LSP: no request before it)."""
+        if self._initialized is not None:
+            await self._initialized.wait()
+        return await self.client.begin_progress(title)
 
     def _probed(self) -> None:
         for callback in self.on_refreshed:

@@ -212,6 +212,7 @@ class _Collector:
         self.root = self.paths.normpath(root)
         self.home = system.home
         self.env = dict(system.env)
+        self._facts_env: FrozenMap | None = None  # the part of ``env`` facts keep, redacted: made once
         self.ctx = ParseContext(self.root, self.home, self.paths)
         self.untrusted = Untrusted() if options.trusted else Untrusted.of(system, (self.root, *options.untrusted))
         self.probe_env: dict[str, str] | None = None  # what probes run with instead of the process's own
@@ -336,8 +337,10 @@ class _Collector:
                                         self.options.go_generate)  # GE63x
 
     def _facts(self, **fields: object) -> Facts:
+        if self._facts_env is None:
+            self._facts_env = FrozenMap(_relevant_env(self.env))
         return Facts(root=self.root, home=self.home, os=self.system.os, path_flavor=self.paths.flavor,
-                     env=FrozenMap(_relevant_env(self.env)), files=FrozenMap(self.files), kinds=tuple(self.kinds),
+                     env=self._facts_env, files=FrozenMap(self.files), kinds=tuple(self.kinds),
                      user_settings=redact_data(dict(self.options.editor_settings)) if self.options.editor_settings
                      else None,
                      **fields)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ import pytest
 import testbed
 from lsprotocol import types as lsp
 
+from goenv_lsp.engine import Evaluation
 from goenv_lsp.lsp import convert
 from goenv_lsp.lsp.session import Session
 from goenv_lsp.lsp.uris import path_to_uri, uri_to_path
@@ -310,6 +311,53 @@ async def test_probing_starts_before_the_settings_and_publishes_after_them() -> 
     assert ge120.severity is Severity.INFO  # the first publication has the settings
     once, _ = await started(machine())  # the same probes as when the settings come first: none ran twice
     assert env_runs(fake) == env_runs(once.system)  # type: ignore[arg-type]
+    session.close()
+
+
+class Progress(SettingsLater):
+    """Records when the server asked for a progress token: never before `initialized` (LSP)."""
+
+    def __init__(self, settings: object = None, settings_delay: float = 0.2):
+        super().__init__(settings, settings_delay)
+        self.initialized = False
+        self.progress_before_initialized = 0
+        self.progress = 0
+
+    async def begin_progress(self, title: str):
+        self.progress += 1
+        self.progress_before_initialized += not self.initialized
+        return lambda: None
+
+
+@pytest.mark.parametrize("settings", [None, {"severity": {"GE120": "info"}}])
+async def test_the_probe_starts_on_initialize_and_its_rules_run_once_while_the_settings_come(settings) -> None:
+    """`initialize` (``begin``) starts the probe; `initialized` (``start``) pulls the settings. Nothing is
+    published or asked of the client before then; the rules run while the settings are on their way, and the
+    publication re-runs none of them unless the settings changed the selection (then all run again)."""
+    fake = machine()
+    client = Progress(settings=settings)
+    session = Session(client, fake)
+    root = session.add_root("/ws")
+    session.begin()
+    await asyncio.sleep(0.1)  # the client takes its time to send `initialized`
+    assert fake.run_count > 0 and root.evaluation.facts is not None  # probed and evaluated already
+    assert client.published == [] and client.progress == 0
+    evaluation = root.evaluation
+    client.initialized = True
+    await session.start(pull=True)
+    assert client.published_before_settings == 0 and client.published and client.progress == 1
+    assert client.progress_before_initialized == 0
+    assert (root.evaluation is evaluation) is (settings is None)  # a new selection: a new evaluation
+    full = Evaluation(root.evaluation.selection, session.rules)
+    full.run(root.facts)
+    assert root.evaluation.runs == (0 if settings is None else full.runs) and full.runs > 0
+    fresh, _ = await started(machine(), RecordingClient(settings))
+    if settings is not None:
+        await fresh.load_client_config(pull=True)
+        await fresh.probe_all()
+    assert root.findings == fresh.roots["/ws"].findings  # the same as settings known from the start
+    assert [f.severity for f in root.findings if f.code == "GE120"] == \
+        [Severity.INFO if settings else Severity.WARNING]
     session.close()
 
 

@@ -21,6 +21,7 @@ def register(server: LanguageServer, session: Session) -> None:
         for folder in folders:
             if folder:
                 session.add_root(folder)
+        session.begin()  # the first probe, as soon as this answer is written
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: LanguageServer, params: lsp.InitializedParams) -> None:

@@ -5,6 +5,10 @@ suppressions, sort.
 next facts, re-runs a rule only when an input it ``needs`` changed — and a module or file rule only for the
 scopes and files that changed. The language server keeps one per workspace root, so an edit to one go.mod
 of a thousand re-runs the module rules for that module alone.
+
+A MODULE rule reads the module cache facts (``Input.MODULE_CACHE``) of its own scope's go.mod files only
+(``semantics.modcache.scope_requirements``): when only some go.mod files' entries changed, the other scopes
+keep their findings; when the module cache facts appear or vanish as a whole, every scope runs again.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ INTERNAL_ERROR_CODE = "GE000"
 _CODE_PREFIX = re.compile(r"GE\d{0,3}", re.IGNORECASE)
 # inputs a MODULE rule reads only through its scope: when nothing else changed, unchanged scopes keep findings
 _SCOPE_LOCAL = frozenset({"go.mod", "go.work", Input.MODULES.value})
+_MODULE_CACHE = Input.MODULE_CACHE.value
 # inputs about a developer's editor tools: not probed in ci (GE001, which runs there, then says nothing of them)
 _EDITOR_TOOLS = frozenset({Input.GOPLS.value})
 
@@ -131,16 +136,21 @@ class Evaluation:
             changed = None  # where findings about the machine go moved: every rule may have used it
         self._anchor = anchor
         self.runs = 0
+        # the go.mod files whose module cache entries changed (None: none changed, or the facts as a whole)
+        cache_edits = _module_cache_edits(self.facts, facts) if changed and _MODULE_CACHE in changed else None
+        scope_local = _SCOPE_LOCAL | {_MODULE_CACHE} if cache_edits is not None else _SCOPE_LOCAL
         for rule in self.rules:
             if changed is not None and not (rule.needs & changed):
                 continue
             only_scopes = changed is not None and (rule.scope is Scope.FILE or (
-                rule.scope is Scope.MODULE and not (rule.needs & changed) - _SCOPE_LOCAL))
+                rule.scope is Scope.MODULE and not (rule.needs & changed) - scope_local))
+            edits = cache_edits if rule.scope is Scope.MODULE and _MODULE_CACHE in rule.needs else None
             before = self._cache.get(rule.code, {})
             after = {}
             for key, target in _targets(rule, facts):
                 kept = before.get(key)
-                if only_scopes and kept is not None and kept[0] == target:
+                if only_scopes and kept is not None and kept[0] == target and not (
+                        edits is not None and _reads_any(target, edits)):
                     after[key] = kept
                 else:
                     after[key] = (target, self._check(rule, facts, target))
@@ -188,6 +198,25 @@ def _capped(reports: Iterable[Report]) -> list[Report]:
                            "rule are reported here)", first_dropped.location, severity=first_dropped.severity,
                            module=first_dropped.module))
     return kept
+
+
+def _module_cache_edits(old: Facts, new: Facts) -> set[str] | None:
+    """The go.mod paths whose module cache entries differ; None when the module cache facts are unknown on
+    either side (every scope may read the change then)."""
+    if old.module_cache is None or new.module_cache is None:
+        return None
+    before, after = old.module_cache, new.module_cache
+    return {path for path in {*before, *after} if before.get(path) != after.get(path)}
+
+
+def _reads_any(target: object, go_mods: set[str]) -> bool:
+    """Does a MODULE rule's target read the module cache entries of one of ``go_mods``? (None, the run for a
+    workspace without modules: assumed so.)"""
+    from goenv_lsp.semantics.modules import ModuleScope
+
+    if not isinstance(target, ModuleScope):
+        return True
+    return any(module.go_mod in go_mods for module in target.modules)
 
 
 def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:

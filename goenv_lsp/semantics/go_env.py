@@ -50,8 +50,13 @@ def goroot_defaults(facts: Facts) -> EnvFileFacts | None:
 def user_setting(facts: Facts, key: str, goroot_layer: bool = True) -> Setting | None:
     """The user's own value of ``key`` (not the one the probes forced), or None when unknown.
 
-    Probes force GOTOOLCHAIN=local, so GOTOOLCHAIN must always be worked out here.
+    Probes force GOTOOLCHAIN=local, so GOTOOLCHAIN must always be worked out here. Once per facts and key:
+    rules ask for the same few variables for every scope (GOFLAGS, GOPROXY … a thousand times in a monorepo).
     """
+    return facts.memo((user_setting, key, goroot_layer), lambda: _user_setting(facts, key, goroot_layer))
+
+
+def _user_setting(facts: Facts, key: str, goroot_layer: bool) -> Setting | None:
     if facts.env is None:
         return reported_setting(facts, key) if facts.provenance is Provenance.REPORTED else None
     value = facts.env.get(key, "")

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from goenv_lsp.facts import Facts
-from goenv_lsp.model import Finding, Position, Severity
+from goenv_lsp.model import Finding, Severity
 from goenv_lsp.rules import Rule, RuleStatus, Scope, all_rules
 from goenv_lsp.rules.registry import Context, Input, Report
 
@@ -260,13 +260,17 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen, unique = set(), []
     for finding in findings:
-        key = (finding.code, finding.message, finding.location)
+        # (code, message, location), flat: the dataclasses' own hashing is Python code, a monorepo has thousands
+        where = finding.location
+        start, end = where.range.start, where.range.end
+        key = (finding.code, finding.message, where.path, start.line, start.character, end.line, end.character)
         if key not in seen:
             seen.add(key)
             unique.append(finding)
     return unique
 
 
-def _order(finding: Finding) -> tuple[str, Position, str, str]:
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
     """Workspace-wide findings first, then by file and position; stable for equal keys."""
-    return (finding.location.path or "", finding.location.range.start, finding.code, finding.message)
+    start = finding.location.range.start
+    return (finding.location.path or "", start.line, start.character, finding.code, finding.message)

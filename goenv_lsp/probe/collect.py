@@ -616,14 +616,15 @@ class _Collector:
     def _toolchains(self, facts: Facts, path_entries: tuple[str, ...], go_env: Mapping[str, str]) -> dict[str, str]:
         """Toolchains the go command could switch to without a download: ``goX.Y.Z`` on PATH, or already
         extracted in the module cache."""
-        names = set()
+        names, go_lines = set(), set()
         for file in (*(facts.files_of("go.mod") or ()), *(facts.files_of("go.work") or ())):
             # every go.mod and go.work, not only those that govern a scope: a few names more to look up,
             # and no scopes to compute on every keystroke
             if isinstance(file, ModFileFacts) and file.go:
-                names.add(gover.toolchain_for_go_line(file.go.value))
+                go_lines.add(file.go.value)  # a monorepo's thousand go.mod files share a few go lines
             if isinstance(file, ModFileFacts) and file.toolchain and file.toolchain.value != "default":
                 names.add(file.toolchain.value)
+        names.update(gover.toolchain_for_go_line(line) for line in go_lines)
         setting = user_setting(facts, "GOTOOLCHAIN")
         if setting and setting.value.split("+")[0].startswith("go"):
             names.add(setting.value.split("+")[0])

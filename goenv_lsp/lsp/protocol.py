@@ -7,6 +7,7 @@ import asyncio
 import json
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from typing import Any
 from urllib.parse import unquote
@@ -49,11 +50,17 @@ class Protocol(LanguageServerProtocol):
         self.exit_code: int | None = None  # set by `exit` (or a lost client): the transport stops
         self.stopped = asyncio.Event()
         self._sizes: dict[str, int] = {}  # open document (pygls' key) → length of its text
+        # the answer to `initialize` is sent once this is done (the first probe started its processes, which
+        # then run while the client reads it), or as the next message arrives, whichever comes first
+        self.initialize_answer_after: Callable[[], Awaitable[None]] | None = None
+        self._held: tuple[Any, Any] | None = None  # (id, result) of the answer to `initialize`, not sent yet
+        self._answering: asyncio.Future | None = None
 
     # -- messages in -----------------------------------------------------------------------------
     def receive(self, body: bytes) -> None:
         """One framed message: JSON-RPC checks, then pygls. Bad input is a one-line log record (the log
         handler rate-limits) and, for a request with a usable id, an error response; never a pop-up."""
+        self._answer_initialize()  # before anything that follows it
         if log.isEnabledFor(logging.DEBUG):
             log.debug("received %s", body[:MAX_LOGGED].decode("utf-8", "replace"))
         try:
@@ -156,6 +163,11 @@ class Protocol(LanguageServerProtocol):
     def _send_handler_result(self, future, *, msg_id) -> None:
         # pygls logs a traceback for every failed request, the ordinary ones (bad arguments) too, and sends
         # the traceback to the client
+        if (self.initialize_answer_after is not None and self._held is None and not future.cancelled()
+                and future.exception() is None and isinstance(future.result(), lsp.InitializeResult)):
+            self._held = (msg_id, future.result())
+            self._answering = asyncio.ensure_future(self._answer_initialize_after(self.initialize_answer_after))
+            return None
         if future.cancelled():
             error: JsonRpcException = JsonRpcRequestCancelled(f"Request {msg_id!r} was cancelled")
         elif (exc := future.exception()) is None:
@@ -168,6 +180,17 @@ class Protocol(LanguageServerProtocol):
             log.error("request %r failed", msg_id, exc_info=exc)
             error = JsonRpcInternalError(f"{type(exc).__name__}: {exc}")
         self._send_response(msg_id, error=error.to_response_error())
+
+    async def _answer_initialize_after(self, wait: Callable[[], Awaitable[None]]) -> None:
+        try:
+            await wait()
+        finally:
+            self._answer_initialize()
+
+    def _answer_initialize(self) -> None:
+        if self._held is not None:
+            (msg_id, result), self._held = self._held, None
+            self._send_response(msg_id, result=result)
 
     def _check_handler_result(self, future) -> None:
         # pygls shows a pop-up for each failed notification handler; a failure here is a bug: logged

@@ -156,7 +156,8 @@ def serve(args) -> int:
 
 def _warm(built: tuple[Server, Session]) -> tuple[Server, Session]:
     """The one-time work of the first publication, done before the first message is read (``warm``)."""
-    warm.warm(built[0].protocol._converter)
+    server = built[0]
+    warm.warm(server.protocol._converter, warm.initialize_response(server))
     # what exists now (modules, rules, the converter's functions) lives as long as the server: out of the
     # collector's sight, so that no full collection walks it again (≈ 40–50 ms, on whatever message came then)
     gc.freeze()

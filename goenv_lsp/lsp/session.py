@@ -64,6 +64,7 @@ class Session:
         self.outside: dict[str, set[str]] = {}  # roots made for files outside every folder → their open files
         self._configured: asyncio.Event | None = None
         self._early_probe: asyncio.Future | None = None  # started on `initialize` (``begin``)
+        self._spawned_before = 0  # processes started before it
         self._initialized: asyncio.Event | None = None  # set on `initialized` once ``begin`` ran
         # features' hooks: run (concurrently with the first probe) after `initialized`; after each probe of every
         # root (the watcher re-targets); after each publication of a root's findings (the status item); at shutdown
@@ -80,13 +81,23 @@ class Session:
         return self._configured
 
     def begin(self) -> None:
-        """On `initialize`, once the workspace folders are roots: the first probe starts as soon as the answer is
-        written, so its processes run while the client sends `initialized` and the server pulls the settings.
-        Until they are known it runs nothing they might forbid, publishes nothing, and runs again if they change
-        what it probed (``roots.Settings``); it asks the client for nothing before `initialized` (progress)."""
+        """On `initialize`, once the workspace folders are roots: the first probe starts, and its processes run
+        while the answer is sent (``probe_started``), the client sends `initialized` and the server pulls the
+        settings. Until they are known it runs nothing they might forbid, publishes nothing, and runs again if
+        they change what it probed (``roots.Settings``); it asks the client for nothing before `initialized`."""
         if self._early_probe is None:
             self._initialized = asyncio.Event()
+            self._spawned_before = self.system.spawned
             self._early_probe = asyncio.ensure_future(self.probe_all())
+
+    async def probe_started(self, turns: int = 32) -> None:
+        """Once the first probe (``begin``) started its first process — the go env of each go — or ended, or
+        after ``turns`` of the event loop: the answer to `initialize` waits for it (``Protocol``)."""
+        probing = self._early_probe
+        for _ in range(turns):
+            if probing is None or probing.done() or self.system.spawned != self._spawned_before:
+                return
+            await asyncio.sleep(0)
 
     async def start(self, pull: bool) -> None:
         """After `initialized`: the first probe (started by ``begin``, else now) runs while the settings are

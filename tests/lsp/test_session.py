@@ -339,6 +339,8 @@ async def test_the_probe_starts_on_initialize_and_its_rules_run_once_while_the_s
     session = Session(client, fake)
     root = session.add_root("/ws")
     session.begin()
+    await session.probe_started()
+    assert fake.run_count > 0  # `initialize` is answered once the first process started
     await asyncio.sleep(0.1)  # the client takes its time to send `initialized`
     assert fake.run_count > 0 and root.evaluation.facts is not None  # probed and evaluated already
     assert client.published == [] and client.progress == 0

@@ -96,6 +96,7 @@ def test_stdio_serves_on_a_terminal_too(tmp_path):
     result = on_a_terminal(argv, environment(tmp_path), session_bytes(ws))
     answered = responses(result.stdout)
     assert answered[1]["result"]["serverInfo"]["name"] == "goenv-lsp" and answered[2]["result"] is None
+    assert list(answered) == [1, 2]  # sent at once, answered in order: `initialize` first (it waits for nothing)
     assert result.returncode == 0, result.stderr
 
 
@@ -107,6 +108,7 @@ def test_a_pipe_is_served_without_flags_and_stderr_has_warnings_only(tmp_path, l
                             timeout=60)
     answered = responses(result.stdout)
     assert answered[1]["result"]["serverInfo"]["name"] == "goenv-lsp" and answered[2]["result"] is None
+    assert list(answered) == [1, 2]  # sent at once, answered in order: `initialize` first (it waits for nothing)
     assert result.returncode == 0
     stderr = result.stderr.decode()
     if level is None:

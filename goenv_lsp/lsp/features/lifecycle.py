@@ -7,11 +7,15 @@ import asyncio
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 
+from goenv_lsp.lsp.protocol import Protocol
 from goenv_lsp.lsp.session import Session
 from goenv_lsp.lsp.uris import uri_to_path
 
 
 def register(server: LanguageServer, session: Session) -> None:
+    if isinstance(server.protocol, Protocol):
+        server.protocol.initialize_answer_after = session.probe_started
+
     @server.feature(lsp.INITIALIZE)
     def initialize(ls: LanguageServer, params: lsp.InitializeParams) -> None:
         session.init_options = params.initialization_options
@@ -21,7 +25,7 @@ def register(server: LanguageServer, session: Session) -> None:
         for folder in folders:
             if folder:
                 session.add_root(folder)
-        session.begin()  # the first probe, as soon as this answer is written
+        session.begin()  # the first probe: its processes run while the answer is sent
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: LanguageServer, params: lsp.InitializedParams) -> None:

@@ -139,18 +139,19 @@ class Evaluation:
         # the go.mod files whose module cache entries changed (None: none changed, or the facts as a whole)
         cache_edits = _module_cache_edits(self.facts, facts) if changed and _MODULE_CACHE in changed else None
         scope_local = _SCOPE_LOCAL | {_MODULE_CACHE} if cache_edits is not None else _SCOPE_LOCAL
+        reading = _scopes_reading(facts, cache_edits) if cache_edits is not None else set()  # their keys
         for rule in self.rules:
             if changed is not None and not (rule.needs & changed):
                 continue
             only_scopes = changed is not None and (rule.scope is Scope.FILE or (
                 rule.scope is Scope.MODULE and not (rule.needs & changed) - scope_local))
-            edits = cache_edits if rule.scope is Scope.MODULE and _MODULE_CACHE in rule.needs else None
+            edits = cache_edits is not None and rule.scope is Scope.MODULE and _MODULE_CACHE in rule.needs
             before = self._cache.get(rule.code, {})
             after = {}
             for key, target in _targets(rule, facts):
                 kept = before.get(key)
                 if only_scopes and kept is not None and kept[0] == target and not (
-                        edits is not None and _reads_any(target, edits)):
+                        edits and (key is None or key in reading)):
                     after[key] = kept
                 else:
                     after[key] = (target, self._check(rule, facts, target))
@@ -209,14 +210,12 @@ def _module_cache_edits(old: Facts, new: Facts) -> set[str] | None:
     return {path for path in {*before, *after} if before.get(path) != after.get(path)}
 
 
-def _reads_any(target: object, go_mods: set[str]) -> bool:
-    """Does a MODULE rule's target read the module cache entries of one of ``go_mods``? (None, the run for a
-    workspace without modules: assumed so.)"""
-    from goenv_lsp.semantics.modules import ModuleScope
+def _scopes_reading(facts: Facts, go_mods: set[str]) -> set[object]:
+    """The keys of the scopes (``_targets``) that hold a module whose go.mod is one of ``go_mods``; the run for a
+    workspace without modules (key None) is assumed to read them all."""
+    from goenv_lsp.semantics.modules import scopes
 
-    if not isinstance(target, ModuleScope):
-        return True
-    return any(module.go_mod in go_mods for module in target.modules)
+    return {scope.path for scope in scopes(facts) if any(m.go_mod in go_mods for m in scope.modules)}
 
 
 def _targets(rule: Rule, facts: Facts) -> list[tuple[object, object]]:

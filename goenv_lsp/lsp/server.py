@@ -127,7 +127,7 @@ class PyglsClient:
 
 
 def build(system: System | None = None, rules: tuple[Rule, ...] | None = None) -> tuple[Server, Session]:
-    rules = rules if rules is not None else all_rules()  # imported now, not on the first evaluation
+    rules = rules if rules is not None else all_rules()  # the records; ``_warm`` imports their checks
     server = Server("goenv-lsp", __version__, protocol_cls=Protocol,
                     text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
     session = Session(PyglsClient(server), system or RealSystem(), rules)
@@ -156,7 +156,8 @@ def serve(args) -> int:
 
 def _warm(built: tuple[Server, Session]) -> tuple[Server, Session]:
     """The one-time work of the first publication, done before the first message is read (``warm``)."""
-    server = built[0]
+    server, session = built
+    warm.import_deferred(session.rules or ())
     warm.warm(server.protocol._converter, warm.initialize_response(server))
     # what exists now (modules, rules, the converter's functions) lives as long as the server: out of the
     # collector's sight, so that no full collection walks it again (≈ 40–50 ms, on whatever message came then)

@@ -1,14 +1,19 @@
 """Start-up work that would otherwise delay the first diagnostics: cattrs builds the (un)structure function of
 each message type the first time it meets one (≈ 2–3 ms for a publishDiagnostics, ≈ 1 ms for each request
-and its response), and the gopls table is parsed on its first use (≈ 2 ms). Done once, before the server
-reads its first message; nothing is sent."""
+and its response), the gopls table is parsed on its first use (≈ 2 ms), and the rule and file kind modules are
+imported on their first use (``import_deferred``). Done once, before the server reads its first message;
+nothing is sent."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib
+from collections.abc import Iterable
 from typing import Any
 
 from lsprotocol import types as lsp
+
+from goenv_lsp.rules import Rule, import_checks
 
 _RANGE = lsp.Range(lsp.Position(0, 0), lsp.Position(0, 1))
 _WHERE = "file:///"
@@ -46,6 +51,29 @@ def _messages() -> list[Any]:
             lsp.TextDocumentContentChangePartial(range=_RANGE, text=""),
             lsp.TextDocumentContentChangeWholeDocument(text="")])),
     ]
+
+
+# modules the check path imports only where they are used (a check that needs none skips their cost)
+_IMPORTED_WHERE_USED = ("base64", "hashlib", "tomllib", "unicodedata", "dockerfile_parse")
+
+
+def import_deferred(rules: Iterable[Rule]) -> None:
+    """The modules a one-shot check imports on first use — each rule's check, each file kind's parser, locator
+    and facts type (the generated catalogues) — imported now: the server's first probe and evaluation would
+    otherwise wait for them."""
+    from goenv_lsp.files import KINDS
+    from goenv_lsp.files.base import Deferred
+
+    import_checks(rules)
+    for name in _IMPORTED_WHERE_USED:
+        with contextlib.suppress(ImportError):  # tomllib: Python 3.11+; dockerfile_parse: reported where used
+            importlib.import_module(name)
+    for kind in KINDS:
+        for attribute in ("parse", "locate", "facts_type"):
+            deferred = getattr(kind, attribute, None)
+            if isinstance(deferred, Deferred):
+                with contextlib.suppress(Exception):  # a broken kind module is reported where it is used
+                    deferred.resolve()
 
 
 def initialize_response(server: Any) -> Any:

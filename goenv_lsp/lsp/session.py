@@ -85,8 +85,8 @@ class Session:
         while the answer is sent (``probe_started``), the client sends `initialized` and the server pulls the
         settings. Until they are known it runs nothing they might forbid, publishes nothing, and runs again if
         they change what it probed (``roots.Settings``); it asks the client for nothing before `initialized`."""
-        if self._early_probe is None:
-            self._initialized = asyncio.Event()
+        if self._initialized is None:  # once: a repeated `initialize` (a confused client) starts no second probe
+            self._initialized = asyncio.Event()  # and leaves set the event progress requests wait for
             self._spawned_before = self.system.spawned
             self._early_probe = asyncio.ensure_future(self.probe_all())
 

@@ -363,6 +363,26 @@ async def test_the_probe_starts_on_initialize_and_its_rules_run_once_while_the_s
     session.close()
 
 
+async def test_a_repeated_initialize_starts_no_probe_and_leaves_progress_working() -> None:
+    """A confused client sends `initialize` again after `initialized`: no second probe starts, and what asks the
+    client for progress afterwards (a probe) is not left waiting for an `initialized` that never comes."""
+    fake = machine()
+    client = Progress()
+    session = Session(client, fake)
+    root = session.add_root("/ws")
+    session.begin()
+    client.initialized = True
+    await session.start(pull=True)
+    runs = fake.run_count
+    session.begin()  # `initialize` again
+    await asyncio.sleep(0.05)
+    assert fake.run_count == runs  # nothing probed
+    progress = client.progress
+    await asyncio.wait_for(root.probe(), 5)  # a probe (goenv.refresh) begins progress: it must not hang
+    assert client.progress == progress + 1
+    session.close()
+
+
 async def test_settings_that_arrive_after_the_first_probe_and_change_it_probe_again() -> None:
     fake = machine()
     client = SettingsLater(settings={"editorSettings": {"go.alternateTools.go": "/opt/go125/bin/go"}})

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
+from typing import TYPE_CHECKING
 
 from goenv_lsp.facts import Facts, FileFacts, FileProblem, PathOps
 from goenv_lsp.files import _catalogue
 from goenv_lsp.files.base import MAX_PROBLEMS, EditorHints, FileKind, LocateContext, ParseContext, Where, capped
+
+if TYPE_CHECKING:
+    from goenv_lsp.files.goland_workspace import GolandWorkspaceFacts
+    from goenv_lsp.files.vscode_settings import SettingsFacts
 
 # Files editors attach goenv-lsp to without goenv-lsp parsing them: Go sources start the server in a Go project.
 GO_SOURCES = FileKind(
@@ -57,6 +62,26 @@ def watch_globs() -> tuple[str, ...]:
     return tuple(g for k in KINDS if k.watch for g in k.globs)
 
 
+def workspace_settings(facts: Facts) -> SettingsFacts | None:
+    """vscode_settings.workspace_settings, its module imported only when the facts hold such a file (code that
+    runs on every check asks here: a workspace without .vscode/ loads no JSONC parser)."""
+    if not facts.files_of("vscode-settings"):
+        return None
+    from goenv_lsp.files.vscode_settings import workspace_settings as found
+
+    return found(facts)
+
+
+def goland_project(facts: Facts) -> GolandWorkspaceFacts | None:
+    """goland_workspace.goland_workspace (.idea/workspace.xml), its module imported only when the facts hold
+    such a file (a function of another name: importing the submodule sets this package's attribute)."""
+    if not facts.files_of("goland-workspace"):
+        return None
+    from goenv_lsp.files.goland_workspace import goland_workspace as found
+
+    return found(facts)
+
+
 def parse(file_kind: FileKind, data: bytes, path: str, ctx: ParseContext) -> FileFacts:
     """Parse with the kind's parser; a parser bug becomes a problem on the file, never a crash. The first
     ``MAX_PROBLEMS`` problems are kept, and one saying how many more there are."""
@@ -80,4 +105,5 @@ def cap_problems(facts: FileFacts) -> FileFacts:
 
 
 __all__ = ["KINDS", "MAX_PROBLEMS", "PARSED", "EditorHints", "FileKind", "LocateContext", "ParseContext", "Where",
-           "cap_problems", "facts_type", "kind", "kind_of", "parse", "watch_globs"]
+           "cap_problems", "facts_type", "goland_project", "kind", "kind_of", "parse", "watch_globs",
+           "workspace_settings"]

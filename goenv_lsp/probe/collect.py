@@ -33,14 +33,11 @@ from goenv_lsp.facts import (
     Refusal,
     Status,
 )
-from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, parse
+from goenv_lsp.files import PARSED, FileKind, LocateContext, ParseContext, Where, goland_project, parse
 from goenv_lsp.files.base import root_paths, unreadable
-from goenv_lsp.files.github_workflow import workflows
 from goenv_lsp.files.go_mod import ModFileFacts
-from goenv_lsp.files.goland_workspace import goland_workspace
 from goenv_lsp.files.shell_rc import stated_paths
 from goenv_lsp.files.shell_rc_kinds import KIND_NAMES as SHELL_RC_KINDS
-from goenv_lsp.files.vscode_settings import SettingsFacts
 from goenv_lsp.parsers.buildinfo import ExecutableInfo
 from goenv_lsp.parsers.goenv_json import parse_env_json
 from goenv_lsp.probe import (
@@ -400,8 +397,11 @@ class _Collector:
         """Workspace settings.json over the editor's user-level settings, as VS Code layers them."""
         values = dict(self.options.editor_settings)
         vscode = self.files.get(self.paths.join(self.root, ".vscode", "settings.json"))
-        for setting in vscode.values if isinstance(vscode, SettingsFacts) else ():
-            values[setting.key] = setting.value
+        if vscode is not None:
+            from goenv_lsp.files.vscode_settings import SettingsFacts
+
+            for setting in vscode.values if isinstance(vscode, SettingsFacts) else ():
+                values[setting.key] = setting.value
         return values
 
     def _expand(self, value: str, relative_to: str | None = "root") -> str:
@@ -450,7 +450,7 @@ class _Collector:
             if isinstance(value, str) and value:
                 workspace_path = trust.names_workspace_path(value, self._expand(value, relative_to=None), system)
                 add(paths.join(self._expand(value), "bin", go), origin, workspace_path=workspace_path)
-        idea = goland_workspace(self._facts())
+        idea = goland_project(self._facts())
         if idea and idea.goroot:
             add(paths.join(idea.goroot.value, "bin", go), Origin.IDEA)
         if env.get("GOROOT"):
@@ -587,14 +587,17 @@ class _Collector:
             value = settings.get(key)
             if isinstance(value, str) and value:
                 found.add(self._expand(value))
-        idea = goland_workspace(facts)
+        idea = goland_project(facts)
         if idea and idea.goroot:
             found.add(idea.goroot.value)
         found.update(b.own_root for b in facts.go_binaries or () if b.own_root)
         found.update(stated_paths(facts))  # GOROOT lines of shell startup files (GE701)
         found.update(netrc_candidates(self.env, self.home, self.system.os, paths))  # stat only, never read
         found.update(probed_cert_paths(self.env, self.system.os, paths))  # stat only, never read
-        found.update(v.path for w in workflows(facts) for v in w.version_files)  # setup-go's go-version-file
+        if facts.files_of("github-workflow"):
+            from goenv_lsp.files.github_workflow import workflows
+
+            found.update(v.path for w in workflows(facts) for v in w.version_files)  # setup-go's go-version-file
         return found
 
     def _inspect(self, named: set[str]) -> dict[str, PathInfo]:
@@ -660,3 +663,4 @@ def _relevant_env(env: Mapping[str, str]) -> dict[str, str]:
 
 
 __all__ = ["DirectRuns", "FileCache", "ProbeOptions", "Runs", "collect", "collect_sync"]
+

@@ -36,14 +36,18 @@ _IGNORE = re.compile(rb"^//go:build\s+ignore\s*$", re.M)
 _NO_CGO = re.compile(rb"^//go:build\s.*!\s*cgo\b", re.M)
 
 
+def machine_name() -> str:
+    """``platform.machine()``: on POSIX what it reads (``uname -m``) without importing platform at start-up."""
+    if hasattr(os, "uname"):
+        return os.uname().machine
+    import platform
+
+    return platform.machine()
+
+
 def host_arch() -> str:
     """GOARCH of this machine (not of the Python running this)."""
-    if hasattr(os, "uname"):  # what platform.machine() reads on POSIX, without importing platform
-        machine = os.uname().machine.lower()
-    else:
-        import platform
-
-        machine = platform.machine().lower()
+    machine = machine_name().lower()
     if sys.platform == "darwin" and machine == "x86_64" and _translated():
         return "arm64"
     if sys.platform == "win32":

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from goenv_lsp.facts import FileFacts, PathKind, Status
-from goenv_lsp.files import FileKind
-from goenv_lsp.files.vendor_modules import KIND, modules_txt_of, vendor_dir_of
+from goenv_lsp.files import FileKind, kind
 from goenv_lsp.probe.system import System
 
 
@@ -23,6 +22,11 @@ class _Reads(Protocol):
     def read(self, file_kind: FileKind, path: str) -> FileFacts | None: ...
 
 
+KIND = kind("vendor/modules.txt")  # the catalogue's: its parser is imported when a vendor/ directory is there
+assert KIND is not None
+_MODULES_TXT = tuple(KIND.names[0].split("/"))  # ("vendor", "modules.txt") under each module root
+
+
 def read_vendor_lists(collector: _Reads) -> None:
     if KIND.name in collector.kinds:
         return  # the facts being updated already hold them
@@ -31,8 +35,8 @@ def read_vendor_lists(collector: _Reads) -> None:
     homes = {paths.dirname(p) for p, f in list(collector.files.items())
              if f.kind in ("go.mod", "go.work") and f.status is not Status.MISSING}
     for directory in sorted(homes):
-        if collector.system.stat(vendor_dir_of(directory, paths)).kind is not PathKind.DIR:
+        if collector.system.stat(paths.join(directory, *_MODULES_TXT[:-1])).kind is not PathKind.DIR:
             continue
-        path = modules_txt_of(directory, paths)
+        path = paths.join(directory, *_MODULES_TXT)
         if collector.read(KIND, path) is None:
             collector.files[path] = KIND.facts_type(path=path, kind=KIND.name, status=Status.MISSING)

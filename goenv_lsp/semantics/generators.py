@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from goenv_lsp.facts import Facts, FileFacts, Spanned, Status
-from goenv_lsp.files.buf_gen import PROTOC_BUILTINS, buf_gen_files
 from goenv_lsp.files.go_mod import ModFileFacts, ModRequire
-from goenv_lsp.files.makefile import makefiles
 from goenv_lsp.model import Range, utf16_len
+
+if TYPE_CHECKING:
+    from goenv_lsp.files.buf_gen import BufGenFacts
+    from goenv_lsp.files.makefile import MakefileFacts
 
 # a word: a run of non-blank characters outside quotes, or a quoted string; shell separators end a command
 _WORD = re.compile(r"""(?P<sep>&&|\|\||[;|&()`])|(?P<word>(?:[^\s;|&()`'"]|'[^']*'|"(?:[^"\\]|\\.)*")+)""")
@@ -58,6 +61,24 @@ class Need:
     via: str  # what runs it, for messages: "the buf.gen.yaml plugin `go`", "a //go:generate line"
     source: str = ""  # "buf.gen.yaml", "go:generate" or "makefile"
     options: tuple[str, ...] = ()  # what may hold the plugin's options: buf's ``opt:``, the command's words
+
+
+def buf_gen_files(facts: Facts) -> tuple[BufGenFacts, ...]:
+    """The workspace's buf.gen.yaml files (their kind's module imported only when there are some)."""
+    if not facts.files_of("buf.gen.yaml"):
+        return ()
+    from goenv_lsp.files.buf_gen import buf_gen_files as found
+
+    return found(facts)
+
+
+def makefiles(facts: Facts) -> tuple[MakefileFacts, ...]:
+    """The workspace's Makefiles (their kind's module imported only when there are some)."""
+    if not facts.files_of("makefile"):
+        return ()
+    from goenv_lsp.files.makefile import makefiles as found
+
+    return found(facts)
 
 
 def needs(facts: Facts) -> list[Need]:
@@ -123,6 +144,8 @@ def _go_generate(file: FileFacts) -> list[Need]:
 
 def _generator(file: FileFacts, words: Sequence[Word], via: str, source: str) -> list[Need]:
     """protoc or buf, and the protoc plugins its flags name."""
+    from goenv_lsp.files.buf_gen import PROTOC_BUILTINS
+
     found = [Need(words[0].text, file, words[0].range, via, source)]
     if words[0].text != "protoc":
         return found

@@ -13,16 +13,19 @@ readVendorList, checkVendorConsistency), for the Go that runs; version-dependent
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from goenv_lsp.facts import Facts, Status
 from goenv_lsp.files.go_mod import ModFileFacts
-from goenv_lsp.files.vendor_modules import VendorModulesFacts, vendor_modules
 from goenv_lsp.model import Location
 from goenv_lsp.semantics import version as gover
 from goenv_lsp.semantics.go_env import Setting, user_setting
 from goenv_lsp.semantics.modules import ModuleScope
 from goenv_lsp.semantics.selection import toolchain_decision
 from goenv_lsp.semantics.workspace import uses
+
+if TYPE_CHECKING:
+    from goenv_lsp.files.vendor_modules import VendorModulesFacts
 
 WORKSPACE_VENDOR = "1.22"  # `go work vendor`, -mod=vendor accepted in workspace mode
 
@@ -86,7 +89,7 @@ def build_mode(facts: Facts, scope: ModuleScope) -> BuildMode | None:
         return None
     workspace = file.kind == "go.work"
     directory = facts.paths.dirname(file.path)
-    vendor = vendor_modules(facts, directory)
+    vendor = _vendor_modules(facts, directory)
     if flag is not None:
         return BuildMode(flag.value, go, flag, directory, vendor, workspace,
                          f"GOFLAGS={flag.setting.value} from {flag.setting.describe_source}")
@@ -251,3 +254,12 @@ def inconsistent_vendoring_error(directory: str, found: list[Disagreement], work
     sub = "work" if workspace else "mod"
     return (f"go: inconsistent vendoring in {directory}:{lines}\n\n\tTo ignore the vendor directory, use "
             f"-mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo {sub} vendor")
+
+
+def _vendor_modules(facts: Facts, directory: str) -> VendorModulesFacts | None:
+    """vendor_modules.vendor_modules, its module imported only when the facts hold a modules.txt."""
+    if not facts.files_of("vendor/modules.txt"):
+        return None
+    from goenv_lsp.files.vendor_modules import vendor_modules
+
+    return vendor_modules(facts, directory)

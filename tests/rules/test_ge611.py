@@ -38,14 +38,14 @@ def test_native_compatible_or_unknown_is_quiet() -> None:
 ])
 def test_host_arch(monkeypatch, platform: str, machine_name: str, translated: bool, expected: str) -> None:
     monkeypatch.setattr(machine.sys, "platform", platform)
-    monkeypatch.setattr(machine.platform, "machine", lambda: machine_name)
+    monkeypatch.setattr(machine, "machine_name", lambda: machine_name)
     monkeypatch.setattr(machine, "_translated", lambda: translated)
     assert machine.host_arch() == expected
 
 
 def test_windows_on_arm_reports_the_machine_not_the_emulation(monkeypatch) -> None:
     monkeypatch.setattr(machine.sys, "platform", "win32")
-    monkeypatch.setattr(machine.platform, "machine", lambda: "AMD64")
+    monkeypatch.setattr(machine, "machine_name", lambda: "AMD64")
     monkeypatch.setenv("PROCESSOR_ARCHITECTURE", "AMD64")
     monkeypatch.setenv("PROCESSOR_ARCHITEW6432", "ARM64")
     assert machine.host_arch() == "arm64"
@@ -53,3 +53,9 @@ def test_windows_on_arm_reports_the_machine_not_the_emulation(monkeypatch) -> No
 
 def test_this_machine() -> None:
     assert machine.host_arch() in KNOWN_ARCH
+
+
+def test_machine_name_is_what_platform_reports() -> None:
+    import platform
+
+    assert machine.machine_name() == platform.machine()

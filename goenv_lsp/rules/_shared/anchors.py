@@ -12,8 +12,8 @@ every rule, the engine (for a rule that crashed), the language server and every 
 from __future__ import annotations
 
 from goenv_lsp.facts import Facts, Spanned, Status
+from goenv_lsp.files import workspace_settings
 from goenv_lsp.files.go_mod import ModFileFacts, mod_file
-from goenv_lsp.files.vscode_settings import workspace_settings
 from goenv_lsp.model import Location, Related
 from goenv_lsp.semantics.go_env import Setting
 

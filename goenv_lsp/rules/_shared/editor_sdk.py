@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, GoBinary, Origin
-from goenv_lsp.files.goland_workspace import goland_workspace
-from goenv_lsp.files.vscode_settings import workspace_settings
+from goenv_lsp.files import goland_project, workspace_settings
 from goenv_lsp.model import Applicability, Fix, Location
 from goenv_lsp.rules._shared.anchors import machine_anchor
 from goenv_lsp.rules._shared.fixes import replace_json_string, replace_text
@@ -88,7 +87,7 @@ def editor_sdks(facts: Facts) -> Iterator[EditorSdk]:
             where = Location(vscode.path) if vscode is not None else machine_anchor(facts)
             yield EditorSdk(key, f'your user setting "{key.value}"', value, where, binary_for(key),
                             key is not Origin.ALTERNATE_GO, in_file=False)
-    idea = goland_workspace(facts)
+    idea = goland_project(facts)
     if idea is not None and idea.goroot is not None:
         yield EditorSdk(Origin.IDEA, "the GoLand project GOROOT", idea.goroot_raw or idea.goroot.value,
                         Location(idea.path, idea.goroot.range), binary_for(Origin.IDEA), True)
@@ -97,3 +96,4 @@ def editor_sdks(facts: Facts) -> Iterator[EditorSdk]:
 def _xml_attribute(value: str) -> str:
     """Escape for a double-quoted XML attribute (xml.sax.saxutils would pull in urllib, http and ssl)."""
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from goenv_lsp.facts import Facts, GoplsBinary, Origin, Status, ToolchainMode
-from goenv_lsp.files.vscode_settings import workspace_settings
+from goenv_lsp.files import workspace_settings
 from goenv_lsp.model import Fix
 from goenv_lsp.rules._shared.fixes import install_gopls
 from goenv_lsp.semantics import version as gover

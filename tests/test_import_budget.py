@@ -6,7 +6,8 @@ at the end. ``-X importtime`` is not used to count: it misses the modules loaded
 
 The budgets sit a little above what the check imports today (when this test was written, Python 3.11: 230
 goenv_lsp modules and 165 others beyond a bare interpreter's; since the rule catalogue, which imports a rule module
-only when its rule runs and skips the rules that cannot speak: 191 and 126). When a change legitimately needs more,
+only when its rule runs and skips the rules that cannot speak: 191 and 126; since the file-kind catalogue, which
+imports a kind's module only for the files a check reads: 175 and 119). When a change legitimately needs more,
 raise the budget in the same commit and say why; when one saves some, lower it.
 """
 
@@ -27,8 +28,8 @@ from goenv_lsp.facts import PathInfo
 from goenv_lsp.serde import to_data
 
 REPO = Path(__file__).resolve().parent.parent
-OURS_BUDGET = 195  # goenv_lsp.* modules
-OTHERS_BUDGET = 130  # stdlib modules beyond those of `python -S -c pass` (other Python versions: a few more or less)
+OURS_BUDGET = 180  # goenv_lsp.* modules
+OTHERS_BUDGET = 124  # stdlib modules beyond those of `python -S -c pass` (other Python versions: a few more or less)
 # never on the check path: the language server, the renderers of the formats not asked for, and what only the
 # server needs (asyncio, which pulls in ssl; logging: a one-shot run logs nothing unless a rule crashes)
 FORBIDDEN = ("pygls", "lsprotocol", "goenv_lsp.lsp", "goenv_lsp.docs", "goenv_lsp.report.sarif",

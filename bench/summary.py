@@ -99,8 +99,12 @@ def server_rows(s: dict[str, Any] | None) -> list[Row]:
     why = (f"budget {targets['first_ratio'] * stick:.1f} ms; " + (said(parts) if parts else
            "lsp.json has no breakdown of this time (bench/lsp_bench.py); see the profiling notes in bench/README.md"))
     edit, spawns = f["edit_latency_ms"], f["edit_spawns"]
+    whole = f.get("answered_to_first_diagnostics_ms", {}).get("median")
+    spawn = f["spawn_to_first_diagnostics_ms"]["median"]
+    whole_text = "" if whole is None else (f"; initialize answered → first {whole:.1f} ms = {whole / stick:.2f}× "
+                                           f"(the probe starts on initialize); spawn → first {spawn:.0f} ms")
     rows = [("server: initialized → first diagnostics / one go env -json",
-             f"{first:.0f} ms / {stick:.1f} ms = {f['first_ratio']:.2f}×", f"≤ {targets['first_ratio']:g}×",
+             f"{first:.1f} ms / {stick:.1f} ms = {f['first_ratio']:.2f}×{whole_text}", f"≤ {targets['first_ratio']:g}×",
              verdict(f["first_ratio"] <= targets["first_ratio"]), "" if f["first_ratio"] <= targets["first_ratio"]
              else why),
             (f"server: warm edit → diagnostics p95 ({edit['edits']} edits, each published with its version)",

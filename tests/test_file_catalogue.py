@@ -21,23 +21,23 @@ KIND_MODULES = sorted({f"goenv_lsp.files.{module}" for module, _ in catalogue.SO
 
 def test_the_catalogue_is_up_to_date() -> None:
     assert catalogue.TARGET.read_text(encoding="utf-8") == catalogue.render(), \
-        "run `python -m goenv_lsp.files.catalogue --write`"
+        f"run `{catalogue.REGENERATE}`"
 
 
 def test_check_reports_a_stale_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    """A kind changed in its module and not regenerated: --check fails and names the command; --write fixes it."""
+    """A kind changed in its module and not regenerated: the check fails and names the command; --write fixes it."""
     from goenv_lsp.files import dockerfile
 
     monkeypatch.setattr(dockerfile, "KIND", dataclasses.replace(dockerfile.KIND, title="Containerfile"))
     target = tmp_path / "_catalogue.py"
     target.write_text(catalogue.TARGET.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setattr(catalogue, "TARGET", target)
-    assert catalogue.main(["--check"]) == 1
-    assert "python -m goenv_lsp.files.catalogue --write" in capsys.readouterr().err
+    assert catalogue.main([]) == 1
+    assert catalogue.REGENERATE in capsys.readouterr().err
     assert catalogue.main(["--write"]) == 0
     assert "title='Containerfile'" in target.read_text(encoding="utf-8")
-    assert catalogue.main(["--check"]) == 0
+    assert catalogue.main([]) == 0
 
 
 @pytest.mark.parametrize(("module", "kind"), catalogue.source_kinds(), ids=lambda v: getattr(v, "name", v))

@@ -2,9 +2,10 @@
 (``Deferred``) rather than imported. The kind modules stay the source: adding or changing a kind means editing
 its module, listing it in ``SOURCES`` when new, and running
 
-    python -m goenv_lsp.files.catalogue --write
+    python -m goenv_lsp.files.catalogue --write      # or: make catalogue
 
-(``--check``: exit 1 when the catalogue differs from the modules; tests/test_file_catalogue.py runs it).
+(without ``--write``, as ``goenv_lsp.rules.catalogue``: exit 1 when the catalogue differs from the modules;
+tests/test_file_catalogue.py fails until it is regenerated).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ SOURCES: tuple[tuple[str, str], ...] = (
     ("mise_config", "GLOBAL_KIND"), ("gvm_default", "KIND"), ("shell_rc_kinds", "KINDS"),
 )
 TARGET = Path(__file__).with_name("_catalogue.py")
+REGENERATE = "python -m goenv_lsp.files.catalogue --write"
 DEFERRED = ("parse", "facts_type", "locate")
 HEADER = '''"""Every file kind's record, generated from the kind modules by
 `python -m goenv_lsp.files.catalogue --write`: do not edit. Parsers, locators and facts types are Deferred,
@@ -97,22 +99,19 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Without --write: exit 1 when the catalogue differs from the kind modules."""
     parser = argparse.ArgumentParser(prog="python -m goenv_lsp.files.catalogue", description=__doc__.split("\n")[0])
-    parser.add_argument("--write", action="store_true", help=f"rewrite {TARGET.name}")
-    parser.add_argument("--check", action="store_true", help=f"exit 1 when {TARGET.name} is out of date")
+    parser.add_argument("--write", action="store_true", help=f"rewrite {TARGET.name} from the kind modules")
     args = parser.parse_args(argv)
     text = render()
-    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
     if args.write:
-        if text != current:
-            TARGET.write_text(text, encoding="utf-8")
+        TARGET.write_text(text, encoding="utf-8")
+        print(f"wrote {TARGET} ({text.count('FileKind(')} kinds)")
         return 0
-    if args.check:
-        if text != current:
-            print(f"{TARGET.name} is out of date: run python -m goenv_lsp.files.catalogue --write", file=sys.stderr)
-            return 1
-        return 0
-    sys.stdout.write(text)
+    if not TARGET.is_file() or TARGET.read_text(encoding="utf-8") != text:
+        print(f"goenv_lsp/files/{TARGET.name} differs from the kind modules: run `{REGENERATE}`", file=sys.stderr)
+        return 1
+    print(f"{TARGET.name} is up to date")
     return 0
 
 
